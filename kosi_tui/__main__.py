@@ -1,0 +1,5 @@
+"""Allows `python -m kosi_tui`."""
+
+from kosi_tui.cli import main
+
+raise SystemExit(main())
