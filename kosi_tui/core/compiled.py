@@ -1,0 +1,43 @@
+"""A canvas after checking: expressions parsed and resolved, lookups and evaluation order ready."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kosi_tui.core.canvas import AnyQuestion, Canvas, Section
+from kosi_tui.core.expr.nodes import Node
+
+
+@dataclass(frozen=True)
+class Located:
+    """A question with its section and their positions in the canvas."""
+
+    key: str
+    section: Section
+    question: AnyQuestion
+    section_index: int
+    index: int
+
+
+@dataclass
+class CompiledCanvas:
+    """Everything the session needs, computed once when a canvas is loaded."""
+
+    canvas: Canvas
+    questions: dict[str, Located] = field(default_factory=dict)
+    """Every question by its key `section.question`, in document order."""
+    show_if: dict[str, Node] = field(default_factory=dict)
+    """Visibility conditions by question key, or by `section:<id>` for sections."""
+    required_if: dict[str, Node] = field(default_factory=dict)
+    rules: dict[tuple[str, int], Node] = field(default_factory=dict)
+    """`rule` expressions of validation rules, by (question key, rule index)."""
+    patterns: dict[tuple[str, int], re.Pattern[str]] = field(default_factory=dict)
+    scores: dict[str, Node] = field(default_factory=dict)
+    flags: dict[str, Node] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)
+    """Question keys in an order where every show_if comes after what it depends on."""
+
+    def located(self, key: str) -> Located:
+        """The question with key `key`."""
+        return self.questions[key]

@@ -1,0 +1,40 @@
+"""Problems found in a file, tied to a line and column, rendered in the reader's language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from kosi_tui.i18n import t
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem: where it is, how bad, and a message code with its arguments."""
+
+    file: Path
+    line: int
+    col: int
+    severity: Severity
+    code: str
+    args: dict[str, Any] = field(default_factory=dict)
+
+    def message(self, lang: str) -> str:
+        """The message alone, in `lang`."""
+        return t(f"problem.{self.code}", lang, **self.args)
+
+    def render(self, lang: str) -> str:
+        """`FILE:LINE:COL: error: message`, as compilers and editors expect it."""
+        level = t(f"severity.{self.severity}", lang)
+        return f"{self.file}:{self.line}:{self.col}: {level}: {self.message(lang)}"
+
+
+class ProblemsError(Exception):
+    """A file could not be used; `problems` says why, every one of them."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(f"{p.file}:{p.line}: {p.code}" for p in problems))
+        self.problems = problems
