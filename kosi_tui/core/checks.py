@@ -584,4 +584,25 @@ def check_canvas(canvas: Canvas) -> tuple[CompiledCanvas, list[Finding]]:
     checker.expressions()
     checker.cycles()
     checker.translations()
+    if not any(f.severity == "error" for f in checker.findings):
+        checker.findings.extend(_default_findings(checker.out))
     return checker.out, checker.findings
+
+
+def _default_findings(compiled: CompiledCanvas) -> list[Finding]:
+    from kosi_tui.core.validation import AnswerValidator
+
+    validator = AnswerValidator(compiled)
+    findings = []
+    for key, located in compiled.questions.items():
+        question = located.question
+        if isinstance(question, Info) or question.default is None:
+            continue
+        if isinstance(question, Date) and question.default == "today":
+            continue
+        issues = validator.check(key, question.default)
+        if issues:
+            path = ("sections", located.section_index, "questions", located.index, "default")
+            findings.append(Finding(path, "error", "bad_default",
+                                    {"detail": issues[0]}))
+    return findings

@@ -24,7 +24,9 @@ class Problem:
 
     def message(self, lang: str) -> str:
         """The message alone, in `lang`."""
-        return t(f"problem.{self.code}", lang, **self.args)
+        # Arguments that are messages themselves (an answer issue) are rendered in `lang` too.
+        args = {k: v.message(lang) if hasattr(v, "message") else v for k, v in self.args.items()}
+        return t(f"problem.{self.code}", lang, **args)
 
     def render(self, lang: str) -> str:
         """`FILE:LINE:COL: error: message`, as compilers and editors expect it."""

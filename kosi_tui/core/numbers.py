@@ -1,0 +1,75 @@
+"""Numbers and dates as people write them: German `1.500,50` and `24.12.2026`, English `1,500.50`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_DE_GROUPED = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
+_EN_GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_PLAIN = re.compile(r"^[+-]?\d+([.,]\d+)?$")
+
+
+def parse_number(text: str, lang: str = "de") -> float | int | None:
+    """The number in `text`, or None. Thousands separators are accepted where unambiguous."""
+    s = text.strip().replace(" ", "").replace("\u00a0", "").replace("'", "")
+    s = s.replace("€", "").replace("%", "")
+    if not s:
+        return None
+    if _DE_GROUPED.match(s) and (lang == "de" or "," in s):
+        s = s.replace(".", "").replace(",", ".")
+    elif _EN_GROUPED.match(s) and (lang != "de" or "." in s):
+        s = s.replace(",", "")
+    elif _PLAIN.match(s):
+        s = s.replace(",", ".")
+    else:
+        return None
+    try:
+        value = float(s)
+    except ValueError:  # pragma: no cover - the patterns admit only digits
+        return None
+    if value != value or value in (float("inf"), float("-inf")):
+        return None
+    return int(value) if "." not in s and abs(value) < 2**53 else value
+
+
+def format_number(value: float | int, lang: str = "de", decimals: int | None = None) -> str:
+    """A number as people of `lang` write it, without needless decimals."""
+    if isinstance(value, float) and value.is_integer() and decimals is None:
+        value = int(value)
+    if isinstance(value, int) and decimals is None:
+        text = f"{value:,}"
+    else:
+        places = 2 if decimals is None else decimals
+        text = f"{value:,.{places}f}"
+        if decimals is None:
+            text = text.rstrip("0").rstrip(".")
+    if lang == "de":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+_DE_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$")
+_EN_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The date in `text` (`24.12.2026`, `24.12.26`, `2026-12-24`, `12/24/2026`), or None."""
+    s = text.strip()
+    try:
+        if m := _DE_DATE.match(s):
+            day, month, year = (int(g) for g in m.groups())
+            if year < 100:
+                year += 2000
+            return dt.date(year, month, day)
+        if m := _EN_DATE.match(s):
+            month, day, year = (int(g) for g in m.groups())
+            return dt.date(year, month, day)
+        return dt.date.fromisoformat(s) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s) else None
+    except ValueError:
+        return None
+
+
+def format_date(value: dt.date, lang: str = "de") -> str:
+    """A date as people of `lang` write it."""
+    return value.strftime("%d.%m.%Y") if lang == "de" else value.isoformat()

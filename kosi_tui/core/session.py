@@ -1,0 +1,242 @@
+"""The state of one filling session: answers, what is visible, what is required, issues, progress.
+
+Hidden-answer policy: an answer to a hidden question stays in `answers` (so showing the question
+again restores it) but counts as unanswered everywhere else: in other conditions, validation,
+progress, evaluation and reports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from kosi_tui.core.canvas import Date, Info, MultiChoice, SingleChoice
+from kosi_tui.core.compiled import CompiledCanvas
+from kosi_tui.core.expr import ExprError, evaluate
+from kosi_tui.core.expr.evaluate import truth
+from kosi_tui.core.expr.functions import is_empty
+from kosi_tui.core.expr.nodes import Node, Ref
+from kosi_tui.core.validation import AnswerValidator, Issue
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Counts over visible questions only, so they stay honest under skip logic."""
+
+    required_answered: int
+    required_total: int
+    answered: int
+    total: int
+
+    @property
+    def complete(self) -> bool:
+        """Whether every visible required question is answered."""
+        return self.required_answered == self.required_total
+
+    @property
+    def started(self) -> bool:
+        """Whether any visible question is answered."""
+        return self.answered > 0
+
+    def __add__(self, other: Progress) -> Progress:
+        return Progress(
+            self.required_answered + other.required_answered,
+            self.required_total + other.required_total,
+            self.answered + other.answered,
+            self.total + other.total,
+        )
+
+
+EMPTY_PROGRESS = Progress(0, 0, 0, 0)
+
+
+def default_answers(compiled: CompiledCanvas, today: dt.date | None = None) -> dict[str, Any]:
+    """The answers a new draft starts with: each question's `default` (`today` for dates)."""
+    answers: dict[str, Any] = {}
+    for key, located in compiled.questions.items():
+        question = located.question
+        if isinstance(question, Info) or question.default is None:
+            continue
+        value = question.default
+        if isinstance(question, Date) and value == "today":
+            value = today or dt.date.today()
+        answers[key] = value
+    return answers
+
+
+class Session:
+    """One canvas being filled: answers plus everything derived from them."""
+
+    def __init__(self, compiled: CompiledCanvas, answers: dict[str, Any] | None = None) -> None:
+        self.compiled = compiled
+        self.validator = AnswerValidator(compiled)
+        self.answers: dict[str, Any] = dict(answers or {})
+        self.visible: dict[str, bool] = {}
+        self.section_visible: dict[str, bool] = {}
+        self.expr_errors: dict[str, ExprError] = {}
+        """Expressions that failed at run time, by the question (or `scores.x`) they belong to."""
+        self._scores: dict[str, Any] = {}
+        self.recompute()
+
+    # -- values --------------------------------------------------------------------------------
+
+    def value(self, key: str) -> Any:
+        """The answer as conditions and reports see it: None when hidden or unanswered."""
+        if not self.visible.get(key, False):
+            return None
+        value = self.answers.get(key)
+        return None if is_empty(value) else value
+
+    def lookup(self, ref: Ref) -> Any:
+        """Resolves a reference in an expression."""
+        if ref.key.startswith("scores."):
+            return self.score(ref.key[7:])
+        value = self.value(ref.key)
+        if ref.column is None or value is None:
+            return value
+        return [row.get(ref.column) for row in value if isinstance(row, dict)]
+
+    def choice_score(self, ref: Ref) -> Any:
+        """The `score` of the chosen choice(s) of a choice question: one, or the sum for several."""
+        question = self.compiled.questions[ref.key].question
+        value = self.value(ref.key)
+        if value is None or not isinstance(question, SingleChoice | MultiChoice):
+            return None
+        scores = {c.id: c.score for c in question.choices}
+        if isinstance(value, list):
+            return sum(scores.get(v) or 0 for v in value)
+        return scores.get(value)
+
+    def evaluate(self, node: Node, value: Any = None) -> Any:
+        """Evaluates an expression of this canvas against the current answers."""
+        return evaluate(node, self.lookup, value=value, score=self.choice_score)
+
+    # -- changes -------------------------------------------------------------------------------
+
+    def set(self, key: str, value: Any) -> set[str]:
+        """Sets an answer; returns the keys whose visibility changed because of it."""
+        if key not in self.compiled.questions:
+            raise KeyError(key)
+        if is_empty(value):
+            self.answers.pop(key, None)
+        else:
+            self.answers[key] = value
+        before = dict(self.visible)
+        self.recompute()
+        return {k for k, shown in self.visible.items() if before.get(k) != shown}
+
+    def recompute(self) -> None:
+        """Works out visibility in dependency order."""
+        self.visible = {}
+        self.section_visible = {}
+        self._scores = {}
+        self.expr_errors = {}
+        for key in self.compiled.order:
+            located = self.compiled.questions[key]
+            section_id = located.section.id
+            if section_id not in self.section_visible:
+                self.section_visible[section_id] = self._condition(f"section:{section_id}", key)
+            shown = self.section_visible[section_id] and self._condition(key, key)
+            self.visible[key] = shown
+
+    def _condition(self, slot: str, owner: str) -> bool:
+        node = self.compiled.show_if.get(slot)
+        if node is None:
+            return True
+        try:
+            return truth(self.evaluate(node))
+        except ExprError as err:
+            # A broken condition must not hide what people typed: show the question, mark it.
+            self.expr_errors[owner] = err
+            return True
+
+    # -- questions -----------------------------------------------------------------------------
+
+    def is_required(self, key: str) -> bool:
+        """Whether the question must be answered now (`required`, or `required_if` holds)."""
+        question = self.compiled.questions[key].question
+        if isinstance(question, Info) or not self.visible.get(key, False):
+            return False
+        if question.required:
+            return True
+        node = self.compiled.required_if.get(key)
+        if node is None:
+            return False
+        try:
+            return truth(self.evaluate(node))
+        except ExprError as err:
+            self.expr_errors[key] = err
+            return False
+
+    def issues(self, key: str, include_required: bool = True) -> list[Issue]:
+        """What is wrong with the answer to `key`; nothing for hidden questions."""
+        if not self.visible.get(key, False):
+            return []
+        required = include_required and self.is_required(key)
+        issues = self.validator.check(key, self.answers.get(key), self.lookup, required)
+        if key in self.expr_errors:
+            issues.append(Issue("rule_error"))
+        return issues
+
+    def check_value(self, key: str, value: Any) -> list[Issue]:
+        """Issues a value would have as the answer to `key`, without setting it (as people type)."""
+        return self.validator.check(key, value, self.lookup, required=False)
+
+    def visible_keys(self, section_id: str | None = None) -> list[str]:
+        """Keys of the visible questions, in document order, optionally of one section."""
+        return [
+            key
+            for key, located in self.compiled.questions.items()
+            if self.visible.get(key) and (section_id is None or located.section.id == section_id)
+        ]
+
+    # -- progress ------------------------------------------------------------------------------
+
+    def progress(self, section_id: str | None = None) -> Progress:
+        """Required answered of required visible, and answered of visible, over answerable questions."""
+        req_done = req_total = done = total = 0
+        for key in self.visible_keys(section_id):
+            if isinstance(self.compiled.questions[key].question, Info):
+                continue
+            total += 1
+            answered = self.value(key) is not None
+            done += answered
+            if self.is_required(key):
+                req_total += 1
+                req_done += answered
+        return Progress(req_done, req_total, done, total)
+
+    def missing_required(self) -> list[str]:
+        """Keys of visible required questions still unanswered, in document order."""
+        return [
+            key for key in self.visible_keys() if self.is_required(key) and self.value(key) is None
+        ]
+
+    # -- evaluation ----------------------------------------------------------------------------
+
+    def score(self, score_id: str) -> Any:
+        """The value of a score (None where its inputs are missing), computed once per change."""
+        if score_id not in self._scores:
+            node = self.compiled.scores.get(score_id)
+            result: Any = None
+            if node is not None:
+                try:
+                    result = self.evaluate(node)
+                except ExprError as err:
+                    self.expr_errors[f"scores.{score_id}"] = err
+            if isinstance(result, bool):
+                result = int(result)
+            self._scores[score_id] = result
+        return self._scores[score_id]
+
+    def raised_flags(self) -> list[str]:
+        """Ids of the flags whose condition holds, in canvas order."""
+        raised = []
+        for flag_id, node in self.compiled.flags.items():
+            try:
+                if truth(self.evaluate(node)):
+                    raised.append(flag_id)
+            except ExprError as err:
+                self.expr_errors[f"flags.{flag_id}"] = err
+        return raised

@@ -1,0 +1,1 @@
+"""One module per `kosi` subcommand: reads arguments, calls the layers below, prints."""

@@ -1,0 +1,40 @@
+"""`kosi validate`: checks canvas files and prints every problem as FILE:LINE:COL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kosi_tui.i18n import t
+from kosi_tui.storage.canvas_file import load_canvas
+from kosi_tui.storage.problems import Problem, ProblemsError
+
+
+def run_validate(files: list[Path], strict: bool, lang: str) -> int:
+    """Validates each file; 1 when any has errors (or, with `strict`, warnings)."""
+    failed = 0
+    for file in files:
+        problems: list[Problem]
+        try:
+            loaded = load_canvas(file)
+            problems = loaded.warnings
+            summary = t(
+                "cli.valid_summary",
+                lang,
+                file=str(file),
+                sections=len(loaded.canvas.sections),
+                questions=loaded.canvas.question_count(),
+            )
+        except ProblemsError as err:
+            problems = err.problems
+            summary = ""
+        for problem in problems:
+            print(problem.render(lang))
+        errors = sum(p.severity == "error" for p in problems)
+        warnings = len(problems) - errors
+        if errors or (strict and warnings):
+            failed += 1
+        elif summary:
+            print(summary + (t("cli.with_warnings", lang, count=warnings) if warnings else ""))
+    if len(files) > 1 or failed:
+        print(t("cli.validate_total", lang, count=len(files), failed=failed))
+    return 1 if failed else 0
