@@ -46,6 +46,7 @@ from kosi_tui.core.expr.nodes import (
     walk,
 )
 from kosi_tui.core.text import missing_languages
+from kosi_tui.i18n import t
 
 DataPath = tuple[str | int, ...]
 
@@ -59,6 +60,17 @@ class Finding:
     code: str
     args: dict[str, Any] = field(default_factory=dict)
     offset: int | None = None
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of value (number, text, ...) named in a message, in the reader's language."""
+
+    key: str
+
+    def message(self, lang: str) -> str:
+        """The kind's name in `lang`."""
+        return t(f"kind.{self.key}", lang)
 
 
 @dataclass(frozen=True)
@@ -367,7 +379,7 @@ class _Checker:
                 if not isinstance(question, Table):
                     continue
                 if question.column(column) is None:
-                    self.add(path, "unknown_column", offset=ref.pos, name=ref.text, column=column,
+                    self.add(path, "unknown_column", offset=ref.pos, name=key, column=column,
                              suggestion=_suggest(column, [c.id for c in question.columns]))
                     return None
             return replace(ref, key=key, column=column)
@@ -435,7 +447,7 @@ class _Checker:
                 if ta.kind == "choice":
                     self.add(path, "contains_on_single", offset=node.pos, name=ta.name)
                 elif ta.kind in ("number", "date", "bool"):
-                    self.add(path, "type_mismatch", offset=node.pos, left=ta.kind, right="contains")
+                    self.add(path, "type_mismatch", offset=node.pos, left=Kind(ta.kind), right=Kind("contains"))
                 elif ta.kind == "choices":
                     self.literal_choices(b, ta, path)
                 del tb
@@ -473,7 +485,7 @@ class _Checker:
 
     def need_number(self, tp: Type, node: Node, path: DataPath) -> None:
         if not tp.numeric:
-            self.add(path, "not_numeric", offset=arg_pos(node), name=tp.name or tp.kind, kind=tp.kind)
+            self.add(path, "not_numeric", offset=arg_pos(node), name=tp.name or tp.kind, kind=Kind(tp.kind))
 
     def compare(self, op: str, a: Node, b: Node, ta: Type, tb: Type, path: DataPath, pos: int) -> None:
         for this, other, other_node in ((ta, tb, b), (tb, ta, a)):
@@ -488,7 +500,7 @@ class _Checker:
         if len(kinds) == 2 and kinds != {"number", "bool"}:
             if kinds == {"date", "text"} and _iso_literal(a, b):
                 return
-            self.add(path, "type_mismatch", offset=pos, left=ta.kind, right=tb.kind)
+            self.add(path, "type_mismatch", offset=pos, left=Kind(ta.kind), right=Kind(tb.kind))
         elif ordering and kinds & {"text", "choice", "choices", "list", "table"}:
             self.add(path, "ordering_on_text", offset=pos, op=op)
 
@@ -500,7 +512,7 @@ class _Checker:
             if str(value) in tp.choices:
                 self.add(path, "choice_needs_quotes", offset=node.pos, value=str(value))
             else:
-                self.add(path, "type_mismatch", offset=node.pos, left="choice", right="number")
+                self.add(path, "type_mismatch", offset=node.pos, left=Kind("choice"), right=Kind("number"))
             return
         if isinstance(value, str) and value not in tp.choices:
             self.add(path, "unknown_choice", offset=node.pos, value=value, name=tp.name,

@@ -15,7 +15,7 @@ MESSAGES: dict[str, str] = {
     "als „UTF-8“.",
     "problem.file_empty": "Die Datei ist leer.",
     "problem.yaml_syntax": "Die YAML-Schreibweise stimmt hier nicht ({detail}). Prüfen Sie "
-    "Einrückung, Doppelpunkte und Anführungszeichen.",
+    "Einrückung und Doppelpunkte; Texte mit „:“, „?“, „#“ oder Komma setzen Sie in Anführungszeichen.",
     "problem.yaml_tab": "Hier steht ein Tabulator. YAML erlaubt zum Einrücken nur Leerzeichen.",
     "problem.yaml_too_many_nodes": "Die Datei ergibt mehr als {limit} Werte (zu viele Anker und "
     "Verweise mit * und &). Schreiben Sie die Werte aus.",
@@ -161,4 +161,15 @@ MESSAGES: dict[str, str] = {
     "cli.col_title": "Titel",
     "cli.col_source": "Herkunft",
     "cli.user_folder": "Eigene Canvas legen Sie hier ab: {folder}",
+    "kind.number": "Zahl",
+    "kind.numbers": "Zahlenspalte",
+    "kind.text": "Text",
+    "kind.bool": "wahr/falsch",
+    "kind.date": "Datum",
+    "kind.choice": "Auswahl",
+    "kind.choices": "Mehrfachauswahl",
+    "kind.list": "Liste",
+    "kind.table": "Tabelle",
+    "kind.any": "beliebiger Wert",
+    "kind.contains": "„contains“",
 }

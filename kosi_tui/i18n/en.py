@@ -13,8 +13,8 @@ MESSAGES: dict[str, str] = {
     "Is it really a canvas?",
     "problem.not_utf8": "The file is not saved as UTF-8. Save it as “UTF-8” in your editor.",
     "problem.file_empty": "The file is empty.",
-    "problem.yaml_syntax": "The YAML is not well-formed here ({detail}). Check indentation, colons "
-    "and quotes.",
+    "problem.yaml_syntax": "The YAML is not well-formed here ({detail}). Check indentation and colons; put texts "
+    "containing “:”, “?”, “#” or commas in quotes.",
     "problem.yaml_tab": "There is a tab here. YAML allows only spaces for indentation.",
     "problem.yaml_too_many_nodes": "The file expands to more than {limit} values (too many anchors and "
     "aliases with * and &). Write the values out.",
@@ -157,4 +157,15 @@ MESSAGES: dict[str, str] = {
     "cli.col_title": "title",
     "cli.col_source": "source",
     "cli.user_folder": "Put your own canvases here: {folder}",
+    "kind.number": "number",
+    "kind.numbers": "number column",
+    "kind.text": "text",
+    "kind.bool": "true/false",
+    "kind.date": "date",
+    "kind.choice": "choice",
+    "kind.choices": "multiple choice",
+    "kind.list": "list",
+    "kind.table": "table",
+    "kind.any": "any value",
+    "kind.contains": "“contains”",
 }
