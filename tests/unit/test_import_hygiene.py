@@ -1,0 +1,28 @@
+"""The engine and storage layers never import Textual: every face can use them, and `kosi validate`
+starts fast."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+HEADLESS = [
+    "kosi_tui.core.canvas", "kosi_tui.core.checks", "kosi_tui.core.session",
+    "kosi_tui.core.validation", "kosi_tui.core.expr", "kosi_tui.storage.canvas_file",
+    "kosi_tui.storage.catalog", "kosi_tui.storage.schema", "kosi_tui.cli",
+    "kosi_tui.faces.commands.validate",
+]  # fmt: skip
+
+
+def test_core_and_storage_do_not_import_textual() -> None:
+    code = (
+        "import sys\n"
+        + "".join(f"import {m}\n" for m in HEADLESS)
+        + "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
+        + "print(','.join(bad))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                            check=True)
+    assert result.stdout.strip() == ""
