@@ -48,6 +48,12 @@ class Bounds(Model):
 class Rule(Model):
     """One validation rule with its own message; exactly one of the checks is set."""
 
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        json_schema_extra={"oneOf": [{"required": [k]} for k in ("length", "pattern", "range", "rule")]},
+    )
+
     length: Bounds | None = None
     pattern: Annotated[str, StringConstraints(max_length=300)] | None = None
     range: Bounds | None = None

@@ -172,4 +172,8 @@ MESSAGES: dict[str, str] = {
     "kind.table": "Tabelle",
     "kind.any": "beliebiger Wert",
     "kind.contains": "„contains“",
+    "problem.yaml_not_text": "YAML liest „{value}“ als Zahl oder Datum, hier wird aber ein Text erwartet. "
+    "Setzen Sie ihn in Anführungszeichen: \"{value}\".",
+    "problem.text_comma": "Ein Komma hat diesen Text zerteilt („{key}“ wurde zum Schlüssel). Setzen Sie "
+    "Texte mit Komma in Anführungszeichen.",
 }

@@ -168,4 +168,8 @@ MESSAGES: dict[str, str] = {
     "kind.table": "table",
     "kind.any": "any value",
     "kind.contains": "“contains”",
+    "problem.yaml_not_text": "YAML reads “{value}” as a number or date, but a text is expected here. "
+    "Put it in quotes: \"{value}\".",
+    "problem.text_comma": "A comma split this text (“{key}” became a key). Put texts containing commas in "
+    "quotes.",
 }

@@ -16,7 +16,7 @@ from kosi_tui.core.canvas import FORMAT_TAG, QUESTION_TYPES, Canvas
 from kosi_tui.core.checks import Finding, check_canvas
 from kosi_tui.core.compiled import CompiledCanvas
 from kosi_tui.storage.problems import Problem, ProblemsError
-from kosi_tui.storage.yaml_source import PathKey, SourceMap, decode, parse_yaml, read_file
+from kosi_tui.storage.yaml_source import Mark, PathKey, SourceMap, decode, parse_yaml, read_file
 
 
 @dataclass(frozen=True)
@@ -119,9 +119,7 @@ def _problem_for(err: Any, data: Any, source: SourceMap, file: Path) -> Problem:
     elif etype == "string_pattern_mismatch":
         code, args = _pattern_code(path), {"value": value}
     elif etype in ("string_type", "text_type"):
-        code, args = etype, {}
-        if isinstance(value, bool) and mark.raw is not None:
-            code, args = "yaml_bool_text", {"value": mark.raw}
+        code, args, mark = _text_problem(etype, value, path, source, mark)
     elif etype == "too_short":
         code, args = "too_short", {"min": ctx.get("min_length", 1)}
     elif etype == "string_too_long":
@@ -138,6 +136,25 @@ def _problem_for(err: Any, data: Any, source: SourceMap, file: Path) -> Problem:
     elif etype in _SIMPLE:
         code, args = _SIMPLE[etype], {}
     return Problem(file, mark.line, mark.col, "error", code, args)
+
+
+def _text_problem(
+    etype: str, value: Any, path: PathKey, source: SourceMap, mark: Mark
+) -> tuple[str, dict[str, Any], Mark]:
+    """Explains why a text is not a text: YAML read it as yes/no, date or number, or a comma split it."""
+    at, bad = mark, value
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if item is None:
+                return "text_comma", {"key": key}, source.find((*path, key), at_key=True)
+            if not isinstance(item, str):
+                at, bad = source.find((*path, key)), item
+                break
+    if isinstance(bad, bool) and at.raw is not None:
+        return "yaml_bool_text", {"value": at.raw}, at
+    if bad is not None and not isinstance(bad, str | dict | list) and at.raw is not None:
+        return "yaml_not_text", {"value": at.raw}, at
+    return etype, {}, mark
 
 
 def _suggest(word: str, options: list[str]) -> str:

@@ -21,8 +21,12 @@ def test_placeholders_match() -> None:
 
 def test_every_code_used_in_the_code_has_a_message() -> None:
     source = "\n".join(p.read_text() for p in Path("kosi_tui").rglob("*.py"))
-    used = set(re.findall(r'(?:add|Problem|Finding)\([^)]*?"([a-z_]+)"', source))
+    used = set(re.findall(r'self\.add\(\s*(?:\([^)]*\)|[\w.]+),\s*"([a-z_]+)"', source))
+    used |= set(re.findall(r'"(?:error|warning)",\s*"([a-z_]+)"', source))
     used |= set(re.findall(r'Issue\("([a-z_]+)"', source))
+    used |= set(re.findall(r'return "([a-z_]+)", \{', source))
+    used.discard("")
+    assert len(used) > 40
     catalog = CATALOGS["de"]
     missing = [c for c in used if f"problem.{c}" not in catalog and f"answer.{c}" not in catalog
                and c not in ("error", "warning")]

@@ -8,7 +8,7 @@
                  | "contains" sum | "is" ["not"] "empty" ]
     sum   := term (("+"|"-") term)*
     term  := unary (("*"|"/") unary)*
-    unary := "-" unary | atom
+    unary := ("-" | "not") unary | atom
     atom  := NUMBER | STRING | true | false | null | value | NAME
            | FUNC "(" [expr ("," expr)*] ")" | "(" expr ")" | "[" [expr ("," expr)*] "]"
 """
@@ -154,6 +154,13 @@ class _Parser:
         return node
 
     def unary(self) -> Node:
+        # `not` inside arithmetic (`1 - not x`) binds to the next operand only.
+        if self.at("not"):
+            pos = self.take().pos
+            self.enter(pos)
+            node = Unary("not", self.unary(), pos)
+            self.leave()
+            return node
         if self.tok.kind == "op" and self.tok.text == "-":
             pos = self.take().pos
             self.enter(pos)
@@ -205,7 +212,7 @@ class _Parser:
         if text == "value":
             self.take()
             return ValueRef(tok.pos)
-        if self.peek().kind == "op" and self.peek().text == "(":
+        if self.peek().kind == "op" and self.peek().text == "(" and text not in KEYWORDS:
             if text not in FUNCTIONS:
                 close = difflib.get_close_matches(text, list(FUNCTIONS), n=1)
                 raise ExprError("unknown_function", tok.pos, name=text, suggestion=close[0] if close else "")
