@@ -19,13 +19,21 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     validate = sub.add_parser(
-        "validate", parents=[common], help=t("cli.validate", lang), description=t("cli.validate", lang)
+        "validate",
+        parents=[common],
+        help=t("cli.validate", lang),
+        description=t("cli.validate", lang),
     )
     validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
     validate.add_argument("--strict", action="store_true", help=t("cli.strict", lang))
-    sub.add_parser("schema", parents=[common], help=t("cli.schema", lang), description=t("cli.schema", lang))
     sub.add_parser(
-        "canvases", parents=[common], help=t("cli.canvases", lang), description=t("cli.canvases", lang)
+        "schema", parents=[common], help=t("cli.schema", lang), description=t("cli.schema", lang)
+    )
+    sub.add_parser(
+        "canvases",
+        parents=[common],
+        help=t("cli.canvases", lang),
+        description=t("cli.canvases", lang),
     )
     return parser
 

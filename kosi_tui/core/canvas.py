@@ -51,7 +51,9 @@ class Rule(Model):
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
-        json_schema_extra={"oneOf": [{"required": [k]} for k in ("length", "pattern", "range", "rule")]},
+        json_schema_extra={
+            "oneOf": [{"required": [k]} for k in ("length", "pattern", "range", "rule")]
+        },
     )
 
     length: Bounds | None = None
@@ -64,7 +66,9 @@ class Rule(Model):
     def _one_check(self) -> Rule:
         kinds = [k for k in ("length", "pattern", "range", "rule") if getattr(self, k) is not None]
         if len(kinds) != 1:
-            raise PydanticCustomError("rule_kind", "a rule needs exactly one of length, pattern, range, rule")
+            raise PydanticCustomError(
+                "rule_kind", "a rule needs exactly one of length, pattern, range, rule"
+            )
         return self
 
     @property
@@ -229,10 +233,21 @@ class Info(Model):
 
 
 Question = Annotated[
-    ShortText | LongText | SingleChoice | MultiChoice | Scale | Number | Date | ListQuestion | Table | Info,
+    ShortText
+    | LongText
+    | SingleChoice
+    | MultiChoice
+    | Scale
+    | Number
+    | Date
+    | ListQuestion
+    | Table
+    | Info,
     Field(discriminator="type"),
 ]
-AnswerQuestion = ShortText | LongText | SingleChoice | MultiChoice | Scale | Number | Date | ListQuestion | Table
+AnswerQuestion = (
+    ShortText | LongText | SingleChoice | MultiChoice | Scale | Number | Date | ListQuestion | Table
+)
 AnyQuestion = AnswerQuestion | Info
 QUESTION_TYPES = (
     "short_text", "long_text", "single_choice", "multi_choice", "scale",

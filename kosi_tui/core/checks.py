@@ -138,8 +138,14 @@ class _Checker:
         self.deps: dict[str, set[str]] = {}
         self.value_type = ANY
 
-    def add(self, path: DataPath, code: str, severity: str = "error", offset: int | None = None,
-            **args: Any) -> None:
+    def add(
+        self,
+        path: DataPath,
+        code: str,
+        severity: str = "error",
+        offset: int | None = None,
+        **args: Any,
+    ) -> None:
         self.findings.append(Finding(path, severity, code, args, offset))
 
     # -- structure ---------------------------------------------------------------------------
@@ -185,19 +191,32 @@ class _Checker:
                 self.add((*path, "min"), "min_over_max", min=q.min, max=q.max)
             for point in q.labels:
                 if not q.min <= point <= q.max:
-                    self.add((*path, "labels", point), "label_outside_scale", point=point,
-                             min=q.min, max=q.max)
-        if isinstance(q, Number | Date) and q.min is not None and q.max is not None and q.min > q.max:
+                    self.add(
+                        (*path, "labels", point),
+                        "label_outside_scale",
+                        point=point,
+                        min=q.min,
+                        max=q.max,
+                    )
+        if isinstance(q, Number) and q.min is not None and q.max is not None and q.min > q.max:
             self.add((*path, "min"), "min_over_max", min=q.min, max=q.max)
-        if isinstance(q, ListQuestion) and q.min_items and q.max_items and q.min_items > q.max_items:
+        if isinstance(q, Date) and q.min is not None and q.max is not None and q.min > q.max:
+            self.add((*path, "min"), "min_over_max", min=q.min, max=q.max)
+        if (
+            isinstance(q, ListQuestion)
+            and q.min_items
+            and q.max_items
+            and q.min_items > q.max_items
+        ):
             self.add((*path, "min_items"), "min_over_max", min=q.min_items, max=q.max_items)
         if isinstance(q, Table):
             self.duplicates([c.id for c in q.columns], (*path, "columns"), "column")
             if q.min_rows and q.max_rows and q.min_rows > q.max_rows:
                 self.add((*path, "min_rows"), "min_over_max", min=q.min_rows, max=q.max_rows)
             for ci, column in enumerate(q.columns):
-                self.duplicates(list(_choice_ids(column.choices)), (*path, "columns", ci, "choices"),
-                                "choice")
+                self.duplicates(
+                    list(_choice_ids(column.choices)), (*path, "columns", ci, "choices"), "choice"
+                )
         if isinstance(q, Info):
             return
         for ri, rule in enumerate(q.validate_):
@@ -207,17 +226,31 @@ class _Checker:
                 except re.error as err:
                     self.add((*path, "validate", ri, "pattern"), "bad_pattern", reason=str(err))
             bounds = rule.length or rule.range
-            if bounds and bounds.min is not None and bounds.max is not None and bounds.min > bounds.max:
+            if (
+                bounds
+                and bounds.min is not None
+                and bounds.max is not None
+                and bounds.min > bounds.max
+            ):
                 self.add((*path, "validate", ri), "min_over_max", min=bounds.min, max=bounds.max)
             if rule.length is not None and not isinstance(q, ShortText | LongText | ListQuestion):
-                self.add((*path, "validate", ri, "length"), "rule_not_for_type", rule="length",
-                         type=q.type)
+                self.add(
+                    (*path, "validate", ri, "length"),
+                    "rule_not_for_type",
+                    rule="length",
+                    type=q.type,
+                )
             if rule.pattern is not None and not isinstance(q, ShortText | LongText | ListQuestion):
-                self.add((*path, "validate", ri, "pattern"), "rule_not_for_type", rule="pattern",
-                         type=q.type)
+                self.add(
+                    (*path, "validate", ri, "pattern"),
+                    "rule_not_for_type",
+                    rule="pattern",
+                    type=q.type,
+                )
             if rule.range is not None and not isinstance(q, Number | Scale):
-                self.add((*path, "validate", ri, "range"), "rule_not_for_type", rule="range",
-                         type=q.type)
+                self.add(
+                    (*path, "validate", ri, "range"), "rule_not_for_type", rule="range", type=q.type
+                )
 
     def key_of(self, path: DataPath) -> str:
         section = self.canvas.sections[int(path[1])]
@@ -229,14 +262,30 @@ class _Checker:
         langs = self.canvas.languages
         self.walk_texts(self.canvas.model_dump(by_alias=True, exclude_none=True), (), langs)
 
-    _TEXT_KEYS = frozenset({"title", "intro", "label", "help", "example", "guidance", "message",
-                            "step", "explain", "description", "unit", "placeholder"})
+    _TEXT_KEYS = frozenset(
+        {
+            "title",
+            "intro",
+            "label",
+            "help",
+            "example",
+            "guidance",
+            "message",
+            "step",
+            "explain",
+            "description",
+            "unit",
+            "placeholder",
+        }
+    )
 
     def walk_texts(self, data: Any, path: DataPath, langs: list[str]) -> None:
         if isinstance(data, dict):
             for key, value in data.items():
-                if key in self._TEXT_KEYS and isinstance(value, dict) and all(
-                    isinstance(v, str) for v in value.values()
+                if (
+                    key in self._TEXT_KEYS
+                    and isinstance(value, dict)
+                    and all(isinstance(v, str) for v in value.values())
                 ):
                     self.text_langs(value, (*path, key), langs)
                 elif key == "labels" and isinstance(value, dict):
@@ -252,8 +301,13 @@ class _Checker:
         if isinstance(text, dict):
             for lang in text:
                 if lang not in langs:
-                    self.add((*path, lang), "undeclared_language", lang=lang,
-                             languages=", ".join(langs), severity="warning")
+                    self.add(
+                        (*path, lang),
+                        "undeclared_language",
+                        lang=lang,
+                        languages=", ".join(langs),
+                        severity="warning",
+                    )
         missing = missing_languages(text, langs)
         if missing:
             self.add(path, "missing_translation", severity="warning", languages=", ".join(missing))
@@ -265,7 +319,9 @@ class _Checker:
             spath: DataPath = ("sections", si)
             section_key = f"section:{section.id}"
             if section.show_if:
-                node = self.compile(section.show_if, (*spath, "show_if"), section, None, section_key)
+                node = self.compile(
+                    section.show_if, (*spath, "show_if"), section, None, section_key
+                )
                 if node is not None:
                     self.out.show_if[section_key] = node
                     self.forward(node, (*spath, "show_if"), si, -1)
@@ -282,17 +338,27 @@ class _Checker:
                 if isinstance(question, Info):
                     continue
                 if question.required_if:
-                    node = self.compile(question.required_if, (*qpath, "required_if"), section, None, key)
+                    node = self.compile(
+                        question.required_if, (*qpath, "required_if"), section, None, key
+                    )
                     if node is not None:
                         self.out.required_if[key] = node
                         if question.required:
-                            self.add((*qpath, "required_if"), "required_and_required_if",
-                                     severity="warning")
+                            self.add(
+                                (*qpath, "required_if"),
+                                "required_and_required_if",
+                                severity="warning",
+                            )
                 for ri, rule in enumerate(question.validate_):
                     if rule.rule is None:
                         continue
-                    node = self.compile(rule.rule, (*qpath, "validate", ri, "rule"), section,
-                                        question_type(question, "value"), None)
+                    node = self.compile(
+                        rule.rule,
+                        (*qpath, "validate", ri, "rule"),
+                        section,
+                        question_type(question, "value"),
+                        None,
+                    )
                     if node is not None:
                         self.out.rules[(key, ri)] = node
         for i, score in enumerate(self.canvas.evaluation.scores):
@@ -308,8 +374,14 @@ class _Checker:
             if node is not None:
                 self.out.flags[flag.id] = node
 
-    def compile(self, source: str, path: DataPath, section: Section | None, value: Type | None,
-                owner: str | None) -> Node | None:
+    def compile(
+        self,
+        source: str,
+        path: DataPath,
+        section: Section | None,
+        value: Type | None,
+        owner: str | None,
+    ) -> Node | None:
         try:
             tree = parse(source)
         except ExprError as err:
@@ -359,8 +431,13 @@ class _Checker:
         if parts[0] == "scores" and len(parts) == 2:
             if parts[1] in self.score_ids:
                 return replace(ref, key=f"scores.{parts[1]}")
-            self.add(path, "unknown_score", offset=ref.pos, name=ref.text,
-                     suggestion=_suggest(parts[1], self.score_ids))
+            self.add(
+                path,
+                "unknown_score",
+                offset=ref.pos,
+                name=ref.text,
+                suggestion=_suggest(parts[1], self.score_ids),
+            )
             return None
         candidates: list[tuple[str, str | None]] = []
         if len(parts) in (2, 3):
@@ -379,15 +456,26 @@ class _Checker:
                 if not isinstance(question, Table):
                     continue
                 if question.column(column) is None:
-                    self.add(path, "unknown_column", offset=ref.pos, name=key, column=column,
-                             suggestion=_suggest(column, [c.id for c in question.columns]))
+                    self.add(
+                        path,
+                        "unknown_column",
+                        offset=ref.pos,
+                        name=key,
+                        column=column,
+                        suggestion=_suggest(column, [c.id for c in question.columns]),
+                    )
                     return None
             return replace(ref, key=key, column=column)
         options = list(questions)
         if section is not None:
             options += [q.id for q in section.questions]
-        self.add(path, "unknown_ref", offset=ref.pos, name=ref.text,
-                 suggestion=_suggest(ref.text, options))
+        self.add(
+            path,
+            "unknown_ref",
+            offset=ref.pos,
+            name=ref.text,
+            suggestion=_suggest(ref.text, options),
+        )
         return None
 
     def ref_type(self, ref: Ref) -> Type:
@@ -447,7 +535,13 @@ class _Checker:
                 if ta.kind == "choice":
                     self.add(path, "contains_on_single", offset=node.pos, name=ta.name)
                 elif ta.kind in ("number", "date", "bool"):
-                    self.add(path, "type_mismatch", offset=node.pos, left=Kind(ta.kind), right=Kind("contains"))
+                    self.add(
+                        path,
+                        "type_mismatch",
+                        offset=node.pos,
+                        left=Kind(ta.kind),
+                        right=Kind("contains"),
+                    )
                 elif ta.kind == "choices":
                     self.literal_choices(b, ta, path)
                 del tb
@@ -476,19 +570,35 @@ class _Checker:
                 elif name in ("sum", "min", "max", "mean", "round", "clamp"):
                     for arg, tp in zip(args, types, strict=True):
                         if tp.kind in ("text", "choice", "choices", "list", "table", "date"):
-                            self.add(path, "not_numeric_arg", offset=arg_pos(arg), function=name,
-                                     name=tp.name or tp.kind)
-                elif name in ("days_until", "months_until") and types[0].kind not in ("date", "any"):
+                            self.add(
+                                path,
+                                "not_numeric_arg",
+                                offset=arg_pos(arg),
+                                function=name,
+                                name=tp.name or tp.kind,
+                            )
+                elif name in ("days_until", "months_until") and types[0].kind not in (
+                    "date",
+                    "any",
+                ):
                     self.add(path, "needs_date", offset=node.pos, function=name)
                 return Type(FUNCTIONS[name].result)
         return ANY  # pragma: no cover
 
     def need_number(self, tp: Type, node: Node, path: DataPath) -> None:
         if not tp.numeric:
-            self.add(path, "not_numeric", offset=arg_pos(node), name=tp.name or tp.kind, kind=Kind(tp.kind))
+            self.add(
+                path,
+                "not_numeric",
+                offset=arg_pos(node),
+                name=tp.name or tp.kind,
+                kind=Kind(tp.kind),
+            )
 
-    def compare(self, op: str, a: Node, b: Node, ta: Type, tb: Type, path: DataPath, pos: int) -> None:
-        for this, other, other_node in ((ta, tb, b), (tb, ta, a)):
+    def compare(
+        self, op: str, a: Node, b: Node, ta: Type, tb: Type, path: DataPath, pos: int
+    ) -> None:
+        for this, other_node in ((ta, b), (tb, a)):
             if this.kind == "choice" and isinstance(other_node, Literal):
                 self.literal_choices(other_node, this, path)
                 return
@@ -512,19 +622,38 @@ class _Checker:
             if str(value) in tp.choices:
                 self.add(path, "choice_needs_quotes", offset=node.pos, value=str(value))
             else:
-                self.add(path, "type_mismatch", offset=node.pos, left=Kind("choice"), right=Kind("number"))
+                self.add(
+                    path,
+                    "type_mismatch",
+                    offset=node.pos,
+                    left=Kind("choice"),
+                    right=Kind("number"),
+                )
             return
         if isinstance(value, str) and value not in tp.choices:
-            self.add(path, "unknown_choice", offset=node.pos, value=value, name=tp.name,
-                     choices=", ".join(tp.choices), suggestion=_suggest(value, list(tp.choices)))
+            self.add(
+                path,
+                "unknown_choice",
+                offset=node.pos,
+                value=value,
+                name=tp.name,
+                choices=", ".join(tp.choices),
+                suggestion=_suggest(value, list(tp.choices)),
+            )
 
     def scored_choices(self, ref: Ref, path: DataPath, pos: int) -> None:
         question = self.out.questions[ref.key].question
         if isinstance(question, SingleChoice | MultiChoice):
             unscored = [c.id for c in question.choices if c.score is None]
             if unscored and not ref.column:
-                self.add(path, "choices_without_score", severity="warning", offset=pos,
-                         name=ref.text, choices=", ".join(unscored))
+                self.add(
+                    path,
+                    "choices_without_score",
+                    severity="warning",
+                    offset=pos,
+                    name=ref.text,
+                    choices=", ".join(unscored),
+                )
 
     # -- order ---------------------------------------------------------------------------------
 
@@ -535,8 +664,9 @@ class _Checker:
                 continue
             later = (located.section_index, located.index) > (si, qi)
             if later and located.section_index > si:
-                self.add(path, "show_if_later_section", severity="warning", offset=ref.pos,
-                         name=ref.text)
+                self.add(
+                    path, "show_if_later_section", severity="warning", offset=ref.pos, name=ref.text
+                )
 
     def cycles(self) -> None:
         state: dict[str, int] = {}
@@ -549,11 +679,12 @@ class _Checker:
             stack.append(key)
             for dep in sorted(self.deps.get(key, ())):
                 if state.get(dep) == 1:
-                    cycle = stack[stack.index(dep):]
+                    cycle = stack[stack.index(dep) :]
                     if frozenset(cycle) not in reported:
                         reported.add(frozenset(cycle))
-                        self.add(self.owner_path(cycle[0]), "cycle",
-                                 chain=" → ".join([*cycle, dep]))
+                        self.add(
+                            self.owner_path(cycle[0]), "cycle", chain=" → ".join([*cycle, dep])
+                        )
                 elif dep not in state:
                     visit(dep)
             stack.pop()
@@ -615,6 +746,5 @@ def _default_findings(compiled: CompiledCanvas) -> list[Finding]:
         issues = validator.check(key, question.default)
         if issues:
             path = ("sections", located.section_index, "questions", located.index, "default")
-            findings.append(Finding(path, "error", "bad_default",
-                                    {"detail": issues[0]}))
+            findings.append(Finding(path, "error", "bad_default", {"detail": issues[0]}))
     return findings

@@ -13,8 +13,10 @@ LANG_PATTERN = r"^[a-z]{2}$"
 def _check_text(value: Any) -> str | dict[str, str]:
     if isinstance(value, str):
         return value
-    if isinstance(value, dict) and value and all(
-        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    if (
+        isinstance(value, dict)
+        and value
+        and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
     ):
         return dict(value)
     raise PydanticCustomError("text_type", "expected a text or a mapping of language to text")

@@ -10,7 +10,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, StrictBool, StrictFloat, StrictInt, StrictStr, TypeAdapter, ValidationError
+from pydantic import (
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    TypeAdapter,
+    ValidationError,
+)
 
 from kosi_tui.core.canvas import (
     AnswerQuestion,
@@ -84,7 +92,7 @@ def _column_type(column: Column) -> Any:
     if column.type == "number":
         return (StrictInt if column.integer else Number_) | None
     ids = _choice_literal([c.id for c in column.choices or []])
-    return (ids | None) if column.type == "choice" else (list[ids] | None)
+    return (ids | None) if column.type == "choice" else (list[ids] | None)  # type: ignore[valid-type]
 
 
 def _answer_type(question: AnswerQuestion) -> Any:
@@ -124,7 +132,9 @@ class AnswerValidator:
             adapter = self._adapters[key] = TypeAdapter(_answer_type(question))
         return adapter
 
-    def check(self, key: str, value: Any, lookup: Any = None, required: bool = False) -> list[Issue]:
+    def check(
+        self, key: str, value: Any, lookup: Any = None, required: bool = False
+    ) -> list[Issue]:
         """Every issue with `value` as the answer to question `key`.
 
         `required` says whether an empty answer is an issue; `lookup` resolves references in rule
@@ -205,7 +215,7 @@ class AnswerValidator:
             except ValidationError:
                 issues.append(Issue("cell_invalid", {"column": column.label}, row=index))
                 continue
-            if column.type == "number":
+            if column.type == "number" and isinstance(cell, int | float):
                 lo, hi = column.min, column.max
                 if (lo is not None and cell < lo) or (hi is not None and cell > hi):
                     issue = _range_issue(lo, hi)
@@ -227,8 +237,11 @@ class AnswerValidator:
             for text in texts:
                 n = len(text.strip())
                 if (lo is not None and n < lo) or (hi is not None and n > hi):
-                    return Issue(_length_code(lo, hi), {"min": lo, "max": hi, "length": n},
-                                 custom=rule.message)
+                    return Issue(
+                        _length_code(lo, hi),
+                        {"min": lo, "max": hi, "length": n},
+                        custom=rule.message,
+                    )
             return None
         if rule.pattern is not None:
             pattern = self.compiled.patterns.get((key, index))

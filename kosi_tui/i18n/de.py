@@ -40,7 +40,7 @@ MESSAGES: dict[str, str] = {
     "problem.bad_version": "„{value}“ ist keine Versionsnummer; erwartet wird z. B. „1.0.0“.",
     "problem.text_type": "Hier wird ein Text erwartet oder Texte je Sprache, z. B. {{de: …, en: …}}.",
     "problem.yaml_bool_text": "YAML liest „{value}“ als Ja/Nein-Wert. Setzen Sie den Text in "
-    "Anführungszeichen: \"{value}\".",
+    'Anführungszeichen: "{value}".',
     "problem.string_type": "Hier wird ein Text erwartet.",
     "problem.bool_type": "Hier wird „true“ oder „false“ erwartet.",
     "problem.int_type": "Hier wird eine ganze Zahl erwartet.",
@@ -173,7 +173,7 @@ MESSAGES: dict[str, str] = {
     "kind.any": "beliebiger Wert",
     "kind.contains": "„contains“",
     "problem.yaml_not_text": "YAML liest „{value}“ als Zahl oder Datum, hier wird aber ein Text erwartet. "
-    "Setzen Sie ihn in Anführungszeichen: \"{value}\".",
+    'Setzen Sie ihn in Anführungszeichen: "{value}".',
     "problem.text_comma": "Ein Komma hat diesen Text zerteilt („{key}“ wurde zum Schlüssel). Setzen Sie "
     "Texte mit Komma in Anführungszeichen.",
 }

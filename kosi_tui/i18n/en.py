@@ -38,7 +38,7 @@ MESSAGES: dict[str, str] = {
     "problem.bad_lang": "“{value}” is not a language code; expected e.g. “de” or “en”.",
     "problem.bad_version": "“{value}” is not a version number; expected e.g. “1.0.0”.",
     "problem.text_type": "A text is expected here, or texts per language, e.g. {{de: …, en: …}}.",
-    "problem.yaml_bool_text": "YAML reads “{value}” as a yes/no value. Put the text in quotes: \"{value}\".",
+    "problem.yaml_bool_text": 'YAML reads “{value}” as a yes/no value. Put the text in quotes: "{value}".',
     "problem.string_type": "A text is expected here.",
     "problem.bool_type": "“true” or “false” is expected here.",
     "problem.int_type": "A whole number is expected here.",
@@ -169,7 +169,7 @@ MESSAGES: dict[str, str] = {
     "kind.any": "any value",
     "kind.contains": "“contains”",
     "problem.yaml_not_text": "YAML reads “{value}” as a number or date, but a text is expected here. "
-    "Put it in quotes: \"{value}\".",
+    'Put it in quotes: "{value}".',
     "problem.text_comma": "A comma split this text (“{key}” became a key). Put texts containing commas in "
     "quotes.",
 }

@@ -53,11 +53,15 @@ def _data_path(loc: tuple[int | str, ...], data: Any) -> PathKey:
             continue
         if isinstance(node, dict) and segment not in node and node.get("type") == segment:
             continue
-        if isinstance(node, dict) and segment not in node and isinstance(segment, str):
-            # dict[int, ...] keys arrive as text in locations
-            as_int = int(segment) if segment.lstrip("-").isdigit() else None
-            if as_int in node:
-                segment = as_int
+        # dict[int, ...] keys arrive as text in locations
+        if (
+            isinstance(node, dict)
+            and isinstance(segment, str)
+            and segment not in node
+            and segment.lstrip("-").isdigit()
+            and int(segment) in node
+        ):
+            segment = int(segment)
         path.append(segment)
         if isinstance(node, dict):
             node = node.get(segment)
@@ -109,11 +113,14 @@ def _problem_for(err: Any, data: Any, source: SourceMap, file: Path) -> Problem:
     elif etype == "union_tag_invalid":
         found = str(ctx.get("tag", "?"))
         mark = source.find((*path, "type"))
-        code, args = "unknown_type", {
-            "found": found,
-            "expected": ", ".join(QUESTION_TYPES),
-            "suggestion": _suggest(found, list(QUESTION_TYPES)),
-        }
+        code, args = (
+            "unknown_type",
+            {
+                "found": found,
+                "expected": ", ".join(QUESTION_TYPES),
+                "suggestion": _suggest(found, list(QUESTION_TYPES)),
+            },
+        )
     elif etype == "union_tag_not_found":
         code, args = "type_missing", {"expected": ", ".join(QUESTION_TYPES)}
     elif etype == "string_pattern_mismatch":
@@ -168,11 +175,14 @@ def _finding_problem(finding: Finding, source: SourceMap, file: Path) -> Problem
     else:
         mark = source.find(finding.path)
         line, col = mark.line, mark.col
-    severity = "warning" if finding.severity == "warning" else "error"
-    return Problem(file, line, col, severity, finding.code, finding.args)
+    if finding.severity == "warning":
+        return Problem(file, line, col, "warning", finding.code, finding.args)
+    return Problem(file, line, col, "error", finding.code, finding.args)
 
 
-def canvas_from_data(data: Any, source: SourceMap, file: Path) -> tuple[CompiledCanvas, list[Problem]]:
+def canvas_from_data(
+    data: Any, source: SourceMap, file: Path
+) -> tuple[CompiledCanvas, list[Problem]]:
     """Validates parsed YAML data as a canvas; raises `ProblemsError` when it has errors."""
     if not isinstance(data, dict):
         raise ProblemsError([Problem(file, 1, 1, "error", "not_a_mapping", {})])
@@ -180,8 +190,13 @@ def canvas_from_data(data: Any, source: SourceMap, file: Path) -> tuple[Compiled
         raise ProblemsError([Problem(file, 1, 1, "error", "format_missing", {})])
     if data["format"] != FORMAT_TAG:
         mark = source.find(("format",))
-        raise ProblemsError([Problem(file, mark.line, mark.col, "error", "format_unknown",
-                                     {"found": data["format"]})])
+        raise ProblemsError(
+            [
+                Problem(
+                    file, mark.line, mark.col, "error", "format_unknown", {"found": data["format"]}
+                )
+            ]
+        )
     try:
         canvas = Canvas.model_validate(data)
     except ValidationError as err:

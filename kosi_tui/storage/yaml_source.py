@@ -84,8 +84,18 @@ class _Builder:
     def build(self, node: yaml.Node, path: PathKey, active: frozenset[int]) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise ProblemsError([Problem(self.file, _mark(node).line, _mark(node).col, "error",
-                                         "yaml_too_many_nodes", {"limit": MAX_NODES})])
+            raise ProblemsError(
+                [
+                    Problem(
+                        self.file,
+                        _mark(node).line,
+                        _mark(node).col,
+                        "error",
+                        "yaml_too_many_nodes",
+                        {"limit": MAX_NODES},
+                    )
+                ]
+            )
         if id(node) in active:
             self.problem(node, "yaml_recursive_alias")
             return None
@@ -124,8 +134,9 @@ class _Builder:
 def decode(file: Path, raw: bytes) -> str:
     """The text of a file; raises `ProblemsError` for files that are too big or not UTF-8."""
     if len(raw) > MAX_BYTES:
-        raise ProblemsError([Problem(file, 1, 1, "error", "file_too_large",
-                                     {"size": len(raw), "limit": MAX_BYTES})])
+        raise ProblemsError(
+            [Problem(file, 1, 1, "error", "file_too_large", {"size": len(raw), "limit": MAX_BYTES})]
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -138,8 +149,18 @@ def read_file(file: Path) -> bytes:
     """The bytes of a file; raises `ProblemsError` when it cannot be read."""
     try:
         if file.stat().st_size > MAX_BYTES:
-            raise ProblemsError([Problem(file, 1, 1, "error", "file_too_large",
-                                         {"size": file.stat().st_size, "limit": MAX_BYTES})])
+            raise ProblemsError(
+                [
+                    Problem(
+                        file,
+                        1,
+                        1,
+                        "error",
+                        "file_too_large",
+                        {"size": file.stat().st_size, "limit": MAX_BYTES},
+                    )
+                ]
+            )
         return file.read_bytes()
     except FileNotFoundError:
         raise ProblemsError([Problem(file, 1, 1, "error", "file_missing", {})]) from None
@@ -148,8 +169,9 @@ def read_file(file: Path) -> bytes:
     except PermissionError:
         raise ProblemsError([Problem(file, 1, 1, "error", "file_unreadable", {})]) from None
     except OSError as err:
-        raise ProblemsError([Problem(file, 1, 1, "error", "file_os_error",
-                                     {"reason": err.strerror or str(err)})]) from None
+        raise ProblemsError(
+            [Problem(file, 1, 1, "error", "file_os_error", {"reason": err.strerror or str(err)})]
+        ) from None
 
 
 def parse_yaml(file: Path, text: str) -> tuple[Any, SourceMap]:
@@ -162,9 +184,13 @@ def parse_yaml(file: Path, text: str) -> tuple[Any, SourceMap]:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = err.problem or "syntax error"
         code = "yaml_tab" if "\\t" in problem or "'\\t'" in problem else "yaml_syntax"
-        raise ProblemsError([Problem(file, line, col, "error", code, {"detail": problem})]) from None
+        raise ProblemsError(
+            [Problem(file, line, col, "error", code, {"detail": problem})]
+        ) from None
     except yaml.YAMLError as err:
-        raise ProblemsError([Problem(file, 1, 1, "error", "yaml_syntax", {"detail": str(err)})]) from None
+        raise ProblemsError(
+            [Problem(file, 1, 1, "error", "yaml_syntax", {"detail": str(err)})]
+        ) from None
     finally:
         loader.dispose()
     if node is None:

@@ -67,7 +67,10 @@ def test_warnings_pass_without_strict(capsys: pytest.CaptureFixture[str]) -> Non
 def test_whole_folder_through_the_real_command_never_shows_a_traceback() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "kosi_tui", "validate", *map(str, BAD)],
-        capture_output=True, text=True, cwd=ROOT, check=False,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout

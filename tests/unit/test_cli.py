@@ -11,7 +11,9 @@ from kosi_tui.cli import main
 from tests.conftest import DATA
 
 
-def test_canvases_lists_bundled_and_user_canvases(kosi_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_canvases_lists_bundled_and_user_canvases(
+    kosi_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = kosi_home / "canvases"
     folder.mkdir(parents=True)
     shutil.copy(DATA / "good" / "minimal.yaml", folder / "minimal.yaml")

@@ -28,8 +28,13 @@ def test_every_code_used_in_the_code_has_a_message() -> None:
     used.discard("")
     assert len(used) > 40
     catalog = CATALOGS["de"]
-    missing = [c for c in used if f"problem.{c}" not in catalog and f"answer.{c}" not in catalog
-               and c not in ("error", "warning")]
+    missing = [
+        c
+        for c in used
+        if f"problem.{c}" not in catalog
+        and f"answer.{c}" not in catalog
+        and c not in ("error", "warning")
+    ]
     assert not missing
 
 

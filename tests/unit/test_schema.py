@@ -18,7 +18,9 @@ from tests.conftest import DATA
 
 def as_json(data: Any) -> Any:
     """YAML data as JSON would carry it (dates become ISO texts, keys become texts)."""
-    return json.loads(json.dumps(data, default=lambda v: v.isoformat() if isinstance(v, dt.date) else v))
+    return json.loads(
+        json.dumps(data, default=lambda v: v.isoformat() if isinstance(v, dt.date) else v)
+    )
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +30,9 @@ def schema() -> dict[str, Any]:
     return canvas_schema()
 
 
-def test_schema_is_valid_json_schema(schema: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
+def test_schema_is_valid_json_schema(
+    schema: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["schema"]) == 0
     printed = json.loads(capsys.readouterr().out)
     assert printed == json.loads(json.dumps(schema))
@@ -43,7 +47,9 @@ def test_schema_accepts_good_canvases(schema: dict[str, Any], path: Path) -> Non
     jsonschema.validate(as_json(yaml.safe_load(path.read_text(encoding="utf-8"))), schema)
 
 
-@pytest.mark.parametrize("name", ["unknown_key", "unknown_type", "missing_label", "bad_ident", "rule_kind"])
+@pytest.mark.parametrize(
+    "name", ["unknown_key", "unknown_type", "missing_label", "bad_ident", "rule_kind"]
+)
 def test_schema_rejects_broken_canvases(schema: dict[str, Any], name: str) -> None:
     data = as_json(yaml.safe_load((DATA / "bad" / f"{name}.yaml").read_text(encoding="utf-8")))
     with pytest.raises(jsonschema.ValidationError):

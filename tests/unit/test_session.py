@@ -58,7 +58,9 @@ def test_required_only_on_request(session: Session) -> None:
 
 def test_messages_for_people_in_both_languages(session: Session) -> None:
     issues = session.check_value("akteure.budget", 6_000_000)
-    assert [i.message("de") for i in issues] == ["Bitte eine Zahl zwischen 0 und 5.000.000 eingeben."]
+    assert [i.message("de") for i in issues] == [
+        "Bitte eine Zahl zwischen 0 und 5.000.000 eingeben."
+    ]
     assert [i.message("en") for i in issues] == ["Please enter a number between 0 and 5,000,000."]
     issues = session.check_value("akteure.budget", "viel")
     assert issues[0].message("de").startswith("Bitte geben Sie eine Zahl ein")
@@ -66,7 +68,9 @@ def test_messages_for_people_in_both_languages(session: Session) -> None:
 
 def test_rule_expression_with_custom_message(session: Session) -> None:
     issues = session.check_value("akteure.budget", 2_000_000)
-    assert [i.message("de") for i in issues] == ["Über 1 Mio. € nur mit Partnern aus der Wirtschaft."]
+    assert [i.message("de") for i in issues] == [
+        "Über 1 Mio. € nur mit Partnern aus der Wirtschaft."
+    ]
     session.set("akteure.tabelle", [{"name": "Stadtwerke", "sektor": "wirtschaft"}])
     assert session.check_value("akteure.budget", 2_000_000) == []
 

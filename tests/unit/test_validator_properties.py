@@ -15,14 +15,21 @@ from tests.conftest import DATA
 COMPILED = load_canvas(DATA / "good" / "minimal.yaml").compiled
 
 SCALARS = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=20),
-    st.dates(min_value=dt.date(1900, 1, 1)), st.sampled_from(["rat", "keins", "mobil", "kommune"]),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(max_size=20),
+    st.dates(min_value=dt.date(1900, 1, 1)),
+    st.sampled_from(["rat", "keins", "mobil", "kommune"]),
 )
 VALUES = st.recursive(
     SCALARS,
     lambda inner: st.one_of(
         st.lists(inner, max_size=4),
-        st.dictionaries(st.sampled_from(["name", "sektor", "stunden", "x", "1"]), inner, max_size=4),
+        st.dictionaries(
+            st.sampled_from(["name", "sektor", "stunden", "x", "1"]), inner, max_size=4
+        ),
     ),
     max_leaves=12,
 )

@@ -104,7 +104,11 @@ def _arith(op: str, left: Any, right: Any, pos: int) -> Any:
     if b == 0:
         raise ExprError("division_by_zero", pos)
     result = a / b
-    return int(result) if float(result).is_integer() and isinstance(a, int) and isinstance(b, int) else result
+    return (
+        int(result)
+        if float(result).is_integer() and isinstance(a, int) and isinstance(b, int)
+        else result
+    )
 
 
 def _contains(container: Any, item: Any) -> bool:

@@ -1,16 +1,16 @@
 """Recursive-descent parser: source text to a tree of nodes, with bounded length and depth.
 
-    expr  := or
-    or    := and ("or" and)*
-    and   := not ("and" not)*
-    not   := "not" not | cmp
-    cmp   := sum [ ("=="|"!="|"<"|"<="|">"|">=") sum | ["not"] "in" sum
-                 | "contains" sum | "is" ["not"] "empty" ]
-    sum   := term (("+"|"-") term)*
-    term  := unary (("*"|"/") unary)*
-    unary := ("-" | "not") unary | atom
-    atom  := NUMBER | STRING | true | false | null | value | NAME
-           | FUNC "(" [expr ("," expr)*] ")" | "(" expr ")" | "[" [expr ("," expr)*] "]"
+expr  := or
+or    := and ("or" and)*
+and   := not ("and" not)*
+not   := "not" not | cmp
+cmp   := sum [ ("=="|"!="|"<"|"<="|">"|">=") sum | ["not"] "in" sum
+             | "contains" sum | "is" ["not"] "empty" ]
+sum   := term (("+"|"-") term)*
+term  := unary (("*"|"/") unary)*
+unary := ("-" | "not") unary | atom
+atom  := NUMBER | STRING | true | false | null | value | NAME
+       | FUNC "(" [expr ("," expr)*] ")" | "(" expr ")" | "[" [expr ("," expr)*] "]"
 """
 
 from __future__ import annotations
@@ -80,8 +80,9 @@ class _Parser:
         if self.tok.kind == "end":
             raise ExprError("empty", 0)
         node = self.expr()
-        if self.tok.kind != "end":
-            raise ExprError("unexpected", self.tok.pos, found=self.tok.text)
+        rest = self.tokens[self.i]
+        if rest.kind != "end":
+            raise ExprError("unexpected", rest.pos, found=rest.text)
         return node
 
     def expr(self) -> Node:
@@ -215,7 +216,9 @@ class _Parser:
         if self.peek().kind == "op" and self.peek().text == "(" and text not in KEYWORDS:
             if text not in FUNCTIONS:
                 close = difflib.get_close_matches(text, list(FUNCTIONS), n=1)
-                raise ExprError("unknown_function", tok.pos, name=text, suggestion=close[0] if close else "")
+                raise ExprError(
+                    "unknown_function", tok.pos, name=text, suggestion=close[0] if close else ""
+                )
             self.take()
             self.take()
             self.enter(tok.pos)

@@ -79,8 +79,7 @@ def tokenize(source: str) -> list[Token]:
             tokens.append(Token("num", m.group(), i, number))
             i = m.end()
         else:
-            assert kind in ("name", "op")
-            tokens.append(Token(kind, m.group(), i))
+            tokens.append(Token("name" if kind == "name" else "op", m.group(), i))
             i = m.end()
     tokens.append(Token("end", "", len(source)))
     return tokens

@@ -16,14 +16,32 @@ def run_canvases(lang: str) -> int:
         source = t(f"cli.source_{entry.source}", lang)
         if entry.loaded is None:
             first = entry.problems[0]
-            rows.append((entry.path.stem, "-", "-", "-",
-                         t("cli.broken", lang, line=first.line, message=first.message(lang)), source))
+            rows.append(
+                (
+                    entry.path.stem,
+                    "-",
+                    "-",
+                    "-",
+                    t("cli.broken", lang, line=first.line, message=first.message(lang)),
+                    source,
+                )
+            )
             continue
         canvas = entry.loaded.canvas
-        rows.append((canvas.id, canvas.version, ",".join(canvas.languages),
-                     str(canvas.question_count()), localize(canvas.title, lang), source))
-    header = tuple(t(f"cli.col_{c}", lang) for c in ("id", "version", "languages", "questions",
-                                                     "title", "source"))
+        rows.append(
+            (
+                canvas.id,
+                canvas.version,
+                ",".join(canvas.languages),
+                str(canvas.question_count()),
+                localize(canvas.title, lang),
+                source,
+            )
+        )
+    header = tuple(
+        t(f"cli.col_{c}", lang)
+        for c in ("id", "version", "languages", "questions", "title", "source")
+    )
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header) - 1)]
     for row in [header, *rows]:
         cells = [cell.ljust(widths[i]) for i, cell in enumerate(row[:-1])]
