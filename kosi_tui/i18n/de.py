@@ -176,4 +176,21 @@ MESSAGES: dict[str, str] = {
     'Setzen Sie ihn in Anführungszeichen: "{value}".',
     "problem.text_comma": "Ein Komma hat diesen Text zerteilt („{key}“ wurde zum Schlüssel). Setzen Sie "
     "Texte mit Komma in Anführungszeichen.",
+    # Entwürfe
+    "problem.not_a_draft": "Das ist kein kosi-Entwurf (es fehlt „format: kosi-answers/1“). kosi "
+    "überschreibt die Datei nicht.",
+    "problem.draft_format_unknown": "Das Entwurfsformat „{found}“ ist unbekannt; erwartet wird "
+    "„kosi-answers/1“. Ist die Datei mit einer neueren kosi-Version gespeichert worden?",
+    "save.save_readonly": "In {path} darf nicht geschrieben werden. Ihre Antworten sind noch da; "
+    "speichern Sie sie an einem anderen Ort.",
+    "save.save_disk_full": "Der Datenträger ist voll: {path} konnte nicht gespeichert werden. Ihre "
+    "Antworten sind noch da; schaffen Sie Platz oder speichern Sie an einem anderen Ort.",
+    "save.save_no_folder": "Den Ordner für {path} gibt es nicht mehr. Ihre Antworten sind noch da; "
+    "speichern Sie sie an einem anderen Ort.",
+    "save.save_failed": "{path} konnte nicht gespeichert werden ({reason}). Ihre Antworten sind noch da.",
+    "save.save_foreign": "{path} ist kein Entwurf dieses Canvas (oder beschädigt) und wird nicht "
+    "überschrieben. Speichern Sie unter einem anderen Namen.",
+    "save.exists": "{path} gibt es schon. Mit --force wird die Datei ersetzt.",
+    "problem.control_character": "Hier steht ein unsichtbares Steuerzeichen ({code}), das YAML nicht "
+    "erlaubt. Löschen Sie es; ist die Datei vielleicht gar keine Textdatei?",
 }

@@ -172,4 +172,21 @@ MESSAGES: dict[str, str] = {
     'Put it in quotes: "{value}".',
     "problem.text_comma": "A comma split this text (“{key}” became a key). Put texts containing commas in "
     "quotes.",
+    # Drafts
+    "problem.not_a_draft": "This is not a kosi draft (“format: kosi-answers/1” is missing). kosi will "
+    "not overwrite the file.",
+    "problem.draft_format_unknown": "The draft format “{found}” is unknown; expected “kosi-answers/1”. "
+    "Was the file saved by a newer kosi?",
+    "save.save_readonly": "{path} may not be written to. Your answers are still here; save them "
+    "somewhere else.",
+    "save.save_disk_full": "The disk is full: {path} could not be saved. Your answers are still here; "
+    "free some space or save somewhere else.",
+    "save.save_no_folder": "The folder of {path} no longer exists. Your answers are still here; save "
+    "them somewhere else.",
+    "save.save_failed": "{path} could not be saved ({reason}). Your answers are still here.",
+    "save.save_foreign": "{path} is not a draft of this canvas (or it is damaged) and will not be "
+    "overwritten. Save under another name.",
+    "save.exists": "{path} exists already. Use --force to replace it.",
+    "problem.control_character": "There is an invisible control character here ({code}) that YAML "
+    "does not allow. Delete it; is the file perhaps not a text file at all?",
 }

@@ -176,7 +176,23 @@ def read_file(file: Path) -> bytes:
 
 def parse_yaml(file: Path, text: str) -> tuple[Any, SourceMap]:
     """Data and source map of YAML text; raises `ProblemsError` for anything unsafe or broken."""
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as err:
+        line = text.count("\n", 0, err.position) + 1
+        col = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
+        raise ProblemsError(
+            [
+                Problem(
+                    file,
+                    line,
+                    col,
+                    "error",
+                    "control_character",
+                    {"code": f"U+{err.character:04X}"},
+                )
+            ]
+        ) from None
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as err:

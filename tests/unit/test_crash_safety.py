@@ -1,0 +1,59 @@
+"""A writer killed at any moment leaves a draft that loads: the old one or the new one, never torn."""
+
+from __future__ import annotations
+
+import random
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from kosi_tui.storage.draft_file import load_draft
+from tests.conftest import ROOT
+
+WRITER = """
+import sys
+from pathlib import Path
+from kosi_tui.core.answers import new_draft
+from kosi_tui.storage.draft_file import DraftWriter
+
+path = Path(sys.argv[1])
+writer = DraftWriter(path, "innovationslabor")
+draft = new_draft("innovationslabor", "1.0.0", "abc", "T", "de", "Erika", "Stadt")
+n = 0
+while True:
+    n += 1
+    # Each version is larger than the last, so a torn file could not pass for a whole one.
+    draft.answers["anlass.herausforderung"] = ("Zeile mit Umlauten äöü\\n" * n).strip()
+    draft.answers["basis.einwohner"] = n
+    writer.save(draft)
+    print(n, flush=True)
+"""
+
+
+def test_sigkill_at_random_moments_never_leaves_a_torn_file(tmp_path: Path) -> None:
+    path = tmp_path / "draft.yaml"
+    rng = random.Random(20261126)
+    seen_versions = set()
+    for _ in range(40):
+        child = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path)],
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
+        assert child.stdout is not None
+        last = 0
+        for _ in range(rng.randint(1, 6)):
+            line = child.stdout.readline()
+            assert line, "the writer stopped early"
+            last = int(line)
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        draft = load_draft(path)
+        version = draft.answers["basis.einwohner"]
+        # The file holds the last announced save or the one in progress when the kill came.
+        assert version in (last, last + 1)
+        assert draft.answers["anlass.herausforderung"].count("Zeile") == version
+        seen_versions.add(version)
+    assert len(seen_versions) > 1
