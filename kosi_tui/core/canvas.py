@@ -294,6 +294,10 @@ class Evaluation(Model):
 
     scores: list[Score] = Field(default_factory=list)
     flags: list[Flag] = Field(default_factory=list)
+    checklist: (
+        Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")] | None
+    ) = None
+    """A list or table question (`section.question`) whose items open the report's checklist."""
 
 
 class Canvas(Model):

@@ -166,6 +166,17 @@ class _Checker:
                     self.out.questions[key] = Located(key, section, question, si, qi)
                 self.question_shape(question, (*spath, "questions", qi))
         ev = canvas.evaluation
+        if ev.checklist is not None:
+            located = self.out.questions.get(ev.checklist)
+            if located is None:
+                self.add(
+                    ("evaluation", "checklist"),
+                    "unknown_ref",
+                    name=ev.checklist,
+                    suggestion=_suggest(ev.checklist, list(self.out.questions)),
+                )
+            elif not isinstance(located.question, ListQuestion | Table):
+                self.add(("evaluation", "checklist"), "checklist_type", name=ev.checklist)
         self.duplicates([s.id for s in ev.scores], ("evaluation", "scores"), "score")
         self.duplicates([f.id for f in ev.flags], ("evaluation", "flags"), "flag")
 

@@ -193,4 +193,36 @@ MESSAGES: dict[str, str] = {
     "save.exists": "{path} gibt es schon. Mit --force wird die Datei ersetzt.",
     "problem.control_character": "Hier steht ein unsichtbares Steuerzeichen ({code}), das YAML nicht "
     "erlaubt. Löschen Sie es; ist die Datei vielleicht gar keine Textdatei?",
+    "problem.checklist_type": "„checklist“ muss auf eine Listen- oder Tabellenfrage zeigen; „{name}“ ist "
+    "keine.",
+    # Bericht
+    "report.organisation": "Organisation",
+    "report.author": "Ausgefüllt von",
+    "report.updated": "Stand",
+    "report.printed": "Erstellt am",
+    "report.completeness": "Vollständigkeit",
+    "report.completeness_value": "{required} von {required_total} Pflichtfragen beantwortet, {answered} von "
+    "{total} Fragen insgesamt",
+    "report.canvas": "Canvas",
+    "report.draft_note": "Entwurf: {count} Pflichtfrage(n) sind noch offen.",
+    "report.not_answered": "nicht beantwortet",
+    "report.scale_value": "{value} von {max}",
+    "report.issue": "Hinweis: {message}",
+    "report.evaluation": "Auswertung",
+    "report.evaluation_intro": "Die Werte fassen Ihre Antworten zusammen. Sie sind keine Note, sondern ein "
+    "Anstoß zum Nachdenken: Wo stimmen Sie zu, wo nicht?",
+    "report.scores": "Dimensionen",
+    "report.col_score": "Dimension",
+    "report.col_value": "Wert",
+    "report.col_bar": "Balken",
+    "report.col_explain": "So entsteht der Wert",
+    "report.no_value": "noch offen",
+    "report.flags": "Hinweise",
+    "report.suggestion": "Vorschlag: {step}",
+    "report.next_steps": "Nächste Schritte",
+    "report.appendix": "Anhang: Antworten auf Fragen, die der Canvas nicht mehr enthält",
+    "report.appendix_intro": "Diese Antworten stammen aus einer älteren Fassung des Canvas. Sie bleiben "
+    "erhalten, damit nichts verloren geht.",
+    "report.footer": "{canvas} · {date}",
+    "report.page": "Seite",
 }

@@ -189,4 +189,35 @@ MESSAGES: dict[str, str] = {
     "save.exists": "{path} exists already. Use --force to replace it.",
     "problem.control_character": "There is an invisible control character here ({code}) that YAML "
     "does not allow. Delete it; is the file perhaps not a text file at all?",
+    "problem.checklist_type": "“checklist” must point to a list or table question; “{name}” is neither.",
+    # Report
+    "report.organisation": "Organisation",
+    "report.author": "Filled in by",
+    "report.updated": "Last changed",
+    "report.printed": "Created on",
+    "report.completeness": "Completeness",
+    "report.completeness_value": "{required} of {required_total} required questions answered, {answered} "
+    "of {total} questions in all",
+    "report.canvas": "Canvas",
+    "report.draft_note": "Draft: {count} required question(s) are still open.",
+    "report.not_answered": "not answered",
+    "report.scale_value": "{value} of {max}",
+    "report.issue": "Note: {message}",
+    "report.evaluation": "Evaluation",
+    "report.evaluation_intro": "The figures summarise your answers. They are not a mark but a prompt for "
+    "reflection: where do you agree, where not?",
+    "report.scores": "Dimensions",
+    "report.col_score": "Dimension",
+    "report.col_value": "Value",
+    "report.col_bar": "Bar",
+    "report.col_explain": "How the value comes about",
+    "report.no_value": "still open",
+    "report.flags": "Warnings",
+    "report.suggestion": "Suggestion: {step}",
+    "report.next_steps": "Next steps",
+    "report.appendix": "Appendix: answers to questions the canvas no longer has",
+    "report.appendix_intro": "These answers come from an older version of the canvas. They are kept so "
+    "that nothing is lost.",
+    "report.footer": "{canvas} · {date}",
+    "report.page": "Page",
 }

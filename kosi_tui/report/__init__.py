@@ -1,0 +1,1 @@
+"""Reports made from a session: Markdown, printable HTML, blank copies, workshop summaries."""

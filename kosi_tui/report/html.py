@@ -1,0 +1,51 @@
+"""The printable HTML report: one self-contained file made from the Markdown report."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+CSS_PATH = Path(__file__).parent / "print.css"
+
+
+def _renderer():  # type: ignore[no-untyped-def]
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.tasklists import tasklists_plugin
+
+    # `html: False`: raw HTML in the Markdown (there should be none) is shown as text, never run.
+    return (
+        MarkdownIt("commonmark", {"html": False})
+        .enable(["table", "strikethrough"])
+        .use(tasklists_plugin)
+    )
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def render_html(
+    markdown: str, title: str, footer: str, lang: str, page_breaks: tuple[str, ...] = ()
+) -> str:
+    """A complete HTML document for the Markdown, with the print stylesheet inline.
+
+    `page_breaks` are `<h2>` texts (as rendered) before which printing starts a new page.
+    """
+    body = _renderer().render(markdown)
+    for heading in page_breaks:
+        body = body.replace(
+            f"<h2>{html.escape(heading, quote=False)}</h2>",
+            f'<h2 class="page">{html.escape(heading, quote=False)}</h2>',
+        )
+    css = CSS_PATH.read_text(encoding="utf-8").replace(
+        'var(--footer-text, "")', _css_string(footer)
+    )
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{html.escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{html.escape(title)}</title>\n<style>\n{css}</style>\n</head>\n<body>\n"
+        f"{body}"
+        f'<p class="footer">{html.escape(footer)}</p>\n'
+        "</body>\n</html>\n"
+    )
