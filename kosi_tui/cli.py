@@ -18,23 +18,30 @@ def _parser(lang: str) -> argparse.ArgumentParser:
         prog="kosi", description=t("cli.description", lang), parents=[common]
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    validate = sub.add_parser(
-        "validate",
-        parents=[common],
-        help=t("cli.validate", lang),
-        description=t("cli.validate", lang),
-    )
+
+    def command(name: str) -> argparse.ArgumentParser:
+        text = t(f"cli.{name}", lang)
+        return sub.add_parser(name, parents=[common], help=text, description=text)
+
+    validate = command("validate")
     validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
     validate.add_argument("--strict", action="store_true", help=t("cli.strict", lang))
-    sub.add_parser(
-        "schema", parents=[common], help=t("cli.schema", lang), description=t("cli.schema", lang)
-    )
-    sub.add_parser(
-        "canvases",
-        parents=[common],
-        help=t("cli.canvases", lang),
-        description=t("cli.canvases", lang),
-    )
+    command("schema")
+    command("canvases")
+
+    report = command("report")
+    report.add_argument("source", metavar="ANSWERS_OR_CANVAS", help=t("cli.report_source", lang))
+    report.add_argument("--blank", action="store_true", help=t("cli.blank", lang))
+    report.add_argument("--report-lang", choices=LANGUAGES, help=t("cli.report_lang", lang))
+
+    summary = command("summary")
+    summary.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_FOLDER")
+    summary.add_argument("--anonymous", action="store_true", help=t("cli.anonymous", lang))
+
+    for output in (report, summary):
+        output.add_argument("-o", "--output", type=Path, metavar="FILE", help=t("cli.output", lang))
+        output.add_argument("--format", choices=("md", "html"), help=t("cli.format", lang))
+        output.add_argument("--force", action="store_true", help=t("cli.force", lang))
     return parser
 
 
@@ -48,25 +55,38 @@ def _pre_lang(argv: Sequence[str]) -> str:
     return default_language()
 
 
+def _dispatch(args: argparse.Namespace) -> int:
+    lang: str = args.lang
+    if args.command == "validate":
+        from kosi_tui.faces.commands.validate import run_validate
+
+        return run_validate(args.files, args.strict, lang)
+    if args.command == "schema":
+        from kosi_tui.storage.schema import canvas_schema
+
+        print(json.dumps(canvas_schema(), indent=2, ensure_ascii=False))
+        return 0
+    if args.command == "report":
+        from kosi_tui.faces.commands.report import run_report
+
+        return run_report(
+            args.source, args.output, args.format, args.report_lang, args.force, args.blank, lang
+        )
+    if args.command == "summary":
+        from kosi_tui.faces.commands.summary import run_summary
+
+        return run_summary(args.paths, args.output, args.format, lang, args.anonymous, args.force)
+    from kosi_tui.faces.commands.canvases import run_canvases
+
+    return run_canvases(lang)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Runs the command line; returns the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = _parser(_pre_lang(args_list))
-    args = parser.parse_args(args_list)
-    lang: str = args.lang
+    args = _parser(_pre_lang(args_list)).parse_args(args_list)
     try:
-        if args.command == "validate":
-            from kosi_tui.faces.commands.validate import run_validate
-
-            return run_validate(args.files, args.strict, lang)
-        if args.command == "schema":
-            from kosi_tui.storage.schema import canvas_schema
-
-            print(json.dumps(canvas_schema(), indent=2, ensure_ascii=False))
-            return 0
-        from kosi_tui.faces.commands.canvases import run_canvases
-
-        return run_canvases(lang)
+        return _dispatch(args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+from markdown_it import MarkdownIt
+
 CSS_PATH = Path(__file__).parent / "print.css"
 
 
-def _renderer():  # type: ignore[no-untyped-def]
-    from markdown_it import MarkdownIt
+def _renderer() -> MarkdownIt:
     from mdit_py_plugins.tasklists import tasklists_plugin
 
     # `html: False`: raw HTML in the Markdown (there should be none) is shown as text, never run.

@@ -1,0 +1,71 @@
+"""Collects a workshop's drafts: expands folders, groups by canvas and version, skips the rest."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from kosi_tui.core.answers import Draft
+from kosi_tui.core.migration import migrate
+from kosi_tui.i18n import t
+from kosi_tui.report.summary import Workshop, add_participant, skip
+from kosi_tui.storage.canvas_file import LoadedCanvas, load_canvas
+from kosi_tui.storage.catalog import find_canvas
+from kosi_tui.storage.draft_file import load_draft
+from kosi_tui.storage.problems import Problem, ProblemsError
+
+
+def draft_files(paths: list[Path]) -> list[Path]:
+    """The files named, and the YAML files in the folders named (backups left out), sorted."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(
+                sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+            )
+        else:
+            files.append(path)
+    return files
+
+
+def collect_workshop(paths: list[Path], lang: str, canvas_path: Path | None = None) -> Workshop:
+    """Loads every draft; the most common canvas and version wins, other files are skipped with a reason.
+
+    Raises `ProblemsError` when no draft can be read or the canvas cannot be found.
+    """
+    loaded: list[tuple[Path, Draft]] = []
+    broken: list[tuple[Path, Problem]] = []
+    for file in draft_files(paths):
+        try:
+            loaded.append((file, load_draft(file)))
+        except ProblemsError as err:
+            broken.append((file, err.problems[0]))
+    if not loaded:
+        problems = [p for _, p in broken] or [
+            Problem(Path(str(paths[0]) if paths else "."), 1, 1, "error", "no_drafts", {})
+        ]
+        raise ProblemsError(problems)
+    canvas_id, version = Counter((d.canvas.id, d.canvas.version) for _, d in loaded).most_common(1)[
+        0
+    ][0]
+    located = canvas_path or find_canvas(canvas_id)
+    if located is None:
+        raise ProblemsError(
+            [Problem(loaded[0][0], 1, 1, "error", "canvas_not_found", {"id": canvas_id})]
+        )
+    canvas: LoadedCanvas = load_canvas(located)
+    workshop = Workshop(canvas.compiled)
+    for file, problem in broken:
+        skip(workshop, file, problem, lang)
+    for file, draft in loaded:
+        if (draft.canvas.id, draft.canvas.version) != (canvas_id, version):
+            skip(
+                workshop,
+                file,
+                t("summary.other_canvas", lang, id=draft.canvas.id, version=draft.canvas.version),
+                lang,
+            )
+            continue
+        migrate(draft, canvas.compiled, canvas.sha256)
+        add_participant(workshop, file, draft)
+    return workshop

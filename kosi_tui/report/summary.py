@@ -1,0 +1,311 @@
+"""A workshop summary: many drafts of one canvas, aggregated into one overview."""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kosi_tui.core.answers import Draft
+from kosi_tui.core.canvas import (
+    Date,
+    Info,
+    ListQuestion,
+    LongText,
+    MultiChoice,
+    Number,
+    Scale,
+    ShortText,
+    SingleChoice,
+    Table,
+)
+from kosi_tui.core.compiled import CompiledCanvas
+from kosi_tui.core.display import choice_label, scalar_text
+from kosi_tui.core.evaluation import evaluate_session
+from kosi_tui.core.numbers import format_date, format_number
+from kosi_tui.core.session import Session
+from kosi_tui.core.text import localize
+from kosi_tui.i18n import t
+from kosi_tui.report.markdown_text import bar, escape, table, tidy
+from kosi_tui.storage.problems import Problem
+
+
+@dataclass
+class Participant:
+    """One filled canvas in the workshop."""
+
+    path: Path
+    draft: Draft
+    session: Session
+    flags: list[str]
+    scores: dict[str, float | int | None]
+
+
+@dataclass
+class Skipped:
+    """A file left out of the summary, and why."""
+
+    path: Path
+    reason: str
+
+
+@dataclass
+class Workshop:
+    """The participants of one canvas and the files that were left out."""
+
+    compiled: CompiledCanvas
+    participants: list[Participant] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def add_participant(workshop: Workshop, path: Path, draft: Draft) -> None:
+    """Evaluates one draft and adds it to the workshop."""
+    session = Session(workshop.compiled, draft.answers)
+    result = evaluate_session(session)
+    workshop.participants.append(
+        Participant(path, draft, session, [f.id for f in result.flags],
+                    {s.score.id: s.value for s in result.scores})
+    )  # fmt: skip
+
+
+def skip(workshop: Workshop, path: Path, problem: Problem | str, lang: str) -> None:
+    """Notes a file that was left out."""
+    reason = (
+        problem
+        if isinstance(problem, str)
+        else f"{t('summary.line', lang, line=problem.line)} {problem.message(lang)}"
+    )
+    workshop.skipped.append(Skipped(path, reason))
+
+
+def _name(p: Participant, index: int, anonymous: bool, lang: str) -> str:
+    if anonymous:
+        return t("summary.person", lang, n=index)
+    return p.draft.author or p.draft.organisation or p.path.stem
+
+
+def _share(count: int, total: int, lang: str) -> str:
+    return f"{format_number(round(100 * count / total) if total else 0, lang)} %"
+
+
+def _choice_block(
+    choices: list[Any], values: list[Any], answered: int, lang: str, several: bool
+) -> list[str]:
+    counts: Counter[str] = Counter()
+    for value in values:
+        for v in value if isinstance(value, list) else [value]:
+            counts[v] += 1
+    rows = [
+        [
+            choice_label(choices, c.id, lang),
+            str(counts[c.id]),
+            _share(counts[c.id], answered, lang),
+            bar(counts[c.id], 0, answered or 1),
+        ]
+        for c in choices
+    ]
+    header = [
+        t("summary.col_choice", lang),
+        t("summary.col_count", lang),
+        t("summary.col_share", lang),
+        "",
+    ]
+    note = t("summary.several", lang) if several else ""
+    return [table(header, rows)] + (["", f"*{escape(note)}*"] if note else [])
+
+
+def _numbers_block(values: list[float], lang: str, unit: Any = None) -> list[str]:
+    def fmt(x: float) -> str:
+        return scalar_text(round(x, 2), lang, unit)
+
+    return [
+        escape(
+            t(
+                "summary.stats",
+                lang,
+                mean=fmt(statistics.fmean(values)),
+                median=fmt(statistics.median(values)),
+                min=fmt(min(values)),
+                max=fmt(max(values)),
+            )
+        )
+    ]
+
+
+def _question_block(workshop: Workshop, key: str, anonymous: bool, lang: str) -> list[str]:
+    question = workshop.compiled.questions[key].question
+    rows = [(i, p, p.session.value(key)) for i, p in enumerate(workshop.participants, start=1)]
+    answered = [(i, p, v) for i, p, v in rows if v is not None]
+    values = [v for _, _, v in answered]
+    head = t("summary.answered", lang, count=len(answered), total=len(rows))
+    lines = ["", f"**{escape(localize(question.label, lang))}** *({escape(head)})*"]
+    if not answered:
+        return lines
+    lines.append("")
+    match question:
+        case SingleChoice() | MultiChoice():
+            lines += _choice_block(
+                question.choices, values, len(answered), lang, isinstance(question, MultiChoice)
+            )
+        case Scale():
+            nums = [v for v in values if isinstance(v, int)]
+            counts = Counter(nums)
+            header = [t("summary.col_point", lang), t("summary.col_count", lang), ""]
+            dist = [
+                [
+                    f"{p}"
+                    + (f" – {localize(question.labels[p], lang)}" if p in question.labels else ""),
+                    str(counts[p]),
+                    bar(counts[p], 0, len(nums) or 1),
+                ]
+                for p in range(question.min, question.max + 1)
+            ]
+            lines += (
+                [*_numbers_block([float(n) for n in nums], lang), "", table(header, dist)]
+                if nums
+                else []
+            )
+        case Number():
+            amounts = [
+                float(v) for v in values if isinstance(v, int | float) and not isinstance(v, bool)
+            ]
+            lines += _numbers_block(amounts, lang, question.unit) if amounts else []
+        case Date():
+            dates = sorted(v for v in values if isinstance(v, dt.date))
+            if dates:
+                lines.append(
+                    escape(
+                        t(
+                            "summary.dates",
+                            lang,
+                            first=format_date(dates[0], lang),
+                            last=format_date(dates[-1], lang),
+                        )
+                    )
+                )
+        case Table():
+            total_rows = sum(len(v) for v in values if isinstance(v, list))
+            lines.append(escape(t("summary.rows", lang, count=total_rows)))
+            for column in question.columns:
+                if column.type in ("choice", "multi_choice") and column.choices:
+                    cells = [
+                        row.get(column.id)
+                        for v in values
+                        if isinstance(v, list)
+                        for row in v
+                        if isinstance(row, dict) and row.get(column.id)
+                    ]
+                    lines += ["", f"*{escape(localize(column.label, lang))}*", ""]
+                    lines += _choice_block(
+                        column.choices, cells, len(cells), lang, column.type == "multi_choice"
+                    )
+        case ShortText() | LongText() | ListQuestion():
+            for i, p, v in answered:
+                texts = v if isinstance(v, list) else [v]
+                for text in texts:
+                    lines.append(
+                        f"- {escape(str(text))} — *{escape(_name(p, i, anonymous, lang))}*"
+                    )
+    return lines
+
+
+def render_summary(
+    workshop: Workshop, lang: str, anonymous: bool = False, today: dt.date | None = None
+) -> str:
+    """The workshop summary as canonical Markdown."""
+    canvas = workshop.compiled.canvas
+    people = workshop.participants
+    lines = [f"# {escape(t('summary.title', lang, canvas=localize(canvas.title, lang)))}", ""]
+    lines.append(
+        escape(
+            t(
+                "summary.intro",
+                lang,
+                count=len(people),
+                date=format_date(today or dt.date.today(), lang),
+                version=canvas.version,
+            )
+        )
+    )
+    if workshop.skipped:
+        lines += ["", f"**{escape(t('summary.skipped', lang, count=len(workshop.skipped)))}**", ""]
+        lines += [f"- `{s.path.name}`: {escape(s.reason)}" for s in workshop.skipped]
+    # Completeness per participant.
+    header = [
+        t("summary.col_person", lang),
+        t("summary.col_required", lang),
+        t("summary.col_all", lang),
+        t("summary.col_flags", lang),
+    ]
+    rows = []
+    for i, p in enumerate(people, start=1):
+        progress = p.session.progress()
+        rows.append(
+            [
+                _name(p, i, anonymous, lang)
+                + (
+                    ""
+                    if anonymous or not p.draft.organisation or not p.draft.author
+                    else f" ({p.draft.organisation})"
+                ),
+                f"{progress.required_answered} / {progress.required_total}",
+                f"{progress.answered} / {progress.total}",
+                str(len(p.flags)),
+            ]
+        )
+    lines += ["", f"## {escape(t('summary.participants', lang))}", "", table(header, rows)]
+    # Evaluation across participants.
+    evaluation = canvas.evaluation
+    if evaluation.scores and people:
+        rows = []
+        for score in evaluation.scores:
+            values = [float(v) for p in people if (v := p.scores.get(score.id)) is not None]
+            if values:
+                mean = statistics.fmean(values)
+                rows.append(
+                    [
+                        localize(score.label, lang),
+                        format_number(round(mean, 1), lang),
+                        format_number(min(values), lang),
+                        format_number(max(values), lang),
+                        bar(mean, score.min, score.max) if score.max is not None else "",
+                        str(len(values)),
+                    ]
+                )
+            else:
+                rows.append([localize(score.label, lang), "–", "–", "–", "", "0"])
+        header = [
+            t("report.col_score", lang),
+            t("summary.col_mean", lang),
+            t("summary.col_min", lang),
+            t("summary.col_max", lang),
+            "",
+            t("summary.col_n", lang),
+        ]
+        lines += ["", f"## {escape(t('report.scores', lang))}", "", table(header, rows)]
+    if evaluation.flags and people:
+        counts = Counter(f for p in people for f in p.flags)
+        rows = [
+            [localize(f.message, lang), str(counts[f.id]), _share(counts[f.id], len(people), lang)]
+            for f in evaluation.flags
+            if counts[f.id]
+        ]
+        if rows:
+            header = [
+                t("report.flags", lang),
+                t("summary.col_count", lang),
+                t("summary.col_share", lang),
+            ]
+            lines += ["", f"## {escape(t('report.flags', lang))}", "", table(header, rows)]
+    # Answers by section.
+    for number, section in enumerate(canvas.sections, start=1):
+        keys = [f"{section.id}.{q.id}" for q in section.questions if not isinstance(q, Info)]
+        if not keys:
+            continue
+        lines += ["", f"## {number}. {escape(localize(section.title, lang))}"]
+        for key in keys:
+            lines += _question_block(workshop, key, anonymous, lang)
+    return tidy("\n".join(lines) + "\n")

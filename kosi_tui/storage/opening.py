@@ -1,0 +1,41 @@
+"""Opening a draft together with its canvas: find the canvas by id, load both, migrate."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kosi_tui.core.answers import Draft
+from kosi_tui.core.migration import MigrationReport, migrate
+from kosi_tui.storage.canvas_file import LoadedCanvas, load_canvas
+from kosi_tui.storage.catalog import find_canvas
+from kosi_tui.storage.draft_file import load_draft
+from kosi_tui.storage.problems import Problem, ProblemsError
+
+
+@dataclass
+class OpenedDraft:
+    """A draft, the canvas it belongs to, and what changed since the draft was saved."""
+
+    path: Path
+    draft: Draft
+    canvas: LoadedCanvas
+    migration: MigrationReport
+
+
+def open_draft(path: Path, canvas_path: Path | None = None) -> OpenedDraft:
+    """Loads a draft and its canvas; raises `ProblemsError` naming whichever file is at fault."""
+    draft = load_draft(path)
+    located = canvas_path or find_canvas(draft.canvas.id)
+    if located is None or not located.exists():
+        raise ProblemsError(
+            [Problem(path, 1, 1, "error", "canvas_not_found", {"id": draft.canvas.id})]
+        )
+    canvas = load_canvas(located)
+    if canvas.canvas.id != draft.canvas.id:
+        raise ProblemsError(
+            [Problem(path, 1, 1, "error", "canvas_mismatch",
+                     {"id": draft.canvas.id, "other": canvas.canvas.id, "canvas": str(located)})]
+        )  # fmt: skip
+    report = migrate(draft, canvas.compiled, canvas.sha256)
+    return OpenedDraft(path, draft, canvas, report)

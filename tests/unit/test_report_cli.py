@@ -1,0 +1,109 @@
+"""`kosi report`, `kosi report --blank` and `kosi summary` from the command line."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kosi_tui.cli import main
+from tests.conftest import ROOT
+
+EXAMPLE = ROOT / "examples" / "innovationslabor.answers.yaml"
+
+
+@pytest.fixture
+def draft(tmp_path: Path) -> Path:
+    path = tmp_path / "entwurf.yaml"
+    shutil.copy(EXAMPLE, path)
+    return path
+
+
+def test_report_writes_next_to_the_draft_and_refuses_to_overwrite(
+    draft: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["report", str(draft)]) == 0
+    out = draft.with_suffix(".md")
+    assert f"Geschrieben: {out}" in capsys.readouterr().out
+    first = out.read_text()
+    assert first.startswith("# Innovationslabor aufbauen")
+    out.write_text("meine Notizen")
+    assert main(["report", str(draft)]) == 1
+    assert "--force" in capsys.readouterr().out
+    assert out.read_text() == "meine Notizen"
+    assert main(["report", str(draft), "--force"]) == 0
+    assert out.read_text() == first
+
+
+def test_report_html_in_english(draft: Path, tmp_path: Path) -> None:
+    target = tmp_path / "out" / "bericht.html"
+    assert main(["report", str(draft), "-o", str(target), "--report-lang", "en"]) == 0
+    html = target.read_text()
+    assert html.startswith("<!DOCTYPE html>") and "<h2" in html and "Evaluation" in html
+
+
+def test_report_of_a_corrupt_draft_names_the_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "kaputt.yaml"
+    bad.write_text(
+        "format: kosi-answers/1\ncanvas: {id: innovationslabor, version: 1.0.0}\ncreated: nie\n"
+    )
+    assert main(["report", str(bad)]) == 1
+    out = capsys.readouterr().out
+    assert f"{bad}:3:" in out
+    assert "Traceback" not in out
+
+
+def test_report_of_a_draft_whose_canvas_is_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "d.yaml"
+    path.write_text(EXAMPLE.read_text().replace("id: innovationslabor", "id: gibtsnicht"))
+    assert main(["report", str(path)]) == 1
+    assert "gibtsnicht" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_blank_copy(tmp_path: Path, fmt: str) -> None:
+    target = tmp_path / f"blank.{fmt}"
+    assert main(["report", "--blank", "innovationslabor", "-o", str(target)]) == 0
+    text = target.read_text()
+    assert "☐" in text
+    assert "Hinweis für die Moderation" in text
+    assert "Nur beantworten, wenn „Auf welcher Grundlage arbeitet das Labor" in text
+
+
+def test_summary_groups_skips_and_anonymises(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "workshop"
+    folder.mkdir()
+    text = EXAMPLE.read_text()
+    for n, backing in enumerate((1, 4, 5), start=1):
+        (folder / f"p{n}.yaml").write_text(
+            text.replace("Erika Musterfrau", f"Teilnehmerin {n}").replace(
+                "mandat.rueckendeckung: 4", f"mandat.rueckendeckung: {backing}"
+            )
+        )
+    (folder / "alt.yaml").write_text(text.replace("version: 1.0.0", "version: 0.9.0"))
+    (folder / "kaputt.yaml").write_text("answers: [\n")
+    target = tmp_path / "summary.md"
+    assert main(["summary", str(folder), "-o", str(target), "--anonymous"]) == 0
+    out = capsys.readouterr().out
+    assert "alt.yaml" in out and "kaputt.yaml" in out
+    summary = target.read_text()
+    assert "3 ausgefüllte Canvas" in summary
+    assert "Teilnehmerin" not in summary and "Person 1" in summary
+    assert "Mittelwert 3,33, Median 4, Spanne 1 bis 5" in summary
+    # One of three has backing <= 2 and therefore the "no mandate" flag.
+    assert re.search(
+        r"\| Das Labor hat kein Mandat oder nur schwache Rückendeckung\. +\| 1 +\| 33 %", summary
+    )
+
+
+def test_summary_of_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["summary", str(tmp_path)]) == 1
+    assert "keine Entwürfe" in capsys.readouterr().out
