@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from kosi_tui.core.canvas import AnyQuestion, Canvas, Section
 from kosi_tui.core.expr.nodes import Node
@@ -37,6 +38,8 @@ class CompiledCanvas:
     flags: dict[str, Node] = field(default_factory=dict)
     order: list[str] = field(default_factory=list)
     """Question keys in an order where every show_if comes after what it depends on."""
+    derived: dict[str, Any] = field(default_factory=dict)
+    """Helpers built from the canvas on first use and shared by every session (the validator)."""
 
     def located(self, key: str) -> Located:
         """The question with key `key`."""

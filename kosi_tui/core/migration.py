@@ -12,7 +12,7 @@ from typing import Any
 from kosi_tui.core.answers import Draft
 from kosi_tui.core.canvas import Info, MultiChoice, SingleChoice
 from kosi_tui.core.compiled import CompiledCanvas
-from kosi_tui.core.validation import AnswerValidator
+from kosi_tui.core.validation import validator_for
 
 
 @dataclass
@@ -59,7 +59,7 @@ def migrate(draft: Draft, compiled: CompiledCanvas, canvas_sha256: str) -> Migra
         if located is not None and not isinstance(located.question, Info) and key not in answers:
             answers[key] = draft.orphaned.pop(key)
             report.restored.append(key)
-    validator = AnswerValidator(compiled)
+    validator = validator_for(compiled)
     for key, value in answers.items():
         question = questions[key].question
         if isinstance(question, SingleChoice | MultiChoice):

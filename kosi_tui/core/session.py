@@ -17,7 +17,7 @@ from kosi_tui.core.expr import ExprError, evaluate
 from kosi_tui.core.expr.evaluate import truth
 from kosi_tui.core.expr.functions import is_empty
 from kosi_tui.core.expr.nodes import Node, Ref
-from kosi_tui.core.validation import AnswerValidator, Issue
+from kosi_tui.core.validation import Issue, validator_for
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ class Session:
 
     def __init__(self, compiled: CompiledCanvas, answers: dict[str, Any] | None = None) -> None:
         self.compiled = compiled
-        self.validator = AnswerValidator(compiled)
+        self.validator = validator_for(compiled)
         self.answers: dict[str, Any] = dict(answers or {})
         self.visible: dict[str, bool] = {}
         self.section_visible: dict[str, bool] = {}

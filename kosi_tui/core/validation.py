@@ -265,6 +265,14 @@ class AnswerValidator:
         return None if truth(ok) else Issue("rule", custom=rule.message)
 
 
+def validator_for(compiled: CompiledCanvas) -> AnswerValidator:
+    """The canvas's validator, shared: its Pydantic adapters are built once per canvas, not per draft."""
+    validator = compiled.derived.get("validator")
+    if not isinstance(validator, AnswerValidator):
+        validator = compiled.derived["validator"] = AnswerValidator(compiled)
+    return validator
+
+
 def _no_answers(_ref: Ref) -> None:
     return None
 

@@ -1,23 +1,34 @@
 """Building blocks for Markdown made from people's text: escaping, paragraphs, tables, bars.
 
-Whatever a person typed is escaped so that it is shown as typed: every ASCII punctuation mark gets
-a backslash (CommonMark allows that for all of them), and `mdformat` later removes the backslashes
-that were not needed. Raw HTML therefore never reaches a renderer as HTML.
+Whatever a person typed is escaped so that it is shown as typed: characters that can start markup
+get a backslash (and line-start markers only at the start), so raw HTML never reaches a renderer as
+HTML. Reports are then brought into mdformat's canonical form; workshop summaries, which can be
+very long, are written directly in a form that needs no tidying.
 """
 
 from __future__ import annotations
 
 import re
 
-_PUNCT = re.compile(r"([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
+_ANYWHERE = re.compile(r"([\\`*_\[\]<>|~&])")
+"""Characters that can start markup anywhere in a line."""
+_LINE_START = re.compile(r"^([#+=!-]|\d{1,9}(?=[.)]))")
+"""Characters that start a heading, list or underline only at the start of a line."""
 
 BAR_FULL = "█"
 BAR_EMPTY = "░"
 
 
 def escape(text: str) -> str:
-    """Text shown literally in Markdown, on one line."""
-    return _PUNCT.sub(r"\\\1", " ".join(text.split()))
+    """Text shown literally in Markdown, on one line (its own line breaks become spaces)."""
+    s = _ANYWHERE.sub(r"\\\1", " ".join(text.split()))
+    m = _LINE_START.match(s)
+    if m is None:
+        return s
+    if m.group(1).isdigit():
+        end = m.end()
+        return f"{s[:end]}\\{s[end:]}"
+    return "\\" + s
 
 
 def paragraphs(text: str) -> str:
@@ -31,17 +42,21 @@ def paragraphs(text: str) -> str:
 
 
 def table(header: list[str], rows: list[list[str]]) -> str:
-    """A GFM table; cells are escaped (their own line breaks become spaces)."""
+    """A GFM table with padded columns; cells are escaped (their line breaks become spaces)."""
     if not header:
         return ""
-    lines = [
-        "| " + " | ".join(escape(h) or " " for h in header) + " |",
-        "| " + " | ".join("---" for _ in header) + " |",
+    width = len(header)
+    cells = [[escape(c) for c in header]] + [
+        [escape(c) for c in (row + [""] * width)[:width]] for row in rows
     ]
-    for row in rows:
-        cells = [escape(c) for c in row] + [""] * (len(header) - len(row))
-        lines.append("| " + " | ".join(cells[: len(header)]) + " |")
-    return "\n".join(lines)
+    sizes = [max(3, *(len(r[i]) for r in cells)) for i in range(width)]
+
+    def line(row: list[str]) -> str:
+        return "| " + " | ".join(c.ljust(sizes[i]) for i, c in enumerate(row)) + " |"
+
+    return "\n".join(
+        [line(cells[0]), line(["-" * n for n in sizes]), *(line(r) for r in cells[1:])]
+    )
 
 
 def bar(value: float, low: float, high: float, width: int = 10) -> str:

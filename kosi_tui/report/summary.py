@@ -29,7 +29,7 @@ from kosi_tui.core.numbers import format_date, format_number
 from kosi_tui.core.session import Session
 from kosi_tui.core.text import localize
 from kosi_tui.i18n import t
-from kosi_tui.report.markdown_text import bar, escape, table, tidy
+from kosi_tui.report.markdown_text import bar, escape, table
 from kosi_tui.storage.problems import Problem
 
 
@@ -308,4 +308,5 @@ def render_summary(
         lines += ["", f"## {number}. {escape(localize(section.title, lang))}"]
         for key in keys:
             lines += _question_block(workshop, key, anonymous, lang)
-    return tidy("\n".join(lines) + "\n")
+    # No `tidy()`: mdformat needs seconds for a summary of hundreds of people; `table()` pads already.
+    return "\n".join(lines) + "\n"

@@ -14,9 +14,17 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
+_OTHER_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
+
+
 def _str(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
-    # PyYAML falls back to a quoted style by itself where a block cannot hold the text exactly.
-    style = "|" if "\n" in text else None
+    style: str | None = None
+    if any(b in text for b in _OTHER_BREAKS):
+        # PyYAML would pick single quotes and readers fold these breaks: only escapes keep them.
+        style = '"'
+    elif "\n" in text:
+        # PyYAML falls back to a quoted style by itself where a block cannot hold the text exactly.
+        style = "|"
     return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
 
 

@@ -174,32 +174,33 @@ def read_file(file: Path) -> bytes:
         ) from None
 
 
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's composer where installed: the same nodes and positions, several times faster."""
+
+
+def _reader_problem(file: Path, text: str, err: yaml.reader.ReaderError) -> ProblemsError:
+    position = min(max(err.position, 0), len(text))
+    line = text.count("\n", 0, position) + 1
+    col = position - (text.rfind("\n", 0, position) + 1) + 1
+    code = f"U+{err.character:04X}" if isinstance(err.character, int) else "?"
+    return ProblemsError([Problem(file, line, col, "error", "control_character", {"code": code})])
+
+
 def parse_yaml(file: Path, text: str) -> tuple[Any, SourceMap]:
     """Data and source map of YAML text; raises `ProblemsError` for anything unsafe or broken."""
+    loader: yaml.SafeLoader | None = None
     try:
-        loader = yaml.SafeLoader(text)
-    except yaml.reader.ReaderError as err:
-        line = text.count("\n", 0, err.position) + 1
-        col = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
-        raise ProblemsError(
-            [
-                Problem(
-                    file,
-                    line,
-                    col,
-                    "error",
-                    "control_character",
-                    {"code": f"U+{err.character:04X}"},
-                )
-            ]
-        ) from None
-    try:
+        loader = _Loader(text)
         node = loader.get_single_node()
+    except yaml.reader.ReaderError as err:
+        raise _reader_problem(file, text, err) from None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = err.problem or "syntax error"
-        code = "yaml_tab" if "\\t" in problem or "'\\t'" in problem else "yaml_syntax"
+        lines = text.splitlines()
+        source_line = lines[line - 1] if 0 < line <= len(lines) else ""
+        code = "yaml_tab" if "\t" in source_line[: col + 1] else "yaml_syntax"
         raise ProblemsError(
             [Problem(file, line, col, "error", code, {"detail": problem})]
         ) from None
@@ -208,7 +209,8 @@ def parse_yaml(file: Path, text: str) -> tuple[Any, SourceMap]:
             [Problem(file, 1, 1, "error", "yaml_syntax", {"detail": str(err)})]
         ) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if node is None:
         raise ProblemsError([Problem(file, 1, 1, "error", "file_empty", {})])
     builder = _Builder(file)

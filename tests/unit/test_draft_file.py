@@ -168,3 +168,25 @@ def test_corrupt_drafts_name_the_line(tmp_path: Path, content: str, code: str, l
 def test_filename() -> None:
     draft = make_draft({}, organisation="Stadt Köln / Dezernat V")
     assert draft_filename(draft).startswith("innovationslabor-stadt-koeln-dezernat-v-")
+
+
+@pytest.mark.parametrize(("errno_", "code"), [(30, "save_readonly"), (28, "save_disk_full"), (5, "save_failed")])
+def test_os_errors_become_clear_codes_and_leave_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, errno_: int, code: str
+) -> None:
+    path = tmp_path / "d.yaml"
+    writer = DraftWriter(path, "innovationslabor")
+    writer.save(make_draft({"a.b": "alt"}))
+    before = path.read_bytes()
+
+    def fail(*_args: object) -> None:
+        raise OSError(errno_, os.strerror(errno_))
+
+    monkeypatch.setattr(os, "replace", fail)
+    draft = make_draft({"a.b": "neu"})
+    with pytest.raises(WriteError) as err:
+        writer.save(draft)
+    assert err.value.code == code
+    assert path.read_bytes() == before
+    assert draft.answers == {"a.b": "neu"}
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

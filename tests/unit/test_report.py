@@ -37,13 +37,20 @@ def session_for(answers_file: Path) -> tuple[Session, Draft]:
 
 
 def plain_text(markdown: str) -> str:
+    """The text people see, inline blocks joined by spaces."""
     tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
-    out = []
+    blocks = []
     for token in tokens:
+        if token.type != "inline":
+            continue
+        parts = []
         for child in token.children or []:
             if child.type in ("text", "code_inline"):
-                out.append(child.content)
-    return " ".join(out)
+                parts.append(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                parts.append(" ")
+        blocks.append("".join(parts))
+    return " ".join(blocks)
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
@@ -102,8 +109,10 @@ def test_any_single_line_text_survives_escaping(text: str) -> None:
     shown = " ".join(text.split())
     if not shown:
         return
-    md = mdformat.text(f"**Frage**\n\n{escape(text)}\n", extensions={"gfm"})
-    assert shown in plain_text(md)
+    for raw in (f"{escape(text)}\n", f"- {escape(text)}\n", f"| § |\n| --- |\n| {escape(text)} |\n"):
+        expected = f"§ {shown}" if raw.startswith("|") else shown
+        assert plain_text(raw) == expected, raw
+        assert plain_text(mdformat.text(raw, extensions={"gfm"})) == expected, raw
 
 
 def test_html_is_self_contained() -> None:
