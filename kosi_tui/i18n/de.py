@@ -283,4 +283,11 @@ MESSAGES: dict[str, str] = {
     "cli.written": "Geschrieben: {path}",
     "cli.skipped": "Nicht berücksichtigt: {path} – {reason}",
     "cli.blank_suffix": "blanko",
+    # Änderungen am Canvas
+    "changes.intro": "Der Canvas wurde geändert, seit dieser Entwurf gespeichert wurde (Version {old} → {new}). "
+    "Keine Antwort geht verloren:",
+    "changes.orphaned": "Die Frage „{key}“ gibt es nicht mehr; Ihre Antwort steht im Anhang des Berichts.",
+    "changes.restored": "Die Frage „{question}“ ist wieder da; Ihre frühere Antwort ist wiederhergestellt.",
+    "changes.unknown_choice": "Bei „{question}“ gibt es die Auswahl „{choice}“ nicht mehr; bitte wählen Sie neu.",
+    "changes.no_longer_fit": "Ihre Antwort auf „{question}“ passt nicht mehr zur Frage; bitte prüfen Sie sie.",
 }

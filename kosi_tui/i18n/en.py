@@ -278,4 +278,11 @@ MESSAGES: dict[str, str] = {
     "cli.written": "Written: {path}",
     "cli.skipped": "Left out: {path} – {reason}",
     "cli.blank_suffix": "blank",
+    # Canvas changes
+    "changes.intro": "The canvas has changed since this draft was saved (version {old} → {new}). No answer "
+    "is lost:",
+    "changes.orphaned": "The question “{key}” no longer exists; your answer is in the report's appendix.",
+    "changes.restored": "The question “{question}” is back; your earlier answer has been restored.",
+    "changes.unknown_choice": "“{question}” no longer offers the choice “{choice}”; please choose again.",
+    "changes.no_longer_fit": "Your answer to “{question}” no longer fits the question; please check it.",
 }

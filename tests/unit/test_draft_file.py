@@ -170,7 +170,9 @@ def test_filename() -> None:
     assert draft_filename(draft).startswith("innovationslabor-stadt-koeln-dezernat-v-")
 
 
-@pytest.mark.parametrize(("errno_", "code"), [(30, "save_readonly"), (28, "save_disk_full"), (5, "save_failed")])
+@pytest.mark.parametrize(
+    ("errno_", "code"), [(30, "save_readonly"), (28, "save_disk_full"), (5, "save_failed")]
+)
 def test_os_errors_become_clear_codes_and_leave_the_old_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, errno_: int, code: str
 ) -> None:

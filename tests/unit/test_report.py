@@ -109,7 +109,11 @@ def test_any_single_line_text_survives_escaping(text: str) -> None:
     shown = " ".join(text.split())
     if not shown:
         return
-    for raw in (f"{escape(text)}\n", f"- {escape(text)}\n", f"| § |\n| --- |\n| {escape(text)} |\n"):
+    for raw in (
+        f"{escape(text)}\n",
+        f"- {escape(text)}\n",
+        f"| § |\n| --- |\n| {escape(text)} |\n",
+    ):
         expected = f"§ {shown}" if raw.startswith("|") else shown
         assert plain_text(raw) == expected, raw
         assert plain_text(mdformat.text(raw, extensions={"gfm"})) == expected, raw

@@ -107,3 +107,24 @@ def test_summary_groups_skips_and_anonymises(
 def test_summary_of_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["summary", str(tmp_path)]) == 1
     assert "keine Entwürfe" in capsys.readouterr().out
+
+
+def test_report_tells_what_changed_in_the_canvas(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "alt.yaml"
+    path.write_text(
+        EXAMPLE.read_text()
+        .replace("sha256: ''", "sha256: 'aaa'")
+        .replace(
+            "  basis.stand: konzept\n", "  basis.stand: konzept\n  basis.gestrichen: alte Antwort\n"
+        )
+        .replace("zweck.leitbild: in_arbeit", "zweck.leitbild: vielleicht")
+    )
+    assert main(["report", str(path), "-o", str(tmp_path / "r.md")]) == 0
+    out = capsys.readouterr().out
+    assert "Keine Antwort geht verloren" in out
+    assert "„basis.gestrichen“" in out
+    assert "„vielleicht“" in out
+    report = (tmp_path / "r.md").read_text()
+    assert "## Anhang" in report and "alte Antwort" in report

@@ -11,6 +11,7 @@ from kosi_tui.core.text import localize
 from kosi_tui.faces.commands.output import output_path, write_output
 from kosi_tui.i18n import t
 from kosi_tui.report.blank import render_blank
+from kosi_tui.report.changes import describe_migration
 from kosi_tui.report.html import render_html
 from kosi_tui.report.markdown import render_markdown
 from kosi_tui.storage.canvas_file import load_canvas
@@ -42,6 +43,8 @@ def run_report(
         else:
             opened = open_draft(Path(source))
             lang = lang or opened.draft.lang
+            for line in describe_migration(opened.migration, opened.canvas.compiled, ui_lang):
+                print(line)
             session = Session(opened.canvas.compiled, opened.draft.answers)
             markdown = render_markdown(session, opened.draft, lang, today)
             title = localize(opened.canvas.canvas.title, lang)
