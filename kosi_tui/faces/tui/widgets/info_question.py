@@ -1,0 +1,22 @@
+"""Text between questions."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Static
+
+from kosi_tui.core.canvas import Info
+from kosi_tui.core.text import localize
+from kosi_tui.faces.tui.widgets.question import QuestionWidget, _markup
+
+
+class InfoBlock(QuestionWidget):
+    """A note that takes no answer."""
+
+    question: Info
+
+    def compose(self) -> ComposeResult:
+        yield Static(_markup(localize(self.question.label, self.lang)), classes="info-text")
+
+    def on_mount(self) -> None:
+        """Nothing to hide: an info block has no hint or error lines."""

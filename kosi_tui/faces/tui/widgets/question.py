@@ -1,0 +1,84 @@
+"""The frame every question widget shares: label, input, a hint line and the validation message."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Static
+
+from kosi_tui.core.canvas import AnyQuestion
+from kosi_tui.core.text import localize
+from kosi_tui.core.validation import Issue
+from kosi_tui.i18n import t
+
+
+class QuestionWidget(Vertical):
+    """Base of the per-type question widgets; subclasses build the input and read it back."""
+
+    class Answered(Message):
+        """The person changed the answer (posted on every change; later ones replace earlier)."""
+
+        def __init__(self, widget: QuestionWidget, value: Any) -> None:
+            super().__init__()
+            self.widget = widget
+            self.value = value
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, QuestionWidget.Answered) and message.widget is self.widget
+
+    def __init__(self, key: str, question: AnyQuestion, value: Any, lang: str, required: bool) -> None:
+        super().__init__(classes="question", id="q-" + key.replace(".", "--"))
+        self.key = key
+        self.question = question
+        self.value = value
+        self.lang = lang
+        self.required = required
+
+    def compose(self) -> ComposeResult:
+        marker = f" [b]{t('ui.required_mark', self.lang)}[/b]" if self.required else ""
+        yield Static(f"{_markup(localize(self.question.label, self.lang))}{marker}", classes="question-label")
+        yield from self.compose_input()
+        yield Static("", classes="question-hint")
+        yield Static("", classes="question-error")
+
+    def compose_input(self) -> ComposeResult:
+        """The input widgets for this question type."""
+        yield from ()
+
+    def focus_input(self) -> None:
+        """Puts the focus on the first focusable part of the input."""
+        for widget in self.query(Widget):
+            if widget.focusable:
+                widget.focus()
+                return
+
+    def answer(self, value: Any) -> None:
+        """Records a new value and tells the screen."""
+        self.value = value
+        self.post_message(self.Answered(self, value))
+
+    def set_hint(self, text: str) -> None:
+        """The grey line under the input (what was understood, characters left)."""
+        self.query_one(".question-hint", Static).update(_markup(text))
+        self.query_one(".question-hint", Static).display = bool(text)
+
+    def show_issues(self, issues: list[Issue]) -> None:
+        """Shows the validation messages under the field, or hides the line when there are none."""
+        error = self.query_one(".question-error", Static)
+        text = "\n".join(f"✗ {issue.message(self.lang)}" for issue in issues)
+        error.update(_markup(text))
+        error.display = bool(issues)
+        self.set_class(bool(issues), "-invalid")
+
+    def on_mount(self) -> None:
+        self.query_one(".question-hint", Static).display = False
+        self.query_one(".question-error", Static).display = False
+
+
+def _markup(text: str) -> str:
+    """Text shown as typed, never as Textual markup."""
+    return text.replace("[", r"\[")

@@ -1,0 +1,97 @@
+"""A scale as labelled points in a row: arrows or digits to choose, a click works too."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.widget import Widget
+from rich.text import Text
+
+from kosi_tui.core.canvas import Scale
+from kosi_tui.core.text import localize
+from kosi_tui.faces.tui.widgets.question import QuestionWidget
+from kosi_tui.i18n import t
+
+CELL = 6
+
+
+class ScalePoints(Widget, can_focus=True):
+    """The row of points; `value` is None until one is chosen."""
+
+    BINDINGS = [
+        Binding("left", "move(-1)", "←", show=False),
+        Binding("right", "move(1)", "→", show=False),
+        Binding("delete", "clear", show=False),
+    ]
+    value: reactive[int | None] = reactive(None)
+
+    def __init__(self, low: int, high: int, value: int | None) -> None:
+        super().__init__(classes="scale-points")
+        self.low, self.high = low, high
+        self.set_reactive(ScalePoints.value, value)
+
+    def render(self) -> Text:
+        text = Text()
+        for point in range(self.low, self.high + 1):
+            chosen = point == self.value
+            mark = f"(●{point})" if chosen else f"( {point})"
+            text.append(mark.center(CELL), style="bold reverse" if chosen and self.has_focus else
+                        ("bold" if chosen else ""))
+        return text
+
+    def action_move(self, step: int) -> None:
+        """Moves the choice one point left or right."""
+        start = self.value if self.value is not None else (self.low if step > 0 else self.high + 1) - step
+        self.value = max(self.low, min(self.high, start + step))
+
+    def action_clear(self) -> None:
+        """Removes the answer."""
+        self.value = None
+
+    def on_key(self, event: events.Key) -> None:
+        if event.character and event.character.isdigit():
+            point = int(event.character)
+            if self.low <= point <= self.high:
+                self.value = point
+                event.stop()
+
+    def on_click(self, event: events.Click) -> None:
+        point = self.low + event.x // CELL
+        if self.low <= point <= self.high:
+            self.value = point
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+
+class ScaleQuestion(QuestionWidget):
+    """A whole number from min to max with labels."""
+
+    question: Scale
+
+    def compose_input(self) -> ComposeResult:
+        yield ScalePoints(self.question.min, self.question.max, self.value if isinstance(self.value, int) else None)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._describe(self.value if isinstance(self.value, int) else None)
+        self.watch(self.query_one(ScalePoints), "value", self._point_changed, init=False)
+
+    def _point_changed(self, value: int | None) -> None:
+        self._describe(value)
+        self.answer(value)
+
+    def _describe(self, value: int | None) -> None:
+        q = self.question
+        if value is not None:
+            label = q.labels.get(value)
+            text = t("report.scale_value", self.lang, value=value, max=q.max)
+            self.set_hint(f"{text} – {localize(label, self.lang)}" if label else text)
+            return
+        ends = [f"{p} = {localize(q.labels[p], self.lang)}" for p in (q.min, q.max) if p in q.labels]
+        self.set_hint(" · ".join(ends) or t("ui.scale_keys", self.lang))

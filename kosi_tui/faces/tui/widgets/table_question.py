@@ -1,0 +1,108 @@
+"""A table question: rows shown in a grid; add, edit and remove rows in a dialog."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Button, DataTable
+
+from kosi_tui.core.canvas import Table
+from kosi_tui.core.display import cell_text
+from kosi_tui.core.text import localize
+from kosi_tui.faces.tui.dialogs.row_dialog import RowDialog
+from kosi_tui.faces.tui.widgets.question import QuestionWidget
+from kosi_tui.i18n import t
+
+
+class Rows(DataTable[str]):
+    """The grid of rows."""
+
+    BINDINGS = [
+        Binding("delete", "remove_row", "Zeile löschen", show=False),
+        Binding("insert", "add_row", "Zeile hinzufügen", show=False),
+    ]
+
+    def action_remove_row(self) -> None:
+        """Removes the row under the cursor."""
+        parent = self.parent
+        if isinstance(parent, TableQuestion) and self.row_count:
+            parent.remove_row(self.cursor_row)
+
+    def action_add_row(self) -> None:
+        """Opens the dialog for a new row."""
+        parent = self.parent
+        if isinstance(parent, TableQuestion):
+            parent.add_row()
+
+
+class TableQuestion(QuestionWidget):
+    """Rows of typed columns."""
+
+    question: Table
+
+    def compose_input(self) -> ComposeResult:
+        grid = Rows(cursor_type="row", zebra_stripes=True, classes="answer-table")
+        yield grid
+        yield Button(t("ui.add_row", self.lang), classes="add-row")
+
+    @property
+    def rows(self) -> list[dict[str, Any]]:
+        """The rows as they stand."""
+        return [dict(r) for r in self.value if isinstance(r, dict)] if isinstance(self.value, list) else []
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        grid = self.query_one(Rows)
+        grid.add_columns(*[localize(c.label, self.lang) for c in self.question.columns])
+        self._show()
+
+    def _show(self) -> None:
+        grid = self.query_one(Rows)
+        grid.clear()
+        for row in self.rows:
+            grid.add_row(*[cell_text(c, row.get(c.id), self.lang) for c in self.question.columns])
+        grid.display = bool(self.rows)
+        self.set_hint(t("ui.table_keys", self.lang) if self.rows else "")
+
+    def _store(self, rows: list[dict[str, Any]]) -> None:
+        self.answer(rows or None)
+        self._show()
+
+    @on(Button.Pressed, ".add-row")
+    def _add_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.add_row()
+
+    def add_row(self) -> None:
+        """Asks for a new row."""
+
+        def done(row: dict[str, Any] | None) -> None:
+            if row:
+                self._store([*self.rows, row])
+
+        title = t("ui.new_row", self.lang, question=localize(self.question.label, self.lang))
+        self.app.push_screen(RowDialog(self.question, None, self.lang, title), done)
+
+    @on(DataTable.RowSelected)
+    def _edit(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        index = event.cursor_row
+
+        def done(row: dict[str, Any] | None) -> None:
+            if row is not None:
+                rows = self.rows
+                rows[index] = row
+                self._store(rows)
+
+        title = t("ui.edit_row", self.lang, n=index + 1)
+        self.app.push_screen(RowDialog(self.question, self.rows[index], self.lang, title), done)
+
+    def remove_row(self, index: int) -> None:
+        """Removes one row."""
+        rows = self.rows
+        if 0 <= index < len(rows):
+            rows.pop(index)
+            self._store(rows)

@@ -1,0 +1,69 @@
+"""Single-line and multi-line text, with a character count where the canvas sets a limit."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.widgets import Input, TextArea
+
+from kosi_tui.core.canvas import LongText, ShortText
+from kosi_tui.core.text import localize
+from kosi_tui.faces.tui.widgets.question import QuestionWidget
+from kosi_tui.i18n import t
+
+
+def _max_length(question: ShortText | LongText) -> int | None:
+    limits = [r.length.max for r in question.validate_ if r.length and r.length.max]
+    return int(min(limits)) if limits else None
+
+
+class ShortTextQuestion(QuestionWidget):
+    """One line of text."""
+
+    question: ShortText
+
+    def compose_input(self) -> ComposeResult:
+        placeholder = localize(self.question.placeholder or self.question.example, self.lang)
+        yield Input(value=str(self.value or ""), placeholder=placeholder, classes="answer-input")
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._count(event.value)
+        self.answer(event.value)
+
+    def _count(self, text: str) -> None:
+        limit = _max_length(self.question)
+        if limit:
+            self.set_hint(t("ui.chars", self.lang, count=len(text.strip()), max=limit))
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._count(str(self.value or ""))
+
+
+class LongTextQuestion(QuestionWidget):
+    """Several lines of text."""
+
+    question: LongText
+
+    def compose_input(self) -> ComposeResult:
+        area = TextArea(str(self.value or ""), soft_wrap=True, tab_behavior="focus", classes="answer-area")
+        area.placeholder = localize(self.question.placeholder or self.question.example, self.lang)
+        yield area
+
+    @on(TextArea.Changed)
+    def _changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        text = event.text_area.text
+        self._count(text)
+        self.answer(text)
+
+    def _count(self, text: str) -> None:
+        limit = _max_length(self.question)
+        if limit:
+            self.set_hint(t("ui.chars", self.lang, count=len(text.strip()), max=limit))
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._count(str(self.value or ""))
