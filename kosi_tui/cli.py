@@ -34,6 +34,11 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     report.add_argument("--blank", action="store_true", help=t("cli.blank", lang))
     report.add_argument("--report-lang", choices=LANGUAGES, help=t("cli.report_lang", lang))
 
+    fill = command("fill")
+    fill.add_argument("source", metavar="CANVAS_OR_DRAFT", help=t("cli.fill_source", lang))
+    fill.add_argument("--draft", type=Path, metavar="FILE", help=t("cli.draft", lang))
+    fill.add_argument("--light", action="store_true", help=t("cli.light", lang))
+
     summary = command("summary")
     summary.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_FOLDER")
     summary.add_argument("--anonymous", action="store_true", help=t("cli.anonymous", lang))
@@ -76,9 +81,15 @@ def _dispatch(args: argparse.Namespace) -> int:
         from kosi_tui.faces.commands.summary import run_summary
 
         return run_summary(args.paths, args.output, args.format, lang, args.anonymous, args.force)
-    from kosi_tui.faces.commands.canvases import run_canvases
+    if args.command == "canvases" or (args.command is None and not sys.stdout.isatty()):
+        from kosi_tui.faces.commands.canvases import run_canvases
 
-    return run_canvases(lang)
+        return run_canvases(lang)
+    from kosi_tui.faces.commands.fill import run_fill
+
+    if args.command == "fill":
+        return run_fill(args.source, args.draft, lang, args.light)
+    return run_fill(None, None, lang, False)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

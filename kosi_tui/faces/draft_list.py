@@ -43,7 +43,16 @@ def list_drafts(canvases: dict[str, LoadedCanvas], folder: Path | None = None) -
             continue
         canvas = canvases.get(draft.canvas.id)
         progress = Session(canvas.compiled, draft.answers).progress() if canvas else None
-        entries.append(DraftEntry(path, draft.canvas.id, draft.canvas.title, draft.organisation,
-                                  draft.author, draft.updated, progress))
+        entries.append(
+            DraftEntry(
+                path,
+                draft.canvas.id,
+                draft.canvas.title,
+                draft.organisation,
+                draft.author,
+                draft.updated,
+                progress,
+            )
+        )
     far_past = dt.datetime.min.replace(tzinfo=dt.UTC)
     return sorted(entries, key=lambda e: e.updated or far_past, reverse=True)

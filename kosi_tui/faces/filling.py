@@ -35,8 +35,13 @@ class SaveResult:
 class Filling:
     """A draft being filled: answers go through the session and are saved through the writer."""
 
-    def __init__(self, canvas: LoadedCanvas, draft: Draft, path: Path,
-                 migration: MigrationReport | None = None) -> None:
+    def __init__(
+        self,
+        canvas: LoadedCanvas,
+        draft: Draft,
+        path: Path,
+        migration: MigrationReport | None = None,
+    ) -> None:
         self.canvas = canvas
         self.draft = draft
         self.path = path
@@ -49,12 +54,26 @@ class Filling:
         self.last = SaveResult()
 
     @classmethod
-    def start(cls, canvas: LoadedCanvas, organisation: str, author: str, lang: str,
-              folder: Path | None = None) -> Filling:
+    def start(
+        cls,
+        canvas: LoadedCanvas,
+        organisation: str,
+        author: str,
+        lang: str,
+        folder: Path | None = None,
+    ) -> Filling:
         """A new draft for `canvas`, saved in the drafts folder (or `folder`)."""
         c = canvas.canvas
-        draft = new_draft(c.id, c.version, canvas.sha256, localize(c.title, lang), lang, author.strip(),
-                          organisation.strip(), default_answers(canvas.compiled))
+        draft = new_draft(
+            c.id,
+            c.version,
+            canvas.sha256,
+            localize(c.title, lang),
+            lang,
+            author.strip(),
+            organisation.strip(),
+            default_answers(canvas.compiled),
+        )
         target = (folder or drafts_dir()) / draft_filename(draft)
         while target.exists():  # two drafts started within the same second
             target = target.with_name(target.stem + "-2" + target.suffix)
@@ -86,9 +105,14 @@ class Filling:
     def section_state(self, section_id: str) -> SectionState:
         """complete, missing (required unanswered), errors, or empty (nothing answered yet)."""
         session = self.session
-        keys = [k for k in session.visible_keys(section_id)
-                if not isinstance(session.compiled.questions[k].question, Info)]
-        if any(session.value(k) is not None and session.issues(k, include_required=False) for k in keys):
+        keys = [
+            k
+            for k in session.visible_keys(section_id)
+            if not isinstance(session.compiled.questions[k].question, Info)
+        ]
+        if any(
+            session.value(k) is not None and session.issues(k, include_required=False) for k in keys
+        ):
             return "errors"
         progress = session.progress(section_id)
         if progress.answered == 0 and progress.required_total > 0:

@@ -387,4 +387,10 @@ MESSAGES: dict[str, str] = {
     "ui.cmd_export_html": "Als HTML (druckfertig) exportieren",
     "ui.cmd_export_help": "Bericht als Datei speichern",
     "ui.changed_canvas": "Hinweis: Der Canvas hat sich geändert – Details im Überblick.",
+    "cli.fill": "einen Canvas ausfüllen oder einen Entwurf fortsetzen (die Anwendung im Terminal)",
+    "cli.fill_source": "Canvas (Datei oder Kennung, z. B. innovationslabor) oder Entwurfsdatei",
+    "cli.draft": "den Entwurf in dieser Datei speichern (statt im Entwurfsordner)",
+    "cli.light": "helles Farbschema (z. B. für Beamer)",
+    "cli.no_such_canvas": "„{name}“ ist weder eine Datei noch die Kennung eines Canvas. kosi canvases zeigt "
+    "alle Canvas.",
 }

@@ -382,4 +382,10 @@ MESSAGES: dict[str, str] = {
     "ui.cmd_export_html": "Export as HTML (print-ready)",
     "ui.cmd_export_help": "Save the report as a file",
     "ui.changed_canvas": "Note: the canvas has changed – details in the overview.",
+    "cli.fill": "fill in a canvas or continue a draft (the terminal application)",
+    "cli.fill_source": "canvas (file or id, e.g. innovationslabor) or draft file",
+    "cli.draft": "save the draft in this file (instead of the drafts folder)",
+    "cli.light": "light colour scheme (e.g. for projectors)",
+    "cli.no_such_canvas": "“{name}” is neither a file nor the id of a canvas. kosi canvases lists all "
+    "canvases.",
 }

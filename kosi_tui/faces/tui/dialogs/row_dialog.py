@@ -39,7 +39,9 @@ class RowDialog(ModalScreen[dict[str, Any] | None]):
             with VerticalScroll(classes="dialog-body"):
                 for column in self.table.columns:
                     mark = f" {t('ui.required_mark', self.lang)}" if column.required else ""
-                    yield Label(_markup(localize(column.label, self.lang)) + mark, classes="field-label")
+                    yield Label(
+                        _markup(localize(column.label, self.lang)) + mark, classes="field-label"
+                    )
                     yield self._field(column)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("ui.accept", self.lang), variant="primary", id="accept")
@@ -50,13 +52,21 @@ class RowDialog(ModalScreen[dict[str, Any] | None]):
         field_id = f"col-{column.id}"
         if column.type == "choice":
             options = [(localize(c.label, self.lang), c.id) for c in column.choices or []]
-            return Select(options, value=value if value in {c.id for c in column.choices or []} else Select.BLANK,
-                          prompt=t("ui.choose", self.lang), id=field_id)
+            return Select(
+                options,
+                value=value if value in {c.id for c in column.choices or []} else Select.BLANK,
+                prompt=t("ui.choose", self.lang),
+                id=field_id,
+            )
         if column.type == "multi_choice":
             chosen = set(value or []) if isinstance(value, list) else set()
             return SelectionList[str](
-                *[(_markup(localize(c.label, self.lang)), c.id, c.id in chosen) for c in column.choices or []],
-                id=field_id, classes="dialog-multi",
+                *[
+                    (_markup(localize(c.label, self.lang)), c.id, c.id in chosen)
+                    for c in column.choices or []
+                ],
+                id=field_id,
+                classes="dialog-multi",
             )
         if column.type == "number" and isinstance(value, int | float):
             return Input(format_number(value, self.lang), id=field_id)

@@ -21,7 +21,9 @@ class SingleChoiceQuestion(QuestionWidget):
     def compose_input(self) -> ComposeResult:
         with RadioSet(classes="answer-choices"):
             for choice in self.question.choices:
-                yield RadioButton(_markup(localize(choice.label, self.lang)), value=choice.id == self.value)
+                yield RadioButton(
+                    _markup(localize(choice.label, self.lang)), value=choice.id == self.value
+                )
 
     @on(RadioSet.Changed)
     def _changed(self, event: RadioSet.Changed) -> None:
@@ -44,7 +46,10 @@ class MultiChoiceQuestion(QuestionWidget):
     def compose_input(self) -> ComposeResult:
         chosen = set(self.value or [])
         yield SelectionList[str](
-            *[(_markup(localize(c.label, self.lang)), c.id, c.id in chosen) for c in self.question.choices],
+            *[
+                (_markup(localize(c.label, self.lang)), c.id, c.id in chosen)
+                for c in self.question.choices
+            ],
             classes="answer-choices",
         )
 

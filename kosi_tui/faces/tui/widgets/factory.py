@@ -40,6 +40,8 @@ WIDGETS: dict[type, type[QuestionWidget]] = {
 }
 
 
-def question_widget(key: str, question: AnyQuestion, value: Any, lang: str, required: bool) -> QuestionWidget:
+def question_widget(
+    key: str, question: AnyQuestion, value: Any, lang: str, required: bool
+) -> QuestionWidget:
     """The widget for one question."""
     return WIDGETS[type(question)](key, question, value, lang, required)

@@ -56,7 +56,9 @@ class ListQuestionWidget(QuestionWidget):
     def _show(self, highlight: int | None) -> None:
         options = self.query_one(ListItems)
         options.clear_options()
-        options.add_options([Option(f"{n}. {_markup(item)}") for n, item in enumerate(self.items, start=1)])
+        options.add_options(
+            [Option(f"{n}. {_markup(item)}") for n, item in enumerate(self.items, start=1)]
+        )
         options.display = bool(self.items)
         if highlight is not None and self.items:
             options.highlighted = max(0, min(highlight, len(self.items) - 1))

@@ -31,7 +31,11 @@ class NumberQuestion(QuestionWidget):
     question: Number
 
     def compose_input(self) -> ComposeResult:
-        shown = format_number(self.value, self.lang) if isinstance(self.value, int | float) else str(self.value or "")
+        shown = (
+            format_number(self.value, self.lang)
+            if isinstance(self.value, int | float)
+            else str(self.value or "")
+        )
         placeholder = localize(self.question.example, self.lang) if self.question.example else ""
         yield Input(value=shown, placeholder=placeholder, classes="answer-input answer-number")
 
@@ -40,7 +44,12 @@ class NumberQuestion(QuestionWidget):
         event.stop()
         text = event.value.strip()
         number = parse_number(text, self.lang)
-        if number is not None and self.question.integer and isinstance(number, float) and number.is_integer():
+        if (
+            number is not None
+            and self.question.integer
+            and isinstance(number, float)
+            and number.is_integer()
+        ):
             number = int(number)
         if not text:
             self.set_hint("")
@@ -49,7 +58,13 @@ class NumberQuestion(QuestionWidget):
             self.set_hint("")
             self.answer(text)
         else:
-            self.set_hint(t("ui.understood", self.lang, value=scalar_text(number, self.lang, self.question.unit)))
+            self.set_hint(
+                t(
+                    "ui.understood",
+                    self.lang,
+                    value=scalar_text(number, self.lang, self.question.unit),
+                )
+            )
             self.answer(number)
 
 
@@ -59,8 +74,16 @@ class DateQuestion(QuestionWidget):
     question: Date
 
     def compose_input(self) -> ComposeResult:
-        shown = format_date(self.value, self.lang) if isinstance(self.value, dt.date) else str(self.value or "")
-        yield Input(value=shown, placeholder=t("ui.date_placeholder", self.lang), classes="answer-input answer-date")
+        shown = (
+            format_date(self.value, self.lang)
+            if isinstance(self.value, dt.date)
+            else str(self.value or "")
+        )
+        yield Input(
+            value=shown,
+            placeholder=t("ui.date_placeholder", self.lang),
+            classes="answer-input answer-date",
+        )
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
@@ -75,5 +98,7 @@ class DateQuestion(QuestionWidget):
             self.answer(text)
         else:
             weekday = WEEKDAYS.get(self.lang, WEEKDAYS["de"])[day.weekday()]
-            self.set_hint(t("ui.understood", self.lang, value=f"{weekday}, {format_date(day, self.lang)}"))
+            self.set_hint(
+                t("ui.understood", self.lang, value=f"{weekday}, {format_date(day, self.lang)}")
+            )
             self.answer(day)

@@ -30,7 +30,9 @@ class QuestionWidget(Vertical):
         def can_replace(self, message: Message) -> bool:
             return isinstance(message, QuestionWidget.Answered) and message.widget is self.widget
 
-    def __init__(self, key: str, question: AnyQuestion, value: Any, lang: str, required: bool) -> None:
+    def __init__(
+        self, key: str, question: AnyQuestion, value: Any, lang: str, required: bool
+    ) -> None:
         super().__init__(classes="question", id="q-" + key.replace(".", "--"))
         self.key = key
         self.question = question
@@ -40,7 +42,9 @@ class QuestionWidget(Vertical):
 
     def compose(self) -> ComposeResult:
         marker = f" [b]{t('ui.required_mark', self.lang)}[/b]" if self.required else ""
-        yield Static(f"{_markup(localize(self.question.label, self.lang))}{marker}", classes="question-label")
+        yield Static(
+            f"{_markup(localize(self.question.label, self.lang))}{marker}", classes="question-label"
+        )
         yield from self.compose_input()
         yield Static("", classes="question-hint")
         yield Static("", classes="question-error")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widget import Widget
-from rich.text import Text
 
 from kosi_tui.core.canvas import Scale
 from kosi_tui.core.text import localize
@@ -37,13 +37,19 @@ class ScalePoints(Widget, can_focus=True):
         for point in range(self.low, self.high + 1):
             chosen = point == self.value
             mark = f"(●{point})" if chosen else f"( {point})"
-            text.append(mark.center(CELL), style="bold reverse" if chosen and self.has_focus else
-                        ("bold" if chosen else ""))
+            text.append(
+                mark.center(CELL),
+                style="bold reverse" if chosen and self.has_focus else ("bold" if chosen else ""),
+            )
         return text
 
     def action_move(self, step: int) -> None:
         """Moves the choice one point left or right."""
-        start = self.value if self.value is not None else (self.low if step > 0 else self.high + 1) - step
+        start = (
+            self.value
+            if self.value is not None
+            else (self.low if step > 0 else self.high + 1) - step
+        )
         self.value = max(self.low, min(self.high, start + step))
 
     def action_clear(self) -> None:
@@ -75,7 +81,11 @@ class ScaleQuestion(QuestionWidget):
     question: Scale
 
     def compose_input(self) -> ComposeResult:
-        yield ScalePoints(self.question.min, self.question.max, self.value if isinstance(self.value, int) else None)
+        yield ScalePoints(
+            self.question.min,
+            self.question.max,
+            self.value if isinstance(self.value, int) else None,
+        )
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -93,5 +103,7 @@ class ScaleQuestion(QuestionWidget):
             text = t("report.scale_value", self.lang, value=value, max=q.max)
             self.set_hint(f"{text} – {localize(label, self.lang)}" if label else text)
             return
-        ends = [f"{p} = {localize(q.labels[p], self.lang)}" for p in (q.min, q.max) if p in q.labels]
+        ends = [
+            f"{p} = {localize(q.labels[p], self.lang)}" for p in (q.min, q.max) if p in q.labels
+        ]
         self.set_hint(" · ".join(ends) or t("ui.scale_keys", self.lang))

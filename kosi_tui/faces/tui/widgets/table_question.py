@@ -51,7 +51,11 @@ class TableQuestion(QuestionWidget):
     @property
     def rows(self) -> list[dict[str, Any]]:
         """The rows as they stand."""
-        return [dict(r) for r in self.value if isinstance(r, dict)] if isinstance(self.value, list) else []
+        return (
+            [dict(r) for r in self.value if isinstance(r, dict)]
+            if isinstance(self.value, list)
+            else []
+        )
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -48,7 +48,9 @@ class LongTextQuestion(QuestionWidget):
     question: LongText
 
     def compose_input(self) -> ComposeResult:
-        area = TextArea(str(self.value or ""), soft_wrap=True, tab_behavior="focus", classes="answer-area")
+        area = TextArea(
+            str(self.value or ""), soft_wrap=True, tab_behavior="focus", classes="answer-area"
+        )
         area.placeholder = localize(self.question.placeholder or self.question.example, self.lang)
         yield area
 

@@ -1,0 +1,63 @@
+"""Starting a new draft: organisation and name; returns them, or None to cancel."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from kosi_tui.faces.tui.widgets.question import _markup
+from kosi_tui.i18n import t
+
+
+class NewDraftDialog(ModalScreen[tuple[str, str] | None]):
+    """Asks for organisation (required) and the person's name (optional)."""
+
+    BINDINGS = [Binding("escape", "cancel", show=False)]
+
+    def __init__(self, canvas_title: str, lang: str) -> None:
+        super().__init__(classes="dialog")
+        self.canvas_title, self.lang = canvas_title, lang
+
+    def compose(self) -> ComposeResult:
+        lang = self.lang
+        with Vertical(classes="dialog-box"):
+            yield Label(
+                _markup(t("ui.new_title", lang, canvas=self.canvas_title)), classes="dialog-title"
+            )
+            yield Label(t("ui.new_organisation", lang) + " *", classes="field-label")
+            yield Input(
+                id="organisation", placeholder=t("ui.example", lang, example="Stadt Musterstadt")
+            )
+            yield Static(t("ui.new_needs_org", lang), id="org-error", classes="question-error")
+            yield Label(t("ui.new_author", lang), classes="field-label")
+            yield Input(id="author")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("ui.new_start", lang), variant="primary", id="start")
+                yield Button(t("ui.cancel", lang), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#org-error").display = False
+        self.query_one("#organisation", Input).focus()
+
+    @on(Input.Submitted, "#organisation")
+    def _next(self) -> None:
+        self.query_one("#author", Input).focus()
+
+    @on(Input.Submitted, "#author")
+    @on(Button.Pressed, "#start")
+    def _start(self) -> None:
+        organisation = self.query_one("#organisation", Input).value.strip()
+        if not organisation:
+            self.query_one("#org-error").display = True
+            self.query_one("#organisation", Input).focus()
+            return
+        self.dismiss((organisation, self.query_one("#author", Input).value.strip()))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        """Closes without starting."""
+        self.dismiss(None)

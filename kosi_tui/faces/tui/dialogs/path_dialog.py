@@ -1,0 +1,61 @@
+"""Asks for a file path (export, saving elsewhere); returns it, or None to cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from kosi_tui.faces.tui.widgets.question import _markup
+
+
+class PathDialog(ModalScreen[Path | None]):
+    """One line for a path, prefilled with a suggestion."""
+
+    BINDINGS = [Binding("escape", "cancel", show=False)]
+
+    def __init__(
+        self, title: str, label: str, suggestion: Path, button: str, cancel: str, note: str = ""
+    ) -> None:
+        super().__init__(classes="dialog")
+        self.title_text, self.label, self.suggestion = title, label, suggestion
+        self.button, self.cancel_text, self.note = button, cancel, note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label(_markup(self.title_text), classes="dialog-title")
+            if self.note:
+                yield Static(_markup(self.note), classes="dialog-text")
+            yield Label(_markup(self.label), classes="field-label")
+            yield Input(str(self.suggestion), id="path")
+            yield Static("", id="path-error", classes="question-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self.button, variant="primary", id="ok")
+                yield Button(self.cancel_text, id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#path-error").display = False
+        self.query_one("#path", Input).focus()
+
+    def show_error(self, text: str) -> None:
+        """Shows why the path cannot be used, and keeps the dialog open."""
+        error = self.query_one("#path-error", Static)
+        error.update(_markup(text))
+        error.display = True
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def _ok(self) -> None:
+        text = self.query_one("#path", Input).value.strip()
+        if text:
+            self.dismiss(Path(text).expanduser())
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        """Closes without a path."""
+        self.dismiss(None)

@@ -1,0 +1,47 @@
+"""Saving failed: say why, keep the answers, offer another place. Returns the choice made."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Static
+
+from kosi_tui.faces.tui.widgets.question import _markup
+from kosi_tui.i18n import t
+
+Choice = Literal["elsewhere", "retry", "quit", "close"]
+
+
+class SaveFailedDialog(ModalScreen[Choice]):
+    """A blocking notice; with `quitting`, it also offers to quit without saving."""
+
+    def __init__(self, message: str, lang: str, quitting: bool = False) -> None:
+        super().__init__(classes="dialog")
+        self.message, self.lang, self.quitting = message, lang, quitting
+
+    def compose(self) -> ComposeResult:
+        lang = self.lang
+        with Vertical(classes="dialog-box dialog-error"):
+            yield Label(t("ui.save_failed_title", lang), classes="dialog-title")
+            yield Static(_markup(self.message), classes="dialog-text")
+            yield Static(t("ui.save_failed_keep", lang), classes="dialog-text")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("ui.save_elsewhere", lang), variant="primary", id="elsewhere")
+                yield Button(t("ui.save_retry", lang), id="retry")
+                if self.quitting:
+                    yield Button(t("ui.save_quit_anyway", lang), variant="error", id="quit")
+                else:
+                    yield Button(t("ui.save_close", lang), id="close")
+
+    def on_mount(self) -> None:
+        self.query_one("#elsewhere", Button).focus()
+
+    @on(Button.Pressed)
+    def _chosen(self, event: Button.Pressed) -> None:
+        choice = event.button.id
+        if choice in ("elsewhere", "retry", "quit", "close"):
+            self.dismiss(choice)  # type: ignore[arg-type]

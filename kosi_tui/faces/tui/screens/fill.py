@@ -1,0 +1,422 @@
+"""The filling screen: sections in a sidebar, one section's questions at a time, help on demand,
+honest progress, autosave."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Button, Footer, OptionList, ProgressBar, Static
+
+from kosi_tui.core.canvas import Info
+from kosi_tui.core.text import localize
+from kosi_tui.faces.filling import Filling
+from kosi_tui.faces.tui.bindings import localize_bindings
+from kosi_tui.faces.tui.dialogs.message_dialog import MessageDialog
+from kosi_tui.faces.tui.dialogs.path_dialog import PathDialog
+from kosi_tui.faces.tui.dialogs.save_failed_dialog import Choice, SaveFailedDialog
+from kosi_tui.faces.tui.widgets.factory import question_widget
+from kosi_tui.faces.tui.widgets.question import QuestionWidget, _markup
+from kosi_tui.faces.tui.widgets.sidebar import SectionList
+from kosi_tui.i18n import t
+from kosi_tui.report.changes import describe_migration
+
+AUTOSAVE_SECONDS = 0.8
+"""How long after the last change the draft is saved (the brief: at most about a second)."""
+
+
+def _short(path: Path) -> str:
+    home = Path.home()
+    try:
+        return "~/" + str(path.relative_to(home))
+    except ValueError:
+        return str(path)
+
+
+class FillScreen(Screen[None]):
+    """Filling one draft."""
+
+    CSS_PATH = Path(__file__).parent / "fill.tcss"
+    BINDINGS = [
+        Binding("f1", "toggle_help", "Hilfe", id="help"),
+        Binding("f7", "previous", "Zurück", id="prev"),
+        Binding("f8", "next", "Weiter", id="next"),
+        Binding("f5", "review", "Überblick", id="review"),
+        Binding("f6", "sections", "Abschnitte", id="sections"),
+        Binding("ctrl+s", "save", "Speichern", id="save"),
+    ]
+
+    def __init__(self, filling: Filling) -> None:
+        super().__init__()
+        self.filling = filling
+        self.index = 0
+        self.visited: set[str] = set()
+        self.focused_key: str | None = None
+        self._autosave: Timer | None = None
+        self._failure_shown = False
+
+    # -- layout ----------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title")
+        with Horizontal(id="progress-line"):
+            yield Static(id="progress-text")
+            yield ProgressBar(id="progress", show_eta=False, show_percentage=True)
+        with Horizontal(id="body"):
+            yield SectionList(id="sidebar")
+            with VerticalScroll(id="main"):
+                yield Static(id="section-title")
+                yield Static(id="section-intro")
+                yield Vertical(id="questions")
+                with Horizontal(id="nav"):
+                    yield Button("", id="prev")
+                    yield Button("", id="next", variant="primary")
+        yield Static(id="help-panel")
+        yield Static(id="saved")
+        yield Footer()
+
+    @property
+    def lang(self) -> str:
+        """The interface language."""
+        return str(getattr(self.app, "lang", "de"))
+
+    async def on_mount(self) -> None:
+        localize_bindings(self, self.lang)
+        self.query_one("#help-panel").display = False
+        position = self.filling.draft.position
+        sections = self.filling.canvas.canvas.sections
+        start = next((i for i, s in enumerate(sections) if s.id == position.section), 0)
+        focus = f"{position.section}.{position.question}" if position.question else None
+        await self.show_section(start, focus)
+        self._update_saved()
+        notes = describe_migration(self.filling.migration, self.filling.canvas.compiled, self.lang)
+        if notes:
+            self.app.push_screen(
+                MessageDialog(t("ui.changes_title", self.lang), notes, t("ui.ok", self.lang))
+            )
+        if self.filling.dirty:
+            self.schedule_save()
+
+    async def refresh_texts(self) -> None:
+        """Shows everything again in the current language (after a language switch)."""
+        localize_bindings(self, self.lang)
+        await self.show_section(self.index, self.focused_key)
+        self._update_saved()
+
+    # -- sections --------------------------------------------------------------------------------
+
+    async def show_section(self, index: int, focus_key: str | None = None) -> None:
+        """Mounts the questions of one section (only that one: mounting is what costs time)."""
+        filling, lang = self.filling, self.lang
+        sections = filling.canvas.canvas.sections
+        index = max(0, min(index, len(sections) - 1))
+        if index != self.index:
+            self.visited.add(sections[self.index].id)
+        self.index = index
+        section = sections[index]
+        session = filling.session
+        self.query_one("#section-title", Static).update(
+            f"{index + 1}. {_markup(localize(section.title, lang))}"
+        )
+        intro = self.query_one("#section-intro", Static)
+        intro.update(_markup(localize(section.intro, lang)) if section.intro else "")
+        intro.display = bool(section.intro)
+        container = self.query_one("#questions", Vertical)
+        await container.remove_children()
+        widgets: list[Widget] = []
+        for question in section.questions:
+            key = f"{section.id}.{question.id}"
+            required = not isinstance(question, Info) and question.required
+            widget = question_widget(key, question, session.answers.get(key), lang, required)
+            widget.display = session.visible.get(key, True)
+            widgets.append(widget)
+        await container.mount_all(widgets)
+        last = index == len(sections) - 1
+        self.query_one("#prev", Button).label = t("ui.prev", lang)
+        self.query_one("#prev", Button).disabled = index == 0
+        self.query_one("#next", Button).label = t("ui.to_review" if last else "ui.next", lang)
+        self._update_sidebar()
+        self._update_progress()
+        self.filling.set_position(section.id, None)
+        self._after_mount(focus_key)
+
+    def _after_mount(self, focus_key: str | None) -> None:
+        section_id = self.current_section.id
+        show_required = section_id in self.visited
+        first: QuestionWidget | None = None
+        for widget in self.query(QuestionWidget):
+            if widget.display and not isinstance(widget.question, Info):
+                first = first or widget
+                if self.filling.session.answers.get(widget.key) is not None or show_required:
+                    widget.show_issues(self.filling.session.issues(widget.key, show_required))
+        target = next(
+            (w for w in self.query(QuestionWidget) if w.key == focus_key and w.display), first
+        )
+        main = self.query_one("#main", VerticalScroll)
+        if target is first:
+            main.scroll_home(animate=False)
+        if target is not None:
+            target.focus_input()
+            if target is not first:
+                self.call_after_refresh(target.scroll_visible, animate=False)
+        else:
+            self.query_one("#next", Button).focus()
+
+    @property
+    def current_section(self) -> Any:
+        """The section on screen."""
+        return self.filling.canvas.canvas.sections[self.index]
+
+    def _update_sidebar(self) -> None:
+        filling, lang = self.filling, self.lang
+        sections = filling.canvas.canvas.sections
+        sidebar = self.query_one(SectionList)
+        sidebar.show(
+            [localize(s.title, lang) for s in sections],
+            [filling.section_state(s.id) for s in sections],
+            [not filling.session.section_visible.get(s.id, True) for s in sections],
+            self.index,
+        )
+        sidebar.highlighted = self.index
+
+    def _update_progress(self) -> None:
+        lang = self.lang
+        progress = self.filling.session.progress()
+        sections = self.filling.canvas.canvas.sections
+        title = localize(self.filling.canvas.canvas.title, lang)
+        where = t("ui.section_of", lang, n=self.index + 1, total=len(sections))
+        self.query_one("#title", Static).update(f"[b]{_markup(title)}[/b] · {where}")
+        if progress.required_total:
+            text = t(
+                "ui.progress", lang, done=progress.required_answered, total=progress.required_total
+            )
+        else:
+            text = t("ui.progress_none", lang)
+        self.query_one("#progress-text", Static).update(text)
+        self.query_one("#progress", ProgressBar).update(
+            total=max(progress.required_total, 1), progress=progress.required_answered
+        )
+
+    def _update_saved(self) -> None:
+        last, lang = self.filling.last, self.lang
+        path = _short(self.filling.path)
+        if last.error is not None:
+            text = f"[b]{t('ui.save_failed_short', lang)}[/b]"
+        elif last.saved_at is not None:
+            text = t("ui.saved", lang, time=last.saved_at.strftime("%H:%M:%S"), path=_markup(path))
+        else:
+            text = t("ui.not_saved", lang, path=_markup(path))
+        saved = self.query_one("#saved", Static)
+        saved.update(text)
+        saved.set_class(last.error is not None, "-failed")
+
+    # -- answers ---------------------------------------------------------------------------------
+
+    @on(QuestionWidget.Answered)
+    def _answered(self, event: QuestionWidget.Answered) -> None:
+        widget = event.widget
+        filling = self.filling
+        changed = filling.set_answer(widget.key, event.value)
+        session = filling.session
+        section_id = self.current_section.id
+        for other in self.query(QuestionWidget):
+            if other.key in changed:
+                other.display = session.visible.get(other.key, True)
+        widget.show_issues(session.issues(widget.key, include_required=section_id in self.visited))
+        self._update_sidebar()
+        self._update_progress()
+        self.schedule_save()
+
+    def on_descendant_focus(self, event: Any) -> None:
+        node = event.widget if hasattr(event, "widget") else None
+        while node is not None and not isinstance(node, QuestionWidget):
+            node = node.parent
+        if isinstance(node, QuestionWidget):
+            self.focused_key = node.key
+            section, question = node.key.split(".", 1)
+            self.filling.set_position(section, question)
+            self._show_help(node)
+
+    def _show_help(self, widget: QuestionWidget) -> None:
+        lang = self.lang
+        question = widget.question
+        parts = [f"[b]{_markup(localize(question.label, lang))}[/b]"]
+        help_text = localize(question.help, lang) if question.help else ""
+        parts.append(_markup(help_text) if help_text else t("ui.help_none", lang))
+        example = getattr(question, "example", None)
+        if example:
+            parts.append(
+                f"[i]{_markup(t('ui.example', lang, example=localize(example, lang)))}[/i]"
+            )
+        self.query_one("#help-panel", Static).update("\n".join(parts))
+
+    # -- navigation ------------------------------------------------------------------------------
+
+    async def _step(self, direction: int) -> None:
+        sections = self.filling.canvas.canvas.sections
+        target = self.index + direction
+        # Skip sections that are hidden by their condition.
+        while 0 <= target < len(sections) and not self.filling.session.section_visible.get(
+            sections[target].id, True
+        ):
+            target += direction
+        if 0 <= target < len(sections):
+            await self.show_section(target)
+            self.schedule_save()
+        elif direction > 0:
+            self.visited.add(self.current_section.id)
+            self.action_review()
+
+    async def action_previous(self) -> None:
+        """Goes to the previous section."""
+        await self._step(-1)
+
+    async def action_next(self) -> None:
+        """Goes to the next section (after the last one: to the overview)."""
+        await self._step(1)
+
+    @on(Button.Pressed, "#prev")
+    async def _prev_pressed(self) -> None:
+        await self.action_previous()
+
+    @on(Button.Pressed, "#next")
+    async def _next_pressed(self) -> None:
+        await self.action_next()
+
+    @on(OptionList.OptionSelected, "#sidebar")
+    async def _jump(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        await self.jump_to_section(event.option_index)
+
+    async def jump_to_section(self, index: int, focus_key: str | None = None) -> None:
+        """Shows another section (from the sidebar, the palette or the overview)."""
+        await self.show_section(index, focus_key)
+        self.schedule_save()
+
+    async def jump_to_question(self, key: str) -> None:
+        """Shows the section of a question and focuses it."""
+        located = self.filling.canvas.compiled.questions.get(key)
+        if located is not None:
+            await self.jump_to_section(located.section_index, key)
+
+    def action_sections(self) -> None:
+        """Moves the focus to the section list."""
+        self.query_one(SectionList).focus()
+
+    def action_toggle_help(self) -> None:
+        """Shows or hides the help for the focused question."""
+        panel = self.query_one("#help-panel")
+        panel.display = not panel.display
+
+    def action_review(self) -> None:
+        """Opens the overview with the report, what is missing, and export."""
+        from kosi_tui.faces.tui.screens.review import ReviewScreen
+
+        self.visited.add(self.current_section.id)
+
+        async def back(key: str | None) -> None:
+            if key:
+                await self.jump_to_question(key)
+            else:
+                await self.show_section(self.index, self.focused_key)
+
+        self.app.push_screen(ReviewScreen(self.filling), back)
+
+    # -- saving ----------------------------------------------------------------------------------
+
+    def schedule_save(self) -> None:
+        """Saves a moment after the last change, so typing is not slowed by disk writes."""
+        if self._autosave is not None:
+            self._autosave.stop()
+        self._autosave = self.set_timer(AUTOSAVE_SECONDS, self.save_now)
+
+    def action_save(self) -> None:
+        """Saves now."""
+        self.save_now(force=True)
+
+    def save_now(self, force: bool = False) -> bool:
+        """Saves if there is anything new; shows a blocking notice when saving fails."""
+        if self._autosave is not None:
+            self._autosave.stop()
+            self._autosave = None
+        if not (self.filling.dirty or force):
+            return True
+        result = self.filling.save()
+        self._update_saved()
+        if result.error is None:
+            self._failure_shown = False
+            return True
+        if not self._failure_shown:
+            self._failure_shown = True
+            self.show_save_failure(quitting=False)
+        return False
+
+    def show_save_failure(self, quitting: bool) -> None:
+        """The blocking notice after a failed save, with a way to save elsewhere."""
+        error = self.filling.last.error
+        lang = self.lang
+        message = (
+            t(f"save.{error.code}", lang, path=str(error.path), reason=error.reason)
+            if error
+            else ""
+        )
+
+        def chosen(choice: Choice | None) -> None:
+            if choice == "retry":
+                if self.filling.save().error is None:
+                    self._update_saved()
+                    if quitting:
+                        self.app.exit()
+                else:
+                    self.show_save_failure(quitting)
+            elif choice == "elsewhere":
+                self._save_elsewhere(quitting)
+            elif choice == "quit":
+                self.app.exit()
+
+        self.app.push_screen(SaveFailedDialog(message, lang, quitting), chosen)
+
+    def _save_elsewhere(self, quitting: bool) -> None:
+        lang = self.lang
+        suggestion = Path.home() / self.filling.path.name
+
+        def chosen(path: Path | None) -> None:
+            if path is None:
+                self.show_save_failure(quitting)
+                return
+            result = self.filling.save_as(path)
+            self._update_saved()
+            if result.error is not None:
+                self.show_save_failure(quitting)
+            elif quitting:
+                self.app.exit()
+
+        self.app.push_screen(
+            PathDialog(
+                t("ui.save_elsewhere", lang),
+                t("ui.save_as_path", lang),
+                suggestion,
+                t("ui.key_save", lang),
+                t("ui.cancel", lang),
+            ),
+            chosen,
+        )
+
+    def request_quit(self) -> None:
+        """Quits after saving; if saving fails, asks first instead of losing anything."""
+        if self._autosave is not None:
+            self._autosave.stop()
+            self._autosave = None
+        if not self.filling.dirty or self.filling.save().error is None:
+            self.app.exit()
+            return
+        self._update_saved()
+        self._failure_shown = True
+        self.show_save_failure(quitting=True)
