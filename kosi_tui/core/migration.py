@@ -60,7 +60,10 @@ def migrate(draft: Draft, compiled: CompiledCanvas, canvas_sha256: str) -> Migra
             answers[key] = draft.orphaned.pop(key)
             report.restored.append(key)
     validator = validator_for(compiled)
-    for key, value in answers.items():
+    # With the very canvas the draft was saved against, a wrong answer is the person's to fix as
+    # usual (the field shows it); it is no news about the canvas.
+    checked = answers.items() if report.canvas_changed else ()
+    for key, value in checked:
         question = questions[key].question
         if isinstance(question, SingleChoice | MultiChoice):
             offered = {c.id for c in question.choices}

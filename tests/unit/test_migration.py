@@ -71,6 +71,11 @@ def test_question_that_returns_gets_its_answer_back(tmp_path: Path) -> None:
 def test_answer_that_no_longer_fits_is_kept_and_flagged(tmp_path: Path) -> None:
     v1 = canvas(tmp_path, V1, "v1.yaml")
     draft = new_draft("minimal", "1.0.0", "older", "T", answers={"akteure.budget": "viel"})
+    assert migrate(
+        new_draft("minimal", "1.0.0", v1.sha256, "T", answers={"akteure.budget": "viel"}),
+        v1.compiled,
+        v1.sha256,
+    ).empty
     report = migrate(draft, v1.compiled, v1.sha256)
     assert report.no_longer_fit == ["akteure.budget"]
     assert draft.answers == {"akteure.budget": "viel"}

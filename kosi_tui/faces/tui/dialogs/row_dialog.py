@@ -36,7 +36,7 @@ class RowDialog(ModalScreen[dict[str, Any] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Label(_markup(self.title_text), classes="dialog-title")
-            with VerticalScroll(classes="dialog-body"):
+            with VerticalScroll(classes="dialog-body", can_focus=False):
                 for column in self.table.columns:
                     mark = f" {t('ui.required_mark', self.lang)}" if column.required else ""
                     yield Label(
@@ -47,6 +47,10 @@ class RowDialog(ModalScreen[dict[str, Any] | None]):
                 yield Button(t("ui.accept", self.lang), variant="primary", id="accept")
                 yield Button(t("ui.cancel", self.lang), id="cancel")
 
+    def on_mount(self) -> None:
+        first = self.table.columns[0]
+        self.query_one(f"#col-{first.id}").focus()
+
     def _field(self, column: Column) -> Any:
         value = self.row.get(column.id)
         field_id = f"col-{column.id}"
@@ -54,7 +58,7 @@ class RowDialog(ModalScreen[dict[str, Any] | None]):
             options = [(localize(c.label, self.lang), c.id) for c in column.choices or []]
             return Select(
                 options,
-                value=value if value in {c.id for c in column.choices or []} else Select.BLANK,
+                value=value if value in {c.id for c in column.choices or []} else Select.NULL,
                 prompt=t("ui.choose", self.lang),
                 id=field_id,
             )
@@ -78,7 +82,7 @@ class RowDialog(ModalScreen[dict[str, Any] | None]):
             widget = self.query_one(f"#col-{column.id}")
             value: Any
             if isinstance(widget, Select):
-                value = None if widget.value is Select.BLANK else widget.value
+                value = None if widget.value is Select.NULL else widget.value
             elif isinstance(widget, SelectionList):
                 picked = set(widget.selected)
                 value = [c.id for c in column.choices or [] if c.id in picked] or None

@@ -45,12 +45,12 @@ class FillScreen(Screen[None]):
 
     CSS_PATH = Path(__file__).parent / "fill.tcss"
     BINDINGS = [
-        Binding("f1", "toggle_help", "Hilfe", id="help"),
-        Binding("f7", "previous", "Zurück", id="prev"),
-        Binding("f8", "next", "Weiter", id="next"),
-        Binding("f5", "review", "Überblick", id="review"),
-        Binding("f6", "sections", "Abschnitte", id="sections"),
-        Binding("ctrl+s", "save", "Speichern", id="save"),
+        Binding("f1", "toggle_help", "Hilfe", id="help", priority=True),
+        Binding("f7", "previous", "Zurück", id="prev", priority=True),
+        Binding("f8", "next", "Weiter", id="next", priority=True),
+        Binding("f5", "review", "Überblick", id="review", priority=True),
+        Binding("f6", "sections", "Abschnitte", id="sections", priority=True),
+        Binding("ctrl+s", "save", "Speichern", id="save", priority=True),
     ]
 
     def __init__(self, filling: Filling) -> None:
@@ -129,6 +129,8 @@ class FillScreen(Screen[None]):
         intro.update(_markup(localize(section.intro, lang)) if section.intro else "")
         intro.display = bool(section.intro)
         container = self.query_one("#questions", Vertical)
+        # Keys pressed while the section changes must reach the screen, not a widget being removed.
+        self.set_focus(None)
         await container.remove_children()
         widgets: list[Widget] = []
         for question in section.questions:

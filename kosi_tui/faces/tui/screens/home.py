@@ -90,6 +90,8 @@ class HomeScreen(Screen[None]):
         drafts.clear_options()
         for draft in self.drafts:
             drafts.add_option(Option(self._draft_prompt(draft), id=str(draft.path)))
+        if self.drafts:
+            drafts.highlighted = 0
         drafts.display = bool(self.drafts)
         self.query_one("#no-drafts").display = not self.drafts
 

@@ -23,6 +23,11 @@ from kosi_tui.i18n import t
 from kosi_tui.storage.atomic import WriteError, write_atomic
 
 
+def today() -> dt.date:
+    """The date printed on the report."""
+    return dt.date.today()
+
+
 class ReviewScreen(Screen[str | None]):
     """Returns the key of a question to jump to, or None to go back."""
 
@@ -59,7 +64,7 @@ class ReviewScreen(Screen[str | None]):
     def _markdown(self) -> str:
         from kosi_tui.report.markdown import render_markdown
 
-        return render_markdown(self.filling.session, self.filling.draft, self.lang, dt.date.today())
+        return render_markdown(self.filling.session, self.filling.draft, self.lang, today())
 
     def on_mount(self) -> None:
         lang = self.lang
@@ -116,7 +121,7 @@ class ReviewScreen(Screen[str | None]):
 
             title = localize(self.filling.canvas.canvas.title, lang)
             who = self.filling.draft.organisation or self.filling.draft.author
-            footer = " · ".join(x for x in (title, who, format_date(dt.date.today(), lang)) if x)
+            footer = " · ".join(x for x in (title, who, format_date(today(), lang)) if x)
             text = render_html(text, title, footer, lang, (t("report.evaluation", lang),))
         try:
             write_atomic(path, text.encode("utf-8"), backup=True)

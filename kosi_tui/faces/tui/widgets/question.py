@@ -56,7 +56,7 @@ class QuestionWidget(Vertical):
     def focus_input(self) -> None:
         """Puts the focus on the first focusable part of the input."""
         for widget in self.query(Widget):
-            if widget.focusable:
+            if widget.focusable and widget.display:
                 widget.focus()
                 return
 

@@ -1,0 +1,76 @@
+"""Drives the filling screen by keyboard alone, the way a person would: Tab to a field, type."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widget import Widget
+from textual.widgets import SelectionList
+
+from kosi_tui.faces.tui.screens.fill import FillScreen
+from kosi_tui.faces.tui.widgets.question import QuestionWidget
+
+
+def fill_screen(pilot: Pilot[Any]) -> FillScreen:
+    screen = pilot.app.screen
+    assert isinstance(screen, FillScreen), type(screen).__name__
+    return screen
+
+
+def inside(widget: Widget | None, container: Widget) -> bool:
+    while widget is not None:
+        if widget is container:
+            return True
+        widget = widget.parent  # type: ignore[assignment]
+    return False
+
+
+async def tab_to(pilot: Pilot[Any], target: Widget, limit: int = 40) -> None:
+    """Presses Tab until the focus is inside `target`."""
+    for _ in range(limit):
+        if inside(pilot.app.focused, target):
+            return
+        await pilot.press("tab")
+    raise AssertionError(f"Tab never reached {target}")
+
+
+async def type_text(pilot: Pilot[Any], text: str) -> None:
+    await pilot.press(*[("space" if c == " " else c) for c in text])
+
+
+async def answer(pilot: Pilot[Any], widget: QuestionWidget) -> None:
+    """Gives a plausible answer to one question, by keyboard."""
+    kind = widget.question.type
+    await tab_to(pilot, widget)
+    if kind in ("short_text", "long_text"):
+        await type_text(pilot, "Antwort ok?")
+    elif kind == "single_choice":
+        await pilot.press("enter")
+    elif kind == "multi_choice":
+        assert isinstance(pilot.app.focused, SelectionList)
+        await pilot.press("space")
+    elif kind == "scale":
+        await pilot.press("4")
+    elif kind == "number":
+        await type_text(pilot, "3")
+    elif kind == "date":
+        await type_text(pilot, "24.12.2026")
+    elif kind == "list":
+        await type_text(pilot, "Eintrag")
+        await pilot.press("enter")
+    elif kind == "table":
+        await pilot.press("enter")  # the "add row" button
+        await pilot.pause()
+        for column in widget.question.columns:  # type: ignore[attr-defined]
+            if column.type == "text":
+                await type_text(pilot, "Zelle")
+            elif column.type == "number":
+                await type_text(pilot, "2")
+            elif column.type == "choice":
+                await pilot.press("enter", "down", "enter")
+            else:
+                await pilot.press("space")
+            await pilot.press("tab")
+        await pilot.press("ctrl+s")
+    await pilot.pause()
