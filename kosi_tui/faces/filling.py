@@ -51,7 +51,8 @@ class Filling:
         self.draft.answers = self.session.answers
         self.writer = DraftWriter(path, canvas.canvas.id)
         self.dirty = False
-        self.last = SaveResult()
+        # An opened draft was last saved when it says it was updated.
+        self.last = SaveResult(draft.updated if path.exists() else None)
 
     @classmethod
     def start(

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 import pytest
 from textual.widgets import Input
 
-FIXED_NOW = dt.datetime(2027, 3, 15, 10, 30, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+# The example draft's own `updated` time: saving it again changes nothing on screen.
+FIXED_NOW = dt.datetime(2027, 3, 15, 16, 30, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))
 
 
 @pytest.fixture(autouse=True)

@@ -17,6 +17,3 @@ class InfoBlock(QuestionWidget):
 
     def compose(self) -> ComposeResult:
         yield Static(_markup(localize(self.question.label, self.lang)), classes="info-text")
-
-    def on_mount(self) -> None:
-        """Nothing to hide: an info block has no hint or error lines."""

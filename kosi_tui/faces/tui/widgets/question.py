@@ -79,8 +79,9 @@ class QuestionWidget(Vertical):
         self.set_class(bool(issues), "-invalid")
 
     def on_mount(self) -> None:
-        self.query_one(".question-hint", Static).display = False
-        self.query_one(".question-error", Static).display = False
+        # Textual runs every class's on_mount, so this must suit subclasses without these lines too.
+        for line in self.query(".question-hint, .question-error"):
+            line.display = False
 
 
 def _markup(text: str) -> str:

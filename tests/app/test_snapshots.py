@@ -1,0 +1,108 @@
+"""Snapshots of every screen at 80x24 and 120x40, in German and English, and of the filling screen
+with each question type in focus. Update deliberately with `pytest --snapshot-update`."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from kosi_tui.faces.tui.app import KosiApp, Start
+from kosi_tui.faces.tui.screens.fill import FillScreen
+from kosi_tui.paths import bundled_canvases
+from tests.conftest import DATA, ROOT
+
+# A fixed folder, so that the paths shown on screen are the same in every run.
+HOME = Path("/tmp/kosi-snapshot-home")
+EXAMPLE = ROOT / "examples" / "innovationslabor.answers.yaml"
+SIZES = [(80, 24), (120, 40)]
+LANGS = ["de", "en"]
+
+
+@pytest.fixture
+def home(monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.rmtree(HOME, ignore_errors=True)
+    (HOME / "drafts").mkdir(parents=True)
+    (HOME / "canvases").mkdir()
+    shutil.copy(EXAMPLE, HOME / "drafts" / "musterstadt.yaml")
+    monkeypatch.setenv("KOSI_HOME", str(HOME))
+    return HOME
+
+
+def draft_app(lang: str = "de") -> KosiApp:
+    return KosiApp(lang, Start("draft", HOME / "drafts" / "musterstadt.yaml"))
+
+
+def focus(key: str) -> Callable[[Pilot[Any]], Any]:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, FillScreen)
+        await screen.jump_to_question(key)
+        await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+def test_home(snap_compare: Any, home: Path, lang: str, size: tuple[int, int]) -> None:
+    assert snap_compare(KosiApp(lang), terminal_size=size)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+def test_filling(snap_compare: Any, home: Path, lang: str, size: tuple[int, int]) -> None:
+    assert snap_compare(
+        draft_app(lang), terminal_size=size, run_before=focus("mandat.rueckendeckung")
+    )
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["basis.organisation", "basis.einwohner", "basis.rolle", "basis.datum", "anlass.herausforderung",
+     "anlass.themenfelder", "zweck.nutzniessende", "mandat.freiraum", "akteure.tabelle"],
+)  # fmt: skip
+def test_filling_each_question_type(snap_compare: Any, home: Path, key: str) -> None:
+    assert snap_compare(draft_app(), terminal_size=(80, 24), run_before=focus(key))
+
+
+def test_filling_info_block(snap_compare: Any, home: Path) -> None:
+    shutil.copy(DATA / "good" / "minimal.yaml", HOME / "canvases" / "minimal.yaml")
+    draft = HOME / "drafts" / "minimal.yaml"
+    draft.write_text(
+        EXAMPLE.read_text().split("answers:")[0].replace("innovationslabor", "minimal")
+        + "answers:\n  mandat.status: rat\n"
+    )
+    app = KosiApp("de", Start("draft", draft))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=focus("akteure.ziele"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+def test_review(snap_compare: Any, home: Path, lang: str, size: tuple[int, int]) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        await pilot.press("f5")
+        await pilot.pause()
+
+    assert snap_compare(draft_app(lang), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+def test_error(snap_compare: Any, home: Path, lang: str, size: tuple[int, int]) -> None:
+    broken = HOME / "drafts" / "kaputt.yaml"
+    broken.write_text(
+        "format: kosi-answers/1\ncanvas: {id: innovationslabor, version: 1.0.0}\ncreated: nie\n"
+    )
+    assert snap_compare(KosiApp(lang, Start("draft", broken)), terminal_size=size)
+
+
+def test_bundled_canvas_is_the_one_snapshotted() -> None:
+    # Snapshots show the default canvas; a change to its texts means updating them on purpose.
+    assert (bundled_canvases() / "innovationslabor.yaml").is_file()
