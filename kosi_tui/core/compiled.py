@@ -41,6 +41,15 @@ class CompiledCanvas:
     derived: dict[str, Any] = field(default_factory=dict)
     """Helpers built from the canvas on first use and shared by every session (the validator)."""
 
+    def section_keys(self, section_id: str) -> list[str]:
+        """The question keys of one section, in order (computed once)."""
+        index = self.derived.get("section_keys")
+        if index is None:
+            index = self.derived["section_keys"] = {}
+            for key, located in self.questions.items():
+                index.setdefault(located.section.id, []).append(key)
+        return list(index.get(section_id, []))
+
     def located(self, key: str) -> Located:
         """The question with key `key`."""
         return self.questions[key]

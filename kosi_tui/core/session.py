@@ -185,11 +185,12 @@ class Session:
 
     def visible_keys(self, section_id: str | None = None) -> list[str]:
         """Keys of the visible questions, in document order, optionally of one section."""
-        return [
-            key
-            for key, located in self.compiled.questions.items()
-            if self.visible.get(key) and (section_id is None or located.section.id == section_id)
-        ]
+        keys = (
+            self.compiled.questions
+            if section_id is None
+            else self.compiled.section_keys(section_id)
+        )
+        return [key for key in keys if self.visible.get(key)]
 
     # -- progress ------------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from kosi_tui.core.migration import migrate
 from kosi_tui.i18n import t
 from kosi_tui.report.summary import Workshop, add_participant, skip
 from kosi_tui.storage.canvas_file import LoadedCanvas, load_canvas
-from kosi_tui.storage.catalog import find_canvas
+from kosi_tui.storage.catalog import canvas_by_id
 from kosi_tui.storage.draft_file import load_draft
 from kosi_tui.storage.problems import Problem, ProblemsError
 
@@ -48,7 +48,7 @@ def collect_workshop(paths: list[Path], lang: str, canvas_path: Path | None = No
     canvas_id, version = Counter((d.canvas.id, d.canvas.version) for _, d in loaded).most_common(1)[
         0
     ][0]
-    located = canvas_path or find_canvas(canvas_id)
+    located = canvas_path or canvas_by_id(canvas_id)
     if located is None:
         raise ProblemsError(
             [Problem(loaded[0][0], 1, 1, "error", "canvas_not_found", {"id": canvas_id})]

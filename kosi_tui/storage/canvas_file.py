@@ -86,12 +86,27 @@ def _sorted(problems: list[Problem]) -> list[Problem]:
     return sorted(seen.values(), key=lambda p: (p.line, p.col))
 
 
+_LOADED: dict[tuple[str, str], LoadedCanvas] = {}
+"""Canvases already checked in this process, by path and content hash: the home screen, the
+drafts list and opening a draft all need the same canvas, and checking it is the costly part."""
+
+
 def load_canvas(file: Path) -> LoadedCanvas:
     """The checked canvas in `file`; raises `ProblemsError` listing every error found."""
     raw = read_file(file)
+    sha = hashlib.sha256(raw).hexdigest()
+    key = (str(file.resolve()), sha)
+    cached = _LOADED.get(key)
+    if cached is not None:
+        return (
+            cached
+            if cached.path == file
+            else LoadedCanvas(file, cached.compiled, cached.warnings, sha)
+        )
     data, source = parse_yaml(file, decode(file, raw))
     compiled, warnings = canvas_from_data(data, source, file)
-    return LoadedCanvas(file, compiled, warnings, hashlib.sha256(raw).hexdigest())
+    loaded = _LOADED[key] = LoadedCanvas(file, compiled, warnings, sha)
+    return loaded
 
 
 __all__ = ["LoadedCanvas", "canvas_from_data", "load_canvas"]

@@ -45,13 +45,18 @@ def catalog() -> list[CatalogEntry]:
     return bundled + [load_entry(p, "user") for p in canvas_files(user_canvases())]
 
 
-def find_canvas(name: str) -> Path | None:
-    """A canvas by file path, or by id among the user's and the bundled canvases."""
-    path = Path(name)
-    if path.suffix in (".yaml", ".yml") or path.exists():
-        return path
+def canvas_by_id(canvas_id: str) -> Path | None:
+    """The file of a canvas id: the user's folder first, then the bundled canvases."""
     for folder in (user_canvases(), bundled_canvases()):
         for candidate in canvas_files(folder):
-            if candidate.stem == name:
+            if candidate.stem == canvas_id:
                 return candidate
     return None
+
+
+def find_canvas(name: str) -> Path | None:
+    """A canvas named on the command line: a YAML file path, or an id."""
+    path = Path(name)
+    if path.suffix in (".yaml", ".yml") or path.is_file():
+        return path
+    return canvas_by_id(name)

@@ -8,7 +8,7 @@ from pathlib import Path
 from kosi_tui.core.answers import Draft
 from kosi_tui.core.migration import MigrationReport, migrate
 from kosi_tui.storage.canvas_file import LoadedCanvas, load_canvas
-from kosi_tui.storage.catalog import find_canvas
+from kosi_tui.storage.catalog import canvas_by_id
 from kosi_tui.storage.draft_file import load_draft
 from kosi_tui.storage.problems import Problem, ProblemsError
 
@@ -26,7 +26,7 @@ class OpenedDraft:
 def open_draft(path: Path, canvas_path: Path | None = None) -> OpenedDraft:
     """Loads a draft and its canvas; raises `ProblemsError` naming whichever file is at fault."""
     draft = load_draft(path)
-    located = canvas_path or find_canvas(draft.canvas.id)
+    located = canvas_path or canvas_by_id(draft.canvas.id)
     if located is None or not located.exists():
         raise ProblemsError(
             [Problem(path, 1, 1, "error", "canvas_not_found", {"id": draft.canvas.id})]

@@ -33,8 +33,14 @@ def home(monkeypatch: pytest.MonkeyPatch) -> Path:
     return HOME
 
 
+def steady(app: KosiApp) -> KosiApp:
+    """No animations: scrolling must be finished when the picture is taken."""
+    app.animation_level = "none"
+    return app
+
+
 def draft_app(lang: str = "de") -> KosiApp:
-    return KosiApp(lang, Start("draft", HOME / "drafts" / "musterstadt.yaml"))
+    return steady(KosiApp(lang, Start("draft", HOME / "drafts" / "musterstadt.yaml")))
 
 
 def focus(key: str) -> Callable[[Pilot[Any]], Any]:
@@ -42,7 +48,10 @@ def focus(key: str) -> Callable[[Pilot[Any]], Any]:
         await pilot.pause()
         screen = pilot.app.screen
         assert isinstance(screen, FillScreen)
+        await screen.ready.wait()
         await screen.jump_to_question(key)
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
         await pilot.pause()
 
     return run_before
@@ -51,7 +60,7 @@ def focus(key: str) -> Callable[[Pilot[Any]], Any]:
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
 def test_home(snap_compare: Any, home: Path, lang: str, size: tuple[int, int]) -> None:
-    assert snap_compare(KosiApp(lang), terminal_size=size)
+    assert snap_compare(steady(KosiApp(lang)), terminal_size=size)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -78,7 +87,7 @@ def test_filling_info_block(snap_compare: Any, home: Path) -> None:
         EXAMPLE.read_text().split("answers:")[0].replace("innovationslabor", "minimal")
         + "answers:\n  mandat.status: rat\n"
     )
-    app = KosiApp("de", Start("draft", draft))
+    app = steady(KosiApp("de", Start("draft", draft)))
     assert snap_compare(app, terminal_size=(80, 24), run_before=focus("akteure.ziele"))
 
 
@@ -100,7 +109,7 @@ def test_error(snap_compare: Any, home: Path, lang: str, size: tuple[int, int]) 
     broken.write_text(
         "format: kosi-answers/1\ncanvas: {id: innovationslabor, version: 1.0.0}\ncreated: nie\n"
     )
-    assert snap_compare(KosiApp(lang, Start("draft", broken)), terminal_size=size)
+    assert snap_compare(steady(KosiApp(lang, Start("draft", broken))), terminal_size=size)
 
 
 def test_bundled_canvas_is_the_one_snapshotted() -> None:

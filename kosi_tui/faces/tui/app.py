@@ -86,14 +86,13 @@ class KosiApp(App[None]):
     def on_mount(self) -> None:
         localize_bindings(self, self.lang)
         start = self.start
+        # Straight to the canvas or draft: the home screen is built only when someone goes there.
         if start.kind == "canvas" and start.path is not None:
-            self.push_screen(HomeScreen())
             try:
                 self.start_new(load_canvas(start.path))
             except ProblemsError as err:
                 self.show_problems(err.problems)
         elif start.kind == "draft" and start.path is not None:
-            self.push_screen(HomeScreen())
             self.open_draft(start.path)
         else:
             self.push_screen(HomeScreen())
@@ -101,8 +100,13 @@ class KosiApp(App[None]):
     # -- opening ---------------------------------------------------------------------------------
 
     def show_problems(self, problems: list[Problem]) -> None:
-        """The error screen for a file that cannot be opened."""
-        self.push_screen(ErrorScreen(problems))
+        """The error screen for a file that cannot be opened; afterwards, the home screen."""
+        self.push_screen(ErrorScreen(problems), lambda _: self.go_home())
+
+    def go_home(self) -> None:
+        """Shows the home screen, building it if the app started elsewhere."""
+        if not any(isinstance(s, HomeScreen) for s in self.screen_stack):
+            self.push_screen(HomeScreen())
 
     def start_new(self, canvas: LoadedCanvas) -> None:
         """Asks for organisation and name, then starts filling a new draft."""
@@ -110,6 +114,7 @@ class KosiApp(App[None]):
 
         def chosen(answer: tuple[str, str] | None) -> None:
             if answer is None:
+                self.go_home()
                 return
             organisation, author = answer
             folder = None

@@ -3,6 +3,7 @@ honest progress, autosave."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +62,9 @@ class FillScreen(Screen[None]):
         self.focused_key: str | None = None
         self._autosave: Timer | None = None
         self._failure_shown = False
+        self._section_lock = asyncio.Lock()
+        self.ready = asyncio.Event()
+        """Set once the first section is on screen (tests and tools wait for it)."""
 
     # -- layout ----------------------------------------------------------------------------------
 
@@ -103,6 +107,7 @@ class FillScreen(Screen[None]):
             )
         if self.filling.dirty:
             self.schedule_save()
+        self.ready.set()
 
     async def refresh_texts(self) -> None:
         """Shows everything again in the current language (after a language switch)."""
@@ -114,6 +119,12 @@ class FillScreen(Screen[None]):
 
     async def show_section(self, index: int, focus_key: str | None = None) -> None:
         """Mounts the questions of one section (only that one: mounting is what costs time)."""
+        # One section change at a time: a jump requested while the first section is still being
+        # mounted (a fast key, the palette) waits instead of mounting into a half-built screen.
+        async with self._section_lock:
+            await self._show_section(index, focus_key)
+
+    async def _show_section(self, index: int, focus_key: str | None) -> None:
         filling, lang = self.filling, self.lang
         sections = filling.canvas.canvas.sections
         index = max(0, min(index, len(sections) - 1))
@@ -162,12 +173,13 @@ class FillScreen(Screen[None]):
             (w for w in self.query(QuestionWidget) if w.key == focus_key and w.display), first
         )
         main = self.query_one("#main", VerticalScroll)
-        if target is first:
-            main.scroll_home(animate=False)
+        main.scroll_home(animate=False)
         if target is not None:
-            target.focus_input()
+            # One scroll, after layout, with the question's label at the top: predictable for
+            # people and for screenshots alike.
+            target.focus_input(scroll=False)
             if target is not first:
-                self.call_after_refresh(target.scroll_visible, animate=False)
+                self.call_after_refresh(main.scroll_to_widget, target, animate=False, top=True)
         else:
             self.query_one("#next", Button).focus()
 
@@ -187,6 +199,20 @@ class FillScreen(Screen[None]):
             self.index,
         )
         sidebar.highlighted = self.index
+
+    def _update_marks(self, indexes: set[int]) -> None:
+        filling, lang = self.filling, self.lang
+        sections = filling.canvas.canvas.sections
+        sidebar = self.query_one(SectionList)
+        for i in sorted(indexes):
+            section = sections[i]
+            sidebar.mark(
+                i,
+                localize(section.title, lang),
+                filling.section_state(section.id),
+                not filling.session.section_visible.get(section.id, True),
+                i == self.index,
+            )
 
     def _update_progress(self) -> None:
         lang = self.lang
@@ -232,7 +258,10 @@ class FillScreen(Screen[None]):
             if other.key in changed:
                 other.display = session.visible.get(other.key, True)
         widget.show_issues(session.issues(widget.key, include_required=section_id in self.visited))
-        self._update_sidebar()
+        # Only the marks that can have changed: this section's and those of shown or hidden questions.
+        compiled = filling.canvas.compiled
+        touched = {self.index} | {compiled.questions[k].section_index for k in changed}
+        self._update_marks(touched)
         self._update_progress()
         self.schedule_save()
 

@@ -64,10 +64,10 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.load()
         self.query_one("#canvases", OptionList).focus()
 
     def on_screen_resume(self) -> None:
+        # Also sent when the screen first shows: the one place the lists are (re)read.
         self.load()
 
     def load(self) -> None:

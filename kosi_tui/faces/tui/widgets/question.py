@@ -53,11 +53,11 @@ class QuestionWidget(Vertical):
         """The input widgets for this question type."""
         yield from ()
 
-    def focus_input(self) -> None:
+    def focus_input(self, scroll: bool = True) -> None:
         """Puts the focus on the first focusable part of the input."""
         for widget in self.query(Widget):
             if widget.focusable and widget.display:
-                widget.focus()
+                widget.focus(scroll_visible=scroll)
                 return
 
     def answer(self, value: Any) -> None:

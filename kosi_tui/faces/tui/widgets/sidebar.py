@@ -29,6 +29,12 @@ def _prompt(index: int, title: str, state: SectionState, hidden: bool, current: 
 class SectionList(OptionList):
     """Sections in order; Enter or a click jumps to one."""
 
+    def mark(
+        self, index: int, title: str, state: SectionState, hidden: bool, current: bool
+    ) -> None:
+        """Updates one entry."""
+        self.replace_option_prompt_at_index(index, _prompt(index, title, state, hidden, current))
+
     def show(
         self, titles: list[str], states: list[SectionState], hidden: list[bool], current: int
     ) -> None:
