@@ -50,8 +50,8 @@ class FillScreen(Screen[None]):
         Binding("f7", "previous", "Zurück", id="prev", priority=True),
         Binding("f8", "next", "Weiter", id="next", priority=True),
         Binding("f5", "review", "Überblick", id="review", priority=True),
-        Binding("f6", "sections", "Abschnitte", id="sections", priority=True),
-        Binding("ctrl+s", "save", "Speichern", id="save", priority=True),
+        Binding("f6", "sections", "Abschnitte", id="sections", priority=True, show=False),
+        Binding("ctrl+s", "save", "Speichern", id="save", priority=True, show=False),
     ]
 
     def __init__(self, filling: Filling) -> None:
