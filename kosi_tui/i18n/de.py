@@ -211,8 +211,8 @@ MESSAGES: dict[str, str] = {
     "report.evaluation": "Auswertung",
     "report.evaluation_intro": "Die Werte fassen Ihre Antworten zusammen. Sie sind keine Note, sondern ein "
     "Anstoß zum Nachdenken: Wo stimmen Sie zu, wo nicht?",
-    "report.scores": "Dimensionen",
-    "report.col_score": "Dimension",
+    "report.scores": "Kennzahlen",
+    "report.col_score": "Kennzahl",
     "report.col_value": "Wert",
     "report.col_bar": "Balken",
     "report.col_explain": "So entsteht der Wert",

@@ -206,8 +206,8 @@ MESSAGES: dict[str, str] = {
     "report.evaluation": "Evaluation",
     "report.evaluation_intro": "The figures summarise your answers. They are not a mark but a prompt for "
     "reflection: where do you agree, where not?",
-    "report.scores": "Dimensions",
-    "report.col_score": "Dimension",
+    "report.scores": "Key figures",
+    "report.col_score": "Figure",
     "report.col_value": "Value",
     "report.col_bar": "Bar",
     "report.col_explain": "How the value comes about",

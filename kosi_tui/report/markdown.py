@@ -122,9 +122,10 @@ def _evaluation(result: Result, lang: str) -> list[str]:
             shown = _score_value(item.value, score.unit, lang)
             drawn = ""
             if score.max is not None:
-                shown = t(
-                    "report.scale_value", lang, value=shown, max=format_number(score.max, lang)
-                )
+                if not score.unit:
+                    shown = t(
+                        "report.scale_value", lang, value=shown, max=format_number(score.max, lang)
+                    )
                 drawn = bar(float(item.value), score.min, score.max)
             rows.append([localize(score.label, lang), shown, drawn])
         header = [

@@ -45,11 +45,24 @@ def catalog() -> list[CatalogEntry]:
     return bundled + [load_entry(p, "user") for p in canvas_files(user_canvases())]
 
 
+def _stem_id(path: Path) -> str:
+    return path.stem.replace("-", "_")
+
+
 def canvas_by_id(canvas_id: str) -> Path | None:
-    """The file of a canvas id: the user's folder first, then the bundled canvases."""
-    for folder in (user_canvases(), bundled_canvases()):
+    """The file of a canvas id: the user's folder first, then the bundled canvases.
+
+    Files are usually named after their id (`-` for `_` allowed); otherwise the files are read.
+    """
+    folders = [user_canvases(), bundled_canvases()]
+    for folder in folders:
         for candidate in canvas_files(folder):
-            if candidate.stem == canvas_id:
+            if _stem_id(candidate) == canvas_id.replace("-", "_"):
+                return candidate
+    for folder in folders:
+        for candidate in canvas_files(folder):
+            entry = load_entry(candidate, "user")
+            if entry.loaded is not None and entry.loaded.canvas.id == canvas_id:
                 return candidate
     return None
 

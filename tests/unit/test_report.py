@@ -20,6 +20,7 @@ from kosi_tui.report.html import render_html
 from kosi_tui.report.markdown import render_markdown
 from kosi_tui.report.markdown_text import escape
 from kosi_tui.storage.canvas_file import load_canvas
+from kosi_tui.storage.catalog import canvas_by_id
 from kosi_tui.storage.draft_file import load_draft
 from tests.conftest import DATA, ROOT
 
@@ -32,7 +33,9 @@ HOSTILE = (
 
 def session_for(answers_file: Path) -> tuple[Session, Draft]:
     draft = load_draft(answers_file)
-    canvas = load_canvas(ROOT / "canvases" / f"{draft.canvas.id}.yaml")
+    path = canvas_by_id(draft.canvas.id)
+    assert path is not None
+    canvas = load_canvas(path)
     return Session(canvas.compiled, draft.answers), draft
 
 
@@ -61,7 +64,7 @@ def test_example_report_structure(path: Path) -> None:
     sections = re.findall(r"^## (.+)$", md, re.M)
     assert len(sections) >= 3
     assert "Auswertung" in sections
-    assert "### Dimensionen" in md
+    assert "### Kennzahlen" in md
     assert re.search(r"^\| .+ \|$", md, re.M), "a table"
     assert "- [ ] " in md
     assert mdformat.text(md, extensions={"gfm"}) == md

@@ -1,0 +1,102 @@
+"""The bundled canvases: strictly valid, complete in both languages, and their evaluation rules do
+what they say on the example answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kosi_tui.cli import main
+from kosi_tui.core.canvas import Info
+from kosi_tui.core.evaluation import evaluate_session
+from kosi_tui.core.session import Session
+from kosi_tui.core.text import missing_languages
+from kosi_tui.paths import bundled_canvases
+from kosi_tui.storage.canvas_file import load_canvas
+from kosi_tui.storage.draft_file import load_draft
+from tests.conftest import ROOT
+
+CANVASES = sorted(bundled_canvases().glob("*.yaml"))
+
+
+def test_three_canvases_are_bundled() -> None:
+    assert {p.stem for p in CANVASES} == {
+        "innovationslabor",
+        "koinvestition-fahrradgarage",
+        "labor-reifegrad",
+    }
+
+
+def test_all_pass_strict_validation(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "--strict", *map(str, CANVASES)]) == 0
+    assert "0 mit Problemen" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("path", CANVASES, ids=[p.stem for p in CANVASES])
+def test_every_question_has_label_help_and_example_in_every_language(path: Path) -> None:
+    canvas = load_canvas(path).canvas
+    for section, question in canvas.iter_questions():
+        if isinstance(question, Info):
+            continue
+        where = f"{section.id}.{question.id}"
+        for field in ("label", "help", "example"):
+            text = getattr(question, field)
+            assert text, f"{where} has no {field}"
+            assert isinstance(text, str) or not missing_languages(text, canvas.languages), (
+                where,
+                field,
+            )
+
+
+def evaluate(name: str, **changes: object) -> tuple[dict[str, object], list[str]]:
+    draft = load_draft(ROOT / "examples" / f"{name}.answers.yaml")
+    canvas = load_canvas(bundled_canvases() / f"{name}.yaml")
+    answers = dict(draft.answers)
+    for key, value in changes.items():
+        answers[key.replace("__", ".")] = value
+    session = Session(canvas.compiled, answers)
+    assert session.missing_required() == [], session.missing_required()
+    result = evaluate_session(session)
+    return {s.score.id: s.value for s in result.scores}, [f.id for f in result.flags]
+
+
+def test_innovationslabor_evaluation() -> None:
+    scores, flags = evaluate("innovationslabor")
+    assert scores == {
+        "zweck": 5, "mandat": 5, "freiraum": 3, "ressourcen": 4, "team": 4, "akteursbreite": 4,
+        "koproduktion": 3, "methoden": 4, "wirkung": 4, "verstetigung": 5,
+    }  # fmt: skip
+    assert flags == ["sektor_fehlt", "risiken_ohne_massnahme"]
+    # Weak backing raises the mandate flag and lowers the score.
+    scores, flags = evaluate("innovationslabor", mandat__rueckendeckung=2)
+    assert "kein_mandat" in flags and scores["mandat"] == 4
+    # Claiming co-production without partners implementing is flagged.
+    _, flags = evaluate("innovationslabor", kopro__kriterien=["entscheiden"])
+    assert "koproduktion_behauptet" in flags
+
+
+def test_koinvestition_funding_gap_and_flags() -> None:
+    scores, flags = evaluate("koinvestition-fahrradgarage")
+    assert scores["luecke"] == 1800  # 12,000 € minus 6,000 + 2,400 + 1,500 + 300
+    assert scores["jahresbilanz"] == pytest.approx(159.2)  # 12 × 90 % × 2 € × 12 + 300 − 400
+    assert scores["groesster_anteil"] == 59
+    assert scores["umsetzende"] == 1
+    assert flags == ["luecke"]
+    # A larger contribution closes the gap; the flag goes away.
+    scores, flags = evaluate("koinvestition-fahrradgarage", finanzen__investition=10200)
+    assert scores["luecke"] == 0 and "luecke" not in flags
+    _, flags = evaluate("koinvestition-fahrradgarage", finanzen__defizit="ungeklaert")
+    assert "defizit_ungeklaert" in flags
+    _, flags = evaluate("koinvestition-fahrradgarage", finanzen__entgelt=0)
+    assert "betrieb_defizitaer" in flags
+
+
+def test_reifegrad_profile_and_flags() -> None:
+    scores, flags = evaluate("labor-reifegrad")
+    assert scores["mandat"] == 4 and scores["verstetigung"] == 1 and scores["spanne"] == 3
+    assert flags == ["beteiligung", "ohne_wirkung", "foerderende", "ungleich"]
+    _, flags = evaluate("labor-reifegrad", ausrichtung__mandat=2)
+    assert "mandat_schwach" in flags
+    _, flags = evaluate("labor-reifegrad", arbeitsweise__verstetigung=3)
+    assert "foerderende" not in flags and "ungleich" not in flags
