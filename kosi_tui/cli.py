@@ -38,6 +38,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     fill.add_argument("source", metavar="CANVAS_OR_DRAFT", help=t("cli.fill_source", lang))
     fill.add_argument("--draft", type=Path, metavar="FILE", help=t("cli.draft", lang))
     fill.add_argument("--light", action="store_true", help=t("cli.light", lang))
+    fill.add_argument("--plain", action="store_true", help=t("cli.plain", lang))
 
     summary = command("summary")
     summary.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_FOLDER")
@@ -88,8 +89,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     from kosi_tui.faces.commands.fill import run_fill
 
     if args.command == "fill":
-        return run_fill(args.source, args.draft, lang, args.light)
-    return run_fill(None, None, lang, False)
+        return run_fill(args.source, args.draft, lang, args.light, args.plain)
+    return run_fill(None, None, lang, False, False)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -393,4 +393,31 @@ MESSAGES: dict[str, str] = {
     "cli.light": "helles Farbschema (z. B. für Beamer)",
     "cli.no_such_canvas": "„{name}“ ist weder eine Datei noch die Kennung eines Canvas. kosi canvases zeigt "
     "alle Canvas.",
+    # Einfacher Modus
+    "cli.plain": "einfacher Zeilenmodus: eine Frage nach der anderen, für Screenreader und Skripte",
+    "plain.intro": "Einfacher Modus. Eingaben: ? Hilfe, < zurück, >> Abschnitt wählen, leere Zeile überspringt "
+    "eine freiwillige Frage oder behält die bisherige Antwort, :q speichert und beendet.",
+    "plain.section": "Abschnitt {n} von {total}: {title}",
+    "plain.required": "Pflichtfrage",
+    "plain.optional": "freiwillig",
+    "plain.hint_single": "Bitte die Nummer einer Antwort eingeben.",
+    "plain.hint_multi": "Bitte eine oder mehrere Nummern eingeben, getrennt durch Komma.",
+    "plain.hint_scale": "Bitte eine Zahl von {min} bis {max} eingeben.",
+    "plain.hint_number": "Bitte eine Zahl eingeben, z. B. 1.500 oder 12,5.",
+    "plain.hint_date": "Bitte ein Datum eingeben, z. B. 24.12.2026.",
+    "plain.hint_list": "Ein Eintrag pro Zeile; eine leere Zeile beendet die Liste.",
+    "plain.hint_table": "Zeile für Zeile: zuerst die erste Spalte, dann werden die übrigen Spalten erfragt. Eine "
+    "leere erste Spalte beendet die Tabelle.",
+    "plain.current": "Bisherige Antwort: {answer}",
+    "plain.error": "Bitte korrigieren: {message}",
+    "plain.skip_hint": "Mit >> wählen Sie einen anderen Abschnitt, mit :q speichern und beenden Sie.",
+    "plain.bad_choice": "Bitte eine Nummer von 1 bis {max} eingeben.",
+    "plain.next_item": "Nächster Eintrag (leer = fertig): ",
+    "plain.next_row": "Nächste Zeile – {column} (leer = fertig): ",
+    "plain.row_added": "Zeile übernommen: {row}",
+    "plain.which_section": "Welcher Abschnitt? Nummer: ",
+    "plain.no_section": "Diesen Abschnitt gibt es nicht.",
+    "plain.missing": "Noch offen: {count} Pflichtfrage(n), zum Beispiel:",
+    "plain.saved": "Gespeichert: {path}",
+    "plain.report_hint": "Den Bericht erstellen Sie mit: kosi report {path}",
 }

@@ -388,4 +388,31 @@ MESSAGES: dict[str, str] = {
     "cli.light": "light colour scheme (e.g. for projectors)",
     "cli.no_such_canvas": "“{name}” is neither a file nor the id of a canvas. kosi canvases lists all "
     "canvases.",
+    # Plain mode
+    "cli.plain": "plain line mode: one question after another, for screen readers and scripts",
+    "plain.intro": "Plain mode. Type ? for help, < to go back, >> to choose a section; an empty line skips an "
+    "optional question or keeps the current answer; :q saves and quits.",
+    "plain.section": "Section {n} of {total}: {title}",
+    "plain.required": "required",
+    "plain.optional": "optional",
+    "plain.hint_single": "Please type the number of one answer.",
+    "plain.hint_multi": "Please type one or more numbers, separated by commas.",
+    "plain.hint_scale": "Please type a number from {min} to {max}.",
+    "plain.hint_number": "Please type a number, e.g. 1,500 or 12.5.",
+    "plain.hint_date": "Please type a date, e.g. 2026-12-24.",
+    "plain.hint_list": "One item per line; an empty line ends the list.",
+    "plain.hint_table": "Row by row: first the first column, then you are asked for the others. An empty first "
+    "column ends the table.",
+    "plain.current": "Current answer: {answer}",
+    "plain.error": "Please correct: {message}",
+    "plain.skip_hint": "Type >> to choose another section, :q to save and quit.",
+    "plain.bad_choice": "Please type a number from 1 to {max}.",
+    "plain.next_item": "Next item (empty = done): ",
+    "plain.next_row": "Next row – {column} (empty = done): ",
+    "plain.row_added": "Row added: {row}",
+    "plain.which_section": "Which section? Number: ",
+    "plain.no_section": "There is no such section.",
+    "plain.missing": "Still open: {count} required question(s), for example:",
+    "plain.saved": "Saved: {path}",
+    "plain.report_hint": "Create the report with: kosi report {path}",
 }

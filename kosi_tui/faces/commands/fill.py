@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 from kosi_tui.i18n import t
@@ -18,8 +20,17 @@ def _is_draft(path: Path) -> bool:
     return isinstance(data, dict) and str(data.get("format", "")).startswith("kosi-answers/")
 
 
-def run_fill(source: str | None, draft: Path | None, lang: str, light: bool) -> int:
-    """Runs the app; returns its exit code."""
+def _plain_wanted(flag: bool) -> bool:
+    """Plain mode when asked for, or when the terminal cannot show the app."""
+    return flag or os.environ.get("KOSI_PLAIN", "") not in ("", "0") or not sys.stdout.isatty()
+
+
+def run_fill(
+    source: str | None, draft: Path | None, lang: str, light: bool, plain: bool = False
+) -> int:
+    """Runs the app (or the plain prompt mode); returns its exit code."""
+    if _plain_wanted(plain):
+        return _run_plain(source, draft, lang)
     from kosi_tui.faces.tui.app import LIGHT, KosiApp, Start
 
     start = Start()
@@ -41,3 +52,25 @@ def run_fill(source: str | None, draft: Path | None, lang: str, light: bool) -> 
     app = KosiApp(lang, start, LIGHT if light else None)
     app.run()
     return app.return_code or 0
+
+
+def _run_plain(source: str | None, draft: Path | None, lang: str) -> int:
+    from kosi_tui.faces.filling import Filling
+    from kosi_tui.faces.plain import start_plain
+    from kosi_tui.storage.canvas_file import load_canvas
+
+    try:
+        target = Path(source) if source else draft
+        if target is not None and target.is_file() and _is_draft(target):
+            return start_plain(Filling.open(target), lang)
+        if draft is not None and draft.exists():
+            return start_plain(Filling.open(draft), lang)
+        canvas_path = find_canvas(source or "innovationslabor")
+        if canvas_path is None or not canvas_path.exists():
+            print(t("cli.no_such_canvas", lang, name=source))
+            return 1
+        return start_plain(load_canvas(canvas_path), lang)
+    except ProblemsError as err:
+        for problem in err.problems:
+            print(problem.render(lang))
+        return 1

@@ -1,0 +1,430 @@
+"""The plain prompt mode: the same canvas, one question at a time, as lines of text.
+
+Made for screen readers and for terminals that cannot draw the app: no colours, no cursor
+movement, every state said in words. Answers can come from standard input, so a canvas can also be
+filled by a script. Same engine, same drafts, same saving as the Textual app.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+from kosi_tui.core.canvas import (
+    AnyQuestion,
+    Date,
+    Info,
+    ListQuestion,
+    MultiChoice,
+    Number,
+    Scale,
+    SingleChoice,
+    Table,
+)
+from kosi_tui.core.display import answer_text, cell_text
+from kosi_tui.core.numbers import parse_date, parse_number
+from kosi_tui.core.text import localize
+from kosi_tui.faces.filling import Filling
+from kosi_tui.i18n import t
+from kosi_tui.storage.canvas_file import LoadedCanvas
+
+
+class EndOfInput(Exception):
+    """Standard input is exhausted (or the person typed :q)."""
+
+
+@dataclass
+class Parsed:
+    """What a line meant: a value, or a message explaining why it could not be read."""
+
+    value: Any = None
+    error: str | None = None
+
+
+class PlainSession:
+    """Asks the questions of one draft on plain lines."""
+
+    def __init__(
+        self, filling: Filling, lang: str, read: Callable[[], str | None], out: TextIO
+    ) -> None:
+        self.filling = filling
+        self.lang = lang
+        self.read_line = read
+        self.out = out
+        self.keys = [
+            k
+            for k, loc in filling.canvas.compiled.questions.items()
+            if not isinstance(loc.question, Info)
+        ]
+
+    # -- output -----------------------------------------------------------------------------------
+
+    def say(self, text: str = "") -> None:
+        """Writes one line (flushed, so a screen reader hears it at once)."""
+        self.out.write(text + "\n")
+        self.out.flush()
+
+    def ask(self, prompt: str = "> ") -> str:
+        """Reads one line; raises `EndOfInput` at the end of input or on `:q`."""
+        self.out.write(prompt)
+        self.out.flush()
+        line = self.read_line()
+        if line is None or line.strip() == ":q":
+            raise EndOfInput
+        return line.rstrip("\n")
+
+    # -- flow -------------------------------------------------------------------------------------
+
+    def run(self) -> int:
+        """Goes through the visible questions from where the draft stopped; saves after each."""
+        lang = self.lang
+        canvas = self.filling.canvas.canvas
+        self.say(localize(canvas.title, lang))
+        self.say(t("plain.intro", lang))
+        index = self._start_index()
+        shown_section = ""
+        try:
+            while index < len(self.keys):
+                key = self.keys[index]
+                if not self.filling.session.visible.get(key, False):
+                    index += 1
+                    continue
+                located = self.filling.canvas.compiled.questions[key]
+                if located.section.id != shown_section:
+                    shown_section = located.section.id
+                    self._announce_section(located.section_index)
+                step = self._question(key)
+                if step == "back":
+                    index = self._previous_visible(index)
+                elif isinstance(step, int):
+                    index = step
+                else:
+                    index += 1
+        except EndOfInput:
+            self.say()
+        self._finish()
+        return 0 if self.filling.last.error is None else 1
+
+    def _start_index(self) -> int:
+        position = self.filling.draft.position
+        if position.section and position.question:
+            key = f"{position.section}.{position.question}"
+            if key in self.keys:
+                return self.keys.index(key)
+        return 0
+
+    def _previous_visible(self, index: int) -> int:
+        for i in range(index - 1, -1, -1):
+            if self.filling.session.visible.get(self.keys[i], False):
+                return i
+        return index
+
+    def _announce_section(self, section_index: int) -> None:
+        lang = self.lang
+        sections = self.filling.canvas.canvas.sections
+        section = sections[section_index]
+        progress = self.filling.session.progress()
+        self.say()
+        self.say(
+            t(
+                "plain.section",
+                lang,
+                n=section_index + 1,
+                total=len(sections),
+                title=localize(section.title, lang),
+            )
+        )
+        if section.intro:
+            self.say(localize(section.intro, lang))
+        self.say(
+            t("ui.progress", lang, done=progress.required_answered, total=progress.required_total)
+        )
+
+    def _describe(self, key: str, question: AnyQuestion) -> None:
+        lang = self.lang
+        session = self.filling.session
+        required = session.is_required(key)
+        self.say()
+        mark = t("plain.required", lang) if required else t("plain.optional", lang)
+        self.say(f"{localize(question.label, lang)} ({mark})")
+        match question:
+            case SingleChoice() | MultiChoice():
+                for n, choice in enumerate(question.choices, start=1):
+                    self.say(f"  {n}. {localize(choice.label, lang)}")
+                hint = (
+                    "plain.hint_multi" if isinstance(question, MultiChoice) else "plain.hint_single"
+                )
+                self.say(t(hint, lang))
+            case Scale():
+                for point in range(question.min, question.max + 1):
+                    label = question.labels.get(point)
+                    self.say(f"  {point}" + (f" = {localize(label, lang)}" if label else ""))
+                self.say(t("plain.hint_scale", lang, min=question.min, max=question.max))
+            case Number():
+                unit = f" ({localize(question.unit, lang)})" if question.unit else ""
+                self.say(t("plain.hint_number", lang) + unit)
+            case Date():
+                self.say(t("plain.hint_date", lang))
+            case ListQuestion():
+                self.say(t("plain.hint_list", lang))
+            case Table():
+                self.say(t("plain.hint_table", lang))
+        current = session.answers.get(key)
+        if current is not None:
+            self.say(t("plain.current", lang, answer=answer_text(question, current, lang)))
+
+    def _question(self, key: str) -> str | int | None:
+        """Asks one question until it has an acceptable answer; returns a navigation step."""
+        lang = self.lang
+        question = self.filling.canvas.compiled.questions[key].question
+        self._describe(key, question)
+        while True:
+            if isinstance(question, ListQuestion | Table):
+                first = self.ask()
+                command = self._command(first, question)
+                if command is not None:
+                    if command == "help":
+                        continue
+                    return command
+                value = (
+                    self._collect_list(first)
+                    if isinstance(question, ListQuestion)
+                    else self._collect_rows(question, first)
+                )
+                if value is None and first == "":
+                    value = self.filling.session.answers.get(key)
+            else:
+                line = self.ask()
+                command = self._command(line, question)
+                if command is not None:
+                    if command == "help":
+                        continue
+                    return command
+                if line.strip() == "":
+                    value = self.filling.session.answers.get(key)
+                else:
+                    parsed = self._parse(question, line)
+                    if parsed.error:
+                        self.say(t("plain.error", lang, message=parsed.error))
+                        continue
+                    value = parsed.value
+            issues = self.filling.session.check_value(key, value)
+            if value is None and self.filling.session.is_required(key):
+                self.say(t("plain.error", lang, message=t("answer.required", lang)))
+                self.say(t("plain.skip_hint", lang))
+                continue
+            if issues:
+                self.say(t("plain.error", lang, message=issues[0].message(lang)))
+                continue
+            self.filling.set_answer(key, value)
+            section, qid = key.split(".", 1)
+            self.filling.set_position(section, qid)
+            result = self.filling.save()
+            if result.error is not None:
+                self.say(
+                    t(
+                        f"save.{result.error.code}",
+                        lang,
+                        path=str(result.error.path),
+                        reason=result.error.reason,
+                    )
+                )
+            return None
+
+    def _command(self, line: str, question: AnyQuestion) -> str | int | None:
+        lang = self.lang
+        text = line.strip()
+        if text == "?":
+            self.say(localize(question.help, lang) if question.help else t("ui.help_none", lang))
+            example = getattr(question, "example", None)
+            if example:
+                self.say(t("ui.example", lang, example=localize(example, lang)))
+            return "help"
+        if text == "<":
+            return "back"
+        if text.startswith(">>"):
+            return self._jump(text[2:].strip())
+        return None
+
+    def _jump(self, target: str) -> int | str:
+        lang = self.lang
+        sections = self.filling.canvas.canvas.sections
+        if not target:
+            for n, section in enumerate(sections, start=1):
+                state = t(f"ui.state_{self.filling.section_state(section.id)}", lang)
+                self.say(f"  {n}. {localize(section.title, lang)} – {state}")
+            target = self.ask(t("plain.which_section", lang))
+        if target.isdigit() and 1 <= int(target) <= len(sections):
+            section_id = sections[int(target) - 1].id
+            for i, key in enumerate(self.keys):
+                if key.startswith(section_id + ".") and self.filling.session.visible.get(
+                    key, False
+                ):
+                    return i
+        self.say(t("plain.no_section", lang))
+        return "help"
+
+    def _parse(self, question: AnyQuestion, line: str) -> Parsed:
+        lang = self.lang
+        text = line.strip()
+        match question:
+            case SingleChoice():
+                choice = _pick(question.choices, text)
+                return (
+                    Parsed(choice)
+                    if choice
+                    else Parsed(error=t("plain.bad_choice", lang, max=len(question.choices)))
+                )
+            case MultiChoice():
+                picked = [
+                    _pick(question.choices, part)
+                    for part in text.replace(";", ",").split(",")
+                    if part.strip()
+                ]
+                if not picked or None in picked:
+                    return Parsed(error=t("plain.bad_choice", lang, max=len(question.choices)))
+                order = [c.id for c in question.choices]
+                return Parsed(sorted({p for p in picked if p}, key=order.index))
+            case Scale():
+                return (
+                    Parsed(int(text))
+                    if text.lstrip("-").isdigit()
+                    else Parsed(
+                        error=t("answer.scale_point", lang, min=question.min, max=question.max)
+                    )
+                )
+            case Number():
+                number = parse_number(text, lang)
+                if number is None:
+                    return Parsed(
+                        error=t(
+                            "answer.whole_number" if question.integer else "answer.number", lang
+                        )
+                    )
+                if question.integer and isinstance(number, float) and number.is_integer():
+                    number = int(number)
+                return Parsed(number)
+            case Date():
+                day = parse_date(text)
+                return Parsed(day) if day else Parsed(error=t("answer.date", lang))
+        return Parsed(text)
+
+    def _collect_list(self, first: str) -> list[str] | None:
+        items: list[str] = []
+        line = first
+        while line.strip():
+            items.append(line.strip())
+            line = self.ask(t("plain.next_item", self.lang))
+        return items or None
+
+    def _collect_rows(self, table: Table, first: str) -> list[dict[str, Any]] | None:
+        lang = self.lang
+        rows: list[dict[str, Any]] = []
+        line = first
+        while line.strip():
+            row: dict[str, Any] = {}
+            for n, column in enumerate(table.columns):
+                text = line if n == 0 else self.ask(f"  {localize(column.label, lang)}: ")
+                text = text.strip()
+                if not text:
+                    continue
+                if column.type == "number":
+                    number = parse_number(text, lang)
+                    row[column.id] = number if number is not None else text
+                elif column.type == "choice":
+                    row[column.id] = _pick(column.choices or [], text) or text
+                elif column.type == "multi_choice":
+                    picked = [_pick(column.choices or [], p) for p in text.split(",") if p.strip()]
+                    row[column.id] = [p for p in picked if p]
+                else:
+                    row[column.id] = text
+            rows.append(row)
+            shown = " | ".join(cell_text(c, row.get(c.id), lang) for c in table.columns)
+            self.say(t("plain.row_added", lang, row=shown))
+            line = self.ask(
+                t("plain.next_row", lang, column=localize(table.columns[0].label, lang))
+            )
+        return rows or None
+
+    def _finish(self) -> None:
+        lang = self.lang
+        session = self.filling.session
+        progress = session.progress()
+        self.say(
+            t("ui.progress", lang, done=progress.required_answered, total=progress.required_total)
+        )
+        missing = session.missing_required()
+        if missing:
+            self.say(t("plain.missing", lang, count=len(missing)))
+            for key in missing[:10]:
+                self.say(f"  - {localize(session.compiled.questions[key].question.label, lang)}")
+        if self.filling.dirty:
+            self.filling.save()
+        if self.filling.last.error is None:
+            self.say(t("plain.saved", lang, path=str(self.filling.path)))
+            self.say(t("plain.report_hint", lang, path=str(self.filling.path)))
+
+
+def _pick(choices: list[Any], text: str) -> str | None:
+    """A choice by its number (1-based) or by its id."""
+    text = text.strip()
+    if text.isdigit() and 1 <= int(text) <= len(choices):
+        return str(choices[int(text) - 1].id)
+    for choice in choices:
+        if choice.id == text.lower():
+            return str(choice.id)
+    return None
+
+
+def start_plain(
+    target: Filling | LoadedCanvas,
+    lang: str,
+    read: Callable[[], str | None] | None = None,
+    out: TextIO | None = None,
+) -> int:
+    """Runs plain mode on an opened draft, or on a canvas after asking organisation and name."""
+    read = read or read_stdin
+    out = out or sys.stdout
+    if isinstance(target, Filling):
+        filling = target
+    else:
+        lines = _Lines(read, out)
+        lines.say(t("ui.new_title", lang, canvas=localize(target.canvas.title, lang)))
+        try:
+            organisation = ""
+            while not organisation:
+                organisation = lines.ask(t("ui.new_organisation", lang) + " ").strip()
+                if not organisation:
+                    lines.say(t("ui.new_needs_org", lang))
+            author = lines.ask(t("ui.new_author", lang) + ": ").strip()
+        except EndOfInput:
+            return 1
+        filling = Filling.start(target, organisation, author, lang)
+    return PlainSession(filling, lang, read, out).run()
+
+
+class _Lines:
+    """Saying and asking before there is a draft (organisation and name)."""
+
+    def __init__(self, read: Callable[[], str | None], out: TextIO) -> None:
+        self.read, self.out = read, out
+
+    def say(self, text: str) -> None:
+        self.out.write(text + "\n")
+        self.out.flush()
+
+    def ask(self, prompt: str) -> str:
+        self.out.write(prompt)
+        self.out.flush()
+        line = self.read()
+        if line is None or line.strip() == ":q":
+            raise EndOfInput
+        return line.rstrip("\n")
+
+
+def read_stdin() -> str | None:
+    """One line from standard input, or None at its end."""
+    line = sys.stdin.readline()
+    return None if line == "" else line

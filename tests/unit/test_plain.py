@@ -1,0 +1,97 @@
+"""Plain mode: piped answers fill the default canvas; corrections, a step back, a skipped optional
+question; the draft then opens in the Textual app with the same answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+from kosi_tui.faces.plain import start_plain
+from kosi_tui.faces.tui.app import KosiApp, Start
+from kosi_tui.faces.tui.screens.fill import FillScreen
+from kosi_tui.paths import bundled_canvases, drafts_dir
+from kosi_tui.storage.canvas_file import load_canvas
+from kosi_tui.storage.draft_file import load_draft
+from tests.conftest import ROOT
+
+SCRIPT = [
+    "Stadt Musterstadt", "Erika",            # new draft: organisation, name
+    "",                                       # required question left empty: asked again
+    "Stadt Musterstadt, Dezernat III",        # basis.organisation
+    "12x", "120.000",                         # basis.einwohner: wrong, then corrected
+    "3",                                      # basis.rolle
+    "<", "2",                                 # back to basis.rolle, changed
+    "?", "2",                                 # basis.stand: help, then the answer
+    "",                                       # basis.datum keeps today's date
+    "Viele Räder stehen im Hausflur; es fehlen sichere Abstellplätze in der Nordstadt.",
+    "",                                       # anlass.ausloeser: optional, skipped
+    "1, 3",                                   # anlass.themenfelder
+    ":q",
+]  # fmt: skip
+
+
+def feed(lines: list[str]):  # type: ignore[no-untyped-def]
+    queue = [line + "\n" for line in lines]
+    return lambda: queue.pop(0) if queue else None
+
+
+def test_piped_answers_fill_the_canvas_and_open_in_the_app(kosi_home: Path) -> None:
+    out = io.StringIO()
+    canvas = load_canvas(bundled_canvases() / "innovationslabor.yaml")
+    assert start_plain(canvas, "de", feed(SCRIPT), out) == 0
+    text = out.getvalue()
+    assert "Bitte korrigieren: Bitte beantworten Sie diese Frage." in text
+    assert "Bitte korrigieren: Bitte geben Sie eine ganze Zahl ein" in text
+    assert "Beispiel: Konzeptphase" in text  # the help asked for with ?
+    assert "Abschnitt 2 von 13: Anlass und Herausforderung" in text
+    assert "\x1b[" not in text  # no colours, no cursor tricks
+    (path,) = drafts_dir().glob("*.yaml")
+    assert f"Gespeichert: {path}" in text
+    draft = load_draft(path)
+    assert draft.answers["basis.organisation"] == "Stadt Musterstadt, Dezernat III"
+    assert draft.answers["basis.einwohner"] == 120000
+    assert draft.answers["basis.rolle"] == "amtsleitung"
+    assert draft.answers["basis.stand"] == "konzept"
+    assert draft.answers["basis.datum"] == dt.date.today()
+    assert "anlass.ausloeser" not in draft.answers
+    assert draft.answers["anlass.themenfelder"] == ["mobilitaet", "arbeit"]
+    assert draft.position.question == "themenfelder"
+    expected = dict(draft.answers)
+
+    async def check_in_app() -> None:
+        app = KosiApp("de", Start("draft", path))
+        async with app.run_test(size=(100, 40)) as pilot:
+            screen = app.screen
+            assert isinstance(screen, FillScreen)
+            await screen.ready.wait()
+            assert screen.filling.session.answers == expected
+            assert screen.current_section.id == "anlass"
+            await pilot.press("ctrl+q")
+
+    import asyncio
+
+    asyncio.run(check_in_app())
+
+
+def test_plain_mode_from_the_command_line_with_a_pipe(kosi_home: Path) -> None:
+    draft = kosi_home / "entwurf.yaml"
+    draft.parent.mkdir(parents=True, exist_ok=True)
+    draft.write_bytes((ROOT / "examples" / "innovationslabor.answers.yaml").read_bytes())
+    # stdout is a pipe, so kosi chooses plain mode by itself; the answer changes one question.
+    result = subprocess.run(
+        [sys.executable, "-m", "kosi_tui", "fill", str(draft)],
+        input="Mit der Beigeordneten sprechen.\n:q\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Bisherige Antwort: Mit der Beigeordneten" in result.stdout
+    assert (
+        load_draft(draft).answers["schritte.erstes_gespraech"] == "Mit der Beigeordneten sprechen."
+    )
