@@ -40,6 +40,14 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     fill.add_argument("--light", action="store_true", help=t("cli.light", lang))
     fill.add_argument("--plain", action="store_true", help=t("cli.plain", lang))
 
+    serve = command("serve")
+    serve.add_argument("--host", default="127.0.0.1", help=t("cli.host", lang))
+    serve.add_argument("--port", type=int, default=8000, help=t("cli.port", lang))
+    serve.add_argument("--workshop", type=Path, metavar="FOLDER", help=t("cli.workshop", lang))
+    # What each browser session runs (not for people to type).
+    app = sub.add_parser("app", parents=[common])
+    app.add_argument("--workshop", type=Path, metavar="FOLDER")
+
     summary = command("summary")
     summary.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_FOLDER")
     summary.add_argument("--anonymous", action="store_true", help=t("cli.anonymous", lang))
@@ -82,6 +90,15 @@ def _dispatch(args: argparse.Namespace) -> int:
         from kosi_tui.faces.commands.summary import run_summary
 
         return run_summary(args.paths, args.output, args.format, lang, args.anonymous, args.force)
+    if args.command == "serve":
+        from kosi_tui.faces.commands.serve import run_serve
+
+        return run_serve(args.host, args.port, args.workshop, lang)
+    if args.command == "app":
+        from kosi_tui.faces.tui.app import KosiApp
+
+        KosiApp(lang, workshop=args.workshop).run()
+        return 0
     if args.command == "canvases" or (args.command is None and not sys.stdout.isatty()):
         from kosi_tui.faces.commands.canvases import run_canvases
 

@@ -62,8 +62,9 @@ class Filling:
         author: str,
         lang: str,
         folder: Path | None = None,
+        named_after_author: bool = False,
     ) -> Filling:
-        """A new draft for `canvas`, saved in the drafts folder (or `folder`)."""
+        """A new draft for `canvas`, saved in the drafts folder (or `folder`), never over a file."""
         c = canvas.canvas
         draft = new_draft(
             c.id,
@@ -75,7 +76,7 @@ class Filling:
             organisation.strip(),
             default_answers(canvas.compiled),
         )
-        target = (folder or drafts_dir()) / draft_filename(draft)
+        target = (folder or drafts_dir()) / draft_filename(draft, by_author=named_after_author)
         while target.exists():  # two drafts started within the same second
             target = target.with_name(target.stem + "-2" + target.suffix)
         filling = cls(canvas, draft, target)

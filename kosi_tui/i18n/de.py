@@ -420,4 +420,16 @@ MESSAGES: dict[str, str] = {
     "plain.missing": "Noch offen: {count} Pflichtfrage(n), zum Beispiel:",
     "plain.saved": "Gespeichert: {path}",
     "plain.report_hint": "Den Bericht erstellen Sie mit: kosi report {path}",
+    # Workshop im Browser
+    "cli.serve": "die Anwendung im Browser anbieten, z. B. für einen Workshop (braucht: pip install kosi-tui[serve])",
+    "cli.host": "Adresse, an der kosi lauscht (Standard: nur dieser Rechner, 127.0.0.1)",
+    "cli.port": "Port (Standard: 8000)",
+    "cli.workshop": "Workshop-Ordner: jeder Entwurf wird hier unter dem Namen der Person gespeichert",
+    "cli.serve_missing": "Für kosi serve fehlt das Paket textual-serve. Installieren Sie es mit: pip install "
+    '"kosi-tui[serve]"',
+    "cli.serve_public": "ACHTUNG: kosi lauscht an {host}. Jede Person in diesem Netz kann die Anwendung im "
+    "Browser öffnen. Nutzen Sie das nur in einem vertrauenswürdigen Workshop-Netz.",
+    "cli.serve_workshop": "Workshop-Ordner: {folder} – danach: kosi summary {folder}",
+    "cli.serving": "kosi läuft unter {url} – beenden mit Strg+C.",
+    "ui.new_needs_author": "Bitte nennen Sie Ihren Namen; unter ihm wird Ihr Entwurf gespeichert.",
 }

@@ -415,4 +415,16 @@ MESSAGES: dict[str, str] = {
     "plain.missing": "Still open: {count} required question(s), for example:",
     "plain.saved": "Saved: {path}",
     "plain.report_hint": "Create the report with: kosi report {path}",
+    # Workshop in the browser
+    "cli.serve": "offer the app in web browsers, e.g. for a workshop (needs: pip install kosi-tui[serve])",
+    "cli.host": "address kosi listens on (default: this computer only, 127.0.0.1)",
+    "cli.port": "port (default: 8000)",
+    "cli.workshop": "workshop folder: every draft is saved here under the person's name",
+    "cli.serve_missing": "kosi serve needs the package textual-serve. Install it with: pip install "
+    '"kosi-tui[serve]"',
+    "cli.serve_public": "WARNING: kosi listens on {host}. Anyone on this network can open the app in a browser. "
+    "Use this only on a trusted workshop network.",
+    "cli.serve_workshop": "Workshop folder: {folder} – afterwards: kosi summary {folder}",
+    "cli.serving": "kosi is running at {url} – stop with Ctrl+C.",
+    "ui.new_needs_author": "Please give your name; your draft is saved under it.",
 }

@@ -85,9 +85,10 @@ def _slug(text: str) -> str:
     return slug[:40] or "entwurf"
 
 
-def draft_filename(draft: Draft) -> str:
+def draft_filename(draft: Draft, by_author: bool = False) -> str:
     """A readable file name: canvas, organisation or author, and when it was started."""
-    who = _slug(draft.organisation or draft.author or "entwurf")
+    first = (draft.author, draft.organisation) if by_author else (draft.organisation, draft.author)
+    who = _slug(first[0] or first[1] or "entwurf")
     return f"{draft.canvas.id}-{who}-{draft.created:%Y%m%d-%H%M%S}.yaml"
 
 

@@ -76,11 +76,17 @@ class KosiApp(App[None]):
     BINDINGS = [Binding("ctrl+q", "quit", "Beenden", priority=True, id="quit")]
 
     def __init__(
-        self, lang: str = "de", start: Start | None = None, theme: str | None = None
+        self,
+        lang: str = "de",
+        start: Start | None = None,
+        theme: str | None = None,
+        workshop: Path | None = None,
     ) -> None:
         super().__init__()
         self.lang = lang
         self.start = start or Start()
+        self.workshop = workshop
+        """In a served workshop: every new draft goes here, and no draft can be opened."""
         self.theme = theme or DARK
 
     def on_mount(self) -> None:
@@ -117,17 +123,27 @@ class KosiApp(App[None]):
                 self.go_home()
                 return
             organisation, author = answer
-            folder = None
-            filling = Filling.start(canvas, organisation, author, self.lang, folder)
+            filling = Filling.start(
+                canvas,
+                organisation,
+                author,
+                self.lang,
+                self.workshop,
+                named_after_author=self.workshop is not None,
+            )
             if self.start.draft_path is not None:
                 filling.path = self.start.draft_path
                 filling.writer.path = self.start.draft_path
             self.push_screen(FillScreen(filling))
 
-        self.push_screen(NewDraftDialog(title, self.lang), chosen)
+        self.push_screen(
+            NewDraftDialog(title, self.lang, need_author=self.workshop is not None), chosen
+        )
 
     def open_draft(self, path: Path) -> None:
         """Continues a draft where it was left; a broken file opens the error screen."""
+        if self.workshop is not None:
+            return  # In a workshop nobody opens a draft: it could be someone else's.
         try:
             filling = Filling.open(path)
         except ProblemsError as err:

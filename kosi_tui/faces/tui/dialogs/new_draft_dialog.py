@@ -18,9 +18,9 @@ class NewDraftDialog(ModalScreen[tuple[str, str] | None]):
 
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
-    def __init__(self, canvas_title: str, lang: str) -> None:
+    def __init__(self, canvas_title: str, lang: str, need_author: bool = False) -> None:
         super().__init__(classes="dialog")
-        self.canvas_title, self.lang = canvas_title, lang
+        self.canvas_title, self.lang, self.need_author = canvas_title, lang, need_author
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -33,14 +33,19 @@ class NewDraftDialog(ModalScreen[tuple[str, str] | None]):
                 id="organisation", placeholder=t("ui.example", lang, example="Stadt Musterstadt")
             )
             yield Static(t("ui.new_needs_org", lang), id="org-error", classes="question-error")
-            yield Label(t("ui.new_author", lang), classes="field-label")
+            mark = " *" if self.need_author else ""
+            yield Label(t("ui.new_author", lang) + mark, classes="field-label")
             yield Input(id="author")
+            yield Static(
+                t("ui.new_needs_author", lang), id="author-error", classes="question-error"
+            )
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("ui.new_start", lang), variant="primary", id="start")
                 yield Button(t("ui.cancel", lang), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#org-error").display = False
+        self.query_one("#author-error").display = False
         self.query_one("#organisation", Input).focus()
 
     @on(Input.Submitted, "#organisation")
@@ -55,7 +60,12 @@ class NewDraftDialog(ModalScreen[tuple[str, str] | None]):
             self.query_one("#org-error").display = True
             self.query_one("#organisation", Input).focus()
             return
-        self.dismiss((organisation, self.query_one("#author", Input).value.strip()))
+        author = self.query_one("#author", Input).value.strip()
+        if self.need_author and not author:
+            self.query_one("#author-error").display = True
+            self.query_one("#author", Input).focus()
+            return
+        self.dismiss((organisation, author))
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:

@@ -57,7 +57,7 @@ class HomeScreen(Screen[None]):
         with VerticalScroll(id="home-body"):
             yield Static(t("ui.home_new", lang), classes="home-heading")
             yield OptionList(id="canvases")
-            yield Static(t("ui.home_drafts", lang), classes="home-heading")
+            yield Static(t("ui.home_drafts", lang), classes="home-heading home-drafts-heading")
             yield DraftOptions(id="drafts")
             yield Static(t("ui.home_no_drafts", lang), id="no-drafts")
         yield Static(t("ui.home_hint", lang), id="home-hint")
@@ -85,7 +85,9 @@ class HomeScreen(Screen[None]):
         for entry in self.entries:
             if entry.loaded is not None:
                 loaded.setdefault(entry.loaded.canvas.id, entry.loaded)
-        self.drafts = list_drafts(loaded)
+        # In a served workshop the drafts of others must stay invisible.
+        workshop = getattr(self.app, "workshop", None) is not None
+        self.drafts = [] if workshop else list_drafts(loaded)
         drafts = self.query_one(DraftOptions)
         drafts.clear_options()
         for draft in self.drafts:
@@ -93,7 +95,9 @@ class HomeScreen(Screen[None]):
         if self.drafts:
             drafts.highlighted = 0
         drafts.display = bool(self.drafts)
-        self.query_one("#no-drafts").display = not self.drafts
+        self.query_one("#no-drafts").display = not self.drafts and not workshop
+        for heading in self.query(".home-drafts-heading"):
+            heading.display = not workshop
 
     def _canvas_prompt(self, entry: CatalogEntry) -> str:
         lang = self.lang

@@ -1,0 +1,128 @@
+"""`kosi serve`: pages over HTTP on loopback, a warning for other addresses, workshop isolation."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from kosi_tui.cli import main
+from kosi_tui.faces.tui.app import KosiApp
+from kosi_tui.faces.tui.dialogs.new_draft_dialog import NewDraftDialog
+from kosi_tui.faces.tui.screens.fill import FillScreen
+from kosi_tui.faces.tui.screens.home import DraftOptions
+from tests.app.driver import type_text
+from tests.conftest import ROOT
+
+pytest.importorskip("textual_serve", reason="kosi serve needs the optional textual-serve package")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_serve(*args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "kosi_tui", "serve", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        cwd=ROOT,
+    )
+
+
+def wait_for_page(url: str, process: subprocess.Popen[str], limit: float = 30.0) -> str:
+    """Polls until the server answers (bounded in count and time), or fails with its output."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(
+                f"kosi serve ended: {process.stdout.read() if process.stdout else ''}"
+            )
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                return str(response.read().decode("utf-8"))
+        except OSError:
+            time.sleep(0.2)  # waiting for another process to bind its port; nothing to wait on
+    raise AssertionError("kosi serve did not answer in time")
+
+
+def test_serve_answers_on_loopback(tmp_path: Path) -> None:
+    port = free_port()
+    server = start_serve("--port", str(port), "--workshop", str(tmp_path / "ws"))
+    try:
+        page = wait_for_page(f"http://127.0.0.1:{port}/", server)
+        assert "<html" in page.lower()
+        assert "kosi" in page
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert (tmp_path / "ws").is_dir()
+
+
+def test_other_addresses_print_a_warning(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # No socket is opened: the server is replaced, only what kosi says before serving is checked.
+    import textual_serve.server
+
+    served: list[tuple[str, int]] = []
+
+    class FakeServer:
+        def __init__(self, command: str, host: str, port: int, title: str) -> None:
+            served.append((host, port))
+            assert "--lang de app" in command
+
+        def serve(self) -> None:
+            return None
+
+    monkeypatch.setattr(textual_serve.server, "Server", FakeServer)
+    assert main(["serve", "--host", "0.0.0.0", "--port", "8765"]) == 0
+    out = capsys.readouterr().out
+    assert "ACHTUNG" in out and "0.0.0.0" in out
+    assert served == [("0.0.0.0", 8765)]
+    assert main(["serve", "--port", "8766"]) == 0
+    assert "ACHTUNG" not in capsys.readouterr().out
+
+
+async def test_workshop_mode_hides_drafts_and_saves_under_the_name(
+    kosi_home: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "workshop"
+    folder.mkdir()
+    (folder / "anna.yaml").write_text("format: kosi-answers/1\n")  # someone else's draft
+    app = KosiApp("de", workshop=folder)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert not app.screen.query_one(DraftOptions).display
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NewDraftDialog)
+        await type_text(pilot, "Stadt Musterstadt")
+        await pilot.press("enter", "enter")  # no name: refused in a workshop
+        await pilot.pause()
+        assert isinstance(app.screen, NewDraftDialog)
+        await type_text(pilot, "Bernd Beispiel")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FillScreen)
+        app.open_draft(folder / "anna.yaml")  # a participant cannot open another's draft
+        await pilot.pause()
+        assert isinstance(app.screen, FillScreen)
+        await pilot.press("ctrl+s", "ctrl+q")
+    saved = sorted(p.name for p in folder.iterdir())
+    assert saved[0] == "anna.yaml" and saved[1].startswith("innovationslabor-bernd-beispiel-")
+
+
+def test_missing_extra_gives_a_clear_message(monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setitem(sys.modules, "textual_serve.server", None)
+    assert main(["serve"]) == 1
+    assert 'pip install "kosi-tui[serve]"' in capsys.readouterr().out
