@@ -9,11 +9,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -21,10 +18,12 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.timing import median_ms  # noqa: E402
 from kosi_tui.core.session import Session  # noqa: E402
 from kosi_tui.report.collect import collect_workshop  # noqa: E402
 from kosi_tui.report.markdown import render_markdown  # noqa: E402
 from kosi_tui.report.summary import render_summary  # noqa: E402
+from kosi_tui.storage import canvas_file  # noqa: E402
 from kosi_tui.storage.canvas_file import load_canvas  # noqa: E402
 from kosi_tui.storage.draft_file import draft_to_yaml, load_draft  # noqa: E402
 
@@ -47,15 +46,6 @@ def generate(folder: Path, files: int) -> None:
         (folder / f"p{n:04d}.yaml").write_text(draft_to_yaml(draft), encoding="utf-8")
 
 
-def median_ms(fn: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--files", type=int, default=1000)
@@ -72,6 +62,7 @@ def main() -> int:
                     yaml.safe_load(fh)
 
         def summary() -> None:
+            canvas_file._LOADED.clear()
             render_summary(collect_workshop([folder], "de"), "de", today=dt.date(2027, 3, 16))
 
         def baseline_c() -> None:

@@ -121,8 +121,9 @@ async def test_workshop_mode_hides_drafts_and_saves_under_the_name(
     assert saved[0] == "anna.yaml" and saved[1].startswith("innovationslabor-bernd-beispiel-")
 
 
-def test_missing_extra_gives_a_clear_message(monkeypatch: pytest.MonkeyPatch,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_extra_gives_a_clear_message(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setitem(sys.modules, "textual_serve.server", None)
     assert main(["serve"]) == 1
     assert 'pip install "kosi-tui[serve]"' in capsys.readouterr().out

@@ -50,7 +50,6 @@ class ListQuestionWidget(QuestionWidget):
         return [str(v) for v in self.value] if isinstance(self.value, list) else []
 
     def on_mount(self) -> None:
-        super().on_mount()
         self._show(None)
 
     def _show(self, highlight: int | None) -> None:

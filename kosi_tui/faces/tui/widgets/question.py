@@ -46,8 +46,9 @@ class QuestionWidget(Vertical):
             f"{_markup(localize(self.question.label, self.lang))}{marker}", classes="question-label"
         )
         yield from self.compose_input()
-        yield Static("", classes="question-hint")
-        yield Static("", classes="question-error")
+        for line in (Static("", classes="question-hint"), Static("", classes="question-error")):
+            line.display = False
+            yield line
 
     def compose_input(self) -> ComposeResult:
         """The input widgets for this question type."""
@@ -77,11 +78,6 @@ class QuestionWidget(Vertical):
         error.update(_markup(text))
         error.display = bool(issues)
         self.set_class(bool(issues), "-invalid")
-
-    def on_mount(self) -> None:
-        # Textual runs every class's on_mount, so this must suit subclasses without these lines too.
-        for line in self.query(".question-hint, .question-error"):
-            line.display = False
 
 
 def _markup(text: str) -> str:

@@ -88,7 +88,6 @@ class ScaleQuestion(QuestionWidget):
         )
 
     def on_mount(self) -> None:
-        super().on_mount()
         self._describe(self.value if isinstance(self.value, int) else None)
         self.watch(self.query_one(ScalePoints), "value", self._point_changed, init=False)
 

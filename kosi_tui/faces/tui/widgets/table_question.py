@@ -58,7 +58,6 @@ class TableQuestion(QuestionWidget):
         )
 
     def on_mount(self) -> None:
-        super().on_mount()
         grid = self.query_one(Rows)
         grid.add_columns(*[localize(c.label, self.lang) for c in self.question.columns])
         self._show()

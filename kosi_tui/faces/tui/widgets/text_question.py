@@ -17,7 +17,18 @@ def _max_length(question: ShortText | LongText) -> int | None:
     return int(min(limits)) if limits else None
 
 
-class ShortTextQuestion(QuestionWidget):
+class _Counted(QuestionWidget):
+    """Text questions show how many characters are left where the canvas sets a limit."""
+
+    question: ShortText | LongText
+
+    def _count(self, text: str) -> None:
+        limit = _max_length(self.question)
+        if limit:
+            self.set_hint(t("ui.chars", self.lang, count=len(text.strip()), max=limit))
+
+
+class ShortTextQuestion(_Counted):
     """One line of text."""
 
     question: ShortText
@@ -32,17 +43,11 @@ class ShortTextQuestion(QuestionWidget):
         self._count(event.value)
         self.answer(event.value)
 
-    def _count(self, text: str) -> None:
-        limit = _max_length(self.question)
-        if limit:
-            self.set_hint(t("ui.chars", self.lang, count=len(text.strip()), max=limit))
-
     def on_mount(self) -> None:
-        super().on_mount()
         self._count(str(self.value or ""))
 
 
-class LongTextQuestion(QuestionWidget):
+class LongTextQuestion(_Counted):
     """Several lines of text."""
 
     question: LongText
@@ -61,11 +66,5 @@ class LongTextQuestion(QuestionWidget):
         self._count(text)
         self.answer(text)
 
-    def _count(self, text: str) -> None:
-        limit = _max_length(self.question)
-        if limit:
-            self.set_hint(t("ui.chars", self.lang, count=len(text.strip()), max=limit))
-
     def on_mount(self) -> None:
-        super().on_mount()
         self._count(str(self.value or ""))
