@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import shutil
 import socket
 import subprocess
 import sys
@@ -127,3 +129,52 @@ def test_missing_extra_gives_a_clear_message(
     monkeypatch.setitem(sys.modules, "textual_serve.server", None)
     assert main(["serve"]) == 1
     assert 'pip install "kosi-tui[serve]"' in capsys.readouterr().out
+
+
+async def test_served_app_shows_its_first_screen(tmp_path: Path) -> None:
+    """A browser's session over the same websocket the page uses: the home screen arrives."""
+    import aiohttp
+
+    port = free_port()
+    server = start_serve("--port", str(port))
+    try:
+        wait_for_page(f"http://127.0.0.1:{port}/", server)
+        received = b""
+        async with (
+            aiohttp.ClientSession() as session,
+            session.ws_connect(f"http://127.0.0.1:{port}/ws?width=100&height=30") as ws,
+        ):
+            async with asyncio.timeout(60):
+                async for message in ws:
+                    if message.type == aiohttp.WSMsgType.BINARY:
+                        received += message.data
+                    if b"Innovationslabor aufbauen" in received:
+                        break
+        assert b"Innovationslabor aufbauen" in received
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.mark.skipif(
+    not any(shutil.which(b) for b in ("chromium", "chromium-browser")),
+    reason="no headless Chromium installed (apt-get install chromium)",
+)
+def test_headless_chromium_opens_an_app_session(tmp_path: Path) -> None:
+    port = free_port()
+    server = start_serve("--port", str(port))
+    browser = next(b for b in ("chromium", "chromium-browser") if shutil.which(b))
+    try:
+        wait_for_page(f"http://127.0.0.1:{port}/", server)
+        subprocess.run(
+            [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=10000",
+             "--dump-dom", f"http://127.0.0.1:{port}/"],
+            check=True, capture_output=True, timeout=120,
+        )  # fmt: skip
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=10)[0]
+    # The page opened the websocket that starts one app per browser tab.
+    assert "GET /ws?width=" in output and " 101 " in output
