@@ -432,4 +432,6 @@ MESSAGES: dict[str, str] = {
     "cli.serve_workshop": "Workshop-Ordner: {folder} – danach: kosi summary {folder}",
     "cli.serving": "kosi läuft unter {url} – beenden mit Strg+C.",
     "ui.new_needs_author": "Bitte nennen Sie Ihren Namen; unter ihm wird Ihr Entwurf gespeichert.",
+    "cli.serve_needs_workshop": "Für andere Adressen als diesen Rechner ({host}) braucht kosi serve einen "
+    "Workshop-Ordner, z. B. --workshop ./workshop – sonst könnten andere Ihre eigenen Entwürfe öffnen.",
 }

@@ -427,4 +427,6 @@ MESSAGES: dict[str, str] = {
     "cli.serve_workshop": "Workshop folder: {folder} – afterwards: kosi summary {folder}",
     "cli.serving": "kosi is running at {url} – stop with Ctrl+C.",
     "ui.new_needs_author": "Please give your name; your draft is saved under it.",
+    "cli.serve_needs_workshop": "For addresses other than this computer ({host}) kosi serve needs a workshop "
+    "folder, e.g. --workshop ./workshop – otherwise others could open your own drafts.",
 }

@@ -70,7 +70,7 @@ def test_serve_answers_on_loopback(tmp_path: Path) -> None:
 
 
 def test_other_addresses_print_a_warning(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # No socket is opened: the server is replaced, only what kosi says before serving is checked.
     import textual_serve.server
@@ -86,7 +86,10 @@ def test_other_addresses_print_a_warning(
             return None
 
     monkeypatch.setattr(textual_serve.server, "Server", FakeServer)
-    assert main(["serve", "--host", "0.0.0.0", "--port", "8765"]) == 0
+    assert main(["serve", "--host", "0.0.0.0", "--port", "8765"]) == 1  # no workshop folder
+    assert "--workshop" in capsys.readouterr().out
+    assert served == []
+    assert main(["serve", "--host", "0.0.0.0", "--port", "8765", "--workshop", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "ACHTUNG" in out and "0.0.0.0" in out
     assert served == [("0.0.0.0", 8765)]

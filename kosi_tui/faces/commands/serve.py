@@ -27,6 +27,10 @@ def run_serve(host: str, port: int, workshop: Path | None, lang: str) -> int:
         print(t("cli.serve_missing", lang))
         return 1
     if host not in LOCAL_HOSTS:
+        if workshop is None:
+            # Others on the network would otherwise see and open this user's own drafts.
+            print(t("cli.serve_needs_workshop", lang, host=host))
+            return 1
         print(t("cli.serve_public", lang, host=host), flush=True)
     if workshop is not None:
         workshop.mkdir(parents=True, exist_ok=True)
