@@ -32,7 +32,8 @@ def _answer_area(question: AnyQuestion, lang: str) -> list[str]:
         case LongText():
             return ["\\\n".join([LINE] * 4)]
         case SingleChoice() | MultiChoice():
-            return [f"- {BOX} {escape(localize(c.label, lang))}" for c in question.choices]
+            # A task list: boxes to tick on paper, without list bullets in the printed HTML.
+            return [f"- [ ] {escape(localize(c.label, lang))}" for c in question.choices]
         case Scale():
             points = list(range(question.min, question.max + 1))
             header = [str(p) for p in points]

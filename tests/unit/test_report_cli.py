@@ -71,7 +71,7 @@ def test_blank_copy(tmp_path: Path, fmt: str) -> None:
     target = tmp_path / f"blank.{fmt}"
     assert main(["report", "--blank", "innovationslabor", "-o", str(target)]) == 0
     text = target.read_text()
-    assert "☐" in text
+    assert "- [ ] Ratsbeschluss" in text if fmt == "md" else 'type="checkbox"' in text
     assert "Hinweis für die Moderation" in text
     assert "Nur beantworten, wenn „Auf welcher Grundlage arbeitet das Labor" in text
 
