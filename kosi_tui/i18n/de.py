@@ -434,4 +434,6 @@ MESSAGES: dict[str, str] = {
     "ui.new_needs_author": "Bitte nennen Sie Ihren Namen; unter ihm wird Ihr Entwurf gespeichert.",
     "cli.serve_needs_workshop": "Für andere Adressen als diesen Rechner ({host}) braucht kosi serve einen "
     "Workshop-Ordner, z. B. --workshop ./workshop – sonst könnten andere Ihre eigenen Entwürfe öffnen.",
+    "problem.datetime_type": "Hier werden Datum und Uhrzeit erwartet, z. B. 2027-03-15T16:30:00+01:00.",
+    "problem.text_empty": "Dieser Text darf nicht leer sein.",
 }

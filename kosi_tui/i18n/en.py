@@ -429,4 +429,6 @@ MESSAGES: dict[str, str] = {
     "ui.new_needs_author": "Please give your name; your draft is saved under it.",
     "cli.serve_needs_workshop": "For addresses other than this computer ({host}) kosi serve needs a workshop "
     "folder, e.g. --workshop ./workshop – otherwise others could open your own drafts.",
+    "problem.datetime_type": "A date and time is expected here, e.g. 2027-03-15T16:30:00+01:00.",
+    "problem.text_empty": "This text must not be empty.",
 }
