@@ -16,20 +16,12 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.timing import median_ms
+from kosi_tui.core.canvas import QUESTION_TYPES
 from kosi_tui.core.session import Session
 from kosi_tui.storage import canvas_file
 from kosi_tui.storage.canvas_file import load_canvas
 
-TYPES = [
-    "short_text",
-    "long_text",
-    "single_choice",
-    "multi_choice",
-    "scale",
-    "number",
-    "date",
-    "list",
-]
+TYPES = [t for t in QUESTION_TYPES if t not in ("table", "info")]
 
 
 def generate(questions: int, conditions: int) -> str:

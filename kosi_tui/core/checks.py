@@ -584,7 +584,7 @@ class _Checker:
                             self.add(
                                 path,
                                 "not_numeric_arg",
-                                offset=arg_pos(arg),
+                                offset=arg.pos,
                                 function=name,
                                 name=tp.name or tp.kind,
                             )
@@ -601,7 +601,7 @@ class _Checker:
             self.add(
                 path,
                 "not_numeric",
-                offset=arg_pos(node),
+                offset=node.pos,
                 name=tp.name or tp.kind,
                 kind=Kind(tp.kind),
             )
@@ -717,11 +717,6 @@ class _Checker:
         q = located.question
         slot = "show_if" if q.show_if else "required_if"
         return ("sections", located.section_index, "questions", located.index, slot)
-
-
-def arg_pos(node: Node) -> int:
-    """The source offset of a node."""
-    return node.pos
 
 
 def _iso_literal(a: Node, b: Node) -> bool:

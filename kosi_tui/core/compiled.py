@@ -49,7 +49,3 @@ class CompiledCanvas:
             for key, located in self.questions.items():
                 index.setdefault(located.section.id, []).append(key)
         return list(index.get(section_id, []))
-
-    def located(self, key: str) -> Located:
-        """The question with key `key`."""
-        return self.questions[key]

@@ -34,22 +34,6 @@ class Progress:
         """Whether every visible required question is answered."""
         return self.required_answered == self.required_total
 
-    @property
-    def started(self) -> bool:
-        """Whether any visible question is answered."""
-        return self.answered > 0
-
-    def __add__(self, other: Progress) -> Progress:
-        return Progress(
-            self.required_answered + other.required_answered,
-            self.required_total + other.required_total,
-            self.answered + other.answered,
-            self.total + other.total,
-        )
-
-
-EMPTY_PROGRESS = Progress(0, 0, 0, 0)
-
 
 def default_answers(compiled: CompiledCanvas, today: dt.date | None = None) -> dict[str, Any]:
     """The answers a new draft starts with: each question's `default` (`today` for dates)."""

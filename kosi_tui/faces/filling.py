@@ -63,8 +63,12 @@ class Filling:
         lang: str,
         folder: Path | None = None,
         named_after_author: bool = False,
+        path: Path | None = None,
     ) -> Filling:
-        """A new draft for `canvas`, saved in the drafts folder (or `folder`), never over a file."""
+        """A new draft for `canvas`, saved at `path` or in the drafts folder (or `folder`).
+
+        The writer refuses to save over a file that is not this draft's.
+        """
         c = canvas.canvas
         draft = new_draft(
             c.id,
@@ -76,8 +80,10 @@ class Filling:
             organisation.strip(),
             default_answers(canvas.compiled),
         )
-        target = (folder or drafts_dir()) / draft_filename(draft, by_author=named_after_author)
-        while target.exists():  # two drafts started within the same second
+        target = path or (folder or drafts_dir()) / draft_filename(
+            draft, by_author=named_after_author
+        )
+        while path is None and target.exists():  # two drafts started within the same second
             target = target.with_name(target.stem + "-2" + target.suffix)
         filling = cls(canvas, draft, target)
         filling.dirty = True

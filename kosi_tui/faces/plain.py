@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TextIO
 
 from kosi_tui.core.canvas import (
@@ -51,8 +52,7 @@ class PlainSession:
     ) -> None:
         self.filling = filling
         self.lang = lang
-        self.read_line = read
-        self.out = out
+        self.lines = Lines(read, out)
         self.keys = [
             k
             for k, loc in filling.canvas.compiled.questions.items()
@@ -62,18 +62,12 @@ class PlainSession:
     # -- output -----------------------------------------------------------------------------------
 
     def say(self, text: str = "") -> None:
-        """Writes one line (flushed, so a screen reader hears it at once)."""
-        self.out.write(text + "\n")
-        self.out.flush()
+        """Writes one line."""
+        self.lines.say(text)
 
     def ask(self, prompt: str = "> ") -> str:
-        """Reads one line; raises `EndOfInput` at the end of input or on `:q`."""
-        self.out.write(prompt)
-        self.out.flush()
-        line = self.read_line()
-        if line is None or line.strip() == ":q":
-            raise EndOfInput
-        return line.rstrip("\n")
+        """Reads one line."""
+        return self.lines.ask(prompt)
 
     # -- flow -------------------------------------------------------------------------------------
 
@@ -383,14 +377,16 @@ def start_plain(
     lang: str,
     read: Callable[[], str | None] | None = None,
     out: TextIO | None = None,
+    draft_path: Path | None = None,
 ) -> int:
-    """Runs plain mode on an opened draft, or on a canvas after asking organisation and name."""
+    """Runs plain mode on an opened draft, or on a canvas after asking organisation and name
+    (the new draft goes to `draft_path` when given)."""
     read = read or read_stdin
     out = out or sys.stdout
     if isinstance(target, Filling):
         filling = target
     else:
-        lines = _Lines(read, out)
+        lines = Lines(read, out)
         lines.say(t("ui.new_title", lang, canvas=localize(target.canvas.title, lang)))
         try:
             organisation = ""
@@ -401,21 +397,23 @@ def start_plain(
             author = lines.ask(t("ui.new_author", lang) + ": ").strip()
         except EndOfInput:
             return 1
-        filling = Filling.start(target, organisation, author, lang)
+        filling = Filling.start(target, organisation, author, lang, path=draft_path)
     return PlainSession(filling, lang, read, out).run()
 
 
-class _Lines:
-    """Saying and asking before there is a draft (organisation and name)."""
+class Lines:
+    """Plain lines in and out: flushed at once, so a screen reader hears them immediately."""
 
     def __init__(self, read: Callable[[], str | None], out: TextIO) -> None:
         self.read, self.out = read, out
 
     def say(self, text: str) -> None:
+        """Writes one line."""
         self.out.write(text + "\n")
         self.out.flush()
 
     def ask(self, prompt: str) -> str:
+        """Reads one line; raises `EndOfInput` at the end of input or on `:q`."""
         self.out.write(prompt)
         self.out.flush()
         line = self.read()

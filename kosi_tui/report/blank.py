@@ -56,6 +56,13 @@ def _answer_area(question: AnyQuestion, lang: str) -> list[str]:
     return []
 
 
+def _guidance(text: str | dict[str, str] | None, lang: str) -> list[str]:
+    """A facilitator's note as a quote, or nothing."""
+    if not text:
+        return []
+    return ["", f"> **{escape(t('blank.guidance', lang))}** {escape(localize(text, lang))}"]
+
+
 def _question(compiled: CompiledCanvas, key: str, number: str, lang: str) -> list[str]:
     question = compiled.questions[key].question
     if isinstance(question, Info):
@@ -83,11 +90,7 @@ def _question(compiled: CompiledCanvas, key: str, number: str, lang: str) -> lis
             "",
             f"*{escape(t('blank.example', lang, example=localize(question.example, lang)))}*",
         ]
-    if question.guidance:
-        lines += [
-            "",
-            f"> **{escape(t('blank.guidance', lang))}** {escape(localize(question.guidance, lang))}",
-        ]
+    lines += _guidance(question.guidance, lang)
     lines += ["", *_answer_area(question, lang)]
     return lines
 
@@ -106,11 +109,7 @@ def render_blank(compiled: CompiledCanvas, lang: str) -> str:
         lines += ["", f"## {s_number}. {escape(localize(section.title, lang))}"]
         if section.intro:
             lines += ["", escape(localize(section.intro, lang))]
-        if section.guidance:
-            lines += [
-                "",
-                f"> **{escape(t('blank.guidance', lang))}** {escape(localize(section.guidance, lang))}",
-            ]
+        lines += _guidance(section.guidance, lang)
         q_number = 0
         for question in section.questions:
             if question.answerable:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Input, RadioSet
 
+from kosi_tui.core.canvas import QUESTION_TYPES
 from kosi_tui.faces.tui.app import KosiApp, Start
 from kosi_tui.faces.tui.dialogs.new_draft_dialog import NewDraftDialog
 from kosi_tui.faces.tui.dialogs.path_dialog import PathDialog
@@ -54,17 +55,7 @@ async def test_fill_everything_by_keyboard_then_review_and_export(kosi_home: Pat
             await pilot.pause()
         # After the last section, F8 leads to the overview.
         assert isinstance(app.screen, ReviewScreen)
-        assert seen_types == {
-            "short_text",
-            "long_text",
-            "single_choice",
-            "multi_choice",
-            "scale",
-            "number",
-            "date",
-            "list",
-            "table",
-        }
+        assert seen_types == set(QUESTION_TYPES) - {"info"}
         for key, suffix in (("m", ".md"), ("h", ".html")):
             await pilot.press(key)
             await pilot.pause()

@@ -95,3 +95,21 @@ def test_plain_mode_from_the_command_line_with_a_pipe(kosi_home: Path) -> None:
     assert (
         load_draft(draft).answers["schritte.erstes_gespraech"] == "Mit der Beigeordneten sprechen."
     )
+
+
+def test_new_draft_goes_to_the_named_file(kosi_home: Path, tmp_path: Path) -> None:
+    target = tmp_path / "mein-entwurf.yaml"
+    canvas = load_canvas(bundled_canvases() / "innovationslabor.yaml")
+    out = io.StringIO()
+    assert (
+        start_plain(
+            canvas,
+            "de",
+            feed(["Stadt Musterstadt", "", "Stadt Musterstadt", ":q"]),
+            out,
+            draft_path=target,
+        )
+        == 0
+    )
+    assert load_draft(target).answers["basis.organisation"] == "Stadt Musterstadt"
+    assert not drafts_dir().exists() or not list(drafts_dir().glob("*.yaml"))

@@ -69,7 +69,7 @@ def _run_plain(source: str | None, draft: Path | None, lang: str) -> int:
         if canvas_path is None or not canvas_path.exists():
             print(t("cli.no_such_canvas", lang, name=source))
             return 1
-        return start_plain(load_canvas(canvas_path), lang)
+        return start_plain(load_canvas(canvas_path), lang, draft_path=draft)
     except ProblemsError as err:
         for problem in err.problems:
             print(problem.render(lang))

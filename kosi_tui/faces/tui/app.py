@@ -130,10 +130,8 @@ class KosiApp(App[None]):
                 self.lang,
                 self.workshop,
                 named_after_author=self.workshop is not None,
+                path=self.start.draft_path,
             )
-            if self.start.draft_path is not None:
-                filling.path = self.start.draft_path
-                filling.writer.path = self.start.draft_path
             self.push_screen(FillScreen(filling))
 
         self.push_screen(

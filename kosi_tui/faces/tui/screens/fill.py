@@ -189,15 +189,10 @@ class FillScreen(Screen[None]):
         return self.filling.canvas.canvas.sections[self.index]
 
     def _update_sidebar(self) -> None:
-        filling, lang = self.filling, self.lang
-        sections = filling.canvas.canvas.sections
+        count = len(self.filling.canvas.canvas.sections)
         sidebar = self.query_one(SectionList)
-        sidebar.show(
-            [localize(s.title, lang) for s in sections],
-            [filling.section_state(s.id) for s in sections],
-            [not filling.session.section_visible.get(s.id, True) for s in sections],
-            self.index,
-        )
+        sidebar.ensure(count)
+        self._update_marks(set(range(count)))
         sidebar.highlighted = self.index
 
     def _update_marks(self, indexes: set[int]) -> None:

@@ -35,18 +35,8 @@ class SectionList(OptionList):
         """Updates one entry."""
         self.replace_option_prompt_at_index(index, _prompt(index, title, state, hidden, current))
 
-    def show(
-        self, titles: list[str], states: list[SectionState], hidden: list[bool], current: int
-    ) -> None:
-        """Redraws every entry (cheap: a dozen lines)."""
-        if self.option_count == len(titles):
-            for n, (title, state, gone) in enumerate(zip(titles, states, hidden, strict=True)):
-                self.replace_option_prompt_at_index(n, _prompt(n, title, state, gone, n == current))
-            return
-        self.clear_options()
-        self.add_options(
-            [
-                Option(_prompt(n, title, state, gone, n == current), id=f"section-{n}")
-                for n, (title, state, gone) in enumerate(zip(titles, states, hidden, strict=True))
-            ]
-        )
+    def ensure(self, count: int) -> None:
+        """One entry per section, created once; `mark` fills them in."""
+        if self.option_count != count:
+            self.clear_options()
+            self.add_options([Option("", id=f"section-{n}") for n in range(count)])
