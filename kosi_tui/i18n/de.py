@@ -345,6 +345,8 @@ MESSAGES: dict[str, str] = {
     "ui.home_hint": "↑↓ wählen · Enter öffnen · Tab wechselt die Liste · Entf löscht einen Entwurf",
     "ui.home_broken_canvas": "fehlerhaft – kosi validate {path} zeigt die Probleme",
     "ui.new_title": "Neuer Entwurf: {canvas}",
+    "ui.new_title_loading": "Neuer Entwurf",
+    "ui.new_loading": "Einen Moment: Der Canvas wird noch geladen …",
     "ui.new_organisation": "Für welche Kommune oder Organisation?",
     "ui.new_author": "Ihr Name (erscheint im Bericht)",
     "ui.new_start": "Beginnen",

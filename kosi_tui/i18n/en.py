@@ -340,6 +340,8 @@ MESSAGES: dict[str, str] = {
     "ui.home_hint": "↑↓ choose · Enter open · Tab switches list · Delete removes a draft",
     "ui.home_broken_canvas": "broken – kosi validate {path} shows the problems",
     "ui.new_title": "New draft: {canvas}",
+    "ui.new_title_loading": "New draft",
+    "ui.new_loading": "One moment: the canvas is still loading …",
     "ui.new_organisation": "For which municipality or organisation?",
     "ui.new_author": "Your name (appears in the report)",
     "ui.new_start": "Start",

@@ -10,8 +10,8 @@ from kosi_tui.core.migration import migrate
 from kosi_tui.i18n import t
 from kosi_tui.report.summary import Workshop, add_participant, skip
 from kosi_tui.storage.canvas_file import LoadedCanvas, load_canvas
-from kosi_tui.storage.catalog import canvas_by_id
 from kosi_tui.storage.draft_file import load_draft
+from kosi_tui.storage.locate import canvas_by_id
 from kosi_tui.storage.problems import Problem, ProblemsError
 
 

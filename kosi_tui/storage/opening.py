@@ -8,8 +8,8 @@ from pathlib import Path
 from kosi_tui.core.answers import Draft
 from kosi_tui.core.migration import MigrationReport, migrate
 from kosi_tui.storage.canvas_file import LoadedCanvas, load_canvas
-from kosi_tui.storage.catalog import canvas_by_id
 from kosi_tui.storage.draft_file import load_draft
+from kosi_tui.storage.locate import canvas_by_id
 from kosi_tui.storage.problems import Problem, ProblemsError
 
 

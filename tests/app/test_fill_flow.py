@@ -30,6 +30,7 @@ async def start_new(pilot, organisation: str = "Stadt Musterstadt", author: str 
     await pilot.press("enter")
     await type_text(pilot, author)
     await pilot.press("enter")
+    await pilot.app.workers.wait_for_complete()  # the canvas loads behind the dialog
     await pilot.pause()
 
 

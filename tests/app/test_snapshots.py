@@ -64,6 +64,16 @@ def test_home(snap_compare: Any, home: Path, lang: str, size: tuple[int, int]) -
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_new_draft_dialog(snap_compare: Any, home: Path, lang: str) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.app.workers.wait_for_complete()  # the canvas named in the title
+        await pilot.pause()
+
+    app = steady(KosiApp(lang, Start("canvas", bundled_canvases() / "innovationslabor.yaml")))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
 def test_filling(snap_compare: Any, home: Path, lang: str, size: tuple[int, int]) -> None:
     assert snap_compare(

@@ -27,3 +27,21 @@ def test_core_and_storage_do_not_import_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
     assert result.stdout.strip() == ""
+
+
+# What `kosi fill CANVAS` imports before its first screen: the engine (Pydantic, PyYAML) loads
+# behind the new-draft dialog instead (bench/tui_bench.py measures the difference).
+FIRST_SCREEN = ["kosi_tui.cli", "kosi_tui.faces.commands.fill", "kosi_tui.faces.tui.app"]
+
+
+def test_the_app_starts_without_the_engine() -> None:
+    code = (
+        "import sys\n"
+        + "".join(f"import {m}\n" for m in FIRST_SCREEN)
+        + "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'yaml'))\n"
+        + "print(','.join(bad))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert result.stdout.strip() == ""

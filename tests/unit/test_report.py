@@ -20,8 +20,8 @@ from kosi_tui.report.html import render_html
 from kosi_tui.report.markdown import render_markdown
 from kosi_tui.report.markdown_text import escape
 from kosi_tui.storage.canvas_file import load_canvas
-from kosi_tui.storage.catalog import canvas_by_id
 from kosi_tui.storage.draft_file import load_draft
+from kosi_tui.storage.locate import canvas_by_id
 from tests.conftest import DATA, ROOT
 
 TODAY = dt.date(2027, 3, 16)

@@ -7,17 +7,7 @@ import sys
 from pathlib import Path
 
 from kosi_tui.i18n import t
-from kosi_tui.storage.catalog import find_canvas
-from kosi_tui.storage.problems import ProblemsError
-from kosi_tui.storage.yaml_source import load_yaml
-
-
-def _is_draft(path: Path) -> bool:
-    try:
-        data, _ = load_yaml(path)
-    except ProblemsError:
-        return False
-    return isinstance(data, dict) and str(data.get("format", "")).startswith("kosi-answers/")
+from kosi_tui.storage.locate import find_canvas, is_draft
 
 
 def _plain_wanted(flag: bool) -> bool:
@@ -38,7 +28,7 @@ def run_fill(
         start = Start("draft", draft)
     elif source is not None:
         path = Path(source)
-        if path.is_file() and _is_draft(path):
+        if path.is_file() and is_draft(path):
             start = Start("draft", path)
         else:
             canvas = find_canvas(source)
@@ -58,10 +48,11 @@ def _run_plain(source: str | None, draft: Path | None, lang: str) -> int:
     from kosi_tui.faces.filling import Filling
     from kosi_tui.faces.plain import start_plain
     from kosi_tui.storage.canvas_file import load_canvas
+    from kosi_tui.storage.problems import ProblemsError
 
     try:
         target = Path(source) if source else draft
-        if target is not None and target.is_file() and _is_draft(target):
+        if target is not None and target.is_file() and is_draft(target):
             return start_plain(Filling.open(target), lang)
         if draft is not None and draft.exists():
             return start_plain(Filling.open(draft), lang)

@@ -15,7 +15,7 @@ from kosi_tui.report.changes import describe_migration
 from kosi_tui.report.html import render_html
 from kosi_tui.report.markdown import render_markdown
 from kosi_tui.storage.canvas_file import load_canvas
-from kosi_tui.storage.catalog import find_canvas
+from kosi_tui.storage.locate import find_canvas
 from kosi_tui.storage.opening import open_draft
 from kosi_tui.storage.problems import ProblemsError
 

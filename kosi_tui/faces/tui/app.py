@@ -1,29 +1,36 @@
-"""The kosi Textual app: screens, language and theme, the command palette, quitting safely."""
+"""The kosi Textual app: screens, language and theme, the command palette, quitting safely.
+
+Start-up is what people wait for, so this module imports only Textual and kosi's light modules.
+The canvas engine (Pydantic) and the filling screen are imported where they are first needed; for
+a new draft they load in a thread while the person types into the first dialog.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
-from kosi_tui.core.text import localize
-from kosi_tui.faces.filling import Filling
 from kosi_tui.faces.tui.bindings import localize_bindings
 from kosi_tui.faces.tui.dialogs.new_draft_dialog import NewDraftDialog
-from kosi_tui.faces.tui.screens.error import ErrorScreen
-from kosi_tui.faces.tui.screens.fill import FillScreen
-from kosi_tui.faces.tui.screens.home import HomeScreen
 from kosi_tui.i18n import t
-from kosi_tui.storage.canvas_file import LoadedCanvas, load_canvas
-from kosi_tui.storage.problems import Problem, ProblemsError
+
+if TYPE_CHECKING:
+    from kosi_tui.faces.tui.screens.fill import FillScreen
+    from kosi_tui.storage.canvas_file import LoadedCanvas
+    from kosi_tui.storage.problems import Problem
 
 DARK, LIGHT = "textual-dark", "textual-light"
+CANVAS_LOADING = "canvas"
+"""The worker group of a canvas loading behind the new-draft dialog."""
 
 
 @dataclass(frozen=True)
@@ -36,13 +43,36 @@ class Start:
     """Where a new draft is saved (`--draft FILE`), instead of the drafts folder."""
 
 
+def load_for_filling(path: Path) -> LoadedCanvas | list[Problem]:
+    """The checked canvas in `path`, or its problems; also readies the filling screen's code.
+
+    Runs in a worker thread while the new-draft dialog is on screen.
+    """
+    import kosi_tui.faces.tui.screens.fill  # noqa: F401 - the screen that follows the dialog
+    from kosi_tui.storage.canvas_file import load_canvas
+    from kosi_tui.storage.problems import ProblemsError
+
+    try:
+        return load_canvas(path)
+    except ProblemsError as err:
+        return err.problems
+
+
+def fill_screen_in(app: App[None]) -> FillScreen | None:
+    """The filling screen on the app's stack, if one is open."""
+    from kosi_tui.faces.tui.screens.fill import FillScreen
+
+    return next((s for s in reversed(app.screen_stack) if isinstance(s, FillScreen)), None)
+
+
 class SectionCommands(Provider):
     """ "Go to: <section>" for every section of the canvas being filled."""
 
     def _targets(self) -> list[tuple[str, int]]:
-        screen = self.app.screen_stack[-1] if self.app.screen_stack else None
-        fill = next((s for s in reversed(self.app.screen_stack) if isinstance(s, FillScreen)), None)
-        if fill is None or screen is None:
+        from kosi_tui.core.text import localize
+
+        fill = fill_screen_in(self.app)  # type: ignore[arg-type]
+        if fill is None:
             return []
         lang = fill.lang
         return [
@@ -51,7 +81,7 @@ class SectionCommands(Provider):
         ]
 
     def _jump(self, index: int) -> None:
-        fill = next((s for s in reversed(self.app.screen_stack) if isinstance(s, FillScreen)), None)
+        fill = fill_screen_in(self.app)  # type: ignore[arg-type]
         if fill is not None:
             self.app.call_later(fill.jump_to_section, index)
 
@@ -88,60 +118,102 @@ class KosiApp(App[None]):
         self.workshop = workshop
         """In a served workshop: every new draft goes here, and no draft can be opened."""
         self.theme = theme or DARK
+        self._waiting: NewDraftDialog | None = None
+        """The new-draft dialog whose canvas is still loading."""
 
     def on_mount(self) -> None:
         localize_bindings(self, self.lang)
         start = self.start
         # Straight to the canvas or draft: the home screen is built only when someone goes there.
         if start.kind == "canvas" and start.path is not None:
-            try:
-                self.start_new(load_canvas(start.path))
-            except ProblemsError as err:
-                self.show_problems(err.problems)
+            self.start_new_from_file(start.path)
         elif start.kind == "draft" and start.path is not None:
             self.open_draft(start.path)
         else:
-            self.push_screen(HomeScreen())
+            self.go_home()
 
     # -- opening ---------------------------------------------------------------------------------
 
     def show_problems(self, problems: list[Problem]) -> None:
         """The error screen for a file that cannot be opened; afterwards, the home screen."""
+        from kosi_tui.faces.tui.screens.error import ErrorScreen
+
         self.push_screen(ErrorScreen(problems), lambda _: self.go_home())
 
     def go_home(self) -> None:
         """Shows the home screen, building it if the app started elsewhere."""
+        from kosi_tui.faces.tui.screens.home import HomeScreen
+
         if not any(isinstance(s, HomeScreen) for s in self.screen_stack):
             self.push_screen(HomeScreen())
 
     def start_new(self, canvas: LoadedCanvas) -> None:
         """Asks for organisation and name, then starts filling a new draft."""
-        title = localize(canvas.canvas.title, self.lang)
+        from kosi_tui.core.text import localize
 
-        def chosen(answer: tuple[str, str] | None) -> None:
-            if answer is None:
-                self.go_home()
-                return
-            organisation, author = answer
-            filling = Filling.start(
-                canvas,
-                organisation,
-                author,
-                self.lang,
-                self.workshop,
-                named_after_author=self.workshop is not None,
-                path=self.start.draft_path,
-            )
-            self.push_screen(FillScreen(filling))
+        dialog = NewDraftDialog(localize(canvas.canvas.title, self.lang), self.lang, self._named)
+        self.push_screen(dialog, partial(self._begin, canvas))
 
-        self.push_screen(
-            NewDraftDialog(title, self.lang, need_author=self.workshop is not None), chosen
+    def start_new_from_file(self, path: Path) -> None:
+        """Shows the new-draft dialog at once and loads the canvas while the person types.
+
+        A canvas that turns out broken replaces the dialog with the error screen.
+        """
+        worker: Worker[LoadedCanvas | list[Problem]] = self.run_worker(
+            partial(load_for_filling, path), thread=True, group=CANVAS_LOADING
         )
+        dialog = self._waiting = NewDraftDialog(None, self.lang, self._named)
+        # The dialog answers only once the canvas is there (see `on_worker_state_changed`).
+        self.push_screen(dialog, lambda answer: self._begin(worker.result, answer))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != CANVAS_LOADING or event.state != WorkerState.SUCCESS:
+            return
+        result = event.worker.result
+        dialog, self._waiting = self._waiting, None
+        if isinstance(result, list):
+            if dialog is not None and self.screen is dialog:
+                self.pop_screen()
+            self.show_problems(result)
+        elif result is not None and dialog is not None:
+            from kosi_tui.core.text import localize
+
+            dialog.show_canvas_title(localize(result.canvas.title, self.lang))
+
+    @property
+    def _named(self) -> bool:
+        # In a workshop every draft is saved under its author's name, so the name is required.
+        return self.workshop is not None
+
+    def _begin(
+        self, canvas: LoadedCanvas | list[Problem] | None, answer: tuple[str, str] | None
+    ) -> None:
+        if answer is None or canvas is None or isinstance(canvas, list):
+            self.go_home()
+            return
+        from kosi_tui.faces.filling import Filling
+        from kosi_tui.faces.tui.screens.fill import FillScreen
+
+        organisation, author = answer
+        filling = Filling.start(
+            canvas,
+            organisation,
+            author,
+            self.lang,
+            self.workshop,
+            named_after_author=self._named,
+            path=self.start.draft_path,
+        )
+        self.push_screen(FillScreen(filling))
 
     def open_draft(self, path: Path) -> None:
         """Continues a draft where it was left; a broken file opens the error screen."""
         if self.workshop is not None:
             return  # In a workshop nobody opens a draft: it could be someone else's.
+        from kosi_tui.faces.filling import Filling
+        from kosi_tui.faces.tui.screens.fill import FillScreen
+        from kosi_tui.storage.problems import ProblemsError
+
         try:
             filling = Filling.open(path)
         except ProblemsError as err:
@@ -153,6 +225,9 @@ class KosiApp(App[None]):
 
     async def set_language(self, lang: str) -> None:
         """Switches interface and canvas texts, keeping everything typed."""
+        from kosi_tui.faces.tui.screens.fill import FillScreen
+        from kosi_tui.faces.tui.screens.home import HomeScreen
+
         self.lang = lang
         localize_bindings(self, lang)
         for screen in self.screen_stack:
@@ -179,7 +254,7 @@ class KosiApp(App[None]):
         yield SystemCommand(
             t("ui.cmd_theme", lang), t("ui.cmd_theme_help", lang), self.toggle_theme
         )
-        fill = self._fill_screen()
+        fill = fill_screen_in(self)
         if fill is not None:
             yield SystemCommand(
                 t("ui.cmd_review", lang), t("ui.cmd_review_help", lang), fill.action_review
@@ -203,14 +278,11 @@ class KosiApp(App[None]):
         self.push_screen(review, lambda key: None)
         self.call_after_refresh(review.action_export, fmt)
 
-    def _fill_screen(self) -> FillScreen | None:
-        return next((s for s in reversed(self.screen_stack) if isinstance(s, FillScreen)), None)
-
     # -- quitting --------------------------------------------------------------------------------
 
     async def action_quit(self) -> None:
         """Quits; while filling, saves first and never drops answers silently."""
-        fill = self._fill_screen()
+        fill = fill_screen_in(self)
         if fill is None:
             self.exit()
         else:

@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
-from kosi_tui.faces.tui.widgets.question import _markup
+from kosi_tui.faces.tui.markup import as_typed
 
 
 class MessageDialog(ModalScreen[None]):
@@ -23,10 +23,10 @@ class MessageDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Label(_markup(self.title_text), classes="dialog-title")
+            yield Label(as_typed(self.title_text), classes="dialog-title")
             with VerticalScroll(classes="dialog-body"):
                 for line in self.lines:
-                    yield Static(_markup(line), classes="dialog-text")
+                    yield Static(as_typed(line), classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.button, variant="primary", id="ok")
 

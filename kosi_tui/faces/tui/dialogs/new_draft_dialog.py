@@ -9,25 +9,43 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from kosi_tui.faces.tui.widgets.question import _markup
+from kosi_tui.faces.tui.markup import as_typed
 from kosi_tui.i18n import t
 
 
 class NewDraftDialog(ModalScreen[tuple[str, str] | None]):
-    """Asks for organisation (required) and the person's name (optional)."""
+    """Asks for organisation (required) and the person's name (optional).
+
+    It can open before its canvas has loaded: what is entered then waits until the canvas is
+    there, so the dialog never returns an answer for a canvas that is not ready.
+    """
 
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
-    def __init__(self, canvas_title: str, lang: str, need_author: bool = False) -> None:
+    def __init__(self, canvas_title: str | None, lang: str, need_author: bool = False) -> None:
+        """`canvas_title` is None while the canvas is still loading (see `show_canvas_title`)."""
         super().__init__(classes="dialog")
         self.canvas_title, self.lang, self.need_author = canvas_title, lang, need_author
+        self._entered: tuple[str, str] | None = None
+        """Organisation and name, entered while the canvas was still loading."""
+
+    def _title(self) -> str:
+        if self.canvas_title is None:
+            return t("ui.new_title_loading", self.lang)
+        return as_typed(t("ui.new_title", self.lang, canvas=self.canvas_title))
+
+    def show_canvas_title(self, title: str) -> None:
+        """Names the canvas once it has loaded; an answer entered meanwhile is returned now."""
+        self.canvas_title = title
+        if self.is_mounted:
+            self.query_one("#dialog-title", Label).update(self._title())
+        if self._entered is not None:
+            self.dismiss(self._entered)
 
     def compose(self) -> ComposeResult:
         lang = self.lang
         with Vertical(classes="dialog-box"):
-            yield Label(
-                _markup(t("ui.new_title", lang, canvas=self.canvas_title)), classes="dialog-title"
-            )
+            yield Label(self._title(), id="dialog-title", classes="dialog-title")
             yield Label(t("ui.new_organisation", lang) + " *", classes="field-label")
             yield Input(
                 id="organisation", placeholder=t("ui.example", lang, example="Stadt Musterstadt")
@@ -39,6 +57,7 @@ class NewDraftDialog(ModalScreen[tuple[str, str] | None]):
             yield Static(
                 t("ui.new_needs_author", lang), id="author-error", classes="question-error"
             )
+            yield Static(t("ui.new_loading", lang), id="loading", classes="dialog-note")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("ui.new_start", lang), variant="primary", id="start")
                 yield Button(t("ui.cancel", lang), id="cancel")
@@ -46,6 +65,7 @@ class NewDraftDialog(ModalScreen[tuple[str, str] | None]):
     def on_mount(self) -> None:
         self.query_one("#org-error").display = False
         self.query_one("#author-error").display = False
+        self.query_one("#loading").display = False
         self.query_one("#organisation", Input).focus()
 
     @on(Input.Submitted, "#organisation")
@@ -64,6 +84,10 @@ class NewDraftDialog(ModalScreen[tuple[str, str] | None]):
         if self.need_author and not author:
             self.query_one("#author-error").display = True
             self.query_one("#author", Input).focus()
+            return
+        if self.canvas_title is None:
+            self._entered = (organisation, author)
+            self.query_one("#loading").display = True
             return
         self.dismiss((organisation, author))
 

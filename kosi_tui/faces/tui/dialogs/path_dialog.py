@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from kosi_tui.faces.tui.widgets.question import _markup
+from kosi_tui.faces.tui.markup import as_typed
 
 
 class PathDialog(ModalScreen[Path | None]):
@@ -28,10 +28,10 @@ class PathDialog(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Label(_markup(self.title_text), classes="dialog-title")
+            yield Label(as_typed(self.title_text), classes="dialog-title")
             if self.note:
-                yield Static(_markup(self.note), classes="dialog-text")
-            yield Label(_markup(self.label), classes="field-label")
+                yield Static(as_typed(self.note), classes="dialog-text")
+            yield Label(as_typed(self.label), classes="field-label")
             yield Input(str(self.suggestion), id="path")
             yield Static("", id="path-error", classes="question-error")
             with Horizontal(classes="dialog-buttons"):
@@ -45,7 +45,7 @@ class PathDialog(ModalScreen[Path | None]):
     def show_error(self, text: str) -> None:
         """Shows why the path cannot be used, and keeps the dialog open."""
         error = self.query_one("#path-error", Static)
-        error.update(_markup(text))
+        error.update(as_typed(text))
         error.display = True
 
     @on(Input.Submitted)

@@ -14,7 +14,7 @@ from textual.widgets import Button, Input, Label, Select, SelectionList
 from kosi_tui.core.canvas import Column, Table
 from kosi_tui.core.numbers import format_number, parse_number
 from kosi_tui.core.text import localize
-from kosi_tui.faces.tui.widgets.question import _markup
+from kosi_tui.faces.tui.markup import as_typed
 from kosi_tui.i18n import t
 
 
@@ -35,12 +35,12 @@ class RowDialog(ModalScreen[dict[str, Any] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Label(_markup(self.title_text), classes="dialog-title")
+            yield Label(as_typed(self.title_text), classes="dialog-title")
             with VerticalScroll(classes="dialog-body", can_focus=False):
                 for column in self.table.columns:
                     mark = f" {t('ui.required_mark', self.lang)}" if column.required else ""
                     yield Label(
-                        _markup(localize(column.label, self.lang)) + mark, classes="field-label"
+                        as_typed(localize(column.label, self.lang)) + mark, classes="field-label"
                     )
                     yield self._field(column)
             with Horizontal(classes="dialog-buttons"):
@@ -66,7 +66,7 @@ class RowDialog(ModalScreen[dict[str, Any] | None]):
             chosen = set(value or []) if isinstance(value, list) else set()
             return SelectionList[str](
                 *[
-                    (_markup(localize(c.label, self.lang)), c.id, c.id in chosen)
+                    (as_typed(localize(c.label, self.lang)), c.id, c.id in chosen)
                     for c in column.choices or []
                 ],
                 id=field_id,

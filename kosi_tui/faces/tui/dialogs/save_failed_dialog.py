@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
-from kosi_tui.faces.tui.widgets.question import _markup
+from kosi_tui.faces.tui.markup import as_typed
 from kosi_tui.i18n import t
 
 Choice = Literal["elsewhere", "retry", "quit", "close"]
@@ -27,7 +27,7 @@ class SaveFailedDialog(ModalScreen[Choice]):
         lang = self.lang
         with Vertical(classes="dialog-box dialog-error"):
             yield Label(t("ui.save_failed_title", lang), classes="dialog-title")
-            yield Static(_markup(self.message), classes="dialog-text")
+            yield Static(as_typed(self.message), classes="dialog-text")
             yield Static(t("ui.save_failed_keep", lang), classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("ui.save_elsewhere", lang), variant="primary", id="elsewhere")

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
 from kosi_tui.faces.tui.bindings import localize_bindings
-from kosi_tui.faces.tui.widgets.question import _markup
+from kosi_tui.faces.tui.markup import as_typed
 from kosi_tui.i18n import t
 from kosi_tui.storage.problems import Problem
 
@@ -35,7 +35,7 @@ class ErrorScreen(Screen[None]):
                 for problem in self.problems:
                     where = f"{problem.file}:{problem.line}:{problem.col}"
                     yield Static(
-                        f"[b]{_markup(where)}[/b]\n{_markup(problem.message(lang))}",
+                        f"[b]{as_typed(where)}[/b]\n{as_typed(problem.message(lang))}",
                         classes="problem",
                     )
             yield Static(t("ui.error_hint", lang), id="error-hint")

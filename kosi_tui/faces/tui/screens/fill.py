@@ -23,8 +23,9 @@ from kosi_tui.faces.tui.bindings import localize_bindings
 from kosi_tui.faces.tui.dialogs.message_dialog import MessageDialog
 from kosi_tui.faces.tui.dialogs.path_dialog import PathDialog
 from kosi_tui.faces.tui.dialogs.save_failed_dialog import Choice, SaveFailedDialog
+from kosi_tui.faces.tui.markup import as_typed
 from kosi_tui.faces.tui.widgets.factory import question_widget
-from kosi_tui.faces.tui.widgets.question import QuestionWidget, _markup
+from kosi_tui.faces.tui.widgets.question import QuestionWidget
 from kosi_tui.faces.tui.widgets.sidebar import SectionList
 from kosi_tui.i18n import t
 from kosi_tui.report.changes import describe_migration
@@ -134,10 +135,10 @@ class FillScreen(Screen[None]):
         section = sections[index]
         session = filling.session
         self.query_one("#section-title", Static).update(
-            f"{index + 1}. {_markup(localize(section.title, lang))}"
+            f"{index + 1}. {as_typed(localize(section.title, lang))}"
         )
         intro = self.query_one("#section-intro", Static)
-        intro.update(_markup(localize(section.intro, lang)) if section.intro else "")
+        intro.update(as_typed(localize(section.intro, lang)) if section.intro else "")
         intro.display = bool(section.intro)
         container = self.query_one("#questions", Vertical)
         # Keys pressed while the section changes must reach the screen, not a widget being removed.
@@ -215,7 +216,7 @@ class FillScreen(Screen[None]):
         sections = self.filling.canvas.canvas.sections
         title = localize(self.filling.canvas.canvas.title, lang)
         where = t("ui.section_of", lang, n=self.index + 1, total=len(sections))
-        self.query_one("#title", Static).update(f"[b]{_markup(title)}[/b] · {where}")
+        self.query_one("#title", Static).update(f"[b]{as_typed(title)}[/b] · {where}")
         if progress.required_total:
             text = t(
                 "ui.progress", lang, done=progress.required_answered, total=progress.required_total
@@ -233,9 +234,9 @@ class FillScreen(Screen[None]):
         if last.error is not None:
             text = f"[b]{t('ui.save_failed_short', lang)}[/b]"
         elif last.saved_at is not None:
-            text = t("ui.saved", lang, time=last.saved_at.strftime("%H:%M:%S"), path=_markup(path))
+            text = t("ui.saved", lang, time=last.saved_at.strftime("%H:%M:%S"), path=as_typed(path))
         else:
-            text = t("ui.not_saved", lang, path=_markup(path))
+            text = t("ui.not_saved", lang, path=as_typed(path))
         saved = self.query_one("#saved", Static)
         saved.update(text)
         saved.set_class(last.error is not None, "-failed")
@@ -273,13 +274,13 @@ class FillScreen(Screen[None]):
     def _show_help(self, widget: QuestionWidget) -> None:
         lang = self.lang
         question = widget.question
-        parts = [f"[b]{_markup(localize(question.label, lang))}[/b]"]
+        parts = [f"[b]{as_typed(localize(question.label, lang))}[/b]"]
         help_text = localize(question.help, lang) if question.help else ""
-        parts.append(_markup(help_text) if help_text else t("ui.help_none", lang))
+        parts.append(as_typed(help_text) if help_text else t("ui.help_none", lang))
         example = getattr(question, "example", None)
         if example:
             parts.append(
-                f"[i]{_markup(t('ui.example', lang, example=localize(example, lang)))}[/i]"
+                f"[i]{as_typed(t('ui.example', lang, example=localize(example, lang)))}[/i]"
             )
         self.query_one("#help-panel", Static).update("\n".join(parts))
 

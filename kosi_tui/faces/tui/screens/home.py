@@ -17,7 +17,7 @@ from kosi_tui.core.text import localize
 from kosi_tui.faces.draft_list import DraftEntry, list_drafts
 from kosi_tui.faces.tui.bindings import localize_bindings
 from kosi_tui.faces.tui.dialogs.confirm_dialog import ConfirmDialog
-from kosi_tui.faces.tui.widgets.question import _markup
+from kosi_tui.faces.tui.markup import as_typed
 from kosi_tui.i18n import t
 from kosi_tui.storage.atomic import backup_path
 from kosi_tui.storage.canvas_file import LoadedCanvas
@@ -102,7 +102,7 @@ class HomeScreen(Screen[None]):
     def _canvas_prompt(self, entry: CatalogEntry) -> str:
         lang = self.lang
         if entry.loaded is None:
-            return f"[b]{_markup(entry.path.name)}[/b]\n  {_markup(t('ui.home_broken_canvas', lang, path=str(entry.path)))}"
+            return f"[b]{as_typed(entry.path.name)}[/b]\n  {as_typed(t('ui.home_broken_canvas', lang, path=str(entry.path)))}"
         canvas = entry.loaded.canvas
         questions = canvas.question_count()
         line = (
@@ -110,9 +110,9 @@ class HomeScreen(Screen[None]):
             if canvas.minutes
             else t("ui.home_canvas_line_nominutes", lang, questions=questions)
         )
-        prompt = f"[b]{_markup(localize(canvas.title, lang))}[/b]\n  {line}"
+        prompt = f"[b]{as_typed(localize(canvas.title, lang))}[/b]\n  {line}"
         if canvas.description:
-            prompt += f"\n  [dim]{_markup(localize(canvas.description, lang))}[/dim]"
+            prompt += f"\n  [dim]{as_typed(localize(canvas.description, lang))}[/dim]"
         return prompt
 
     def _draft_prompt(self, draft: DraftEntry) -> str:
@@ -124,7 +124,7 @@ class HomeScreen(Screen[None]):
                 line=draft.problem.line,
                 message=draft.problem.message(lang),
             )
-            return f"[b]{_markup(draft.path.name)}[/b]\n  {_markup(message)}"
+            return f"[b]{as_typed(draft.path.name)}[/b]\n  {as_typed(message)}"
         who = " – ".join(x for x in (draft.organisation, draft.author) if x) or draft.path.stem
         if draft.progress is not None:
             progress = t(
@@ -147,7 +147,7 @@ class HomeScreen(Screen[None]):
             progress=progress,
             updated=updated,
         )
-        return f"[b]{_markup(who)}[/b]\n  {_markup(line)}"
+        return f"[b]{as_typed(who)}[/b]\n  {as_typed(line)}"
 
     @on(OptionList.OptionSelected, "#canvases")
     def _start(self, event: OptionList.OptionSelected) -> None:

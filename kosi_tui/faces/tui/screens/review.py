@@ -18,7 +18,7 @@ from kosi_tui.core.text import localize
 from kosi_tui.faces.filling import Filling
 from kosi_tui.faces.tui.bindings import localize_bindings
 from kosi_tui.faces.tui.dialogs.path_dialog import PathDialog
-from kosi_tui.faces.tui.widgets.question import _markup
+from kosi_tui.faces.tui.markup import as_typed
 from kosi_tui.i18n import t
 from kosi_tui.storage.atomic import WriteError, write_atomic
 
@@ -51,7 +51,7 @@ class ReviewScreen(Screen[str | None]):
         lang = self.lang
         title = localize(self.filling.canvas.canvas.title, lang)
         yield Static(
-            f"[b]{_markup(t('ui.review_title', lang, canvas=title))}[/b] · {t('ui.review_keys', lang)}",
+            f"[b]{as_typed(t('ui.review_title', lang, canvas=title))}[/b] · {t('ui.review_keys', lang)}",
             id="review-title",
         )
         with Horizontal(id="review-body"):
@@ -75,7 +75,7 @@ class ReviewScreen(Screen[str | None]):
         for key in missing:
             located = session.compiled.questions[key]
             label = localize(located.question.label, lang)
-            listing.add_option(Option(f"{located.section_index + 1}. {_markup(label)}", id=key))
+            listing.add_option(Option(f"{located.section_index + 1}. {as_typed(label)}", id=key))
         title = self.query_one("#missing-title", Static)
         if missing:
             title.update(t("ui.review_missing", lang, count=len(missing)))

@@ -9,7 +9,8 @@ from textual.widgets import RadioButton, RadioSet, SelectionList
 
 from kosi_tui.core.canvas import MultiChoice, SingleChoice
 from kosi_tui.core.text import localize
-from kosi_tui.faces.tui.widgets.question import QuestionWidget, _markup
+from kosi_tui.faces.tui.markup import as_typed
+from kosi_tui.faces.tui.widgets.question import QuestionWidget
 
 
 class SingleChoiceQuestion(QuestionWidget):
@@ -22,7 +23,7 @@ class SingleChoiceQuestion(QuestionWidget):
         with RadioSet(classes="answer-choices"):
             for choice in self.question.choices:
                 yield RadioButton(
-                    _markup(localize(choice.label, self.lang)), value=choice.id == self.value
+                    as_typed(localize(choice.label, self.lang)), value=choice.id == self.value
                 )
 
     @on(RadioSet.Changed)
@@ -47,7 +48,7 @@ class MultiChoiceQuestion(QuestionWidget):
         chosen = set(self.value or [])
         yield SelectionList[str](
             *[
-                (_markup(localize(c.label, self.lang)), c.id, c.id in chosen)
+                (as_typed(localize(c.label, self.lang)), c.id, c.id in chosen)
                 for c in self.question.choices
             ],
             classes="answer-choices",

@@ -7,7 +7,8 @@ from textual.widgets import Static
 
 from kosi_tui.core.canvas import Info
 from kosi_tui.core.text import localize
-from kosi_tui.faces.tui.widgets.question import QuestionWidget, _markup
+from kosi_tui.faces.tui.markup import as_typed
+from kosi_tui.faces.tui.widgets.question import QuestionWidget
 
 
 class InfoBlock(QuestionWidget):
@@ -16,4 +17,4 @@ class InfoBlock(QuestionWidget):
     question: Info
 
     def compose(self) -> ComposeResult:
-        yield Static(_markup(localize(self.question.label, self.lang)), classes="info-text")
+        yield Static(as_typed(localize(self.question.label, self.lang)), classes="info-text")

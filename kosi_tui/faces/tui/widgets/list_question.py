@@ -9,7 +9,8 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from kosi_tui.core.canvas import ListQuestion
-from kosi_tui.faces.tui.widgets.question import QuestionWidget, _markup
+from kosi_tui.faces.tui.markup import as_typed
+from kosi_tui.faces.tui.widgets.question import QuestionWidget
 from kosi_tui.i18n import t
 
 
@@ -56,7 +57,7 @@ class ListQuestionWidget(QuestionWidget):
         options = self.query_one(ListItems)
         options.clear_options()
         options.add_options(
-            [Option(f"{n}. {_markup(item)}") for n, item in enumerate(self.items, start=1)]
+            [Option(f"{n}. {as_typed(item)}") for n, item in enumerate(self.items, start=1)]
         )
         options.display = bool(self.items)
         if highlight is not None and self.items:

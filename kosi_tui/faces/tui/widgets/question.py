@@ -13,6 +13,7 @@ from textual.widgets import Static
 from kosi_tui.core.canvas import AnyQuestion
 from kosi_tui.core.text import localize
 from kosi_tui.core.validation import Issue
+from kosi_tui.faces.tui.markup import as_typed
 from kosi_tui.i18n import t
 
 
@@ -43,7 +44,8 @@ class QuestionWidget(Vertical):
     def compose(self) -> ComposeResult:
         marker = f" [b]{t('ui.required_mark', self.lang)}[/b]" if self.required else ""
         yield Static(
-            f"{_markup(localize(self.question.label, self.lang))}{marker}", classes="question-label"
+            f"{as_typed(localize(self.question.label, self.lang))}{marker}",
+            classes="question-label",
         )
         yield from self.compose_input()
         for line in (Static("", classes="question-hint"), Static("", classes="question-error")):
@@ -68,18 +70,13 @@ class QuestionWidget(Vertical):
 
     def set_hint(self, text: str) -> None:
         """The grey line under the input (what was understood, characters left)."""
-        self.query_one(".question-hint", Static).update(_markup(text))
+        self.query_one(".question-hint", Static).update(as_typed(text))
         self.query_one(".question-hint", Static).display = bool(text)
 
     def show_issues(self, issues: list[Issue]) -> None:
         """Shows the validation messages under the field, or hides the line when there are none."""
         error = self.query_one(".question-error", Static)
         text = "\n".join(f"✗ {issue.message(self.lang)}" for issue in issues)
-        error.update(_markup(text))
+        error.update(as_typed(text))
         error.display = bool(issues)
         self.set_class(bool(issues), "-invalid")
-
-
-def _markup(text: str) -> str:
-    """Text shown as typed, never as Textual markup."""
-    return text.replace("[", r"\[")
