@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from kosi_tui.faces.tui.bindings import localize_bindings
 from kosi_tui.faces.tui.markup import as_typed
+from kosi_tui.faces.tui.widgets.footer import QuietFooter
 from kosi_tui.i18n import t
 from kosi_tui.storage.problems import Problem
 
@@ -40,7 +41,7 @@ class ErrorScreen(Screen[None]):
                     )
             yield Static(t("ui.error_hint", lang), id="error-hint")
             yield Button(t("ui.error_back", lang), variant="primary", id="home")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         localize_bindings(self, str(getattr(self.app, "lang", "de")))

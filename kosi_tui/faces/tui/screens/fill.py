@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Button, Footer, OptionList, ProgressBar, Static
+from textual.widgets import Button, OptionList, ProgressBar, Static
 
 from kosi_tui.core.canvas import Info
 from kosi_tui.core.text import localize
@@ -25,6 +25,7 @@ from kosi_tui.faces.tui.dialogs.path_dialog import PathDialog
 from kosi_tui.faces.tui.dialogs.save_failed_dialog import Choice, SaveFailedDialog
 from kosi_tui.faces.tui.markup import as_typed
 from kosi_tui.faces.tui.widgets.factory import question_widget
+from kosi_tui.faces.tui.widgets.footer import QuietFooter
 from kosi_tui.faces.tui.widgets.question import QuestionWidget
 from kosi_tui.faces.tui.widgets.sidebar import SectionList
 from kosi_tui.i18n import t
@@ -85,7 +86,7 @@ class FillScreen(Screen[None]):
                     yield Button("", id="next", variant="primary")
         yield Static(id="help-panel")
         yield Static(id="saved")
-        yield Footer()
+        yield QuietFooter()
 
     @property
     def lang(self) -> str:
@@ -123,7 +124,8 @@ class FillScreen(Screen[None]):
         # One section change at a time: a jump requested while the first section is still being
         # mounted (a fast key, the palette) waits instead of mounting into a half-built screen.
         async with self._section_lock:
-            await self._show_section(index, focus_key)
+            with self.app.batch_update():
+                await self._show_section(index, focus_key)
 
     async def _show_section(self, index: int, focus_key: str | None) -> None:
         filling, lang = self.filling, self.lang

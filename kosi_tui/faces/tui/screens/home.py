@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from kosi_tui.core.numbers import format_date
@@ -18,6 +18,7 @@ from kosi_tui.faces.draft_list import DraftEntry, list_drafts
 from kosi_tui.faces.tui.bindings import localize_bindings
 from kosi_tui.faces.tui.dialogs.confirm_dialog import ConfirmDialog
 from kosi_tui.faces.tui.markup import as_typed
+from kosi_tui.faces.tui.widgets.footer import QuietFooter
 from kosi_tui.i18n import t
 from kosi_tui.storage.atomic import backup_path
 from kosi_tui.storage.canvas_file import LoadedCanvas
@@ -61,7 +62,7 @@ class HomeScreen(Screen[None]):
             yield DraftOptions(id="drafts")
             yield Static(t("ui.home_no_drafts", lang), id="no-drafts")
         yield Static(t("ui.home_hint", lang), id="home-hint")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.query_one("#canvases", OptionList).focus()

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Markdown, OptionList, Static
+from textual.widgets import Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from kosi_tui.core.numbers import format_date
@@ -19,6 +19,7 @@ from kosi_tui.faces.filling import Filling
 from kosi_tui.faces.tui.bindings import localize_bindings
 from kosi_tui.faces.tui.dialogs.path_dialog import PathDialog
 from kosi_tui.faces.tui.markup import as_typed
+from kosi_tui.faces.tui.widgets.footer import QuietFooter
 from kosi_tui.i18n import t
 from kosi_tui.storage.atomic import WriteError, write_atomic
 
@@ -59,7 +60,7 @@ class ReviewScreen(Screen[str | None]):
             with Vertical(id="missing-box"):
                 yield Static(id="missing-title")
                 yield OptionList(id="missing")
-        yield Footer()
+        yield QuietFooter()
 
     def _markdown(self) -> str:
         from kosi_tui.report.markdown import render_markdown

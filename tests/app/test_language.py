@@ -1,0 +1,46 @@
+"""Switching German/English while filling: canvas texts, interface and footer follow at once, and
+nothing typed is lost."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from textual.widgets import Input
+from textual.widgets._footer import FooterKey
+
+from kosi_tui.faces.tui.app import KosiApp, Start
+from kosi_tui.faces.tui.widgets.question import QuestionWidget
+from tests.app.driver import fill_screen, type_text
+from tests.conftest import ROOT
+
+EXAMPLE = ROOT / "examples" / "innovationslabor.answers.yaml"
+
+
+def footer_words(app: KosiApp) -> set[str]:
+    return {key.description for key in app.screen.query(FooterKey)}
+
+
+async def test_switching_language_keeps_answers_and_relabels_everything(tmp_path: Path) -> None:
+    draft = tmp_path / "entwurf.yaml"
+    shutil.copy(EXAMPLE, draft)
+    app = KosiApp("de", Start("draft", draft))
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = fill_screen(pilot)
+        await screen.ready.wait()
+        await screen.jump_to_question("basis.organisation")
+        await pilot.pause()
+        field = app.focused
+        assert isinstance(field, Input)
+        await type_text(pilot, " und mehr")
+        typed = field.value
+        assert {"Weiter", "Zurück"} <= footer_words(app)
+        await app.set_language("en")
+        await pilot.pause()
+        assert {"Next", "Back"} <= footer_words(app)
+        assert not {"Weiter", "Zurück"} & footer_words(app)
+        widget = next(w for w in screen.query(QuestionWidget) if w.key == "basis.organisation")
+        assert widget.lang == "en"
+        assert screen.query_one("#section-title").render().plain == "1. Basics"
+        assert screen.filling.session.answers["basis.organisation"] == typed
+        assert widget.query_one(Input).value == typed
