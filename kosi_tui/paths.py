@@ -34,3 +34,12 @@ def bundled_canvases() -> Path:
     if packaged.is_dir():
         return packaged
     return Path(__file__).parent.parent / "canvases"
+
+
+def cache_dir() -> Path:
+    """Where kosi keeps what it can compute again (checked canvases): `$KOSI_HOME/cache` when
+    set, else the platform's cache folder."""
+    override = os.environ.get("KOSI_HOME")
+    if override:
+        return Path(override).expanduser() / "cache"
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))

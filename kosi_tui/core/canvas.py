@@ -35,7 +35,7 @@ SECTION_RESERVED = frozenset({"scores", "value"})
 class Model(BaseModel):
     """Base for canvas parts: unknown keys are errors, parts never change after loading."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Bounds(Model):

@@ -1,6 +1,6 @@
 """Validation of answers with messages for people, in the user's language.
 
-Pydantic checks the shape and bounds of each answer (one `TypeAdapter` per question, built once);
+Pydantic checks the shape and bounds of each answer (one `TypeAdapter` per answer type, shared);
 its errors are translated into our own codes, never shown raw. Canvas rules (`validate:`) follow.
 """
 
@@ -117,6 +117,22 @@ def _answer_type(question: AnswerQuestion) -> Any:
     raise AssertionError(question)  # pragma: no cover
 
 
+_ADAPTERS: dict[str, TypeAdapter[Any]] = {}
+
+
+def _adapter_for(answer_type: Any) -> TypeAdapter[Any]:
+    """One adapter per answer type, shared by all questions of that type in every canvas.
+
+    Building an adapter is the costly part of validating; most questions share a handful of
+    types (text, number, the same choices), so opening a draft builds a few instead of dozens.
+    """
+    key = repr(answer_type)  # Literal[...] and Annotated[...] are not always hashable
+    adapter = _ADAPTERS.get(key)
+    if adapter is None:
+        adapter = _ADAPTERS[key] = TypeAdapter(answer_type)
+    return adapter
+
+
 class AnswerValidator:
     """Validates answers to the questions of one compiled canvas."""
 
@@ -129,7 +145,7 @@ class AnswerValidator:
         """The Pydantic adapter for one question's answers (built on first use)."""
         adapter = self._adapters.get(key)
         if adapter is None:
-            adapter = self._adapters[key] = TypeAdapter(_answer_type(question))
+            adapter = self._adapters[key] = _adapter_for(_answer_type(question))
         return adapter
 
     def check(
@@ -209,7 +225,7 @@ class AnswerValidator:
                 continue
             adapter = self._columns.get((key, column.id))
             if adapter is None:
-                adapter = self._columns[(key, column.id)] = TypeAdapter(_column_type(column))
+                adapter = self._columns[(key, column.id)] = _adapter_for(_column_type(column))
             try:
                 adapter.validate_python(cell, strict=True)
             except ValidationError:

@@ -6,17 +6,17 @@ import hashlib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
-from kosi_tui.core import canvas as canvas_models
-from kosi_tui.core.canvas import FORMAT_TAG, Canvas
-from kosi_tui.core.checks import Finding, check_canvas
+from kosi_tui.core.canvas import Canvas
 from kosi_tui.core.compiled import CompiledCanvas
+from kosi_tui.storage import canvas_cache
 from kosi_tui.storage.problems import Problem, ProblemsError
-from kosi_tui.storage.pydantic_problems import model_keys, problem_for
-from kosi_tui.storage.yaml_source import SourceMap, decode, parse_yaml, read_file
+from kosi_tui.storage.yaml_source import decode, read_file
+
+if TYPE_CHECKING:
+    from kosi_tui.core.checks import Finding
+    from kosi_tui.storage.yaml_source import SourceMap
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,9 @@ class LoadedCanvas:
 
 @cache
 def _all_keys() -> tuple[str, ...]:
+    from kosi_tui.core import canvas as canvas_models
+    from kosi_tui.storage.pydantic_problems import model_keys
+
     return model_keys(vars(canvas_models).values())
 
 
@@ -54,6 +57,13 @@ def canvas_from_data(
     data: Any, source: SourceMap, file: Path
 ) -> tuple[CompiledCanvas, list[Problem]]:
     """Validates parsed YAML data as a canvas; raises `ProblemsError` when it has errors."""
+    # Imported here: with the canvas cache, opening a draft needs none of this.
+    from pydantic import ValidationError
+
+    from kosi_tui.core.canvas import FORMAT_TAG
+    from kosi_tui.core.checks import check_canvas
+    from kosi_tui.storage.pydantic_problems import problem_for
+
     if not isinstance(data, dict):
         raise ProblemsError([Problem(file, 1, 1, "error", "not_a_mapping", {})])
     if "format" not in data:
@@ -103,8 +113,15 @@ def load_canvas(file: Path) -> LoadedCanvas:
             if cached.path == file
             else LoadedCanvas(file, cached.compiled, cached.warnings, sha)
         )
-    data, source = parse_yaml(file, decode(file, raw))
-    compiled, warnings = canvas_from_data(data, source, file)
+    stored = canvas_cache.get(sha, file)
+    if stored is not None:
+        compiled, warnings = stored
+    else:
+        from kosi_tui.storage.yaml_source import parse_yaml
+
+        data, source = parse_yaml(file, decode(file, raw))
+        compiled, warnings = canvas_from_data(data, source, file)
+        canvas_cache.put(sha, compiled, warnings)
     loaded = _LOADED[key] = LoadedCanvas(file, compiled, warnings, sha)
     return loaded
 
