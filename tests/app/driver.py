@@ -6,9 +6,9 @@ from typing import Any
 
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import SelectionList
 
 from kosi_tui.faces.tui.screens.fill import FillScreen
+from kosi_tui.faces.tui.widgets.marked_list import CheckList
 from kosi_tui.faces.tui.widgets.question import QuestionWidget
 
 
@@ -48,7 +48,7 @@ async def answer(pilot: Pilot[Any], widget: QuestionWidget) -> None:
     elif kind == "single_choice":
         await pilot.press("enter")
     elif kind == "multi_choice":
-        assert isinstance(pilot.app.focused, SelectionList)
+        assert isinstance(pilot.app.focused, CheckList)
         await pilot.press("space")
     elif kind == "scale":
         await pilot.press("4")

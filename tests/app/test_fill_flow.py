@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input, RadioSet
+from textual.widgets import Input
 
 from kosi_tui.core.canvas import QUESTION_TYPES
 from kosi_tui.faces.tui.app import KosiApp, Start
 from kosi_tui.faces.tui.dialogs.new_draft_dialog import NewDraftDialog
 from kosi_tui.faces.tui.dialogs.path_dialog import PathDialog
 from kosi_tui.faces.tui.screens.review import ReviewScreen
+from kosi_tui.faces.tui.widgets.marked_list import ChoiceList
 from kosi_tui.faces.tui.widgets.question import QuestionWidget
 from kosi_tui.paths import bundled_canvases
 from kosi_tui.storage.draft_file import load_draft
@@ -102,7 +103,7 @@ async def test_conditions_correction_jump_quit_and_resume(kosi_home: Path) -> No
         assert not weg.display
         status = widget(screen, "mandat.status")
         await tab_to(pilot, status)
-        assert isinstance(app.focused, RadioSet)
+        assert isinstance(app.focused, ChoiceList)
         await pilot.press(*["down"] * 5, "enter")  # the sixth choice: no mandate yet
         await pilot.pause()
         assert screen.filling.session.value("mandat.status") == "keins"

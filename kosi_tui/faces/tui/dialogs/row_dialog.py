@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, SelectionList
+from textual.widgets import Button, Input, Label, Select
 
 from kosi_tui.core.canvas import Column, Table
 from kosi_tui.core.numbers import format_number, parse_number
 from kosi_tui.core.text import localize
 from kosi_tui.faces.tui.markup import as_typed
+from kosi_tui.faces.tui.widgets.marked_list import CheckList
 from kosi_tui.i18n import t
 
 
@@ -64,11 +65,10 @@ class RowDialog(ModalScreen[dict[str, Any] | None]):
             )
         if column.type == "multi_choice":
             chosen = set(value or []) if isinstance(value, list) else set()
-            return SelectionList[str](
-                *[
-                    (as_typed(localize(c.label, self.lang)), c.id, c.id in chosen)
-                    for c in column.choices or []
-                ],
+            choices = column.choices or []
+            return CheckList(
+                [localize(c.label, self.lang) for c in choices],
+                {i for i, c in enumerate(choices) if c.id in chosen},
                 id=field_id,
                 classes="dialog-multi",
             )
@@ -83,9 +83,9 @@ class RowDialog(ModalScreen[dict[str, Any] | None]):
             value: Any
             if isinstance(widget, Select):
                 value = None if widget.value is Select.NULL else widget.value
-            elif isinstance(widget, SelectionList):
-                picked = set(widget.selected)
-                value = [c.id for c in column.choices or [] if c.id in picked] or None
+            elif isinstance(widget, CheckList):
+                ticked = widget.chosen
+                value = [c.id for i, c in enumerate(column.choices or []) if i in ticked] or None
             else:
                 assert isinstance(widget, Input)
                 text = widget.value.strip()

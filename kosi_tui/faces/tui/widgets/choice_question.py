@@ -1,15 +1,14 @@
-"""Single choice as a radio list, multiple choice as a selection list."""
+"""Single choice as a ◉/○ list, multiple choice as a ☑/☐ list (see marked_list.py)."""
 
 from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import RadioButton, RadioSet, SelectionList
 
 from kosi_tui.core.canvas import MultiChoice, SingleChoice
 from kosi_tui.core.text import localize
-from kosi_tui.faces.tui.markup import as_typed
+from kosi_tui.faces.tui.widgets.marked_list import CheckList, ChoiceList
 from kosi_tui.faces.tui.widgets.question import QuestionWidget
 
 
@@ -20,23 +19,21 @@ class SingleChoiceQuestion(QuestionWidget):
     BINDINGS = [Binding("delete", "clear", "Leeren", show=False)]
 
     def compose_input(self) -> ComposeResult:
-        with RadioSet(classes="answer-choices"):
-            for choice in self.question.choices:
-                yield RadioButton(
-                    as_typed(localize(choice.label, self.lang)), value=choice.id == self.value
-                )
+        ids = [c.id for c in self.question.choices]
+        yield ChoiceList(
+            [localize(c.label, self.lang) for c in self.question.choices],
+            ids.index(self.value) if self.value in ids else None,
+            classes="answer-choices",
+        )
 
-    @on(RadioSet.Changed)
-    def _changed(self, event: RadioSet.Changed) -> None:
+    @on(ChoiceList.Chosen)
+    def _chosen(self, event: ChoiceList.Chosen) -> None:
         event.stop()
-        if event.index >= 0:
-            self.answer(self.question.choices[event.index].id)
+        self.answer(None if event.index is None else self.question.choices[event.index].id)
 
     def action_clear(self) -> None:
         """Removes the answer."""
-        for button in self.query(RadioButton):
-            button.value = False
-        self.answer(None)
+        self.query_one(ChoiceList).choose(None)
 
 
 class MultiChoiceQuestion(QuestionWidget):
@@ -45,17 +42,15 @@ class MultiChoiceQuestion(QuestionWidget):
     question: MultiChoice
 
     def compose_input(self) -> ComposeResult:
-        chosen = set(self.value or [])
-        yield SelectionList[str](
-            *[
-                (as_typed(localize(c.label, self.lang)), c.id, c.id in chosen)
-                for c in self.question.choices
-            ],
+        chosen = set(self.value or []) if isinstance(self.value, list) else set()
+        yield CheckList(
+            [localize(c.label, self.lang) for c in self.question.choices],
+            {i for i, c in enumerate(self.question.choices) if c.id in chosen},
             classes="answer-choices",
         )
 
-    @on(SelectionList.SelectedChanged)
-    def _changed(self, event: SelectionList.SelectedChanged[str]) -> None:
+    @on(CheckList.Changed)
+    def _changed(self, event: CheckList.Changed) -> None:
         event.stop()
-        selected = set(event.selection_list.selected)
-        self.answer([c.id for c in self.question.choices if c.id in selected])
+        ticked = event.check_list.chosen
+        self.answer([c.id for i, c in enumerate(self.question.choices) if i in ticked])

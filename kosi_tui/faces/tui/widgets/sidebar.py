@@ -2,41 +2,69 @@
 
 from __future__ import annotations
 
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+from textual.theme import Theme
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from kosi_tui.faces.filling import SectionState
 
 MARKS: dict[str, str] = {"complete": "✓", "missing": "◐", "errors": "✗", "empty": "○"}
-STYLES: dict[str, str] = {
-    "complete": "$text-success",
-    "missing": "$text-warning",
-    "errors": "$text-error",
-    "empty": "$text-muted",
-}
 
-
-def _prompt(index: int, title: str, state: SectionState, hidden: bool, current: bool) -> str:
-    title = title.replace("[", r"\[")
-    text = f"{index + 1}. {title}"
-    if hidden:
-        text = f"[dim strike]{text}[/]"
-    elif current:
-        text = f"[b]{text}[/b]"
-    return f"[{STYLES[state]}]{MARKS[state]}[/] {text}"
+Entry = tuple[str, SectionState, bool, bool]
+"""Title, state, hidden, current."""
 
 
 class SectionList(OptionList):
-    """Sections in order; Enter or a click jumps to one."""
+    """Sections in order; Enter or a click jumps to one. Long titles wrap under themselves."""
+
+    COMPONENT_CLASSES = {f"section-list--{state}" for state in MARKS}
+    DEFAULT_CSS = """
+    SectionList > .section-list--complete { color: $text-success; }
+    SectionList > .section-list--missing { color: $text-warning; }
+    SectionList > .section-list--errors { color: $text-error; }
+    SectionList > .section-list--empty { color: $text-muted; }
+    """
+
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._entries: dict[int, Entry] = {}
+
+    def on_mount(self) -> None:
+        # Marks are coloured from the theme when drawn; a new theme draws them again.
+        self.app.theme_changed_signal.subscribe(self, self._redraw)
+
+    def _redraw(self, theme: Theme) -> None:
+        for index in self._entries:
+            self._show(index)
+
+    def _prompt(self, index: int) -> Table:
+        title, state, hidden, current = self._entries[index]
+        style = Style(strike=True, dim=True) if hidden else Style(bold=current)
+        grid = Table.grid(padding=(0, 1, 0, 0))
+        grid.add_column(width=1, no_wrap=True)
+        grid.add_column(ratio=1)
+        mark_style = self.get_component_rich_style(f"section-list--{state}", partial=True)
+        grid.add_row(Text(MARKS[state], mark_style), Text(f"{index + 1}. {title}", style))
+        return grid
+
+    def _show(self, index: int) -> None:
+        self.replace_option_prompt_at_index(index, self._prompt(index))
 
     def mark(
         self, index: int, title: str, state: SectionState, hidden: bool, current: bool
     ) -> None:
         """Updates one entry."""
-        self.replace_option_prompt_at_index(index, _prompt(index, title, state, hidden, current))
+        entry = (title, state, hidden, current)
+        if self._entries.get(index) != entry:
+            self._entries[index] = entry
+            self._show(index)
 
     def ensure(self, count: int) -> None:
         """One entry per section, created once; `mark` fills them in."""
         if self.option_count != count:
+            self._entries.clear()
             self.clear_options()
             self.add_options([Option("", id=f"section-{n}") for n in range(count)])
