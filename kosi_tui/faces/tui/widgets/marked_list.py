@@ -8,19 +8,12 @@ mark. One widget for all choices also mounts far faster than a radio button per 
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 
-
-def _row(mark: str, label: str) -> Table:
-    grid = Table.grid(padding=(0, 1, 0, 0))
-    grid.add_column(width=1, no_wrap=True)
-    grid.add_column(ratio=1)
-    grid.add_row(mark, Text(label))  # Text, not markup: labels are shown as written
-    return grid
+from kosi_tui.faces.tui.widgets.hanging import Hanging
 
 
 class MarkedList(OptionList):
@@ -37,8 +30,9 @@ class MarkedList(OptionList):
         self.chosen = set(chosen)
         super().__init__(*[self._prompt(i) for i in range(len(labels))], id=id, classes=classes)
 
-    def _prompt(self, index: int) -> Table:
-        return _row(self.MARKS[0] if index in self.chosen else self.MARKS[1], self.labels[index])
+    def _prompt(self, index: int) -> Hanging:
+        mark = self.MARKS[0] if index in self.chosen else self.MARKS[1]
+        return Hanging(Text(mark), Text(self.labels[index]))  # Text: labels shown as written
 
     def _show(self, indexes: set[int]) -> None:
         for index in sorted(indexes):

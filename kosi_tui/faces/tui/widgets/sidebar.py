@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from rich.style import Style
-from rich.table import Table
 from rich.text import Text
 from textual.theme import Theme
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from kosi_tui.faces.filling import SectionState
+from kosi_tui.faces.tui.widgets.hanging import Hanging
 
 MARKS: dict[str, str] = {"complete": "✓", "missing": "◐", "errors": "✗", "empty": "○"}
 
@@ -40,15 +40,11 @@ class SectionList(OptionList):
         for index in self._entries:
             self._show(index)
 
-    def _prompt(self, index: int) -> Table:
+    def _prompt(self, index: int) -> Hanging:
         title, state, hidden, current = self._entries[index]
         style = Style(strike=True, dim=True) if hidden else Style(bold=current)
-        grid = Table.grid(padding=(0, 1, 0, 0))
-        grid.add_column(width=1, no_wrap=True)
-        grid.add_column(ratio=1)
         mark_style = self.get_component_rich_style(f"section-list--{state}", partial=True)
-        grid.add_row(Text(MARKS[state], mark_style), Text(f"{index + 1}. {title}", style))
-        return grid
+        return Hanging(Text(MARKS[state], mark_style), Text(f"{index + 1}. {title}", style))
 
     def _show(self, index: int) -> None:
         self.replace_option_prompt_at_index(index, self._prompt(index))
