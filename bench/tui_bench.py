@@ -6,6 +6,7 @@
    app (one Label) started the same way. Target: within 1.5x of that floor.
 2. Keystroke: a key typed in a field of a 500-question canvas until the validation message and the
    sidebar mark are updated. Target: under 16 ms median.
+3. Section change: from asking for a section until it is drawn (reported; no target).
 
     python bench/tui_bench.py [--runs 10] [--keys 60]
 """
@@ -208,6 +209,35 @@ async def keystrokes(keys: int) -> None:
     )
 
 
+async def section_changes(rounds: int) -> None:
+    """F8 and friends: from asking for a section until it is laid out and drawn (no target in
+    the issue; people feel it on every section change)."""
+    from kosi_tui.faces.tui.app import KosiApp, Start
+    from kosi_tui.faces.tui.screens.fill import FillScreen
+
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["KOSI_HOME"] = home
+        draft = Path(home) / "entwurf.yaml"
+        draft.write_bytes((ROOT / "examples" / "innovationslabor.answers.yaml").read_bytes())
+        app = KosiApp("de", Start("draft", draft))
+        times: list[float] = []
+        async with app.run_test(size=(100, 40)) as pilot:
+            screen = app.screen
+            assert isinstance(screen, FillScreen)
+            await screen.ready.wait()
+            sections = len(screen.filling.canvas.canvas.sections)
+            for _ in range(rounds):
+                for index in range(sections):
+                    start = time.perf_counter()
+                    await screen.jump_to_section(index)
+                    await pilot._wait_for_screen()  # every message handled ...
+                    screen._on_timer_update()  # ... then laid out and drawn
+                    times.append((time.perf_counter() - start) * 1000)
+                    await pilot.pause()
+    print(f"section change on the default canvas, median of {len(times)}:")
+    print(f"  section shown -> laid out and drawn: {statistics.median(times):6.1f} ms")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=10)
@@ -215,6 +245,7 @@ def main() -> int:
     args = parser.parse_args()
     startup(args.runs)
     asyncio.run(keystrokes(args.keys))
+    asyncio.run(section_changes(3))
     return 0
 
 
