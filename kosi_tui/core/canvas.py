@@ -118,6 +118,8 @@ class ShortText(QuestionBase):
 
     type: Literal["short_text"]
     placeholder: Text | None = None
+    prefill: Literal["organisation", "author"] | None = None
+    """Starts a new draft with what the person gave when starting it, so nobody types it twice."""
 
 
 class LongText(QuestionBase):

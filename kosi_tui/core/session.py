@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from kosi_tui.core.canvas import Date, Info, MultiChoice, SingleChoice
+from kosi_tui.core.canvas import Date, Info, MultiChoice, ShortText, SingleChoice
 from kosi_tui.core.compiled import CompiledCanvas
 from kosi_tui.core.expr import ExprError, evaluate
 from kosi_tui.core.expr.evaluate import truth
@@ -35,11 +35,21 @@ class Progress:
         return self.required_answered == self.required_total
 
 
-def default_answers(compiled: CompiledCanvas, today: dt.date | None = None) -> dict[str, Any]:
-    """The answers a new draft starts with: each question's `default` (`today` for dates)."""
+def default_answers(
+    compiled: CompiledCanvas,
+    today: dt.date | None = None,
+    organisation: str = "",
+    author: str = "",
+) -> dict[str, Any]:
+    """The answers a new draft starts with: each question's `default` (`today` for dates), and
+    the organisation or name given when starting it where a question has `prefill`."""
     answers: dict[str, Any] = {}
+    given = {"organisation": organisation.strip(), "author": author.strip()}
     for key, located in compiled.questions.items():
         question = located.question
+        if isinstance(question, ShortText) and question.prefill and given[question.prefill]:
+            answers[key] = given[question.prefill]
+            continue
         if isinstance(question, Info) or question.default is None:
             continue
         value = question.default

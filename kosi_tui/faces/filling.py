@@ -78,7 +78,7 @@ class Filling:
             lang,
             author.strip(),
             organisation.strip(),
-            default_answers(canvas.compiled),
+            default_answers(canvas.compiled, organisation=organisation, author=author),
         )
         target = path or (folder or drafts_dir()) / draft_filename(
             draft, by_author=named_after_author

@@ -54,6 +54,8 @@ async def test_what_is_typed_while_the_canvas_loads_is_kept(
         await pilot.press("ctrl+q")
     draft = load_draft(path)
     assert (draft.organisation, draft.author) == ("Stadt Musterstadt", "Erika")
+    # The canvas's own organisation question starts with it (`prefill`), so nobody types it twice.
+    assert draft.answers["basis.organisation"] == "Stadt Musterstadt"
 
 
 async def test_the_dialog_names_the_canvas_once_it_has_loaded(kosi_home: Path) -> None:

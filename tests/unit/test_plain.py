@@ -19,9 +19,9 @@ from tests.conftest import ROOT
 
 SCRIPT = [
     "Stadt Musterstadt", "Erika",            # new draft: organisation, name
-    "",                                       # required question left empty: asked again
-    "Stadt Musterstadt, Dezernat III",        # basis.organisation
+    "Stadt Musterstadt, Dezernat III",        # basis.organisation (offered: Stadt Musterstadt)
     "12x", "120.000",                         # basis.einwohner: wrong, then corrected
+    "",                                       # basis.rolle, required, left empty: asked again
     "3",                                      # basis.rolle
     "<", "2",                                 # back to basis.rolle, changed
     "?", "2",                                 # basis.stand: help, then the answer
@@ -43,6 +43,7 @@ def test_piped_answers_fill_the_canvas_and_open_in_the_app(kosi_home: Path) -> N
     canvas = load_canvas(bundled_canvases() / "innovationslabor.yaml")
     assert start_plain(canvas, "de", feed(SCRIPT), out) == 0
     text = out.getvalue()
+    assert "Bisherige Antwort: Stadt Musterstadt\n" in text  # taken from starting the draft
     assert "Bitte korrigieren: Bitte beantworten Sie diese Frage." in text
     assert "Bitte korrigieren: Bitte geben Sie eine ganze Zahl ein" in text
     assert "Beispiel: Konzeptphase" in text  # the help asked for with ?
