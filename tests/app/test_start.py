@@ -86,22 +86,3 @@ async def test_a_broken_canvas_replaces_the_dialog_with_the_error_screen(
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-
-
-async def test_two_quick_enters_skip_the_name_even_before_the_focus_has_moved(
-    kosi_home: Path,
-) -> None:
-    app = KosiApp("de", Start("canvas", CANVAS))
-    async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, NewDraftDialog)
-        organisation = dialog.query_one("#organisation", Input)
-        organisation.value = "Stadt Beispiel"
-        # Both Enters reach the organisation field: the second arrives before the focus moves.
-        organisation.post_message(Input.Submitted(organisation, organisation.value))
-        organisation.post_message(Input.Submitted(organisation, organisation.value))
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, FillScreen)
-        assert app.screen.filling.draft.organisation == "Stadt Beispiel"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -28,8 +28,6 @@ class NewDraftDialog(ModalScreen[tuple[str, str] | None]):
         self.canvas_title, self.lang, self.need_author = canvas_title, lang, need_author
         self._entered: tuple[str, str] | None = None
         """Organisation and name, entered while the canvas was still loading."""
-        self._moving_to_author = False
-        """Enter was pressed in the organisation field; the name field has not had focus yet."""
 
     def _title(self) -> str:
         if self.canvas_title is None:
@@ -72,16 +70,7 @@ class NewDraftDialog(ModalScreen[tuple[str, str] | None]):
 
     @on(Input.Submitted, "#organisation")
     def _next(self) -> None:
-        if self._moving_to_author:
-            # A second Enter typed before the focus had moved: the person skips the name.
-            self._start()
-            return
-        self._moving_to_author = True
         self.query_one("#author", Input).focus()
-
-    @on(events.DescendantFocus)
-    def _focus_arrived(self) -> None:
-        self._moving_to_author = False
 
     @on(Input.Submitted, "#author")
     @on(Button.Pressed, "#start")
