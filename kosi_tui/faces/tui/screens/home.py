@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,7 +20,6 @@ from kosi_tui.core.text import localize
 from kosi_tui.faces.draft_list import DraftEntry, list_drafts
 from kosi_tui.faces.tui.bindings import localize_bindings
 from kosi_tui.faces.tui.dialogs.confirm_dialog import ConfirmDialog
-from kosi_tui.faces.tui.markup import as_typed
 from kosi_tui.faces.tui.widgets.footer import QuietFooter
 from kosi_tui.i18n import t
 from kosi_tui.storage.atomic import backup_path
@@ -35,6 +37,14 @@ class DraftOptions(OptionList):
         screen = self.screen
         if isinstance(screen, HomeScreen) and self.highlighted is not None:
             screen.delete_draft(self.highlighted)
+
+
+def _entry(title: str, line: str, more: str = "") -> Group:
+    """A bold title, then indented lines that wrap under themselves; all shown as written."""
+    parts: list[RenderableType] = [Text(title, style="bold"), Padding(Text(line), (0, 0, 0, 2))]
+    if more:
+        parts.append(Padding(Text(more, style="dim"), (0, 0, 0, 2)))
+    return Group(*parts)
 
 
 class HomeScreen(Screen[None]):
@@ -100,10 +110,10 @@ class HomeScreen(Screen[None]):
         for heading in self.query(".home-drafts-heading"):
             heading.display = not workshop
 
-    def _canvas_prompt(self, entry: CatalogEntry) -> str:
+    def _canvas_prompt(self, entry: CatalogEntry) -> Group:
         lang = self.lang
         if entry.loaded is None:
-            return f"[b]{as_typed(entry.path.name)}[/b]\n  {as_typed(t('ui.home_broken_canvas', lang, path=str(entry.path)))}"
+            return _entry(entry.path.name, t("ui.home_broken_canvas", lang, path=str(entry.path)))
         canvas = entry.loaded.canvas
         questions = canvas.question_count()
         line = (
@@ -111,12 +121,10 @@ class HomeScreen(Screen[None]):
             if canvas.minutes
             else t("ui.home_canvas_line_nominutes", lang, questions=questions)
         )
-        prompt = f"[b]{as_typed(localize(canvas.title, lang))}[/b]\n  {line}"
-        if canvas.description:
-            prompt += f"\n  [dim]{as_typed(localize(canvas.description, lang))}[/dim]"
-        return prompt
+        description = localize(canvas.description, lang) if canvas.description else ""
+        return _entry(localize(canvas.title, lang), line, description)
 
-    def _draft_prompt(self, draft: DraftEntry) -> str:
+    def _draft_prompt(self, draft: DraftEntry) -> Group:
         lang = self.lang
         if draft.problem is not None:
             message = t(
@@ -125,7 +133,7 @@ class HomeScreen(Screen[None]):
                 line=draft.problem.line,
                 message=draft.problem.message(lang),
             )
-            return f"[b]{as_typed(draft.path.name)}[/b]\n  {as_typed(message)}"
+            return _entry(draft.path.name, message)
         who = " – ".join(x for x in (draft.organisation, draft.author) if x) or draft.path.stem
         if draft.progress is not None:
             progress = t(
@@ -148,7 +156,7 @@ class HomeScreen(Screen[None]):
             progress=progress,
             updated=updated,
         )
-        return f"[b]{as_typed(who)}[/b]\n  {as_typed(line)}"
+        return _entry(who, line)
 
     @on(OptionList.OptionSelected, "#canvases")
     def _start(self, event: OptionList.OptionSelected) -> None:
