@@ -232,13 +232,17 @@ class FillScreen(Screen[None]):
 
     def _update_saved(self) -> None:
         last, lang = self.filling.last, self.lang
-        path = _short(self.filling.path)
+        # The file name first: on a narrow screen the line is cut at the end, in the folder.
+        where = {
+            "name": as_typed(self.filling.path.name),
+            "folder": as_typed(_short(self.filling.path.parent)),
+        }
         if last.error is not None:
             text = f"[b]{t('ui.save_failed_short', lang)}[/b]"
         elif last.saved_at is not None:
-            text = t("ui.saved", lang, time=last.saved_at.strftime("%H:%M:%S"), path=as_typed(path))
+            text = t("ui.saved", lang, time=last.saved_at.strftime("%H:%M:%S"), **where)
         else:
-            text = t("ui.not_saved", lang, path=as_typed(path))
+            text = t("ui.not_saved", lang, **where)
         saved = self.query_one("#saved", Static)
         saved.update(text)
         saved.set_class(last.error is not None, "-failed")
