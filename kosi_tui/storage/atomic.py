@@ -9,7 +9,9 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import stat
 import tempfile
+from functools import cache
 from pathlib import Path
 
 
@@ -43,13 +45,35 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
+@cache
+def _umask() -> int:
+    # Reading the umask means setting it; done once, before any file of ours is written.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions the new file gets: the old file's, else what the user's umask allows."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
 def write_atomic(path: Path, data: bytes, backup: bool = True) -> None:
-    """Writes `data` to `path` so that it is either fully there or not at all."""
+    """Writes `data` to `path` so that it is either fully there or not at all.
+
+    The file gets the permissions a plain write would give it (a temporary file alone would be
+    readable by its owner only, which surprises anyone sharing an exported report).
+    """
     folder = path.parent
     tmp_name = ""
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        with contextlib.suppress(OSError):
+            os.fchmod(fd, _mode_for(path))
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -71,6 +95,8 @@ def _backup(path: Path) -> None:
     """Copies the current file to NAME.bak, itself atomically."""
     data = path.read_bytes()
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".bak.tmp", dir=path.parent)
+    with contextlib.suppress(OSError):
+        os.fchmod(fd, _mode_for(path))
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

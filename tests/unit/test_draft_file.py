@@ -192,3 +192,22 @@ def test_os_errors_become_clear_codes_and_leave_the_old_file(
     assert path.read_bytes() == before
     assert draft.answers == {"a.b": "neu"}
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_written_files_get_the_permissions_a_plain_write_would(tmp_path: Path) -> None:
+    from kosi_tui.storage import atomic
+    from kosi_tui.storage.atomic import write_atomic
+
+    old = os.umask(0o022)
+    atomic._umask.cache_clear()
+    try:
+        report = tmp_path / "bericht.html"
+        write_atomic(report, b"<p>Bericht</p>")  # new: as the umask allows, shareable
+        assert stat.S_IMODE(report.stat().st_mode) == 0o644
+        report.chmod(0o600)  # a file the user made private stays private
+        write_atomic(report, b"<p>Bericht, neu</p>")
+        assert stat.S_IMODE(report.stat().st_mode) == 0o600
+        assert stat.S_IMODE(backup_path(report).stat().st_mode) == 0o600
+    finally:
+        os.umask(old)
+        atomic._umask.cache_clear()
