@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -112,6 +113,9 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Runs the command line; returns the exit code."""
+    # kosi uses no Pydantic plugins; looking for them reads the metadata of every installed
+    # package when the first model is built, time taken from opening a draft.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
     args_list = list(sys.argv[1:] if argv is None else argv)
     args = _parser(_pre_lang(args_list)).parse_args(args_list)
     try:
