@@ -60,6 +60,26 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     return parser
 
 
+COMMANDS = ("validate", "schema", "canvases", "report", "fill", "serve", "app", "summary")
+
+
+def _file_means_fill(argv: list[str]) -> list[str]:
+    """`kosi FILE.yaml` is `kosi fill FILE.yaml`: what people try first with a file in hand."""
+    words: list[str] = []
+    rest = iter(argv)
+    for arg in rest:
+        if arg == "--lang":
+            next(rest, None)
+        elif not arg.startswith("-"):
+            words.append(arg)
+    first = words[0] if words else None
+    if first is None or first in COMMANDS:
+        return argv
+    if first.endswith((".yaml", ".yml")) or Path(first).is_file():
+        return ["fill", *argv]
+    return argv
+
+
 def _pre_lang(argv: Sequence[str]) -> str:
     """The `--lang` given on the command line, so that even `--help` speaks it."""
     for i, arg in enumerate(argv):
@@ -116,7 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # kosi uses no Pydantic plugins; looking for them reads the metadata of every installed
     # package when the first model is built, time taken from opening a draft.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    args_list = _file_means_fill(list(sys.argv[1:] if argv is None else argv))
     args = _parser(_pre_lang(args_list)).parse_args(args_list)
     try:
         return _dispatch(args)

@@ -38,3 +38,13 @@ def test_help_speaks_the_language(lang: str, word: str, capsys: pytest.CaptureFi
 def test_no_command_lists_canvases(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([]) == 0
     assert "innovationslabor" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("before", [[], ["--lang", "en"]])
+def test_a_file_alone_is_opened_for_filling(
+    tmp_path: Path, before: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "kaputt.yaml"
+    broken.write_text("format: kosi-canvas/1\nid: [\n", encoding="utf-8")
+    assert main([*before, str(broken)]) == 1  # `kosi FILE` is `kosi fill FILE`
+    assert f"{broken}:3:1" in capsys.readouterr().out
