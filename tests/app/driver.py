@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 from textual.pilot import Pilot
 from textual.widget import Widget
 
+from kosi_tui.faces.tui.app import KosiApp, Start
 from kosi_tui.faces.tui.screens.fill import FillScreen
 from kosi_tui.faces.tui.widgets.marked_list import CheckList
 from kosi_tui.faces.tui.widgets.question import QuestionWidget
@@ -74,3 +79,22 @@ async def answer(pilot: Pilot[Any], widget: QuestionWidget) -> None:
             await pilot.press("tab")
         await pilot.press("ctrl+s")
     await pilot.pause()
+
+
+EXAMPLE = Path(__file__).parent.parent.parent / "examples" / "innovationslabor.answers.yaml"
+
+
+@asynccontextmanager
+async def example_at(
+    folder: Path, key: str, lang: str = "de", size: tuple[int, int] = (120, 50)
+) -> AsyncIterator[tuple[Pilot[Any], FillScreen]]:
+    """A copy of the example draft, open in the app with the focus in question `key`."""
+    draft = folder / "entwurf.yaml"
+    shutil.copy(EXAMPLE, draft)
+    app = KosiApp(lang, Start("draft", draft))
+    async with app.run_test(size=size) as pilot:
+        screen = fill_screen(pilot)
+        await screen.ready.wait()
+        await screen.jump_to_question(key)
+        await pilot.pause()
+        yield pilot, screen

@@ -3,15 +3,10 @@ Delete clears a single choice; Space ticks and unticks in a multiple choice."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from kosi_tui.faces.tui.app import KosiApp, Start
 from kosi_tui.faces.tui.widgets.marked_list import CheckList, ChoiceList, MarkedList
-from tests.app.driver import fill_screen
-from tests.conftest import ROOT
-
-EXAMPLE = ROOT / "examples" / "innovationslabor.answers.yaml"
+from tests.app.driver import example_at
 
 
 def marks(widget: MarkedList) -> list[str]:
@@ -21,15 +16,8 @@ def marks(widget: MarkedList) -> list[str]:
 
 
 async def test_single_choice_by_keyboard(tmp_path: Path) -> None:
-    draft = tmp_path / "entwurf.yaml"
-    shutil.copy(EXAMPLE, draft)
-    app = KosiApp("de", Start("draft", draft))
-    async with app.run_test(size=(120, 50)) as pilot:
-        screen = fill_screen(pilot)
-        await screen.ready.wait()
-        await screen.jump_to_question("basis.rolle")
-        await pilot.pause()
-        choices = app.focused
+    async with example_at(tmp_path, "basis.rolle") as (pilot, screen):
+        choices = pilot.app.focused
         assert isinstance(choices, ChoiceList)
         assert marks(choices)[:3] == ["○", "◉", "○"]  # amtsleitung, from the example
         await pilot.press("up", "enter")
@@ -43,15 +31,8 @@ async def test_single_choice_by_keyboard(tmp_path: Path) -> None:
 
 
 async def test_multiple_choice_by_keyboard(tmp_path: Path) -> None:
-    draft = tmp_path / "entwurf.yaml"
-    shutil.copy(EXAMPLE, draft)
-    app = KosiApp("de", Start("draft", draft))
-    async with app.run_test(size=(120, 50)) as pilot:
-        screen = fill_screen(pilot)
-        await screen.ready.wait()
-        await screen.jump_to_question("anlass.themenfelder")
-        await pilot.pause()
-        ticks = app.focused
+    async with example_at(tmp_path, "anlass.themenfelder") as (pilot, screen):
+        ticks = pilot.app.focused
         assert isinstance(ticks, CheckList)
         before = screen.filling.session.value("anlass.themenfelder")
         assert marks(ticks)[:3] == ["☑", "☑", "☐"]  # mobility and climate, from the example

@@ -3,33 +3,25 @@ nothing typed is lost."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
+from textual.app import App
 from textual.widgets import Input
 from textual.widgets._footer import FooterKey
 
-from kosi_tui.faces.tui.app import KosiApp, Start
+from kosi_tui.faces.tui.app import KosiApp
 from kosi_tui.faces.tui.widgets.question import QuestionWidget
-from tests.app.driver import fill_screen, type_text
-from tests.conftest import ROOT
-
-EXAMPLE = ROOT / "examples" / "innovationslabor.answers.yaml"
+from tests.app.driver import example_at, type_text
 
 
-def footer_words(app: KosiApp) -> set[str]:
+def footer_words(app: App[None]) -> set[str]:
     return {key.description for key in app.screen.query(FooterKey)}
 
 
 async def test_switching_language_keeps_answers_and_relabels_everything(tmp_path: Path) -> None:
-    draft = tmp_path / "entwurf.yaml"
-    shutil.copy(EXAMPLE, draft)
-    app = KosiApp("de", Start("draft", draft))
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = fill_screen(pilot)
-        await screen.ready.wait()
-        await screen.jump_to_question("basis.organisation")
-        await pilot.pause()
+    async with example_at(tmp_path, "basis.organisation") as (pilot, screen):
+        app = pilot.app
+        assert isinstance(app, KosiApp)
         field = app.focused
         assert isinstance(field, Input)
         await type_text(pilot, " und mehr")
