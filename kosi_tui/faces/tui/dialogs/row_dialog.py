@@ -51,6 +51,9 @@ class RowDialog(ModalScreen[dict[str, Any] | None]):
     def on_mount(self) -> None:
         first = self.table.columns[0]
         self.query_one(f"#col-{first.id}").focus()
+        # Focusing scrolls the first field to the top edge, hiding its label above it.
+        body = self.query_one(".dialog-body", VerticalScroll)
+        self.call_after_refresh(body.scroll_home, animate=False)
 
     def _field(self, column: Column) -> Any:
         value = self.row.get(column.id)
