@@ -185,7 +185,7 @@ MESSAGES: dict[str, str] = {
     "speichern Sie sie an einem anderen Ort.",
     "save.save_disk_full": "Der Datenträger ist voll: {path} konnte nicht gespeichert werden. Ihre "
     "Antworten sind noch da; schaffen Sie Platz oder speichern Sie an einem anderen Ort.",
-    "save.save_no_folder": "Den Ordner für {path} gibt es nicht mehr. Ihre Antworten sind noch da; "
+    "save.save_no_folder": "Den Ordner für {path} gibt es nicht, und er lässt sich nicht anlegen. Ihre Antworten sind noch da; "
     "speichern Sie sie an einem anderen Ort.",
     "save.save_failed": "{path} konnte nicht gespeichert werden ({reason}). Ihre Antworten sind noch da.",
     "save.save_foreign": "{path} ist kein Entwurf dieses Canvas (oder beschädigt) und wird nicht "

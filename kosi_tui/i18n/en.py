@@ -181,7 +181,7 @@ MESSAGES: dict[str, str] = {
     "somewhere else.",
     "save.save_disk_full": "The disk is full: {path} could not be saved. Your answers are still here; "
     "free some space or save somewhere else.",
-    "save.save_no_folder": "The folder of {path} no longer exists. Your answers are still here; save "
+    "save.save_no_folder": "The folder of {path} does not exist and cannot be created. Your answers are still here; save "
     "them somewhere else.",
     "save.save_failed": "{path} could not be saved ({reason}). Your answers are still here.",
     "save.save_foreign": "{path} is not a draft of this canvas (or it is damaged) and will not be "
