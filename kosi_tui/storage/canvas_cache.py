@@ -35,13 +35,14 @@ MAX_ENTRIES = 50
 def _code_fingerprint() -> str:
     # Any change to the code that builds or reads these objects makes old entries unusable.
     package = Path(kosi_tui.__file__).parent
-    files = [*sorted(package.glob("core/**/*.py")), package / "storage" / "canvas_file.py"]
-    files.append(Path(__file__))
+    stored = ("canvas_file.py", "problems.py", "canvas_cache.py")  # what entries hold or build
+    files = [*sorted(package.glob("core/**/*.py")), *(package / "storage" / n for n in stored)]
     digest = hashlib.sha256(f"{sys.version}|{pydantic.VERSION}|{kosi_tui.__version__}".encode())
     for file in files:
         with contextlib.suppress(OSError):
             stat = file.stat()
-            digest.update(f"{file.name}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+            name = file.relative_to(package).as_posix()
+            digest.update(f"{name}|{stat.st_size}|{stat.st_mtime_ns}".encode())
     return digest.hexdigest()
 
 

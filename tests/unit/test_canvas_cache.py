@@ -110,3 +110,15 @@ def test_old_entries_are_pruned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
         path.write_text(text.replace("minutes: 45", f"minutes: {minutes}"), encoding="utf-8")
         load_canvas(path)
     assert len(entries()) == 3
+
+
+def test_other_kosi_code_does_not_read_old_entries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "labor.yaml"
+    shutil.copy(CANVAS, path)
+    load_canvas(path)
+    fresh_process(monkeypatch)
+    monkeypatch.setattr(canvas_cache, "_code_fingerprint", lambda: "an updated kosi")
+    assert canvas_cache.get(load_canvas(path).sha256, path) is not None  # written anew
+    assert len(entries()) == 2
