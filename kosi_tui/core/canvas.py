@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
-from kosi_tui.core.text import LANG_PATTERN, Text
+from kosi_tui.core.text_type import LANG_PATTERN, Text
 
 FORMAT_TAG = "kosi-canvas/1"
 

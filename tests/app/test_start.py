@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Label
+from textual.widgets import Button, Input, Label
 
 from kosi_tui.faces.tui import app as app_module
 from kosi_tui.faces.tui.app import KosiApp, Start
@@ -86,3 +86,21 @@ async def test_a_broken_canvas_replaces_the_dialog_with_the_error_screen(
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_the_dialog_switches_language_and_keeps_what_was_typed(kosi_home: Path) -> None:
+    app = KosiApp("de", Start("canvas", CANVAS))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, NewDraftDialog)
+        await type_text(pilot, "Stadt Musterstadt")
+        await app.set_language("en")
+        await pilot.pause()
+        title = str(dialog.query_one("#dialog-title", Label).render())
+        assert title == "New draft: Building a municipal innovation lab"
+        label = str(dialog.query_one("#organisation-label", Label).render())
+        assert label == "For which municipality or organisation? *"
+        assert str(dialog.query_one("#start", Button).label) == "Start"
+        assert dialog.query_one("#organisation", Input).value == "Stadt Musterstadt"

@@ -19,6 +19,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from kosi_tui.core.text import localize
 from kosi_tui.faces.tui.bindings import localize_bindings
 from kosi_tui.faces.tui.dialogs.new_draft_dialog import NewDraftDialog
 from kosi_tui.i18n import t
@@ -69,8 +70,6 @@ class SectionCommands(Provider):
     """ "Go to: <section>" for every section of the canvas being filled."""
 
     def _targets(self) -> list[tuple[str, int]]:
-        from kosi_tui.core.text import localize
-
         fill = fill_screen_in(self.app)  # type: ignore[arg-type]
         if fill is None:
             return []
@@ -149,9 +148,7 @@ class KosiApp(App[None]):
 
     def start_new(self, canvas: LoadedCanvas) -> None:
         """Asks for organisation and name, then starts filling a new draft."""
-        from kosi_tui.core.text import localize
-
-        dialog = NewDraftDialog(localize(canvas.canvas.title, self.lang), self.lang, self._named)
+        dialog = NewDraftDialog(canvas.canvas.title, self.lang, self._named)
         self.push_screen(dialog, partial(self._begin, canvas))
 
     def start_new_from_file(self, path: Path) -> None:
@@ -176,9 +173,7 @@ class KosiApp(App[None]):
                 self.pop_screen()
             self.show_problems(result)
         elif result is not None and dialog is not None:
-            from kosi_tui.core.text import localize
-
-            dialog.show_canvas_title(localize(result.canvas.title, self.lang))
+            dialog.show_canvas_title(result.canvas.title)
 
     @property
     def _named(self) -> bool:
@@ -237,6 +232,8 @@ class KosiApp(App[None]):
             elif isinstance(screen, HomeScreen):
                 await screen.recompose()
                 screen.load()
+            elif isinstance(screen, NewDraftDialog):
+                screen.set_language(lang)
         self.refresh_bindings()
 
     def toggle_theme(self) -> None:

@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from kosi_tui.core.text import localize
 from kosi_tui.faces.tui.markup import as_typed
 from kosi_tui.i18n import t
 
@@ -22,7 +23,9 @@ class NewDraftDialog(ModalScreen[tuple[str, str] | None]):
 
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
-    def __init__(self, canvas_title: str | None, lang: str, need_author: bool = False) -> None:
+    def __init__(
+        self, canvas_title: str | dict[str, str] | None, lang: str, need_author: bool = False
+    ) -> None:
         """`canvas_title` is None while the canvas is still loading (see `show_canvas_title`)."""
         super().__init__(classes="dialog")
         self.canvas_title, self.lang, self.need_author = canvas_title, lang, need_author
@@ -32,9 +35,26 @@ class NewDraftDialog(ModalScreen[tuple[str, str] | None]):
     def _title(self) -> str:
         if self.canvas_title is None:
             return t("ui.new_title_loading", self.lang)
-        return as_typed(t("ui.new_title", self.lang, canvas=self.canvas_title))
+        title = localize(self.canvas_title, self.lang)
+        return as_typed(t("ui.new_title", self.lang, canvas=title))
 
-    def show_canvas_title(self, title: str) -> None:
+    def set_language(self, lang: str) -> None:
+        """Relabels everything in `lang`; what is typed stays."""
+        self.lang = lang
+        mark = " *" if self.need_author else ""
+        self.query_one("#dialog-title", Label).update(self._title())
+        self.query_one("#organisation-label", Label).update(t("ui.new_organisation", lang) + " *")
+        self.query_one("#author-label", Label).update(t("ui.new_author", lang) + mark)
+        self.query_one("#organisation", Input).placeholder = t(
+            "ui.example", lang, example="Stadt Musterstadt"
+        )
+        self.query_one("#org-error", Static).update(t("ui.new_needs_org", lang))
+        self.query_one("#author-error", Static).update(t("ui.new_needs_author", lang))
+        self.query_one("#loading", Static).update(t("ui.new_loading", lang))
+        self.query_one("#start", Button).label = t("ui.new_start", lang)
+        self.query_one("#cancel", Button).label = t("ui.cancel", lang)
+
+    def show_canvas_title(self, title: str | dict[str, str]) -> None:
         """Names the canvas once it has loaded; an answer entered meanwhile is returned now."""
         self.canvas_title = title
         if self.is_mounted:
@@ -46,13 +66,17 @@ class NewDraftDialog(ModalScreen[tuple[str, str] | None]):
         lang = self.lang
         with Vertical(classes="dialog-box"):
             yield Label(self._title(), id="dialog-title", classes="dialog-title")
-            yield Label(t("ui.new_organisation", lang) + " *", classes="field-label")
+            yield Label(
+                t("ui.new_organisation", lang) + " *",
+                id="organisation-label",
+                classes="field-label",
+            )
             yield Input(
                 id="organisation", placeholder=t("ui.example", lang, example="Stadt Musterstadt")
             )
             yield Static(t("ui.new_needs_org", lang), id="org-error", classes="question-error")
             mark = " *" if self.need_author else ""
-            yield Label(t("ui.new_author", lang) + mark, classes="field-label")
+            yield Label(t("ui.new_author", lang) + mark, id="author-label", classes="field-label")
             yield Input(id="author")
             yield Static(
                 t("ui.new_needs_author", lang), id="author-error", classes="question-error"
