@@ -50,6 +50,13 @@ from kosi_tui.i18n import t
 
 DataPath = tuple[str | int, ...]
 
+RULE_FITS: dict[str, tuple[type, ...]] = {
+    "length": (ShortText, LongText, ListQuestion),
+    "pattern": (ShortText, LongText, ListQuestion),
+    "range": (Number, Scale),
+}
+"""The question types each kind of validation rule can check (`rule` expressions fit all)."""
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -244,23 +251,13 @@ class _Checker:
                 and bounds.min > bounds.max
             ):
                 self.add((*path, "validate", ri), "min_over_max", min=bounds.min, max=bounds.max)
-            if rule.length is not None and not isinstance(q, ShortText | LongText | ListQuestion):
+            fits = RULE_FITS.get(rule.kind)
+            if fits is not None and not isinstance(q, fits):
                 self.add(
-                    (*path, "validate", ri, "length"),
+                    (*path, "validate", ri, rule.kind),
                     "rule_not_for_type",
-                    rule="length",
+                    rule=rule.kind,
                     type=q.type,
-                )
-            if rule.pattern is not None and not isinstance(q, ShortText | LongText | ListQuestion):
-                self.add(
-                    (*path, "validate", ri, "pattern"),
-                    "rule_not_for_type",
-                    rule="pattern",
-                    type=q.type,
-                )
-            if rule.range is not None and not isinstance(q, Number | Scale):
-                self.add(
-                    (*path, "validate", ri, "range"), "rule_not_for_type", rule="range", type=q.type
                 )
 
     def key_of(self, path: DataPath) -> str:

@@ -7,6 +7,8 @@ import threading
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Button, Input, Label
 
 from kosi_tui.faces.tui import app as app_module
@@ -20,6 +22,13 @@ from kosi_tui.storage.draft_file import load_draft
 from tests.app.driver import type_text
 
 CANVAS = bundled_canvases() / "innovationslabor.yaml"
+
+
+async def after_loading(pilot: Pilot[None]) -> Screen[object]:
+    """The screen once the canvas has loaded behind the dialog."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    return pilot.app.screen
 
 
 async def test_what_is_typed_while_the_canvas_loads_is_kept(
@@ -61,9 +70,7 @@ async def test_what_is_typed_while_the_canvas_loads_is_kept(
 async def test_the_dialog_names_the_canvas_once_it_has_loaded(kosi_home: Path) -> None:
     app = KosiApp("en", Start("canvas", CANVAS))
     async with app.run_test(size=(100, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        dialog = app.screen
+        dialog = await after_loading(pilot)
         assert isinstance(dialog, NewDraftDialog)
         title = str(dialog.query_one("#dialog-title", Label).render())
         assert title.startswith("New draft: ") and "innovation lab" in title, title
@@ -77,9 +84,7 @@ async def test_a_broken_canvas_replaces_the_dialog_with_the_error_screen(
     broken.write_text("format: kosi-canvas/1\nid: kaputt\nsections: [\n", encoding="utf-8")
     app = KosiApp("de", Start("canvas", broken))
     async with app.run_test(size=(100, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        screen = app.screen
+        screen = await after_loading(pilot)
         assert isinstance(screen, ErrorScreen)
         assert screen.problems[0].file == broken and screen.problems[0].line == 4
         assert not any(isinstance(s, NewDraftDialog) for s in app.screen_stack)
@@ -91,9 +96,7 @@ async def test_a_broken_canvas_replaces_the_dialog_with_the_error_screen(
 async def test_the_dialog_switches_language_and_keeps_what_was_typed(kosi_home: Path) -> None:
     app = KosiApp("de", Start("canvas", CANVAS))
     async with app.run_test(size=(100, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        dialog = app.screen
+        dialog = await after_loading(pilot)
         assert isinstance(dialog, NewDraftDialog)
         await type_text(pilot, "Stadt Musterstadt")
         await app.set_language("en")

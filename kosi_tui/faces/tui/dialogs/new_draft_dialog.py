@@ -39,20 +39,23 @@ class NewDraftDialog(ModalScreen[tuple[str, str] | None]):
         return as_typed(t("ui.new_title", self.lang, canvas=title))
 
     def set_language(self, lang: str) -> None:
-        """Relabels everything in `lang`; what is typed stays."""
+        """Labels everything in `lang` (when shown, and on a switch); what is typed stays."""
         self.lang = lang
         mark = " *" if self.need_author else ""
-        self.query_one("#dialog-title", Label).update(self._title())
-        self.query_one("#organisation-label", Label).update(t("ui.new_organisation", lang) + " *")
-        self.query_one("#author-label", Label).update(t("ui.new_author", lang) + mark)
-        self.query_one("#organisation", Input).placeholder = t(
-            "ui.example", lang, example="Stadt Musterstadt"
-        )
-        self.query_one("#org-error", Static).update(t("ui.new_needs_org", lang))
-        self.query_one("#author-error", Static).update(t("ui.new_needs_author", lang))
-        self.query_one("#loading", Static).update(t("ui.new_loading", lang))
+        texts = {
+            "#dialog-title": self._title(),
+            "#organisation-label": t("ui.new_organisation", lang) + " *",
+            "#org-error": t("ui.new_needs_org", lang),
+            "#author-label": t("ui.new_author", lang) + mark,
+            "#author-error": t("ui.new_needs_author", lang),
+            "#loading": t("ui.new_loading", lang),
+        }
+        for selector, text in texts.items():
+            self.query_one(selector, Static).update(text)  # Label is a Static
         self.query_one("#start", Button).label = t("ui.new_start", lang)
         self.query_one("#cancel", Button).label = t("ui.cancel", lang)
+        example = t("ui.example", lang, example="Stadt Musterstadt")
+        self.query_one("#organisation", Input).placeholder = example
 
     def show_canvas_title(self, title: str | dict[str, str]) -> None:
         """Names the canvas once it has loaded; an answer entered meanwhile is returned now."""
@@ -63,30 +66,22 @@ class NewDraftDialog(ModalScreen[tuple[str, str] | None]):
             self.dismiss(self._entered)
 
     def compose(self) -> ComposeResult:
-        lang = self.lang
+        # The texts come from `set_language`, called on mount: written once for both.
         with Vertical(classes="dialog-box"):
-            yield Label(self._title(), id="dialog-title", classes="dialog-title")
-            yield Label(
-                t("ui.new_organisation", lang) + " *",
-                id="organisation-label",
-                classes="field-label",
-            )
-            yield Input(
-                id="organisation", placeholder=t("ui.example", lang, example="Stadt Musterstadt")
-            )
-            yield Static(t("ui.new_needs_org", lang), id="org-error", classes="question-error")
-            mark = " *" if self.need_author else ""
-            yield Label(t("ui.new_author", lang) + mark, id="author-label", classes="field-label")
+            yield Label(id="dialog-title", classes="dialog-title")
+            yield Label(id="organisation-label", classes="field-label")
+            yield Input(id="organisation")
+            yield Static(id="org-error", classes="question-error")
+            yield Label(id="author-label", classes="field-label")
             yield Input(id="author")
-            yield Static(
-                t("ui.new_needs_author", lang), id="author-error", classes="question-error"
-            )
-            yield Static(t("ui.new_loading", lang), id="loading", classes="dialog-note")
+            yield Static(id="author-error", classes="question-error")
+            yield Static(id="loading", classes="dialog-note")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t("ui.new_start", lang), variant="primary", id="start")
-                yield Button(t("ui.cancel", lang), id="cancel")
+                yield Button(variant="primary", id="start")
+                yield Button(id="cancel")
 
     def on_mount(self) -> None:
+        self.set_language(self.lang)
         self.query_one("#org-error").display = False
         self.query_one("#author-error").display = False
         self.query_one("#loading").display = False

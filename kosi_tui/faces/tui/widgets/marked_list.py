@@ -57,11 +57,6 @@ class ChoiceList(MarkedList):
         if chosen is not None:
             self.highlighted = chosen
 
-    @property
-    def index(self) -> int | None:
-        """The chosen choice, if any."""
-        return next(iter(self.chosen), None)
-
     def choose(self, index: int | None) -> None:
         """Chooses `index` (None: nothing) and tells the question."""
         before, self.chosen = self.chosen, (set() if index is None else {index})
