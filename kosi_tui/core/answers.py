@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -40,6 +41,9 @@ class Draft(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     format: Literal["kosi-answers/1"] = "kosi-answers/1"
+    id: str = ""
+    """Stays the same for the life of the draft, whatever the file is called: two files with one
+    id are two versions of one draft. Empty in drafts written before ids existed."""
     canvas: CanvasRef
     lang: Literal["de", "en"] = "de"
     author: str = ""
@@ -50,6 +54,11 @@ class Draft(BaseModel):
     answers: dict[AnswerKey, Any] = Field(default_factory=dict)
     orphaned: dict[str, Any] = Field(default_factory=dict)
     """Answers to questions the canvas no longer has: kept, never silently dropped."""
+
+
+def new_draft_id() -> str:
+    """A fresh, practically unique draft id."""
+    return uuid.uuid4().hex
 
 
 def now() -> dt.datetime:
@@ -70,6 +79,7 @@ def new_draft(
     """A fresh draft for a canvas."""
     stamp = now()
     return Draft(
+        id=new_draft_id(),
         canvas=CanvasRef(id=canvas_id, version=version, sha256=sha256, title=title),
         lang="en" if lang == "en" else "de",
         author=author,

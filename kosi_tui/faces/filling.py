@@ -6,19 +6,21 @@ The Textual app and the plain prompt mode both drive this; neither touches files
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from kosi_tui.core.answers import Draft, new_draft, now
+from kosi_tui.core.answers import Draft, new_draft, new_draft_id, now
 from kosi_tui.core.canvas import Info
+from kosi_tui.core.merge import Conflict
 from kosi_tui.core.migration import MigrationReport
 from kosi_tui.core.session import Session, default_answers
 from kosi_tui.core.text import localize
 from kosi_tui.paths import drafts_dir
 from kosi_tui.storage.atomic import WriteError
 from kosi_tui.storage.canvas_file import LoadedCanvas
-from kosi_tui.storage.draft_file import DraftWriter, draft_filename
+from kosi_tui.storage.draft_file import DraftWriter, OnConflict, SaveOutcome, draft_filename
+from kosi_tui.storage.draft_lock import Holder, claim, release
 from kosi_tui.storage.opening import open_draft
 
 SectionState = Literal["complete", "missing", "errors", "empty"]
@@ -29,6 +31,22 @@ class SaveResult:
     """How the last save went: when it worked, or the error (the answers stay in memory)."""
 
     saved_at: dt.datetime | None = None
+    error: WriteError | None = None
+    copy: Path | None = None
+    """Where the file's own version was kept after answers conflicted and nobody could decide."""
+    conflicts: list[Conflict] = field(default_factory=list)
+    """Answers changed differently here and in the file, for the person to decide."""
+
+
+@dataclass
+class PendingSave:
+    """A copy of the draft taken for saving, so the saving can run away from the typing."""
+
+    draft: Draft
+    revision: int
+    answers: dict[str, Any]
+    """The answers as copied (the writer may put merged answers into `draft`)."""
+    outcome: SaveOutcome | None = None
     error: WriteError | None = None
 
 
@@ -41,18 +59,33 @@ class Filling:
         draft: Draft,
         path: Path,
         migration: MigrationReport | None = None,
+        known: bytes | None = None,
     ) -> None:
         self.canvas = canvas
+        if not draft.id:
+            draft.id = new_draft_id()
+        base = dict(draft.answers) if known is not None else None
         self.draft = draft
         self.path = path
         self.migration = migration or MigrationReport()
         self.session = Session(canvas.compiled, draft.answers)
         # One dict for both: what the session holds is what gets saved.
         self.draft.answers = self.session.answers
-        self.writer = DraftWriter(path, canvas.canvas.id)
-        self.dirty = False
+        self.writer = DraftWriter(path, canvas.canvas.id, draft.id, known, base)
+        self.revision = 0
+        """Counts changes, so a save that ran while the person typed on knows it is behind."""
+        self.saved_revision = 0
         # An opened draft was last saved when it says it was updated.
         self.last = SaveResult(draft.updated if path.exists() else None)
+        self.other_holder: Holder | None = None
+        """Who else had the draft open when it was opened here."""
+        self.named_like: Path | None = None
+        """For a new draft: the file name it would have had if that had been free."""
+
+    @property
+    def dirty(self) -> bool:
+        """Whether there are changes that are not saved yet."""
+        return self.revision != self.saved_revision
 
     @classmethod
     def start(
@@ -67,7 +100,11 @@ class Filling:
     ) -> Filling:
         """A new draft for `canvas`, saved at `path` or in the drafts folder (or `folder`).
 
-        The writer refuses to save over a file that is not this draft's.
+        The file is created at once and exclusively: two people starting under the same name in
+        the same second get a file each (`named_like` then says which name was taken). Where it
+        cannot be created, the answers start in memory with the error as the last save's result.
+        An existing file at an explicit `path` is left alone: the writer refuses to save over a
+        file that is not this draft.
         """
         c = canvas.canvas
         draft = new_draft(
@@ -80,27 +117,56 @@ class Filling:
             organisation.strip(),
             default_answers(canvas.compiled, organisation=organisation, author=author),
         )
-        target = path or (folder or drafts_dir()) / draft_filename(
-            draft, by_author=named_after_author
-        )
-        while path is None and target.exists():  # two drafts started within the same second
-            target = target.with_name(target.stem + "-2" + target.suffix)
-        filling = cls(canvas, draft, target)
-        filling.dirty = True
-        return filling
+        if path is not None:
+            candidates = [path]
+        else:
+            wanted = (folder or drafts_dir()) / draft_filename(draft, by_author=named_after_author)
+            candidates = [wanted] + [
+                wanted.with_name(f"{wanted.stem}-{n}{wanted.suffix}") for n in range(2, 1000)
+            ]
+        for target in candidates:
+            filling = cls(canvas, draft, target)
+            try:
+                created = filling.writer.create(draft.model_copy(deep=True))
+            except WriteError as err:
+                # Not writable here: the answers start in memory and the person is offered
+                # another place at the first save, as for any failed save.
+                filling.revision = 1
+                filling.last = SaveResult(None, err)
+                return filling
+            if created:
+                filling.last = SaveResult(now())
+                filling.named_like = candidates[0] if target != candidates[0] else None
+                filling.claim()
+                return filling
+            if path is not None:
+                # An explicit file that exists: the writer will refuse it unless it is this draft.
+                filling.revision = 1
+                return filling
+        raise WriteError("save_failed", candidates[0], "no free file name")
 
     @classmethod
     def open(cls, path: Path) -> Filling:
         """An existing draft with its canvas; raises `ProblemsError` for broken files."""
         opened = open_draft(path)
-        return cls(opened.canvas, opened.draft, path, opened.migration)
+        filling = cls(opened.canvas, opened.draft, path, opened.migration, opened.raw)
+        filling.claim()
+        return filling
+
+    def claim(self) -> None:
+        """Marks the draft as open here and remembers who else has it open."""
+        self.other_holder = claim(self.path)
+
+    def close(self) -> None:
+        """Takes the open-here mark away (the answers must be saved before)."""
+        release(self.path)
 
     # -- answers ---------------------------------------------------------------------------------
 
     def set_answer(self, key: str, value: Any) -> set[str]:
         """Records an answer; returns keys whose visibility changed."""
         changed = self.session.set(key, value)
-        self.dirty = True
+        self.revision += 1
         return changed
 
     def set_position(self, section: str | None, question: str | None) -> None:
@@ -108,7 +174,7 @@ class Filling:
         if (self.draft.position.section, self.draft.position.question) != (section, question):
             self.draft.position.section = section
             self.draft.position.question = question
-            self.dirty = True
+            self.revision += 1
 
     def section_state(self, section_id: str) -> SectionState:
         """complete, missing (required unanswered), errors, or empty (nothing answered yet)."""
@@ -130,20 +196,71 @@ class Filling:
         return "complete" if progress.answered or progress.total == 0 else "empty"
 
     # -- saving ----------------------------------------------------------------------------------
+    # A save is three steps so that the disk work can run in a thread: take a copy (where the
+    # answers change), write it (anywhere), apply the result (where the answers change).
 
-    def save(self) -> SaveResult:
-        """Saves now; on failure the error is kept and the answers stay in memory."""
+    def snapshot(self) -> PendingSave:
+        """A copy of the draft as it is now, to be written by `write`."""
+        copied = self.draft.model_copy(deep=True)
+        return PendingSave(copied, self.revision, copied.answers)
+
+    def write(self, pending: PendingSave, on_conflict: OnConflict = "keep_both") -> PendingSave:
+        """Writes the copy (safe to run in a worker thread: touches nothing else)."""
         try:
-            self.writer.save(self.draft)
+            pending.outcome = self.writer.save(pending.draft, on_conflict)
         except WriteError as err:
-            self.last = SaveResult(self.last.saved_at, err)
-            return self.last
-        self.dirty = False
-        self.last = SaveResult(now(), None)
+            pending.error = err
+        return pending
+
+    def apply(self, pending: PendingSave) -> set[str]:
+        """Takes in what the save found; returns the keys whose answers changed here."""
+        if pending.error is not None:
+            self.last = SaveResult(self.last.saved_at, pending.error)
+            return set()
+        outcome = pending.outcome
+        assert outcome is not None
+        changed: set[str] = set()
+        for key, value in outcome.taken.items():
+            # An answer the person changed again meanwhile stays theirs, for the next save.
+            if self.session.answers.get(key) == pending.answers.get(key):
+                self.session.set(key, value)
+                changed.add(key)
+        if not outcome.written:
+            self.last = SaveResult(self.last.saved_at, None, None, outcome.conflicts)
+            return changed
+        if self.revision == pending.revision:
+            self.saved_revision = self.revision
+        self.draft.updated = pending.draft.updated
+        self.last = SaveResult(now(), None, outcome.copy)
+        return changed
+
+    def decide(self, pending: PendingSave, keep_ours: dict[str, bool]) -> set[str]:
+        """Settles the conflicts of `pending`: per answer, ours or the file's; then save again."""
+        outcome = pending.outcome
+        assert outcome is not None and outcome.seen is not None
+        changed: set[str] = set()
+        for conflict in outcome.conflicts:
+            if not keep_ours.get(conflict.key, True):
+                self.session.set(conflict.key, conflict.theirs)
+                changed.add(conflict.key)
+        self.writer.accept(outcome.seen)
+        self.revision += 1
+        self.last = SaveResult(self.last.saved_at)
+        return changed
+
+    def save(self, on_conflict: OnConflict = "keep_both") -> SaveResult:
+        """Saves now, in this thread; on failure the error is kept and the answers stay."""
+        pending = self.write(self.snapshot(), on_conflict)
+        self.apply(pending)
         return self.last
 
     def save_as(self, path: Path) -> SaveResult:
         """Saves to another file from now on (after a failed save, or by choice)."""
+        self.close()
         self.path = path
-        self.writer = DraftWriter(path, self.canvas.canvas.id)
-        return self.save()
+        self.writer = DraftWriter(path, self.canvas.canvas.id, self.draft.id)
+        self.revision += 1
+        result = self.save()
+        if result.error is None:
+            self.claim()
+        return result

@@ -190,6 +190,14 @@ MESSAGES: dict[str, str] = {
     "save.save_failed": "{path} konnte nicht gespeichert werden ({reason}). Ihre Antworten sind noch da.",
     "save.save_foreign": "{path} ist kein Entwurf dieses Canvas (oder beschädigt) und wird nicht "
     "überschrieben. Speichern Sie unter einem anderen Namen.",
+    "save.save_not_regular": "{path} ist keine gewöhnliche Datei (sondern ein Ordner, ein Gerät "
+    "oder Ähnliches) und wird nicht ersetzt. Speichern Sie unter einem anderen Namen.",
+    "save.save_too_large": "Der Entwurf wäre größer als {reason} KB und ließe sich dann nicht mehr "
+    "öffnen; er wurde nicht gespeichert. Kürzen Sie eine sehr lange Antwort. Ihre Antworten sind noch da.",
+    "save.save_unreadable": "Der Entwurf ließe sich so nicht wieder öffnen ({reason}) und wurde "
+    "nicht gespeichert. Ihre Antworten sind noch da; bitte melden Sie diesen Fehler.",
+    "save.conflict_copy": "Eine Antwort wurde hier und zugleich anderswo geändert. Ihre Fassung steht "
+    "im Entwurf, die andere in {copy}.",
     "save.exists": "{path} gibt es schon. Mit --force wird die Datei ersetzt.",
     "problem.control_character": "Hier steht ein unsichtbares Steuerzeichen ({code}), das YAML nicht "
     "erlaubt. Löschen Sie es; ist die Datei vielleicht gar keine Textdatei?",
@@ -249,6 +257,8 @@ MESSAGES: dict[str, str] = {
     "summary.skipped": "{count} Datei(en) wurden nicht berücksichtigt:",
     "summary.line": "Zeile {line}:",
     "summary.other_canvas": "gehört zu einem anderen Canvas ({id} {version})",
+    "summary.bad_number": "„{key}“ enthält eine Zahl, mit der sich nicht rechnen lässt ({value})",
+    "summary.failed": "ließ sich nicht auswerten ({error})",
     "summary.person": "Person {n}",
     "summary.participants": "Teilnehmende",
     "summary.col_person": "Teilnehmende",
@@ -273,8 +283,13 @@ MESSAGES: dict[str, str] = {
     "cli.report": "Bericht zu einem Entwurf schreiben (Markdown oder druckfertiges HTML), oder mit --blank "
     "eine leere Kopie eines Canvas zum Ausdrucken",
     "cli.report_source": "Entwurfsdatei, oder mit --blank ein Canvas (Datei oder Kennung)",
-    "cli.output": "Zieldatei (Endung .md oder .html)",
-    "cli.format": "Format des Berichts: md oder html",
+    "cli.output": "Zieldatei; die Endung bestimmt das Format (.md oder .html); - für die Standardausgabe",
+    "cli.format": "Format des Berichts: md oder html (nötig nur ohne Endung)",
+    "cli.format_conflict": "--format {fmt} passt nicht zur Endung „{suffix}“. Lassen Sie --format weg "
+    "oder wählen Sie eine passende Endung. Möglich sind: {formats}.",
+    "cli.format_not_yet": "Dateien mit der Endung „{suffix}“ kann kosi noch nicht schreiben. "
+    "Möglich sind: {formats}.",
+    "cli.format_unknown": "Die Endung „{suffix}“ kennt kosi nicht. Möglich sind: {formats}.",
     "cli.blank": "leere Kopie des Canvas für Papier-Workshops (mit Hinweisen für die Moderation)",
     "cli.force": "eine vorhandene Zieldatei ersetzen",
     "cli.report_lang": "Sprache des Berichts (sonst die des Entwurfs)",

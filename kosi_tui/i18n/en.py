@@ -186,6 +186,14 @@ MESSAGES: dict[str, str] = {
     "save.save_failed": "{path} could not be saved ({reason}). Your answers are still here.",
     "save.save_foreign": "{path} is not a draft of this canvas (or it is damaged) and will not be "
     "overwritten. Save under another name.",
+    "save.save_not_regular": "{path} is not an ordinary file (but a folder, a device or the like) "
+    "and will not be replaced. Save under another name.",
+    "save.save_too_large": "The draft would be larger than {reason} KB and could then not be opened "
+    "again; it was not saved. Shorten a very long answer. Your answers are still here.",
+    "save.save_unreadable": "The draft could not be opened again like this ({reason}) and was not "
+    "saved. Your answers are still here; please report this error.",
+    "save.conflict_copy": "An answer was changed here and elsewhere at the same time. Your version is "
+    "in the draft, the other one in {copy}.",
     "save.exists": "{path} exists already. Use --force to replace it.",
     "problem.control_character": "There is an invisible control character here ({code}) that YAML "
     "does not allow. Delete it; is the file perhaps not a text file at all?",
@@ -244,6 +252,8 @@ MESSAGES: dict[str, str] = {
     "summary.skipped": "{count} file(s) were left out:",
     "summary.line": "line {line}:",
     "summary.other_canvas": "belongs to another canvas ({id} {version})",
+    "summary.bad_number": "“{key}” holds a number that cannot be calculated with ({value})",
+    "summary.failed": "could not be summarised ({error})",
     "summary.person": "Person {n}",
     "summary.participants": "Participants",
     "summary.col_person": "Participant",
@@ -268,8 +278,12 @@ MESSAGES: dict[str, str] = {
     "cli.report": "write the report of a draft (Markdown or print-ready HTML), or with --blank an empty "
     "copy of a canvas to print",
     "cli.report_source": "draft file, or with --blank a canvas (file or id)",
-    "cli.output": "output file (ending .md or .html)",
-    "cli.format": "report format: md or html",
+    "cli.output": "output file; its ending decides the format (.md or .html); - for standard output",
+    "cli.format": "report format: md or html (needed only without an ending)",
+    "cli.format_conflict": "--format {fmt} does not match the ending “{suffix}”. Leave out --format "
+    "or choose a matching ending. Available: {formats}.",
+    "cli.format_not_yet": "kosi cannot write “{suffix}” files yet. Available: {formats}.",
+    "cli.format_unknown": "kosi does not know the ending “{suffix}”. Available: {formats}.",
     "cli.blank": "empty copy of the canvas for paper workshops (with facilitator notes)",
     "cli.force": "replace an existing output file",
     "cli.report_lang": "language of the report (otherwise the draft's)",

@@ -1,7 +1,9 @@
 """Crash-safe file writing: a temporary file in the same folder, fsync, then an atomic replace.
 
 The previous version is kept as `NAME.bak`. A crash at any moment leaves either the old or the new
-file in place, never a torn one.
+file in place, never a torn one. Files stay what they are: a symbolic link is written through to
+its target and stays a link; a character device or a pipe (`/dev/stdout`, `/dev/null`) is written
+to as a stream; any other file that is not a regular file is never replaced.
 """
 
 from __future__ import annotations
@@ -11,8 +13,12 @@ import errno
 import os
 import stat
 import tempfile
+import time
 from functools import cache
 from pathlib import Path
+
+STALE_TEMP_SECONDS = 3600.0
+"""A temporary file this old is left over from a crash even if its process id is in use again."""
 
 
 class WriteError(Exception):
@@ -61,26 +67,87 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~_umask()
 
 
+def real_target(path: Path) -> Path:
+    """The file a write to `path` must change: the end of a chain of symbolic links, else `path`.
+
+    A dangling link gives the path it points to, so the first save creates the file there.
+    """
+    if not path.is_symlink():
+        return path
+    return Path(os.path.realpath(path))
+
+
+def _is_stream(mode: int) -> bool:
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
+
+
+def _temp_prefix(path: Path) -> str:
+    # The process id in the name lets a later save tell a crashed writer's file from a live one.
+    return f".{path.name}.{os.getpid()}."
+
+
+def remove_stale_temps(path: Path) -> None:
+    """Removes temporary files of `path` left behind by writers that died mid-save."""
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(path.parent):
+            name = entry.name
+            if not (name.startswith(f".{path.name}.") and name.endswith(".tmp")):
+                continue
+            pid_text = name[len(path.name) + 2 :].split(".", 1)[0]
+            try:
+                age = now - entry.stat(follow_symlinks=False).st_mtime
+            except OSError:
+                continue
+            alive = pid_text.isdigit() and _process_alive(int(pid_text))
+            # Another computer's writer on a shared folder cannot be asked: only age tells there.
+            if (not alive and age > 5) or age > STALE_TEMP_SECONDS:
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
 def write_atomic(path: Path, data: bytes, backup: bool = True) -> None:
     """Writes `data` to `path` so that it is either fully there or not at all.
 
     The file gets the permissions a plain write would give it (a temporary file alone would be
     readable by its owner only, which surprises anyone sharing an exported report).
     """
-    folder = path.parent
+    target = real_target(path)
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        if _is_stream(mode):
+            _write_stream(target, data)
+            return
+        raise WriteError("save_not_regular", path)
+    folder = target.parent
     tmp_name = ""
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, tmp_name = tempfile.mkstemp(prefix=_temp_prefix(target), suffix=".tmp", dir=folder)
         with contextlib.suppress(OSError):
-            os.fchmod(fd, _mode_for(path))
+            os.fchmod(fd, _mode_for(target))
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        if backup and path.exists():
-            _backup(path)
-        os.replace(tmp_name, path)
+        if backup and mode is not None:
+            _backup(target)
+        os.replace(tmp_name, target)
         tmp_name = ""
         _fsync_dir(folder)
     except OSError as err:
@@ -89,12 +156,70 @@ def write_atomic(path: Path, data: bytes, backup: bool = True) -> None:
         if tmp_name:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
+    remove_stale_temps(target)
+
+
+def create_exclusive(path: Path, data: bytes) -> bool:
+    """Creates `path` with `data`, complete, only if nothing is there yet; False if it exists.
+
+    Two processes starting a draft under the same name at the same moment get one file each: the
+    complete file is linked into place, which fails if the name is taken (and a crash leaves no
+    half-written file under it).
+    """
+    folder = path.parent
+    tmp_name = ""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=".tmp", dir=folder)
+        with contextlib.suppress(OSError):
+            os.fchmod(fd, _mode_for(path))
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            os.link(tmp_name, path)
+        except FileExistsError:
+            return False
+        except OSError as err:
+            if err.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
+                raise
+            # Folders without hard links (some network and FAT drives): exclusive creation.
+            return _create_excl_plain(path, data)
+        _fsync_dir(folder)
+        return True
+    except OSError as err:
+        raise WriteError(_code(err), path, err.strerror or str(err)) from None
+    finally:
+        if tmp_name:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+
+
+def _create_excl_plain(path: Path, data: bytes) -> bool:
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _mode_for(path))
+    except FileExistsError:
+        return False
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    return True
+
+
+def _write_stream(target: Path, data: bytes) -> None:
+    try:
+        with open(target, "wb", buffering=0) as fh:
+            fh.write(data)
+    except OSError as err:
+        raise WriteError(_code(err), target, err.strerror or str(err)) from None
 
 
 def _backup(path: Path) -> None:
     """Copies the current file to NAME.bak, itself atomically."""
     data = path.read_bytes()
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".bak.tmp", dir=path.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=".bak.tmp", dir=path.parent)
     with contextlib.suppress(OSError):
         os.fchmod(fd, _mode_for(path))
     try:

@@ -6,29 +6,37 @@ not be replaced by ours because two files share a name.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import hashlib
+import os
 import re
-from dataclasses import dataclass
+import stat
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import ValidationError
 
 from kosi_tui.core import answers as answer_models
 from kosi_tui.core.answers import ANSWERS_FORMAT, Draft
-from kosi_tui.storage.atomic import WriteError, write_atomic
+from kosi_tui.core.merge import Conflict, merge_answers
+from kosi_tui.storage.atomic import WriteError, create_exclusive, real_target, write_atomic
 from kosi_tui.storage.problems import Problem, ProblemsError
 from kosi_tui.storage.pydantic_problems import model_keys, problem_for
 from kosi_tui.storage.yaml_dump import dump_yaml
-from kosi_tui.storage.yaml_source import SourceMap, decode, parse_yaml, read_file
+from kosi_tui.storage.yaml_source import MAX_BYTES, SourceMap, decode, parse_yaml, read_file
 
 HEADER = """\
 # kosi – Entwurf / draft
 # Antworten auf einen Canvas. Sie dürfen die Datei von Hand bearbeiten; kosi prüft sie beim Öffnen.
+# Eigene Kommentare (#) übernimmt kosi beim nächsten Speichern nicht.
 # Answers to a canvas. You may edit this file by hand; kosi checks it when opening it.
+# kosi does not keep comments of your own (#) when it next saves the file.
 """
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 @cache
@@ -63,8 +71,25 @@ def draft_from_data(data: Any, source: SourceMap, file: Path) -> Draft:
 
 def load_draft(file: Path) -> Draft:
     """The draft in `file`; raises `ProblemsError` naming the line of anything wrong."""
-    data, source = parse_yaml(file, decode(file, read_file(file)))
-    return draft_from_data(data, source, file)
+    return read_draft(file)[0]
+
+
+def read_draft(file: Path) -> tuple[Draft, bytes]:
+    """The draft in `file` and the bytes it was read from (to notice later changes)."""
+    raw = read_file(file)
+    data, source = parse_yaml(file, decode(file, raw))
+    return draft_from_data(data, source, file), raw
+
+
+def _readable(value: Any) -> Any:
+    """`value` with every lone surrogate replaced: such text cannot be written as UTF-8."""
+    if isinstance(value, str):
+        return _SURROGATES.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_readable(v) for v in value]
+    if isinstance(value, dict):
+        return {_readable(k): _readable(v) for k, v in value.items()}
+    return value
 
 
 def draft_to_yaml(draft: Draft) -> str:
@@ -74,7 +99,9 @@ def draft_to_yaml(draft: Draft) -> str:
         data[stamp] = data[stamp].isoformat()
     if not data["orphaned"]:
         del data["orphaned"]
-    return HEADER + dump_yaml(data)
+    if not data["id"]:
+        del data["id"]
+    return HEADER + dump_yaml(_readable(data))
 
 
 def _slug(text: str) -> str:
@@ -92,38 +119,141 @@ def draft_filename(draft: Draft, by_author: bool = False) -> str:
     return f"{draft.canvas.id}-{who}-{draft.created:%Y%m%d-%H%M%S}.yaml"
 
 
+def _hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+OnConflict = Literal["ask", "keep_both"]
+"""What a save does when an answer was changed both here and in the file: return the conflicts
+for a person to decide (nothing written), or write ours and keep the file's version as a copy."""
+
+
 @dataclass
+class SaveOutcome:
+    """What a save found and did."""
+
+    written: bool = True
+    taken: dict[str, Any] = field(default_factory=dict)
+    """Answers changed in the file by someone else, now part of the draft: show them."""
+    conflicts: list[Conflict] = field(default_factory=list)
+    """With `ask`: answers changed differently here and in the file; nothing was written."""
+    copy: Path | None = None
+    """With `keep_both`: where the file's own version was kept."""
+    seen: tuple[str, dict[str, Any]] | None = None
+    """With conflicts to decide: the file's version (hash, answers), for `accept`."""
+
+
 class DraftWriter:
-    """Saves one draft to one path, refusing to replace a file that is not this draft's."""
+    """Saves one draft to one path without losing anybody's answers.
 
-    path: Path
-    canvas_id: str
-    _last_hash: str | None = None
+    It remembers the file as it last read or wrote it. If the file has changed since (a second
+    window, plain mode, a hand edit), answers changed only there are merged in, and answers
+    changed on both sides are put to the person or kept in a copy. It refuses to replace a file
+    that is not this draft, and never writes a draft that kosi could not read back.
+    """
 
-    def save(self, draft: Draft) -> None:
-        """Writes the draft; raises `WriteError` (the draft in memory stays as it is)."""
-        self._check_ours()
+    def __init__(
+        self,
+        path: Path,
+        canvas_id: str,
+        draft_id: str = "",
+        known: bytes | None = None,
+        base: dict[str, Any] | None = None,
+    ) -> None:
+        self.path = path
+        self.canvas_id = canvas_id
+        self.draft_id = draft_id
+        self._last_hash = _hash(known) if known is not None else None
+        self._base: dict[str, Any] = copy.deepcopy(base or {})
+
+    def create(self, draft: Draft) -> bool:
+        """Writes a new draft only if `path` is free; False if the name is taken."""
+        data = self._encode(draft)
+        if not create_exclusive(self.path, data):
+            return False
+        self._remember(draft, data)
+        return True
+
+    def save(self, draft: Draft, on_conflict: OnConflict = "keep_both") -> SaveOutcome:
+        """Writes `draft` (a copy the caller can spare: merged answers are put into it).
+
+        Raises `WriteError`; the caller's answers stay as they are.
+        """
+        current = self._current()
+        outcome = SaveOutcome()
+        if current is not None and _hash(current) != self._last_hash:
+            theirs = self._theirs(current)
+            merged = merge_answers(self._base, draft.answers, theirs.answers)
+            outcome.taken = merged.taken
+            if merged.conflicts and on_conflict == "ask":
+                outcome.written = False
+                outcome.conflicts = merged.conflicts
+                outcome.seen = (_hash(current), theirs.answers)
+                return outcome
+            if merged.conflicts:
+                outcome.copy = self._keep_copy(current)
+            draft.answers = merged.answers
         draft.updated = answer_models.now()
-        data = draft_to_yaml(draft).encode("utf-8")
+        data = self._encode(draft)
         write_atomic(self.path, data)
-        self._last_hash = hashlib.sha256(data).hexdigest()
+        self._remember(draft, data)
+        return outcome
 
-    def _check_ours(self) -> None:
+    def accept(self, seen: tuple[str, dict[str, Any]]) -> None:
+        """Takes the file's version as the new common ground, after conflicts were decided."""
+        self._last_hash, answers = seen
+        self._base = copy.deepcopy(answers)
+
+    def _remember(self, draft: Draft, data: bytes) -> None:
+        self._last_hash = _hash(data)
+        self._base = copy.deepcopy(draft.answers)
+        self.draft_id = self.draft_id or draft.id
+
+    def _encode(self, draft: Draft) -> bytes:
+        data = draft_to_yaml(draft).encode("utf-8")
+        if len(data) > MAX_BYTES:
+            raise WriteError("save_too_large", self.path, str(MAX_BYTES // 1024))
+        # One limit and one reader for writing and opening: what is saved can be opened again.
         try:
-            current = self.path.read_bytes()
+            parsed, source = parse_yaml(self.path, data.decode("utf-8"))
+            draft_from_data(parsed, source, self.path)
+        except ProblemsError as err:
+            raise WriteError("save_unreadable", self.path, err.problems[0].code) from None
+        return data
+
+    def _current(self) -> bytes | None:
+        try:
+            if not stat.S_ISREG(os.stat(self.path).st_mode):
+                # A device or pipe is no draft; reading a pipe would even wait forever.
+                raise WriteError("save_not_regular", self.path)
+            with open(self.path, "rb") as fh:
+                return fh.read(MAX_BYTES + 1)
         except FileNotFoundError:
-            return
+            return None
+        except IsADirectoryError:
+            raise WriteError("save_not_regular", self.path) from None
         except OSError as err:
             raise WriteError("save_failed", self.path, err.strerror or str(err)) from None
-        if self._last_hash == hashlib.sha256(current).hexdigest():
-            return
+
+    def _theirs(self, current: bytes) -> Draft:
         try:
             data, source = parse_yaml(self.path, decode(self.path, current))
             existing = draft_from_data(data, source, self.path)
         except ProblemsError:
             raise WriteError("save_foreign", self.path) from None
-        if existing.canvas.id != self.canvas_id:
+        if existing.canvas.id != self.canvas_id or existing.id not in ("", self.draft_id):
             raise WriteError("save_foreign", self.path)
+        return existing
+
+    def _keep_copy(self, current: bytes) -> Path:
+        target = real_target(self.path)
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        for n in range(1, 1000):
+            extra = "" if n == 1 else f"-{n}"
+            candidate = target.with_name(f"{target.stem}.konflikt-{stamp}{extra}{target.suffix}")
+            if create_exclusive(candidate, current):
+                return candidate
+        raise WriteError("save_failed", target, "no free name for a copy")
 
 
 def modified(path: Path) -> dt.datetime | None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from kosi_tui.core.answers import Draft
 from kosi_tui.core.migration import MigrationReport, migrate
 from kosi_tui.storage.canvas_file import LoadedCanvas, load_canvas
-from kosi_tui.storage.draft_file import load_draft
+from kosi_tui.storage.draft_file import read_draft
 from kosi_tui.storage.locate import canvas_by_id
 from kosi_tui.storage.problems import Problem, ProblemsError
 
@@ -21,11 +21,13 @@ class OpenedDraft:
     draft: Draft
     canvas: LoadedCanvas
     migration: MigrationReport
+    raw: bytes
+    """The file's bytes as read, so a later save can tell whether someone changed it."""
 
 
 def open_draft(path: Path, canvas_path: Path | None = None) -> OpenedDraft:
     """Loads a draft and its canvas; raises `ProblemsError` naming whichever file is at fault."""
-    draft = load_draft(path)
+    draft, raw = read_draft(path)
     located = canvas_path or canvas_by_id(draft.canvas.id)
     if located is None or not located.exists():
         raise ProblemsError(
@@ -38,4 +40,4 @@ def open_draft(path: Path, canvas_path: Path | None = None) -> OpenedDraft:
                      {"id": draft.canvas.id, "other": canvas.canvas.id, "canvas": str(located)})]
         )  # fmt: skip
     report = migrate(draft, canvas.compiled, canvas.sha256)
-    return OpenedDraft(path, draft, canvas, report)
+    return OpenedDraft(path, draft, canvas, report, raw)

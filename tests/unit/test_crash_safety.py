@@ -15,11 +15,15 @@ WRITER = """
 import sys
 from pathlib import Path
 from kosi_tui.core.answers import new_draft
-from kosi_tui.storage.draft_file import DraftWriter
+from kosi_tui.storage.draft_file import DraftWriter, read_draft
 
 path = Path(sys.argv[1])
-writer = DraftWriter(path, "innovationslabor")
-draft = new_draft("innovationslabor", "1.0.0", "abc", "T", "de", "Erika", "Stadt")
+if path.exists():  # resumed, as after a crash: the same draft again
+    draft, raw = read_draft(path)
+    writer = DraftWriter(path, "innovationslabor", draft.id, raw, draft.answers)
+else:
+    draft = new_draft("innovationslabor", "1.0.0", "abc", "T", "de", "Erika", "Stadt")
+    writer = DraftWriter(path, "innovationslabor")
 n = 0
 while True:
     n += 1
