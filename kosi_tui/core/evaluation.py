@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,11 +29,19 @@ class Result:
 
 
 def _as_number(value: Any) -> float | int | None:
+    """The score as a number that reports can draw and average; None for anything else.
+
+    Integers from a file are unbounded: one beyond a float's range, or infinity, counts as no
+    value rather than breaking every report that draws it as a bar or takes a mean.
+    """
     if isinstance(value, bool):
         return int(value)
-    if isinstance(value, int | float):
-        return value
-    return None
+    if not isinstance(value, int | float):
+        return None
+    try:
+        return value if math.isfinite(value) else None
+    except OverflowError:
+        return None
 
 
 def own_steps(session: Session) -> list[str]:

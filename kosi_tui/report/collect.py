@@ -8,7 +8,7 @@ from pathlib import Path
 from kosi_tui.core.answers import Draft
 from kosi_tui.core.migration import migrate
 from kosi_tui.i18n import t
-from kosi_tui.report.summary import Workshop, add_participant, skip
+from kosi_tui.report.summary import Workshop, add_participant, failure_reason, skip
 from kosi_tui.storage.canvas_file import LoadedCanvas, load_canvas
 from kosi_tui.storage.draft_file import load_draft
 from kosi_tui.storage.locate import canvas_by_id
@@ -66,6 +66,11 @@ def collect_workshop(paths: list[Path], lang: str, canvas_path: Path | None = No
                 lang,
             )
             continue
-        migrate(draft, canvas.compiled, canvas.sha256)
-        add_participant(workshop, file, draft)
+        try:
+            migrate(draft, canvas.compiled, canvas.sha256)
+        # One draft the migration cannot handle is left out; it never stops the summary.
+        except Exception as err:
+            skip(workshop, file, failure_reason(err, lang), lang)
+            continue
+        add_participant(workshop, file, draft, lang)
     return workshop

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 from markdown_it import MarkdownIt
+
+from kosi_tui.core.visible_text import for_report
 
 CSS_PATH = Path(__file__).parent / "print.css"
 
@@ -21,8 +24,18 @@ def _renderer() -> MarkdownIt:
     )
 
 
+# In a CSS string inside <style>: `<` could close the element (`</style>`), quotes and backslash
+# the string, `&` is escaped too so the text reads the same to any HTML tool; control, bidi and
+# line-separator characters are not text. The space after a hex escape ends it (CSS syntax).
+_CSS_UNSAFE = re.compile(
+    r"[<>&\"'\\\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]"
+)
+
+
 def _css_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+    """`text` as a quoted CSS string that cannot end the string or the `<style>` element."""
+    text = " ".join(for_report(text).split())
+    return '"' + _CSS_UNSAFE.sub(lambda m: f"\\{ord(m.group()):x} ", text) + '"'
 
 
 def render_html(
@@ -32,6 +45,9 @@ def render_html(
 
     `page_breaks` are `<h2>` texts (as rendered) before which printing starts a new page.
     """
+    # The Markdown is made with `markdown_text`, which already shows control characters; the
+    # title and footer come straight from files.
+    title, footer = for_report(title), for_report(footer)
     body = _renderer().render(markdown)
     for heading in page_breaks:
         body = body.replace(

@@ -13,7 +13,16 @@ from kosi_tui.core.numbers import format_date, format_number
 from kosi_tui.core.session import Session
 from kosi_tui.core.text import localize
 from kosi_tui.i18n import t
-from kosi_tui.report.markdown_text import BAR_EMPTY, BAR_FULL, bar, escape, paragraphs, table, tidy
+from kosi_tui.report.markdown_text import (
+    BAR_EMPTY,
+    BAR_FULL,
+    bar,
+    code,
+    escape,
+    paragraphs,
+    table,
+    tidy,
+)
 
 
 def _title_block(session: Session, draft: Draft | None, lang: str, today: dt.date) -> list[str]:
@@ -165,7 +174,7 @@ def _appendix(draft: Draft | None, lang: str) -> list[str]:
     ]
     for key, value in draft.orphaned.items():
         shown = "; ".join(map(str, value)) if isinstance(value, list) else scalar_text(value, lang)
-        lines.append(f"- `{key}`: {escape(shown)}")
+        lines.append(f"- {code(key)}: {escape(shown)}")
     return lines
 
 

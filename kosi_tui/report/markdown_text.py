@@ -4,11 +4,17 @@ Whatever a person typed is escaped so that it is shown as typed: characters that
 get a backslash (and line-start markers only at the start), so raw HTML never reaches a renderer as
 HTML. Reports are then brought into mdformat's canonical form; workshop summaries, which can be
 very long, are written directly in a form that needs no tidying.
+
+Before escaping, text goes through `for_report` (see `kosi_tui.core.visible_text`): control
+characters such as ESC or BEL are shown as `\\x1b` / `\\x07`, bidirectional controls such as
+U+202E are dropped, so neither reaches the Markdown file or, through it, the HTML report.
 """
 
 from __future__ import annotations
 
 import re
+
+from kosi_tui.core.visible_text import for_report
 
 _ANYWHERE = re.compile(r"([\\`*_\[\]<>|~&])")
 """Characters that can start markup anywhere in a line."""
@@ -21,7 +27,7 @@ BAR_EMPTY = "░"
 
 def escape(text: str) -> str:
     """Text shown literally in Markdown, on one line (its own line breaks become spaces)."""
-    s = _ANYWHERE.sub(r"\\\1", " ".join(text.split()))
+    s = _ANYWHERE.sub(r"\\\1", " ".join(for_report(text).split()))
     m = _LINE_START.match(s)
     if m is None:
         return s
@@ -33,12 +39,22 @@ def escape(text: str) -> str:
 
 def paragraphs(text: str) -> str:
     """Multi-line text as Markdown paragraphs; single line breaks are kept as hard breaks."""
-    blocks = [b for b in re.split(r"\n\s*\n", text.strip()) if b.strip()]
+    blocks = [b for b in re.split(r"\n\s*\n", for_report(text).strip()) if b.strip()]
     out = []
     for block in blocks:
         lines = [escape(line) for line in block.splitlines() if line.strip()]
         out.append("\\\n".join(lines))
     return "\n\n".join(out)
+
+
+def code(text: str) -> str:
+    """Text as an inline code span, on one line: a file name or key shown exactly as it is."""
+    s = " ".join(for_report(text).split())
+    longest = max((len(run) for run in re.findall(r"`+", s)), default=0)
+    fence = "`" * (longest + 1)
+    # A span starting or ending with a backtick needs a space inside the fence (CommonMark).
+    pad = " " if s.startswith("`") or s.endswith("`") else ""
+    return f"{fence}{pad}{s}{pad}{fence}" if s else ""
 
 
 def table(header: list[str], rows: list[list[str]]) -> str:

@@ -1,8 +1,15 @@
-"""A workshop summary: many drafts of one canvas, aggregated into one overview."""
+"""A workshop summary: many drafts of one canvas, aggregated into one overview.
+
+One odd draft never stops the summary: a draft that cannot be evaluated, or holds a number no
+mean can take (a 400-digit integer, infinity), is left out with its file name and the reason, like
+a file that cannot be read. Should rendering still fail, each participant is tried alone and those
+that fail are left out the same way (`render_summary`).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
@@ -29,7 +36,7 @@ from kosi_tui.core.numbers import format_date, format_number
 from kosi_tui.core.session import Session
 from kosi_tui.core.text import localize
 from kosi_tui.i18n import t
-from kosi_tui.report.markdown_text import bar, escape, table
+from kosi_tui.report.markdown_text import bar, code, escape, table
 from kosi_tui.storage.problems import Problem
 
 
@@ -61,14 +68,70 @@ class Workshop:
     skipped: list[Skipped] = field(default_factory=list)
 
 
-def add_participant(workshop: Workshop, path: Path, draft: Draft) -> None:
-    """Evaluates one draft and adds it to the workshop."""
-    session = Session(workshop.compiled, draft.answers)
-    result = evaluate_session(session)
+def _unusable_number(value: Any) -> bool:
+    """True for a number that no mean or bar can take: beyond a float's range, or not finite."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    try:
+        return not math.isfinite(value)
+    except OverflowError:
+        return True
+
+
+def _bad_number(key: str, value: Any) -> tuple[str, Any] | None:
+    """The first unusable number in `value`, with its key (and row and column for tables)."""
+    if _unusable_number(value):
+        return key, value
+    if isinstance(value, list):
+        for i, item in enumerate(value, start=1):
+            if found := _bad_number(f"{key}[{i}]", item):
+                return found
+    if isinstance(value, dict):
+        for column, cell in value.items():
+            if found := _bad_number(f"{key}.{column}", cell):
+                return found
+    return None
+
+
+def _short(text: str, limit: int = 24) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _number_text(number: int | float) -> str:
+    """The start of a number for a message; Python refuses to write out ints of 4,300+ digits."""
+    if isinstance(number, float):
+        return repr(number)
+    try:
+        return str(number)
+    except ValueError:
+        sign = "-" if number < 0 else ""
+        return f"{sign}10^{int(abs(number).bit_length() * math.log10(2))}"
+
+
+def add_participant(workshop: Workshop, path: Path, draft: Draft, lang: str = "de") -> None:
+    """Evaluates one draft and adds it to the workshop, or notes why it was left out."""
+    for key, value in draft.answers.items():
+        if found := _bad_number(key, value):
+            where, number = found
+            reason = t("summary.bad_number", lang, key=where, value=_short(_number_text(number)))
+            skip(workshop, path, reason, lang)
+            return
+    try:
+        session = Session(workshop.compiled, draft.answers)
+        result = evaluate_session(session)
+    # Whatever one draft's answers do to the evaluation, the other drafts still get summarised.
+    except Exception as err:
+        skip(workshop, path, failure_reason(err, lang), lang)
+        return
     workshop.participants.append(
         Participant(path, draft, session, [f.id for f in result.flags],
                     {s.score.id: s.value for s in result.scores})
     )  # fmt: skip
+
+
+def failure_reason(err: Exception, lang: str) -> str:
+    """Why a draft was left out when summarising it failed unexpectedly, for the list of skipped."""
+    return t("summary.failed", lang, error=_short(f"{type(err).__name__}: {err}", 120))
 
 
 def skip(workshop: Workshop, path: Path, problem: Problem | str, lang: str) -> None:
@@ -97,7 +160,9 @@ def _choice_block(
     counts: Counter[str] = Counter()
     for value in values:
         for v in value if isinstance(value, list) else [value]:
-            counts[v] += 1
+            # Only ids can match a choice; a list or mapping typed into the file is no answer.
+            if isinstance(v, str):
+                counts[v] += 1
     rows = [
         [
             choice_label(choices, c.id, lang),
@@ -117,6 +182,11 @@ def _choice_block(
     return [table(header, rows)] + (["", f"*{escape(note)}*"] if note else [])
 
 
+def _mean(values: list[float]) -> float:
+    """The mean; dividing first keeps a sum of large but finite numbers from overflowing."""
+    return math.fsum(v / len(values) for v in values)
+
+
 def _numbers_block(values: list[float], lang: str, unit: Any = None) -> list[str]:
     def fmt(x: float) -> str:
         return scalar_text(round(x, 2), lang, unit)
@@ -126,7 +196,7 @@ def _numbers_block(values: list[float], lang: str, unit: Any = None) -> list[str
             t(
                 "summary.stats",
                 lang,
-                mean=fmt(statistics.fmean(values)),
+                mean=fmt(_mean(values)),
                 median=fmt(statistics.median(values)),
                 min=fmt(min(values)),
                 max=fmt(max(values)),
@@ -215,7 +285,27 @@ def _question_block(workshop: Workshop, key: str, anonymous: bool, lang: str) ->
 def render_summary(
     workshop: Workshop, lang: str, anonymous: bool = False, today: dt.date | None = None
 ) -> str:
-    """The workshop summary as canonical Markdown."""
+    """The workshop summary as canonical Markdown.
+
+    Participants whose answers make it fail are moved to `workshop.skipped`, with the reason.
+    """
+    try:
+        return _render(workshop, lang, anonymous, today)
+    # Trying everyone alone costs a render per person, so only once something has failed.
+    except Exception:
+        kept: list[Participant] = []
+        for participant in workshop.participants:
+            try:
+                _render(Workshop(workshop.compiled, [participant]), lang, anonymous, today)
+            except Exception as err:
+                skip(workshop, participant.path, failure_reason(err, lang), lang)
+            else:
+                kept.append(participant)
+        workshop.participants = kept
+        return _render(workshop, lang, anonymous, today)
+
+
+def _render(workshop: Workshop, lang: str, anonymous: bool, today: dt.date | None) -> str:
     canvas = workshop.compiled.canvas
     people = workshop.participants
     lines = [f"# {escape(t('summary.title', lang, canvas=localize(canvas.title, lang)))}", ""]
@@ -232,7 +322,7 @@ def render_summary(
     )
     if workshop.skipped:
         lines += ["", f"**{escape(t('summary.skipped', lang, count=len(workshop.skipped)))}**", ""]
-        lines += [f"- `{s.path.name}`: {escape(s.reason)}" for s in workshop.skipped]
+        lines += [f"- {code(s.path.name)}: {escape(s.reason)}" for s in workshop.skipped]
     # Completeness per participant.
     header = [
         t("summary.col_person", lang),
@@ -264,7 +354,7 @@ def render_summary(
         for score in evaluation.scores:
             values = [float(v) for p in people if (v := p.scores.get(score.id)) is not None]
             if values:
-                mean = statistics.fmean(values)
+                mean = _mean(values)
                 rows.append(
                     [
                         localize(score.label, lang),

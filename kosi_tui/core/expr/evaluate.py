@@ -95,20 +95,25 @@ def _arith(op: str, left: Any, right: Any, pos: int) -> Any:
     if isinstance(left, dt.date) and isinstance(right, dt.date) and op == "-":
         return (left - right).days
     a, b = _number(left, pos), _number(right, pos)
-    if op == "+":
-        return a + b
-    if op == "-":
-        return a - b
-    if op == "*":
-        return a * b
-    if b == 0:
+    if op == "/" and b == 0:
         raise ExprError("division_by_zero", pos)
-    result = a / b
-    return (
-        int(result)
-        if float(result).is_integer() and isinstance(a, int) and isinstance(b, int)
-        else result
-    )
+    # Answers are unbounded integers from a file; one too large for a float must fail this one
+    # expression, not whoever computes it (a report, the summary, the app).
+    try:
+        if op == "+":
+            return a + b
+        if op == "-":
+            return a - b
+        if op == "*":
+            return a * b
+        result = a / b
+        return (
+            int(result)
+            if float(result).is_integer() and isinstance(a, int) and isinstance(b, int)
+            else result
+        )
+    except OverflowError:
+        raise ExprError("too_large", pos) from None
 
 
 def _contains(container: Any, item: Any) -> bool:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from kosi_tui.core.text import localize
+from kosi_tui.core.visible_text import for_terminal
+from kosi_tui.faces.commands.say import say
 from kosi_tui.i18n import t
 from kosi_tui.paths import user_canvases
 from kosi_tui.storage.catalog import catalog
@@ -38,6 +40,8 @@ def run_canvases(lang: str) -> int:
                 source,
             )
         )
+    # Made visible before measuring, so a control character in a title cannot skew the columns.
+    rows = [tuple(for_terminal(cell) for cell in row) for row in rows]
     header = tuple(
         t(f"cli.col_{c}", lang)
         for c in ("id", "version", "languages", "questions", "title", "source")
@@ -45,7 +49,7 @@ def run_canvases(lang: str) -> int:
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header) - 1)]
     for row in [header, *rows]:
         cells = [cell.ljust(widths[i]) for i, cell in enumerate(row[:-1])]
-        print("  ".join([*cells, row[-1]]).rstrip())
-    print()
-    print(t("cli.user_folder", lang, folder=str(user_canvases())))
+        say("  ".join([*cells, row[-1]]).rstrip())
+    say()
+    say(t("cli.user_folder", lang, folder=str(user_canvases())))
     return 0

@@ -8,7 +8,8 @@ from pathlib import Path
 from kosi_tui.core.numbers import format_date
 from kosi_tui.core.session import Session
 from kosi_tui.core.text import localize
-from kosi_tui.faces.commands.output import output_path, write_output
+from kosi_tui.faces.commands.output import OutputRefused, choose_output, write_output
+from kosi_tui.faces.commands.say import say
 from kosi_tui.i18n import t
 from kosi_tui.report.blank import render_blank
 from kosi_tui.report.changes import describe_migration
@@ -32,6 +33,13 @@ def run_report(
     """Writes the report (or blank copy) and prints where it went."""
     today = dt.date.today()
     try:
+        output = choose_output(out, fmt, ui_lang)
+    except OutputRefused as refused:
+        say(str(refused), err=True)
+        return 2
+    # With the report on standard output, every message goes to standard error.
+    to_stderr = output.to_stdout
+    try:
         if blank:
             path = find_canvas(source) or Path(source)
             canvas = load_canvas(path)
@@ -44,7 +52,7 @@ def run_report(
             opened = open_draft(Path(source))
             lang = lang or opened.draft.lang
             for line in describe_migration(opened.migration, opened.canvas.compiled, ui_lang):
-                print(line)
+                say(line, err=to_stderr)
             session = Session(opened.canvas.compiled, opened.draft.answers)
             markdown = render_markdown(session, opened.draft, lang, today)
             title = localize(opened.canvas.canvas.title, lang)
@@ -53,10 +61,9 @@ def run_report(
             footer = " · ".join(x for x in (title, who, format_date(today, lang)) if x)
     except ProblemsError as err:
         for problem in err.problems:
-            print(problem.render(ui_lang))
+            say(problem.render(ui_lang), err=to_stderr)
         return 1
-    path, chosen = output_path(out, default, fmt)
     text = markdown
-    if chosen == "html":
+    if output.fmt == "html":
         text = render_html(markdown, title, footer, lang, (t("report.evaluation", lang),))
-    return write_output(path, text, force, ui_lang)
+    return write_output(output, default, text, force, ui_lang)

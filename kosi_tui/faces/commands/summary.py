@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from kosi_tui.core.text import localize
-from kosi_tui.faces.commands.output import output_path, write_output
+from kosi_tui.faces.commands.output import OutputRefused, choose_output, write_output
+from kosi_tui.faces.commands.say import say
 from kosi_tui.i18n import t
 from kosi_tui.report.collect import collect_workshop
 from kosi_tui.report.html import render_html
@@ -18,17 +19,23 @@ def run_summary(
 ) -> int:
     """Writes the summary and prints where it went, and which files were left out."""
     try:
+        output = choose_output(out, fmt, lang)
+    except OutputRefused as refused:
+        say(str(refused), err=True)
+        return 2
+    # With the summary on standard output, every message goes to standard error.
+    to_stderr = output.to_stdout
+    try:
         workshop = collect_workshop(paths, lang)
     except ProblemsError as err:
         for problem in err.problems:
-            print(problem.render(lang))
+            say(problem.render(lang), err=to_stderr)
         return 1
     markdown = render_summary(workshop, lang, anonymous)
     for skipped in workshop.skipped:
-        print(t("cli.skipped", lang, path=str(skipped.path), reason=skipped.reason))
-    path, chosen = output_path(out, Path.cwd() / "workshop-summary", fmt)
+        say(t("cli.skipped", lang, path=str(skipped.path), reason=skipped.reason), err=to_stderr)
     text = markdown
-    if chosen == "html":
+    if output.fmt == "html":
         title = t("summary.title", lang, canvas=localize(workshop.compiled.canvas.title, lang))
         text = render_html(markdown, title, title, lang)
-    return write_output(path, text, force, lang)
+    return write_output(output, Path.cwd() / "workshop-summary", text, force, lang)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kosi_tui.faces.commands.say import say
 from kosi_tui.i18n import t
 from kosi_tui.storage.canvas_file import load_canvas
 from kosi_tui.storage.problems import Problem, ProblemsError
@@ -28,13 +29,13 @@ def run_validate(files: list[Path], strict: bool, lang: str) -> int:
             problems = err.problems
             summary = ""
         for problem in problems:
-            print(problem.render(lang))
+            say(problem.render(lang))
         errors = sum(p.severity == "error" for p in problems)
         warnings = len(problems) - errors
         if errors or (strict and warnings):
             failed += 1
         elif summary:
-            print(summary + (t("cli.with_warnings", lang, count=warnings) if warnings else ""))
+            say(summary + (t("cli.with_warnings", lang, count=warnings) if warnings else ""))
     if len(files) > 1 or failed:
-        print(t("cli.validate_total", lang, count=len(files), failed=failed))
+        say(t("cli.validate_total", lang, count=len(files), failed=failed))
     return 1 if failed else 0
