@@ -267,3 +267,17 @@ def test_a_draft_that_breaks_the_summary_is_left_out_by_name(
     text = out.read_text(encoding="utf-8")
     assert f"`{draft.name}`: ließ sich nicht auswerten (ValueError: kaputt)" in text
     assert "1 von 1 haben geantwortet" in text
+
+
+def test_commands_print_only_through_say() -> None:
+    # `say` makes file text harmless; a bare print() would bypass it.
+    folder = ROOT / "kosi_tui" / "faces" / "commands"
+    exempt = {"say.py", "fill.py", "serve.py"}
+    offenders = [
+        f"{path.name}:{number}"
+        for path in sorted(folder.glob("*.py"))
+        if path.name not in exempt
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if re.search(r"\bprint\(", line)
+    ]
+    assert offenders == []
