@@ -45,6 +45,14 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help=t("cli.host", lang))
     serve.add_argument("--port", type=int, default=8000, help=t("cli.port", lang))
     serve.add_argument("--workshop", type=Path, metavar="FOLDER", help=t("cli.workshop", lang))
+    serve.add_argument("--code", help=t("cli.code", lang))
+    serve.add_argument("--public-url", metavar="URL", help=t("cli.public_url", lang))
+    serve.add_argument(
+        "--max-sessions", type=int, default=40, metavar="N", help=t("cli.max_sessions", lang)
+    )
+    serve.add_argument(
+        "--idle-minutes", type=float, default=60.0, metavar="MIN", help=t("cli.idle_minutes", lang)
+    )
     # What each browser session runs (not for people to type).
     app = sub.add_parser("app", parents=[common])
     app.add_argument("--workshop", type=Path, metavar="FOLDER")
@@ -112,14 +120,24 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         return run_summary(args.paths, args.output, args.format, lang, args.anonymous, args.force)
     if args.command == "serve":
-        from kosi_tui.faces.commands.serve import run_serve
+        from kosi_tui.faces.commands.serve import ServeOptions, run_serve
 
-        return run_serve(args.host, args.port, args.workshop, lang)
+        return run_serve(
+            ServeOptions(
+                args.host,
+                args.port,
+                args.workshop,
+                lang,
+                args.public_url,
+                args.code,
+                args.max_sessions,
+                args.idle_minutes,
+            )
+        )
     if args.command == "app":
         from kosi_tui.faces.tui.app import KosiApp
 
-        KosiApp(lang, workshop=args.workshop).run()
-        return 0
+        return KosiApp(lang, workshop=args.workshop).run_saving()
     if args.command == "canvases" or (args.command is None and not sys.stdout.isatty()):
         from kosi_tui.faces.commands.canvases import run_canvases
 

@@ -1,4 +1,5 @@
-"""When saving fails, the answers stay, a notice says why, and they can be saved elsewhere."""
+"""When saving fails, the answers stay, a notice says why without taking the keys meant for the
+answer, every new failure is said, and the answers can be saved elsewhere."""
 
 from __future__ import annotations
 
@@ -6,55 +7,119 @@ import errno
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.pilot import Pilot
+from textual.widgets import Static
 
 from kosi_tui.faces.tui.app import KosiApp, Start
 from kosi_tui.faces.tui.dialogs.path_dialog import PathDialog
-from kosi_tui.faces.tui.dialogs.save_failed_dialog import SaveFailedDialog
+from kosi_tui.faces.tui.screens.fill import FillScreen
 from kosi_tui.storage.draft_file import load_draft
-from tests.app.driver import fill_screen, tab_to, type_text
+from tests.app.driver import fill_screen, inside, tab_to, type_text
 from tests.conftest import ROOT
 
 
-async def test_read_only_folder_keeps_answers_and_saves_elsewhere(
+async def saved(pilot: Pilot[Any]) -> None:
+    """Waits until background saves have finished and their result is on screen."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+class ReadOnly:
+    """Makes the draft's folder refuse writes, and lets them through again."""
+
+    def __init__(self, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.folder, self.on = folder, True
+        real_replace = os.replace
+
+        def replace(src: Any, dst: Any) -> None:
+            if self.on and Path(str(dst)).parent == folder:
+                raise OSError(errno.EROFS, "Read-only file system")
+            real_replace(src, dst)
+
+        monkeypatch.setattr(os, "replace", replace)
+
+
+def notice(screen: FillScreen) -> Static:
+    return screen.query_one("#save-notice", Static)
+
+
+async def open_at_field(pilot: Pilot[Any]) -> tuple[FillScreen, Any]:
+    screen = fill_screen(pilot)
+    await screen.ready.wait()
+    await screen.jump_to_question("schritte.offene_fragen")
+    await pilot.pause()
+    field = next(w for w in screen.query("LongTextQuestion") if w.key == "schritte.offene_fragen")
+    await tab_to(pilot, field)
+    return screen, field
+
+
+async def test_a_failure_keeps_the_keys_and_the_answers_and_offers_elsewhere(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     draft = tmp_path / "entwurf.yaml"
     shutil.copy(ROOT / "examples" / "innovationslabor.answers.yaml", draft)
-    real_replace = os.replace
-
-    def read_only(src: object, dst: object) -> None:
-        if Path(str(dst)).parent == tmp_path:
-            raise OSError(errno.EROFS, "Read-only file system")
-        real_replace(src, dst)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(os, "replace", read_only)
+    ReadOnly(tmp_path, monkeypatch)
     app = KosiApp("de", Start("draft", draft))
     async with app.run_test(size=(100, 40)) as pilot:
-        screen = fill_screen(pilot)
-        await screen.ready.wait()
-        await screen.jump_to_question("schritte.offene_fragen")
-        await pilot.pause()
-        field = next(
-            w for w in screen.query("LongTextQuestion") if w.key == "schritte.offene_fragen"
-        )  # type: ignore[attr-defined]
-        await tab_to(pilot, field)
+        screen, field = await open_at_field(pilot)
         await type_text(pilot, " Neu")
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert isinstance(app.screen, SaveFailedDialog)
-        assert "darf nicht geschrieben werden" in str(app.screen.message)
-        assert screen.filling.session.answers["schritte.offene_fragen"].endswith(" Neu")
-        assert "Neu" not in draft.read_text()
-        # Save elsewhere: the dialog suggests a path; we give one in a writable folder.
+        await saved(pilot)
+        # The notice is there, but the focus stayed in the answer: Enter and words go on there.
+        assert notice(screen).display
+        assert "darf nicht geschrieben werden" in str(notice(screen).render())
+        assert app.screen is screen and inside(app.focused, field)
         await pilot.press("enter")
+        await type_text(pilot, "weiter")
+        answer = screen.filling.session.answers["schritte.offene_fragen"]
+        assert answer.endswith(" Neu\nweiter")
+        assert "Neu" not in draft.read_text()
+        # F2: save elsewhere, explicitly.
+        await pilot.press("f2")
         await pilot.pause()
         assert isinstance(app.screen, PathDialog)
         elsewhere = tmp_path / "sicher" / "entwurf.yaml"
         app.screen.query_one("#path").value = str(elsewhere)  # type: ignore[attr-defined]
         await pilot.press("enter")
-        await pilot.pause()
+        await saved(pilot)
         assert elsewhere.exists()
+        assert not notice(screen).display
         await pilot.press("ctrl+q")
-    assert load_draft(elsewhere).answers["schritte.offene_fragen"].endswith(" Neu")
+    assert load_draft(elsewhere).answers["schritte.offene_fragen"].endswith(" Neu\nweiter")
+
+
+async def test_every_new_failure_is_shown(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    draft = tmp_path / "entwurf.yaml"
+    shutil.copy(ROOT / "examples" / "innovationslabor.answers.yaml", draft)
+    folder = ReadOnly(tmp_path, monkeypatch)
+    app = KosiApp("de", Start("draft", draft))
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen, _field = await open_at_field(pilot)
+        shown: list[str] = []
+        real_notify = app.notify
+
+        def notify(message: str, **kwargs: Any) -> None:
+            shown.append(message)
+            real_notify(message, **kwargs)
+
+        monkeypatch.setattr(app, "notify", notify)
+        await type_text(pilot, " a")
+        await pilot.press("ctrl+s")
+        await saved(pilot)
+        assert notice(screen).display and len(shown) == 1
+        folder.on = False  # the folder is writable again: the retry works, the notice goes
+        await pilot.press("ctrl+s")
+        await saved(pilot)
+        assert not notice(screen).display
+        assert load_draft(draft).answers["schritte.offene_fragen"].endswith(" a")
+        folder.on = True  # and fails again: said again
+        await type_text(pilot, "b")
+        await pilot.press("ctrl+s")
+        await saved(pilot)
+        assert notice(screen).display and len(shown) == 2
+        folder.on = False
+        await pilot.press("ctrl+q")
+    assert load_draft(draft).answers["schritte.offene_fragen"].endswith(" ab")

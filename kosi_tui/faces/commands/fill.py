@@ -39,9 +39,7 @@ def run_fill(
                 start = Start("draft", draft)
             else:
                 start = Start("canvas", canvas, draft)
-    app = KosiApp(lang, start, LIGHT if light else None)
-    app.run()
-    return app.return_code or 0
+    return KosiApp(lang, start, LIGHT if light else None).run_saving()
 
 
 def _run_plain(source: str | None, draft: Path | None, lang: str) -> int:

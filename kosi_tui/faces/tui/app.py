@@ -7,6 +7,9 @@ a new draft they load in a thread while the person types into the first dialog.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
@@ -20,11 +23,13 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from kosi_tui.core.text import localize
+from kosi_tui.faces.tui import lenient_input
 from kosi_tui.faces.tui.bindings import localize_bindings
-from kosi_tui.faces.tui.dialogs.new_draft_dialog import NewDraftDialog
+from kosi_tui.faces.tui.dialogs.new_draft_dialog import NewDraftDialog, Resume
 from kosi_tui.i18n import t
 
 if TYPE_CHECKING:
+    from kosi_tui.faces.filling import Filling
     from kosi_tui.faces.tui.screens.fill import FillScreen
     from kosi_tui.storage.canvas_file import LoadedCanvas
     from kosi_tui.storage.problems import Problem
@@ -119,9 +124,13 @@ class KosiApp(App[None]):
         self.theme = theme or DARK
         self._waiting: NewDraftDialog | None = None
         """The new-draft dialog whose canvas is still loading."""
+        self.fillings: list[Filling] = []
+        """Every draft opened in this app, so that whatever ends the app can save them."""
+        lenient_input.install()
 
     def on_mount(self) -> None:
         localize_bindings(self, self.lang)
+        self._save_on_signals()
         start = self.start
         # Straight to the canvas or draft: the home screen is built only when someone goes there.
         if start.kind == "canvas" and start.path is not None:
@@ -148,7 +157,7 @@ class KosiApp(App[None]):
 
     def start_new(self, canvas: LoadedCanvas) -> None:
         """Asks for organisation and name, then starts filling a new draft."""
-        dialog = NewDraftDialog(canvas.canvas.title, self.lang, self._named)
+        dialog = NewDraftDialog(canvas.canvas.title, self.lang, self._named, self._named)
         self.push_screen(dialog, partial(self._begin, canvas))
 
     def start_new_from_file(self, path: Path) -> None:
@@ -159,7 +168,7 @@ class KosiApp(App[None]):
         worker: Worker[LoadedCanvas | list[Problem]] = self.run_worker(
             partial(load_for_filling, path), thread=True, group=CANVAS_LOADING
         )
-        dialog = self._waiting = NewDraftDialog(None, self.lang, self._named)
+        dialog = self._waiting = NewDraftDialog(None, self.lang, self._named, self._named)
         # The dialog answers only once the canvas is there (see `on_worker_state_changed`).
         self.push_screen(dialog, lambda answer: self._begin(worker.result, answer))
 
@@ -181,8 +190,13 @@ class KosiApp(App[None]):
         return self.workshop is not None
 
     def _begin(
-        self, canvas: LoadedCanvas | list[Problem] | None, answer: tuple[str, str] | None
+        self,
+        canvas: LoadedCanvas | list[Problem] | None,
+        answer: tuple[str, str] | Resume | None,
     ) -> None:
+        if isinstance(answer, Resume):
+            self._resume(answer.code)
+            return
         if answer is None or canvas is None or isinstance(canvas, list):
             self.go_home()
             return
@@ -199,11 +213,45 @@ class KosiApp(App[None]):
             named_after_author=self._named,
             path=self.start.draft_path,
         )
+        self.fillings.append(filling)
         self.push_screen(FillScreen(filling))
-
-    def open_draft(self, path: Path) -> None:
-        """Continues a draft where it was left; a broken file opens the error screen."""
         if self.workshop is not None:
+            self._welcome_participant(filling)
+
+    def _welcome_participant(self, filling: Filling) -> None:
+        """In a workshop: the resume code, and whether the name was already taken."""
+        from kosi_tui.faces.serve.resume import new_resume_code
+        from kosi_tui.faces.tui.dialogs.message_dialog import MessageDialog
+
+        lines = []
+        if filling.named_like is not None:
+            lines.append(t("ui.name_taken", self.lang, name=filling.draft.author))
+        try:
+            code = new_resume_code(filling.path)
+        except OSError:
+            code = None  # the draft is still saved; only coming back by code is not possible
+        if code is not None:
+            lines += t("ui.resume_text", self.lang, code=code).split("\n\n")
+        if lines:
+            self.push_screen(MessageDialog(t("ui.resume_title", self.lang), lines, "OK"))
+
+    def _resume(self, code: str) -> None:
+        """Opens the draft a resume code was made for; any other code opens nothing."""
+        from kosi_tui.faces.serve.resume import draft_for_code
+
+        draft = draft_for_code(self.workshop, code) if self.workshop is not None else None
+        if draft is None:
+            self.notify(t("ui.resume_unknown", self.lang), severity="error", timeout=8)
+            self.go_home()
+            return
+        self.open_draft(draft, resumed=True)
+
+    def open_draft(self, path: Path, resumed: bool = False) -> None:
+        """Continues a draft where it was left; a broken file opens the error screen.
+
+        In a workshop only with `resumed`: the path then came from the person's resume code.
+        """
+        if self.workshop is not None and not resumed:
             return  # In a workshop nobody opens a draft: it could be someone else's.
         from kosi_tui.faces.filling import Filling
         from kosi_tui.faces.tui.screens.fill import FillScreen
@@ -214,6 +262,7 @@ class KosiApp(App[None]):
         except ProblemsError as err:
             self.show_problems(err.problems)
             return
+        self.fillings.append(filling)
         self.push_screen(FillScreen(filling))
 
     # -- language, theme, palette ---------------------------------------------------------------
@@ -276,6 +325,35 @@ class KosiApp(App[None]):
         self.call_after_refresh(review.action_export, fmt)
 
     # -- quitting --------------------------------------------------------------------------------
+
+    def _save_on_signals(self) -> None:
+        """Closing the terminal (SIGHUP) or being told to stop (SIGTERM) saves before ending."""
+        loop = asyncio.get_running_loop()
+        for name in ("SIGHUP", "SIGTERM"):
+            number = getattr(signal, name, None)  # Windows has neither as a signal to catch
+            if number is not None:
+                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                    loop.add_signal_handler(number, self._stop_saving)
+
+    def _stop_saving(self) -> None:
+        self.save_all()
+        self.exit()
+
+    def save_all(self) -> None:
+        """Saves every draft with unsaved answers, in this thread (the app is about to end)."""
+        for filling in self.fillings:
+            if filling.dirty:
+                filling.save()
+
+    def run_saving(self) -> int:
+        """Runs the app; whatever ends it (a crash included), answers in memory are then written."""
+        try:
+            self.run()
+        finally:
+            self.save_all()
+            for filling in self.fillings:
+                filling.close()
+        return self.return_code or 0
 
     async def action_quit(self) -> None:
         """Quits; while filling, saves first and never drops answers silently."""

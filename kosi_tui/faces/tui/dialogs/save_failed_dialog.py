@@ -19,9 +19,13 @@ Choice = Literal["elsewhere", "retry", "quit", "close"]
 class SaveFailedDialog(ModalScreen[Choice]):
     """A blocking notice; with `quitting`, it also offers to quit without saving."""
 
-    def __init__(self, message: str, lang: str, quitting: bool = False) -> None:
+    def __init__(
+        self, message: str, lang: str, quitting: bool = False, elsewhere: bool = True
+    ) -> None:
         super().__init__(classes="dialog")
         self.message, self.lang, self.quitting = message, lang, quitting
+        self.elsewhere = elsewhere
+        """Whether saving to another file is offered (not in a served workshop)."""
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -30,7 +34,8 @@ class SaveFailedDialog(ModalScreen[Choice]):
             yield Static(as_typed(self.message), classes="dialog-text")
             yield Static(t("ui.save_failed_keep", lang), classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t("ui.save_elsewhere", lang), variant="primary", id="elsewhere")
+                if self.elsewhere:
+                    yield Button(t("ui.save_elsewhere", lang), variant="primary", id="elsewhere")
                 yield Button(t("ui.save_retry", lang), id="retry")
                 if self.quitting:
                     yield Button(t("ui.save_quit_anyway", lang), variant="error", id="quit")
@@ -38,7 +43,7 @@ class SaveFailedDialog(ModalScreen[Choice]):
                     yield Button(t("ui.save_close", lang), id="close")
 
     def on_mount(self) -> None:
-        self.query_one("#elsewhere", Button).focus()
+        self.query_one("#elsewhere" if self.elsewhere else "#retry", Button).focus()
 
     @on(Button.Pressed)
     def _chosen(self, event: Button.Pressed) -> None:

@@ -4,6 +4,8 @@ honest progress, autosave."""
 from __future__ import annotations
 
 import asyncio
+import time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -15,11 +17,15 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, OptionList, ProgressBar, Static
+from textual.worker import Worker, WorkerState
 
 from kosi_tui.core.canvas import Info
+from kosi_tui.core.display import answer_text
+from kosi_tui.core.merge import Conflict
 from kosi_tui.core.text import localize
-from kosi_tui.faces.filling import Filling
+from kosi_tui.faces.filling import Filling, PendingSave, SaveResult
 from kosi_tui.faces.tui.bindings import localize_bindings
+from kosi_tui.faces.tui.dialogs.conflict_dialog import ConflictDialog
 from kosi_tui.faces.tui.dialogs.message_dialog import MessageDialog
 from kosi_tui.faces.tui.dialogs.path_dialog import PathDialog
 from kosi_tui.faces.tui.dialogs.save_failed_dialog import Choice, SaveFailedDialog
@@ -32,7 +38,11 @@ from kosi_tui.i18n import t
 from kosi_tui.report.changes import describe_migration
 
 AUTOSAVE_SECONDS = 0.8
-"""How long after the last change the draft is saved (the brief: at most about a second)."""
+"""How long after the last change the draft is saved."""
+AUTOSAVE_MAX_SECONDS = 1.5
+"""The longest a change waits while typing goes on: with the save itself, under 2 s behind."""
+SAVING = "saving"
+"""The worker group of background saves."""
 
 
 def _short(path: Path) -> str:
@@ -54,6 +64,8 @@ class FillScreen(Screen[None]):
         Binding("f5", "review", "Überblick", id="review", priority=True),
         Binding("f6", "sections", "Abschnitte", id="sections", priority=True, show=False),
         Binding("ctrl+s", "save", "Speichern", id="save", priority=True, show=False),
+        Binding("f2", "save_elsewhere", "Speichern unter", id="save_as", show=False),
+        Binding("f3", "resolve_conflicts", "Abweichungen", id="conflicts", show=False),
     ]
 
     def __init__(self, filling: Filling) -> None:
@@ -63,7 +75,13 @@ class FillScreen(Screen[None]):
         self.visited: set[str] = set()
         self.focused_key: str | None = None
         self._autosave: Timer | None = None
-        self._failure_shown = False
+        self._first_unsaved: float | None = None
+        """When the oldest change not yet saved was made (monotonic seconds)."""
+        self._saving = False
+        self._save_again = False
+        self._failing = False
+        self._conflicts: list[Conflict] = []
+        """Answers changed here and elsewhere that the person has not looked at yet."""
         self._section_lock = asyncio.Lock()
         self.ready = asyncio.Event()
         """Set once the first section is on screen (tests and tools wait for it)."""
@@ -85,6 +103,8 @@ class FillScreen(Screen[None]):
                     yield Button("", id="prev")
                     yield Button("", id="next", variant="primary")
         yield Static(id="help-panel")
+        # Not focusable: a failure is said without taking the keys meant for the answer.
+        yield Static(id="save-notice")
         yield Static(id="saved")
         yield QuietFooter()
 
@@ -96,26 +116,53 @@ class FillScreen(Screen[None]):
     async def on_mount(self) -> None:
         localize_bindings(self, self.lang)
         self.query_one("#help-panel").display = False
+        self.query_one("#save-notice").display = False
         position = self.filling.draft.position
         sections = self.filling.canvas.canvas.sections
         start = next((i for i, s in enumerate(sections) if s.id == position.section), 0)
         focus = f"{position.section}.{position.question}" if position.question else None
         await self.show_section(start, focus)
-        self._update_saved()
+        self._show_save_state()
         notes = describe_migration(self.filling.migration, self.filling.canvas.compiled, self.lang)
         if notes:
             self.app.push_screen(
                 MessageDialog(t("ui.changes_title", self.lang), notes, t("ui.ok", self.lang))
             )
+        self._tell_where_else_open()
         if self.filling.dirty:
             self.schedule_save()
         self.ready.set()
+
+    def _tell_where_else_open(self) -> None:
+        lang, filling = self.lang, self.filling
+        other = filling.other_holder
+        if other is not None:
+            lines = [
+                t(
+                    "ui.open_elsewhere",
+                    lang,
+                    host=other.host,
+                    pid=other.pid,
+                    since=other.since.strftime("%d.%m.%Y %H:%M"),
+                ),
+                t("ui.open_elsewhere_merge", lang),
+            ]
+            self.app.push_screen(
+                MessageDialog(t("ui.open_elsewhere_title", lang), lines, t("ui.ok", lang))
+            )
+        if filling.named_like is not None:
+            lines = [
+                t("ui.name_taken", lang, wanted=filling.named_like.name, name=filling.path.name)
+            ]
+            self.app.push_screen(
+                MessageDialog(t("ui.name_taken_title", lang), lines, t("ui.ok", lang))
+            )
 
     async def refresh_texts(self) -> None:
         """Shows everything again in the current language (after a language switch)."""
         localize_bindings(self, self.lang)
         await self.show_section(self.index, self.focused_key)
-        self._update_saved()
+        self._show_save_state()
 
     # -- sections --------------------------------------------------------------------------------
 
@@ -363,36 +410,165 @@ class FillScreen(Screen[None]):
         self.app.push_screen(ReviewScreen(self.filling), back)
 
     # -- saving ----------------------------------------------------------------------------------
+    # Saving runs in a worker thread, so a slow or network disk never delays a keystroke. It
+    # waits for a pause in typing, but never longer than AUTOSAVE_MAX_SECONDS after the first
+    # unsaved change: steady typing must not postpone it for ever.
 
     def schedule_save(self) -> None:
-        """Saves a moment after the last change, so typing is not slowed by disk writes."""
+        """Saves a moment after the last change, at the latest shortly after the first one."""
+        now = time.monotonic()
+        if self._first_unsaved is None:
+            self._first_unsaved = now
+        delay = min(AUTOSAVE_SECONDS, self._first_unsaved + AUTOSAVE_MAX_SECONDS - now)
         if self._autosave is not None:
             self._autosave.stop()
-        self._autosave = self.set_timer(AUTOSAVE_SECONDS, self.save_now)
+        self._autosave = self.set_timer(max(delay, 0.0), self.save_in_background)
 
-    def action_save(self) -> None:
-        """Saves now."""
-        self.save_now(force=True)
-
-    def save_now(self, force: bool = False) -> bool:
-        """Saves if there is anything new; shows a blocking notice when saving fails."""
+    def save_in_background(self) -> None:
+        """Starts a save in a worker thread (one at a time; a change meanwhile saves again)."""
         if self._autosave is not None:
             self._autosave.stop()
             self._autosave = None
-        if not (self.filling.dirty or force):
-            return True
-        result = self.filling.save()
+        if self._saving:
+            self._save_again = True
+            return
+        if not self.filling.dirty:
+            self._first_unsaved = None
+            return
+        self._first_unsaved = None
+        self._saving = True
+        pending = self.filling.snapshot()
+        self.run_worker(
+            partial(self.filling.write, pending), thread=True, group=SAVING, exit_on_error=False
+        )
+
+    @on(Worker.StateChanged)
+    def _save_finished(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.group != SAVING or worker.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
+            return
+        self._saving = False
+        if worker.state == WorkerState.SUCCESS and isinstance(worker.result, PendingSave):
+            self._after_save(worker.result)
+        if self._save_again or (self.filling.dirty and self._autosave is None):
+            self._save_again = False
+            self.schedule_save()
+
+    def _after_save(self, pending: PendingSave) -> None:
+        """Shows what a save found: answers changed elsewhere, conflicts, or a failure."""
+        changed = self.filling.apply(pending)
+        if changed:
+            self.call_later(self._show_changed_elsewhere, changed)
+        self._show_save_state()
+
+    async def _show_changed_elsewhere(self, keys: set[str]) -> None:
+        section_keys = {w.key for w in self.query(QuestionWidget)}
+        if keys & section_keys:
+            await self.show_section(self.index, self.focused_key)
+        else:
+            compiled = self.filling.canvas.compiled
+            self._update_marks({compiled.questions[k].section_index for k in keys})
+            self._update_progress()
+
+    def _show_save_state(self) -> None:
+        """The save line, and the notice bar while saving fails or answers conflicted."""
+        last, lang = self.filling.last, self.lang
         self._update_saved()
-        if result.error is None:
-            self._failure_shown = False
-            return True
-        if not self._failure_shown:
-            self._failure_shown = True
-            self.show_save_failure(quitting=False)
-        return False
+        bar = self.query_one("#save-notice", Static)
+        if last.error is not None:
+            message = t(
+                f"save.{last.error.code}",
+                lang,
+                path=str(last.error.path),
+                reason=last.error.reason,
+            )
+            keys = t(
+                "ui.save_failed_keys_workshop" if self._workshop else "ui.save_failed_keys", lang
+            )
+            bar.update(
+                f"[b]{as_typed(t('ui.save_failed_title', lang))}:[/b] {as_typed(message)}\n{keys}"
+            )
+            bar.display = True
+            if not self._failing:
+                # Every new failure is said, also after a save in between worked.
+                self.notify(
+                    as_typed(message), title=t("ui.save_failed_title", lang), severity="error"
+                )
+            self._failing = True
+            return
+        self._failing = False
+        if last.conflicts:
+            self._conflicts = list(last.conflicts)
+        if self._conflicts:
+            where = as_typed(str(last.copy)) if last.copy else ""
+            text = t("ui.conflict_bar", lang, count=len(self._conflicts), copy=where)
+            bar.update(text)
+            bar.display = True
+            return
+        bar.display = False
+
+    @property
+    def _workshop(self) -> bool:
+        return getattr(self.app, "workshop", None) is not None
+
+    def action_save(self) -> None:
+        """Saves now (in the background; the line below says when it is done)."""
+        self.save_in_background()
+
+    def action_resolve_conflicts(self) -> None:
+        """Goes through the answers that were changed here and elsewhere, one dialog each."""
+        if not self._conflicts:
+            return
+        conflict = self._conflicts[0]
+        lang = self.lang
+        located = self.filling.canvas.compiled.questions.get(conflict.key)
+        if located is None:
+            self._conflicts.pop(0)
+            return
+        question = located.question
+        copy = self.filling.last.copy
+
+        def chosen(kept: str | None) -> None:
+            if conflict in self._conflicts:
+                self._conflicts.remove(conflict)
+            if kept == "theirs":
+                self.filling.set_answer(conflict.key, conflict.theirs)
+                self.call_later(self._show_changed_elsewhere, {conflict.key})
+                self.schedule_save()
+            self._show_save_state()
+            if self._conflicts:
+                self.action_resolve_conflicts()
+
+        self.app.push_screen(
+            ConflictDialog(
+                localize(question.label, lang),
+                answer_text(question, conflict.ours, lang),
+                answer_text(question, conflict.theirs, lang),
+                str(copy) if copy else "",
+                1,
+                len(self._conflicts),
+                lang,
+            ),
+            chosen,
+        )
+
+    def action_save_elsewhere(self) -> None:
+        """Asks for another file and saves there from now on."""
+        if self._workshop:
+            return  # In a served workshop nobody types a path on the server.
+        self._save_elsewhere(quitting=False)
+
+    def flush(self) -> SaveResult:
+        """Saves now, in this thread, whatever is pending (quitting, a signal, the end)."""
+        if self._autosave is not None:
+            self._autosave.stop()
+            self._autosave = None
+        if self.filling.dirty:
+            self.filling.save()
+        return self.filling.last
 
     def show_save_failure(self, quitting: bool) -> None:
-        """The blocking notice after a failed save, with a way to save elsewhere."""
+        """The blocking notice when quitting fails to save, with a way to save elsewhere."""
         error = self.filling.last.error
         lang = self.lang
         message = (
@@ -404,7 +580,7 @@ class FillScreen(Screen[None]):
         def chosen(choice: Choice | None) -> None:
             if choice == "retry":
                 if self.filling.save().error is None:
-                    self._update_saved()
+                    self._show_save_state()
                     if quitting:
                         self.app.exit()
                 else:
@@ -414,7 +590,9 @@ class FillScreen(Screen[None]):
             elif choice == "quit":
                 self.app.exit()
 
-        self.app.push_screen(SaveFailedDialog(message, lang, quitting), chosen)
+        self.app.push_screen(
+            SaveFailedDialog(message, lang, quitting, elsewhere=not self._workshop), chosen
+        )
 
     def _save_elsewhere(self, quitting: bool) -> None:
         lang = self.lang
@@ -422,12 +600,14 @@ class FillScreen(Screen[None]):
 
         def chosen(path: Path | None) -> None:
             if path is None:
-                self.show_save_failure(quitting)
+                if quitting:
+                    self.show_save_failure(quitting)
                 return
             result = self.filling.save_as(path)
-            self._update_saved()
+            self._show_save_state()
             if result.error is not None:
-                self.show_save_failure(quitting)
+                if quitting:
+                    self.show_save_failure(quitting)
             elif quitting:
                 self.app.exit()
 
@@ -444,12 +624,8 @@ class FillScreen(Screen[None]):
 
     def request_quit(self) -> None:
         """Quits after saving; if saving fails, asks first instead of losing anything."""
-        if self._autosave is not None:
-            self._autosave.stop()
-            self._autosave = None
-        if not self.filling.dirty or self.filling.save().error is None:
+        if self.flush().error is None:
             self.app.exit()
             return
-        self._update_saved()
-        self._failure_shown = True
+        self._show_save_state()
         self.show_save_failure(quitting=True)

@@ -1,0 +1,58 @@
+"""One answer changed here and elsewhere: both versions side by side; returns the one to keep."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Static
+
+from kosi_tui.faces.tui.markup import as_typed
+from kosi_tui.i18n import t
+
+Kept = Literal["ours", "theirs"]
+
+
+class ConflictDialog(ModalScreen[Kept]):
+    """Shows the question, this window's answer and the other one; Esc keeps this window's."""
+
+    BINDINGS = [Binding("escape", "keep_ours", show=False)]
+
+    def __init__(
+        self, question: str, ours: str, theirs: str, where: str, n: int, total: int, lang: str
+    ) -> None:
+        super().__init__(classes="dialog")
+        self.question, self.ours, self.theirs, self.where = question, ours, theirs, where
+        self.n, self.total, self.lang = n, total, lang
+
+    def compose(self) -> ComposeResult:
+        lang = self.lang
+        with Vertical(classes="dialog-box"):
+            yield Label(
+                t("ui.conflict_title", lang, n=self.n, total=self.total), classes="dialog-title"
+            )
+            with VerticalScroll(classes="dialog-body"):
+                yield Static(f"[b]{as_typed(self.question)}[/b]", classes="dialog-text")
+                yield Static(t("ui.conflict_ours", lang), classes="dialog-note")
+                yield Static(as_typed(self.ours), classes="dialog-text")
+                yield Static(t("ui.conflict_theirs", lang, where=self.where), classes="dialog-note")
+                yield Static(as_typed(self.theirs), classes="dialog-text")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("ui.conflict_keep_ours", lang), variant="primary", id="ours")
+                yield Button(t("ui.conflict_take_theirs", lang), id="theirs")
+
+    def on_mount(self) -> None:
+        self.query_one("#ours", Button).focus()
+
+    @on(Button.Pressed, "#ours")
+    def action_keep_ours(self) -> None:
+        """Keeps this window's answer."""
+        self.dismiss("ours")
+
+    @on(Button.Pressed, "#theirs")
+    def _take_theirs(self) -> None:
+        self.dismiss("theirs")
