@@ -6,6 +6,7 @@ The Textual app and the plain prompt mode both drive this; neither touches files
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -72,6 +73,8 @@ class Filling:
         # One dict for both: what the session holds is what gets saved.
         self.draft.answers = self.session.answers
         self.writer = DraftWriter(path, canvas.canvas.id, draft.id, known, base)
+        self._writing = threading.Lock()
+        """One write at a time: a final save on quit waits for a save running in a thread."""
         self.revision = 0
         """Counts changes, so a save that ran while the person typed on knows it is behind."""
         self.saved_revision = 0
@@ -206,10 +209,11 @@ class Filling:
 
     def write(self, pending: PendingSave, on_conflict: OnConflict = "keep_both") -> PendingSave:
         """Writes the copy (safe to run in a worker thread: touches nothing else)."""
-        try:
-            pending.outcome = self.writer.save(pending.draft, on_conflict)
-        except WriteError as err:
-            pending.error = err
+        with self._writing:
+            try:
+                pending.outcome = self.writer.save(pending.draft, on_conflict)
+            except WriteError as err:
+                pending.error = err
         return pending
 
     def apply(self, pending: PendingSave) -> set[str]:
@@ -231,11 +235,12 @@ class Filling:
         if self.revision == pending.revision:
             self.saved_revision = self.revision
         self.draft.updated = pending.draft.updated
-        self.last = SaveResult(now(), None, outcome.copy)
+        self.last = SaveResult(now(), None, outcome.copy, outcome.conflicts)
         return changed
 
     def decide(self, pending: PendingSave, keep_ours: dict[str, bool]) -> set[str]:
-        """Settles the conflicts of `pending`: per answer, ours or the file's; then save again."""
+        """Settles the conflicts of an `ask` save: per answer, True keeps ours, False takes the
+        file's. The file's version becomes the common ground; the next save writes the result."""
         outcome = pending.outcome
         assert outcome is not None and outcome.seen is not None
         changed: set[str] = set()

@@ -136,7 +136,7 @@ class SaveOutcome:
     taken: dict[str, Any] = field(default_factory=dict)
     """Answers changed in the file by someone else, now part of the draft: show them."""
     conflicts: list[Conflict] = field(default_factory=list)
-    """With `ask`: answers changed differently here and in the file; nothing was written."""
+    """Answers changed differently here and in the file (with `ask`, nothing was written)."""
     copy: Path | None = None
     """With `keep_both`: where the file's own version was kept."""
     seen: tuple[str, dict[str, Any]] | None = None
@@ -185,9 +185,9 @@ class DraftWriter:
             theirs = self._theirs(current)
             merged = merge_answers(self._base, draft.answers, theirs.answers)
             outcome.taken = merged.taken
+            outcome.conflicts = merged.conflicts
             if merged.conflicts and on_conflict == "ask":
                 outcome.written = False
-                outcome.conflicts = merged.conflicts
                 outcome.seen = (_hash(current), theirs.answers)
                 return outcome
             if merged.conflicts:
