@@ -8,6 +8,8 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+from textual.errors import NoWidget
+from textual.events import MouseScrollDown
 from textual.pilot import Pilot
 from textual.widget import Widget
 
@@ -21,6 +23,25 @@ def fill_screen(pilot: Pilot[Any]) -> FillScreen:
     screen = pilot.app.screen
     assert isinstance(screen, FillScreen), type(screen).__name__
     return screen
+
+
+def fully_visible(widget: Widget) -> bool:
+    """Whether every cell of `widget` is on screen: not scrolled away, not cut by a container."""
+    try:
+        geometry = widget.screen.find_widget(widget)
+    except NoWidget:
+        return False
+    region = geometry.region
+    return (
+        region.area > 0
+        and geometry.clip.contains_region(region)
+        and widget.screen.region.contains_region(region)
+    )
+
+
+async def mouse_wheel_down(pilot: Pilot[Any], offset: tuple[int, int]) -> None:
+    """One turn of the mouse wheel over the screen position `offset`."""
+    await pilot._post_mouse_events([MouseScrollDown], None, offset)
 
 
 def inside(widget: Widget | None, container: Widget) -> bool:

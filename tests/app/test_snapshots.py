@@ -10,9 +10,11 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Markdown
 
 from kosi_tui.faces.tui.app import KosiApp, Start
 from kosi_tui.faces.tui.screens.fill import FillScreen
+from kosi_tui.i18n import t
 from kosi_tui.paths import bundled_canvases
 from tests.conftest import DATA, ROOT
 
@@ -110,6 +112,25 @@ def test_review(snap_compare: Any, home: Path, lang: str, size: tuple[int, int])
         await pilot.pause()
 
     assert snap_compare(draft_app(lang), terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_review_scrolled_to_the_evaluation(snap_compare: Any, home: Path, lang: str) -> None:
+    """The evaluation at the end of the report is reachable in the app, not only on paper."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        await pilot.press("f5")
+        await pilot.pause()
+        evaluation = t("report.evaluation", lang)
+        report = pilot.app.screen.query_one("#report", Markdown)
+        heading = next(w for w in report.query("MarkdownH2") if evaluation in str(w.render()))
+        pilot.app.screen.query_one("#report-scroll").scroll_to_widget(
+            heading, animate=False, top=True
+        )
+        await pilot.pause()
+
+    assert snap_compare(draft_app(lang), terminal_size=(80, 24), run_before=run_before)
 
 
 @pytest.mark.parametrize("lang", LANGS)

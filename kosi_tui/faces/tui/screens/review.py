@@ -8,7 +8,7 @@ from pathlib import Path
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Markdown, OptionList, Static
 from textual.widgets.option_list import Option
@@ -27,6 +27,43 @@ from kosi_tui.storage.atomic import WriteError, write_atomic
 def today() -> dt.date:
     """The date printed on the report."""
     return dt.date.today()
+
+
+class ReportScroll(VerticalScroll):
+    """The report; Space pages down as in a pager, the mouse wheel scrolls."""
+
+    BINDINGS = [Binding("space", "page_down", show=False)]
+
+
+class MissingList(OptionList):
+    """The open questions: ↑↓ and Enter; the paging keys move the report beside it.
+
+    The list is short, and the report is what people page through: without this, PageDown and
+    End only moved the list's highlight and the report's end could not be reached.
+    """
+
+    BINDINGS = [
+        Binding("space,pagedown", "page(1)", show=False),
+        Binding("pageup", "page(-1)", show=False),
+        Binding("end", "report_end", show=False),
+        Binding("home", "report_home", show=False),
+    ]
+
+    def _report(self) -> ReportScroll:
+        return self.screen.query_one(ReportScroll)
+
+    def action_page(self, step: int) -> None:
+        """A page down (1) or up (-1) in the report."""
+        report = self._report()
+        report.action_page_down() if step > 0 else report.action_page_up()
+
+    def action_report_end(self) -> None:
+        """The report's last line."""
+        self._report().scroll_end(animate=False)
+
+    def action_report_home(self) -> None:
+        """The report's first line."""
+        self._report().scroll_home(animate=False)
 
 
 class ReviewScreen(Screen[str | None]):
@@ -56,10 +93,11 @@ class ReviewScreen(Screen[str | None]):
             id="review-title",
         )
         with Horizontal(id="review-body"):
-            yield Markdown(self._markdown(), id="report")
+            with ReportScroll(id="report-scroll"):
+                yield Markdown(self._markdown(), id="report")
             with Vertical(id="missing-box"):
                 yield Static(id="missing-title")
-                yield OptionList(id="missing")
+                yield MissingList(id="missing")
         yield QuietFooter()
 
     def _markdown(self) -> str:
@@ -72,7 +110,7 @@ class ReviewScreen(Screen[str | None]):
         localize_bindings(self, lang)
         session = self.filling.session
         missing = session.missing_required()
-        listing = self.query_one("#missing", OptionList)
+        listing = self.query_one("#missing", MissingList)
         for key in missing:
             located = session.compiled.questions[key]
             label = localize(located.question.label, lang)
@@ -80,11 +118,12 @@ class ReviewScreen(Screen[str | None]):
         title = self.query_one("#missing-title", Static)
         if missing:
             title.update(t("ui.review_missing", lang, count=len(missing)))
+            listing.highlighted = 0  # Enter jumps at once, without a Down first
             listing.focus()
         else:
             title.update(t("ui.review_complete", lang))
             listing.display = False
-            self.query_one("#report", Markdown).focus()
+            self.query_one("#report-scroll", ReportScroll).focus()
 
     @on(OptionList.OptionSelected, "#missing")
     def _jump(self, event: OptionList.OptionSelected) -> None:

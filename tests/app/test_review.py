@@ -1,0 +1,77 @@
+"""The overview (F5): the whole report can be read by keyboard and mouse wheel, the list of open
+questions answers Enter at once, and exports go where people find them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Input, Markdown, OptionList
+
+from kosi_tui.faces.tui.screens.review import ReviewScreen
+from tests.app.driver import example_at, fully_visible, mouse_wheel_down
+
+
+def report_of(screen: object) -> VerticalScroll:
+    assert isinstance(screen, ReviewScreen), type(screen).__name__
+    return screen.query_one("#report-scroll", VerticalScroll)
+
+
+def last_line_shown(screen: Screen[object]) -> bool:
+    """Whether the report's last block is fully on screen."""
+    last = screen.query_one("#report", Markdown).children[-1]
+    return fully_visible(last)
+
+
+@pytest.mark.parametrize("key", ["end", "pagedown", "space"])
+@pytest.mark.parametrize("open_questions", [False, True], ids=["complete", "open"])
+async def test_the_report_scrolls_to_its_end_by_keyboard(
+    tmp_path: Path, key: str, open_questions: bool
+) -> None:
+    async with example_at(tmp_path, "basis.organisation", size=(80, 24)) as (pilot, fill):
+        if open_questions:  # the focus is then in the list of open questions
+            fill.query_one("#q-basis--organisation Input", Input).value = ""
+            await pilot.pause()
+        await pilot.press("f5")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert not last_line_shown(screen)
+        report = report_of(screen)
+        for _ in range(100):
+            if report.scroll_y == report.max_scroll_y:
+                break
+            await pilot.press(key)
+            await pilot.wait_for_scheduled_animations()
+            await pilot.pause()
+        assert last_line_shown(screen)
+
+
+async def test_the_report_scrolls_by_mouse_wheel(tmp_path: Path) -> None:
+    async with example_at(tmp_path, "basis.organisation", size=(80, 24)) as (pilot, _):
+        await pilot.press("f5")
+        await pilot.pause()
+        screen = pilot.app.screen
+        first = screen.query_one("#report", Markdown).children[0]
+        assert fully_visible(first)
+        for _ in range(5):
+            await mouse_wheel_down(pilot, (10, 10))
+        await pilot.pause()
+        assert not fully_visible(first)
+
+
+async def test_open_questions_answer_enter_at_once(tmp_path: Path) -> None:
+    async with example_at(tmp_path, "basis.organisation", size=(80, 24)) as (pilot, fill):
+        field = fill.query_one("#q-basis--organisation Input", Input)
+        field.value = ""  # one required question open again
+        await pilot.pause()
+        await pilot.press("f5")
+        await pilot.pause()
+        listing = pilot.app.screen.query_one("#missing", OptionList)
+        assert pilot.app.focused is listing
+        assert listing.highlighted == 0
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pilot.app.screen is fill
+        assert fill.focused_key == "basis.organisation"
