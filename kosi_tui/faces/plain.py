@@ -25,8 +25,10 @@ from kosi_tui.core.canvas import (
     Table,
 )
 from kosi_tui.core.display import answer_text, cell_text
+from kosi_tui.core.merge import Conflict
 from kosi_tui.core.numbers import parse_date, parse_number
 from kosi_tui.core.text import localize
+from kosi_tui.core.visible_text import for_terminal
 from kosi_tui.faces.filling import Filling
 from kosi_tui.i18n import t
 from kosi_tui.storage.canvas_file import LoadedCanvas
@@ -48,11 +50,18 @@ class PlainSession:
     """Asks the questions of one draft on plain lines."""
 
     def __init__(
-        self, filling: Filling, lang: str, read: Callable[[], str | None], out: TextIO
+        self,
+        filling: Filling,
+        lang: str,
+        read: Callable[[], str | None],
+        out: TextIO,
+        interactive: bool = False,
     ) -> None:
         self.filling = filling
         self.lang = lang
-        self.lines = Lines(read, out)
+        self.lines = Lines(read, out, lang)
+        self.interactive = interactive
+        """Whether a person answers (then conflicts are asked; with piped input both are kept)."""
         self.keys = [
             k
             for k, loc in filling.canvas.compiled.questions.items()
@@ -215,17 +224,45 @@ class PlainSession:
             self.filling.set_answer(key, value)
             section, qid = key.split(".", 1)
             self.filling.set_position(section, qid)
-            result = self.filling.save()
-            if result.error is not None:
-                self.say(
-                    t(
-                        f"save.{result.error.code}",
-                        lang,
-                        path=str(result.error.path),
-                        reason=result.error.reason,
-                    )
-                )
+            self._save()
             return None
+
+    def _save(self) -> None:
+        """Saves; answers changed meanwhile in the file are merged, conflicts put to the person
+        when someone is at the keyboard, else both versions kept."""
+        lang, filling = self.lang, self.filling
+        pending = filling.write(filling.snapshot(), "ask" if self.interactive else "keep_both")
+        for key in sorted(filling.apply(pending)):
+            label = localize(filling.canvas.compiled.questions[key].question.label, lang)
+            self.say(t("plain.taken_from_file", lang, question=label))
+        result = filling.last
+        if result.conflicts and pending.outcome is not None and not pending.outcome.written:
+            keep = {c.key: self._ask_conflict(c) for c in result.conflicts}
+            filling.decide(pending, keep)
+            filling.save()
+            result = filling.last
+        if result.error is not None:
+            error = result.error
+            self.say(t(f"save.{error.code}", lang, path=str(error.path), reason=error.reason))
+        elif result.copy is not None:
+            self.say(t("save.conflict_copy", lang, copy=str(result.copy)))
+
+    def _ask_conflict(self, conflict: Conflict) -> bool:
+        """True to keep this session's answer, False to take the one in the file."""
+        lang = self.lang
+        question = self.filling.canvas.compiled.questions[conflict.key].question
+        self.say()
+        self.say(t("plain.conflict", lang, question=localize(question.label, lang)))
+        self.say(
+            f"  1. {t('plain.conflict_ours', lang)}: {answer_text(question, conflict.ours, lang)}"
+        )
+        self.say(
+            f"  2. {t('plain.conflict_theirs', lang)}: {answer_text(question, conflict.theirs, lang)}"
+        )
+        while True:
+            line = self.ask(t("plain.conflict_which", lang)).strip()
+            if line in ("1", "2"):
+                return line == "1"
 
     def _command(self, line: str, question: AnyQuestion) -> str | int | None:
         lang = self.lang
@@ -355,7 +392,8 @@ class PlainSession:
             for key in missing[:10]:
                 self.say(f"  - {localize(session.compiled.questions[key].question.label, lang)}")
         if self.filling.dirty:
-            self.filling.save()
+            self._save()
+        self.filling.close()
         if self.filling.last.error is None:
             self.say(t("plain.saved", lang, path=str(self.filling.path)))
             self.say(t("plain.report_hint", lang, path=str(self.filling.path)))
@@ -381,12 +419,13 @@ def start_plain(
 ) -> int:
     """Runs plain mode on an opened draft, or on a canvas after asking organisation and name
     (the new draft goes to `draft_path` when given)."""
+    interactive = read is None and sys.stdin.isatty()
     read = read or read_stdin
     out = out or sys.stdout
     if isinstance(target, Filling):
         filling = target
     else:
-        lines = Lines(read, out)
+        lines = Lines(read, out, lang)
         lines.say(t("ui.new_title", lang, canvas=localize(target.canvas.title, lang)))
         try:
             organisation = ""
@@ -398,31 +437,62 @@ def start_plain(
         except EndOfInput:
             return 1
         filling = Filling.start(target, organisation, author, lang, path=draft_path)
-    return PlainSession(filling, lang, read, out).run()
+    if filling.named_like is not None:
+        Lines(read, out, lang).say(
+            t("ui.name_taken", lang, wanted=filling.named_like.name, name=filling.path.name)
+        )
+    if filling.other_holder is not None:
+        other = filling.other_holder
+        since = other.since.strftime("%d.%m.%Y %H:%M")
+        Lines(read, out, lang).say(
+            t("ui.open_elsewhere", lang, host=other.host, pid=other.pid, since=since)
+            + " "
+            + t("ui.open_elsewhere_merge", lang)
+        )
+    return PlainSession(filling, lang, read, out, interactive).run()
 
 
 class Lines:
-    """Plain lines in and out: flushed at once, so a screen reader hears them immediately."""
+    """Plain lines in and out: flushed at once, so a screen reader hears them immediately.
 
-    def __init__(self, read: Callable[[], str | None], out: TextIO) -> None:
-        self.read, self.out = read, out
+    Everything written is made harmless for the terminal first: canvas and draft texts come from
+    files and may hold escape sequences.
+    """
+
+    def __init__(self, read: Callable[[], str | None], out: TextIO, lang: str = "de") -> None:
+        self.read, self.out, self.lang = read, out, lang
 
     def say(self, text: str) -> None:
         """Writes one line."""
-        self.out.write(text + "\n")
+        self.out.write(for_terminal(text) + "\n")
         self.out.flush()
 
     def ask(self, prompt: str) -> str:
         """Reads one line; raises `EndOfInput` at the end of input or on `:q`."""
-        self.out.write(prompt)
+        self.out.write(for_terminal(prompt))
         self.out.flush()
         line = self.read()
         if line is None or line.strip() == ":q":
             raise EndOfInput
+        if isinstance(line, Replaced):
+            self.say(t("plain.not_utf8", self.lang))
         return line.rstrip("\n")
 
 
+class Replaced(str):
+    """A line of input in which bytes that were not UTF-8 were replaced by U+FFFD."""
+
+
 def read_stdin() -> str | None:
-    """One line from standard input, or None at its end."""
-    line = sys.stdin.readline()
-    return None if line == "" else line
+    """One line from standard input, or None at its end.
+
+    Read as bytes: a terminal or file in another encoding must not put undecodable bytes into a
+    draft (they could not be written as UTF-8); they become visible replacement characters.
+    """
+    raw = sys.stdin.buffer.readline()
+    if not raw:
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return Replaced(raw.decode("utf-8", errors="replace"))

@@ -111,6 +111,8 @@ MESSAGES: dict[str, str] = {
     # Antworten prüfen
     "answer.required": "Bitte beantworten Sie diese Frage.",
     "answer.in_row": "Zeile {row}:",
+    "answer.in_cell": "Zeile {row}, „{column}“:",
+    "answer.in_column": "„{column}“:",
     "answer.text": "Bitte geben Sie einen Text ein.",
     "answer.choose_one": "Bitte wählen Sie eine der angebotenen Möglichkeiten.",
     "answer.choose_listed": "Bitte wählen Sie nur angebotene Möglichkeiten, jede höchstens einmal.",
@@ -453,6 +455,12 @@ MESSAGES: dict[str, str] = {
     "plain.which_section": "Welcher Abschnitt? Nummer: ",
     "plain.no_section": "Diesen Abschnitt gibt es nicht.",
     "plain.missing": "Noch offen: {count} Pflichtfrage(n), zum Beispiel:",
+    "plain.not_utf8": "Hinweis: Ihre Eingabe enthielt Zeichen, die kein UTF-8 sind; sie wurden durch � ersetzt. Prüfen Sie die Einstellung Ihres Terminals.",
+    "plain.taken_from_file": "Anderswo geändert und übernommen: {question}",
+    "plain.conflict": "Diese Antwort wurde hier und zugleich anderswo geändert: {question}",
+    "plain.conflict_ours": "Ihre Antwort",
+    "plain.conflict_theirs": "Die andere Antwort",
+    "plain.conflict_which": "Welche behalten? 1 oder 2: ",
     "plain.saved": "Gespeichert: {path}",
     "plain.report_hint": "Den Bericht erstellen Sie mit: kosi report {path}",
     # Workshop im Browser

@@ -107,6 +107,8 @@ MESSAGES: dict[str, str] = {
     # Checking answers
     "answer.required": "Please answer this question.",
     "answer.in_row": "Row {row}:",
+    "answer.in_cell": "Row {row}, “{column}”:",
+    "answer.in_column": "“{column}”:",
     "answer.text": "Please enter a text.",
     "answer.choose_one": "Please choose one of the options offered.",
     "answer.choose_listed": "Please choose only options offered, each at most once.",
@@ -447,6 +449,12 @@ MESSAGES: dict[str, str] = {
     "plain.which_section": "Which section? Number: ",
     "plain.no_section": "There is no such section.",
     "plain.missing": "Still open: {count} required question(s), for example:",
+    "plain.not_utf8": "Note: your input held characters that are not UTF-8; they were replaced by �. Check your terminal's settings.",
+    "plain.taken_from_file": "Changed elsewhere and taken over: {question}",
+    "plain.conflict": "This answer was changed here and elsewhere at the same time: {question}",
+    "plain.conflict_ours": "Your answer",
+    "plain.conflict_theirs": "The other answer",
+    "plain.conflict_which": "Which one to keep? 1 or 2: ",
     "plain.saved": "Saved: {path}",
     "plain.report_hint": "Create the report with: kosi report {path}",
     # Workshop in the browser

@@ -114,3 +114,32 @@ def test_new_draft_goes_to_the_named_file(kosi_home: Path, tmp_path: Path) -> No
     )
     assert load_draft(target).answers["basis.organisation"] == "Stadt Musterstadt"
     assert not drafts_dir().exists() or not list(drafts_dir().glob("*.yaml"))
+
+
+def test_a_latin1_byte_piped_in_is_replaced_and_the_draft_opens_again(kosi_home: Path) -> None:
+    draft = kosi_home / "entwurf.yaml"
+    draft.parent.mkdir(parents=True, exist_ok=True)
+    draft.write_bytes((ROOT / "examples" / "innovationslabor.answers.yaml").read_bytes())
+    result = subprocess.run(
+        [sys.executable, "-m", "kosi_tui", "fill", "--plain", str(draft)],
+        input=b"Mit der Stra\xdfenbauverwaltung.\n:q\n",  # Latin-1, not UTF-8
+        capture_output=True,
+        cwd=ROOT,
+        check=False,
+        timeout=60,
+    )
+    out = result.stdout.decode("utf-8")
+    assert result.returncode == 0, out + result.stderr.decode("utf-8", "replace")
+    assert "kein UTF-8" in out
+    reopened = load_draft(draft)  # and its backup too
+    assert reopened.answers["schritte.erstes_gespraech"] == "Mit der Stra\ufffdenbauverwaltung."
+    load_draft(draft.with_name(draft.name + ".bak"))
+
+
+def test_file_text_reaches_the_terminal_harmless(kosi_home: Path) -> None:
+    canvas = load_canvas(bundled_canvases() / "innovationslabor.yaml")
+    out = io.StringIO()
+    start_plain(canvas, "de", feed(["Stadt \x1b]0;PWNED\x07", "Erika", "", ":q"]), out)
+    text = out.getvalue()
+    assert "\x1b" not in text and "\x07" not in text
+    assert "\\x1b]0;PWNED\\x07" in text  # shown, visibly, as it was given back

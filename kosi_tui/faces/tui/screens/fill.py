@@ -82,6 +82,8 @@ class FillScreen(Screen[None]):
         self._failing = False
         self._conflicts: list[Conflict] = []
         """Answers changed here and elsewhere that the person has not looked at yet."""
+        self._conflict_copy: Path | None = None
+        """Where the other versions of those answers were kept."""
         self._section_lock = asyncio.Lock()
         self.ready = asyncio.Event()
         """Set once the first section is on screen (tests and tools wait for it)."""
@@ -459,6 +461,11 @@ class FillScreen(Screen[None]):
         changed = self.filling.apply(pending)
         if changed:
             self.call_later(self._show_changed_elsewhere, changed)
+        found = self.filling.last.conflicts
+        if found:
+            keys = {c.key for c in found}
+            self._conflicts = [c for c in self._conflicts if c.key not in keys] + found
+            self._conflict_copy = self.filling.last.copy
         self._show_save_state()
 
     async def _show_changed_elsewhere(self, keys: set[str]) -> None:
@@ -497,10 +504,9 @@ class FillScreen(Screen[None]):
             self._failing = True
             return
         self._failing = False
-        if last.conflicts:
-            self._conflicts = list(last.conflicts)
         if self._conflicts:
-            where = as_typed(str(last.copy)) if last.copy else ""
+            copy = self._conflict_copy
+            where = as_typed(str(copy)) if copy else ""
             text = t("ui.conflict_bar", lang, count=len(self._conflicts), copy=where)
             bar.update(text)
             bar.display = True
@@ -526,7 +532,7 @@ class FillScreen(Screen[None]):
             self._conflicts.pop(0)
             return
         question = located.question
-        copy = self.filling.last.copy
+        copy = self._conflict_copy
 
         def chosen(kept: str | None) -> None:
             if conflict in self._conflicts:

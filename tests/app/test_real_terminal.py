@@ -1,0 +1,151 @@
+"""The real app in a pseudo-terminal: bytes that are not UTF-8 do not end it, and closing the
+terminal (SIGHUP) or being told to stop (SIGTERM) right after typing keeps what was typed."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import re
+import select
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kosi_tui.storage.draft_file import load_draft
+from tests.conftest import ROOT
+
+KEY = "anlass.ausloeser"
+CONTROL_SEQUENCE = re.compile(rb"\x1b\[[0-9;?]*[a-zA-Z]")
+
+
+def make_draft(folder: Path) -> Path:
+    """The example draft with the focus on an empty long-text question."""
+    data = yaml.safe_load((ROOT / "examples" / "innovationslabor.answers.yaml").read_text())
+    data["answers"].pop(KEY, None)
+    data["position"] = {"section": "anlass", "question": "ausloeser"}
+    path = folder / "entwurf.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+    return path
+
+
+class Terminal:
+    """`kosi fill DRAFT` on a pseudo-terminal of 100x30."""
+
+    def __init__(self, draft: Path, home: Path) -> None:
+        self.master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+        env = {**os.environ, "KOSI_HOME": str(home), "TERM": "xterm-256color", "KOSI_LANG": "de"}
+        env.pop("KOSI_PLAIN", None)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "kosi_tui", "fill", str(draft)],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            cwd=ROOT,
+            start_new_session=True,
+        )
+        os.close(slave)
+        self.screen = b""
+
+    @property
+    def text(self) -> bytes:
+        """What was drawn, without the escape sequences that move the cursor and colour."""
+        return CONTROL_SEQUENCE.sub(b"", self.screen)
+
+    def read_until(self, needle: bytes, timeout: float = 30) -> None:
+        deadline = time.monotonic() + timeout
+        while needle not in self.text:
+            left = deadline - time.monotonic()
+            assert left > 0, f"{needle!r} never appeared"
+            ready, _, _ = select.select([self.master], [], [], left)
+            if ready:
+                with contextlib.suppress(OSError):
+                    self.screen += os.read(self.master, 65536)
+
+    def drain(self) -> None:
+        while select.select([self.master], [], [], 0)[0]:
+            try:
+                chunk = os.read(self.master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            self.screen += chunk
+
+    def type(self, data: bytes) -> None:
+        os.write(self.master, data)
+
+    def wait(self, timeout: float = 30) -> int:
+        deadline = time.monotonic() + timeout
+        while self.process.poll() is None:
+            assert time.monotonic() < deadline, "the app did not end"
+            self.drain()
+            select.select([self.master], [], [], 0.05)
+        return self.process.returncode
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        with contextlib.suppress(OSError):
+            os.close(self.master)
+
+
+@pytest.fixture
+def terminal(tmp_path: Path, kosi_home: Path) -> Iterator[tuple[Terminal, Path]]:
+    draft = make_draft(tmp_path)
+    term = Terminal(draft, kosi_home)
+    try:
+        term.read_until(b"Warum jetzt?", timeout=60)
+        term.drain()
+        yield term, draft
+    finally:
+        term.close()
+
+
+def saved_answer(draft: Path) -> str:
+    return str(load_draft(draft).answers.get(KEY) or "")
+
+
+def wait_for_answer(term: Terminal, draft: Path, expected: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while saved_answer(draft) != expected:
+        assert term.process.poll() is None, "the app ended"
+        assert time.monotonic() < deadline, f"saved: {saved_answer(draft)!r}"
+        term.drain()
+        select.select([term.master], [], [], 0.05)
+
+
+def test_a_byte_that_is_not_utf8_is_replaced_and_the_app_goes_on(
+    terminal: tuple[Terminal, Path],
+) -> None:
+    term, draft = terminal
+    term.type(b"Stra\xdfe")  # Latin-1 "Straße" from a terminal set to another encoding
+    term.type(b" und mehr")
+    term.type(b"\x13")  # Ctrl+S
+    wait_for_answer(term, draft, "Stra\ufffde und mehr")
+    term.type(b"\x11")  # Ctrl+Q
+    assert term.wait() == 0
+
+
+@pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM])
+def test_closing_the_terminal_right_after_typing_keeps_the_text(
+    terminal: tuple[Terminal, Path], sig: signal.Signals
+) -> None:
+    term, draft = terminal
+    term.type(b"Zuletzt getippt")
+    # The keys must have reached the app before the signal: wait until it has drawn them.
+    term.read_until(b"getippt")
+    term.process.send_signal(sig)
+    term.wait()
+    assert saved_answer(draft) == "Zuletzt getippt"
