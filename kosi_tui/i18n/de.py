@@ -17,6 +17,8 @@ MESSAGES: dict[str, str] = {
     "problem.yaml_syntax": "Die YAML-Schreibweise stimmt hier nicht ({detail}). Prüfen Sie "
     "Einrückung und Doppelpunkte; Texte mit „:“, „?“, „#“ oder Komma setzen Sie in Anführungszeichen.",
     "problem.yaml_tab": "Hier steht ein Tabulator. YAML erlaubt zum Einrücken nur Leerzeichen.",
+    "problem.yaml_too_deep": "Hier sind Listen oder Zuordnungen tiefer als {limit} Ebenen ineinander "
+    "geschachtelt. Das kommt in Canvas und Entwürfen nicht vor; ist die Datei beschädigt?",
     "problem.yaml_too_many_nodes": "Die Datei ergibt mehr als {limit} Werte (zu viele Anker und "
     "Verweise mit * und &). Schreiben Sie die Werte aus.",
     "problem.yaml_recursive_alias": "Dieser Verweis (*) zeigt auf sich selbst. Entfernen Sie ihn.",
@@ -321,6 +323,15 @@ MESSAGES: dict[str, str] = {
     "ui.edit_row": "Zeile {n} bearbeiten",
     "ui.table_keys": "Enter bearbeitet eine Zeile, Entf löscht sie.",
     "ui.accept": "Übernehmen",
+    "ui.row_discard": "Diese Zeile ist noch nicht in der Tabelle. Verwerfen, was Sie eingegeben haben?",
+    "ui.row_discard_yes": "Verwerfen",
+    "ui.row_keep": "Weiter bearbeiten",
+    "ui.row_quit": "Diese Zeile ist noch nicht in der Tabelle. kosi beenden und die Zeile verwerfen? "
+    "(Strg+S übernimmt sie.)",
+    "ui.row_quit_yes": "Verwerfen und beenden",
+    "ui.key_row_cancel": "Abbrechen",
+    "ui.key_row_accept": "Übernehmen",
+    "ui.key_row_next": "Nächstes Feld",
     "ui.cancel": "Abbrechen",
     "ui.choose": "Bitte wählen",
     "ui.section_of": "Abschnitt {n} von {total}",

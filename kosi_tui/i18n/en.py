@@ -16,6 +16,8 @@ MESSAGES: dict[str, str] = {
     "problem.yaml_syntax": "The YAML is not well-formed here ({detail}). Check indentation and colons; put texts "
     "containing “:”, “?”, “#” or commas in quotes.",
     "problem.yaml_tab": "There is a tab here. YAML allows only spaces for indentation.",
+    "problem.yaml_too_deep": "Lists or mappings are nested more than {limit} levels deep here. "
+    "Canvases and drafts never need that; is the file damaged?",
     "problem.yaml_too_many_nodes": "The file expands to more than {limit} values (too many anchors and "
     "aliases with * and &). Write the values out.",
     "problem.yaml_recursive_alias": "This alias (*) points to itself. Remove it.",
@@ -315,6 +317,15 @@ MESSAGES: dict[str, str] = {
     "ui.edit_row": "Edit row {n}",
     "ui.table_keys": "Enter edits a row, Delete removes it.",
     "ui.accept": "Accept",
+    "ui.row_discard": "This row is not in the table yet. Discard what you typed?",
+    "ui.row_discard_yes": "Discard",
+    "ui.row_keep": "Keep editing",
+    "ui.row_quit": "This row is not in the table yet. Quit kosi and discard the row? "
+    "(Ctrl+S adds it.)",
+    "ui.row_quit_yes": "Discard and quit",
+    "ui.key_row_cancel": "Cancel",
+    "ui.key_row_accept": "Accept",
+    "ui.key_row_next": "Next field",
     "ui.cancel": "Cancel",
     "ui.choose": "Please choose",
     "ui.section_of": "Section {n} of {total}",

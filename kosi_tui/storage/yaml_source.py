@@ -19,6 +19,10 @@ MAX_BYTES = 2 * 1024 * 1024
 """Largest file read; canvases and drafts are far smaller."""
 MAX_NODES = 200_000
 """Most values built from one file, counting every expansion of an alias."""
+MAX_DEPTH = 64
+"""Deepest nesting of lists and mappings; canvases and drafts need fewer than ten levels."""
+
+_PLAIN_TAGS = frozenset({"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
 
 PathKey = tuple[str | int, ...]
 
@@ -98,6 +102,23 @@ class _Builder:
             )
         if id(node) in active:
             self.problem(node, "yaml_recursive_alias")
+            return None
+        if len(path) > MAX_DEPTH:
+            raise ProblemsError(
+                [
+                    Problem(
+                        self.file,
+                        _mark(node).line,
+                        _mark(node).col,
+                        "error",
+                        "yaml_too_deep",
+                        {"limit": MAX_DEPTH},
+                    )
+                ]
+            )
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
+            # `!!python/object/apply:…` on a list: never built, and never silently accepted.
+            self.problem(node, "yaml_bad_tag", tag=node.tag)
             return None
         self.source.values[path] = _mark(node)
         if isinstance(node, yaml.ScalarNode):
