@@ -124,16 +124,17 @@ def write_atomic(path: Path, data: bytes, backup: bool = True) -> None:
     The file gets the permissions a plain write would give it (a temporary file alone would be
     readable by its owner only, which surprises anyone sharing an exported report).
     """
-    target = real_target(path)
     try:
-        mode = os.stat(target).st_mode
+        mode: int | None = os.stat(path).st_mode  # through links: what a write would reach
     except OSError:
         mode = None
     if mode is not None and not stat.S_ISREG(mode):
         if _is_stream(mode):
-            _write_stream(target, data)
+            # Opened by the given name: /dev/stdout resolves to /proc/…/pipe:[…], no real path.
+            _write_stream(path, data)
             return
         raise WriteError("save_not_regular", path)
+    target = real_target(path)
     folder = target.parent
     tmp_name = ""
     try:

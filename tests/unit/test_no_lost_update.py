@@ -286,3 +286,15 @@ def test_claim_and_release(tmp_path: Path) -> None:
     assert not lock_path(path).exists()
     lock_path(path).write_text("\x1b]0;kaputt\x07 {")  # unreadable marks count as nobody
     assert holder(path) is None
+
+
+def test_standard_output_is_written_as_a_stream_also_into_a_pipe(tmp_path: Path) -> None:
+    # /dev/stdout resolves to /proc/…/pipe:[…] when stdout is a pipe: it has no real path.
+    script = (
+        "from pathlib import Path; from kosi_tui.storage.atomic import write_atomic; "
+        "write_atomic(Path('/dev/stdout'), b'durch die Leitung')"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, cwd=ROOT, check=True, timeout=60
+    )
+    assert result.stdout == b"durch die Leitung"

@@ -6,6 +6,7 @@ import os
 import sys
 from pathlib import Path
 
+from kosi_tui.faces.commands.say import say
 from kosi_tui.i18n import t
 from kosi_tui.storage.locate import find_canvas, is_draft
 
@@ -33,7 +34,7 @@ def run_fill(
         else:
             canvas = find_canvas(source)
             if canvas is None or not canvas.exists():
-                print(t("cli.no_such_canvas", lang, name=source))
+                say(t("cli.no_such_canvas", lang, name=source))
                 return 1
             if draft is not None and draft.exists():
                 start = Start("draft", draft)
@@ -56,10 +57,10 @@ def _run_plain(source: str | None, draft: Path | None, lang: str) -> int:
             return start_plain(Filling.open(draft), lang)
         canvas_path = find_canvas(source or "innovationslabor")
         if canvas_path is None or not canvas_path.exists():
-            print(t("cli.no_such_canvas", lang, name=source))
+            say(t("cli.no_such_canvas", lang, name=source))
             return 1
         return start_plain(load_canvas(canvas_path), lang, draft_path=draft)
     except ProblemsError as err:
         for problem in err.problems:
-            print(problem.render(lang))
+            say(problem.render(lang))
         return 1
