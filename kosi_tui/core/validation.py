@@ -7,7 +7,7 @@ its errors are translated into our own codes, never shown raw. Canvas rules (`va
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -54,6 +54,8 @@ class Issue:
     custom: str | dict[str, str] | None = None
     row: int | None = None
     """For table answers: the 0-based row the issue is about."""
+    column: str | dict[str, str] | None = None
+    """For table answers: the label of the column, where the message does not name it itself."""
 
     def message(self, lang: str) -> str:
         """The message in `lang`, numbers and dates written the way that language writes them."""
@@ -62,8 +64,13 @@ class Issue:
         else:
             args = {k: _show(v, lang) for k, v in self.args.items()}
             text = t(f"answer.{self.code}", lang, **args)
-        if self.row is not None:
+        column = localize(self.column, lang) if self.column is not None else None
+        if self.row is not None and column is not None:
+            text = t("answer.in_cell", lang, row=self.row + 1, column=column) + " " + text
+        elif self.row is not None:
             text = t("answer.in_row", lang, row=self.row + 1) + " " + text
+        elif column is not None:
+            text = t("answer.in_column", lang, column=column) + " " + text
         return text
 
 
@@ -139,7 +146,6 @@ class AnswerValidator:
     def __init__(self, compiled: CompiledCanvas) -> None:
         self.compiled = compiled
         self._adapters: dict[str, TypeAdapter[Any]] = {}
-        self._columns: dict[tuple[str, str], TypeAdapter[Any]] = {}
 
     def adapter(self, key: str, question: AnswerQuestion) -> TypeAdapter[Any]:
         """The Pydantic adapter for one question's answers (built on first use)."""
@@ -218,24 +224,7 @@ class AnswerValidator:
             if table.column(column_id) is None:
                 issues.append(Issue("unknown_column", {"column": column_id}, row=index))
         for column in table.columns:
-            cell = row.get(column.id)
-            if is_empty(cell):
-                if column.required:
-                    issues.append(Issue("cell_required", {"column": column.label}, row=index))
-                continue
-            adapter = self._columns.get((key, column.id))
-            if adapter is None:
-                adapter = self._columns[(key, column.id)] = _adapter_for(_column_type(column))
-            try:
-                adapter.validate_python(cell, strict=True)
-            except ValidationError:
-                issues.append(Issue("cell_invalid", {"column": column.label}, row=index))
-                continue
-            if column.type == "number" and isinstance(cell, int | float):
-                lo, hi = column.min, column.max
-                if (lo is not None and cell < lo) or (hi is not None and cell > hi):
-                    issue = _range_issue(lo, hi)
-                    issues.append(Issue(issue.code, issue.args, row=index))
+            issues.extend(replace(i, row=index) for i in cell_issues(column, row.get(column.id)))
         return issues
 
     def _rules(self, key: str, q: AnswerQuestion, value: Any, lookup: Any) -> list[Issue]:
@@ -279,6 +268,23 @@ class AnswerValidator:
         except ExprError:
             return Issue("rule_error")
         return None if truth(ok) else Issue("rule", custom=rule.message)
+
+
+def cell_issues(column: Column, cell: Any) -> list[Issue]:
+    """What is wrong with one table cell, each message naming the column (also as people type)."""
+    if is_empty(cell):
+        return [Issue("cell_required", {"column": column.label})] if column.required else []
+    try:
+        _adapter_for(_column_type(column)).validate_python(cell, strict=True)
+    except ValidationError:
+        if column.type == "number":
+            return [Issue("whole_number" if column.integer else "number", column=column.label)]
+        return [Issue("cell_invalid", {"column": column.label})]
+    if column.type == "number" and isinstance(cell, int | float):
+        lo, hi = column.min, column.max
+        if (lo is not None and cell < lo) or (hi is not None and cell > hi):
+            return [replace(_range_issue(lo, hi), column=column.label)]
+    return []
 
 
 def validator_for(compiled: CompiledCanvas) -> AnswerValidator:

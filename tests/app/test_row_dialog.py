@@ -3,15 +3,22 @@ on screen, long titles wrap, and a tick in a multiple-choice cell is kept."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Label
+from textual.widgets import Button, Label, Static
+from textual.widgets._footer import FooterKey
 
 from kosi_tui.core.canvas import Table
 from kosi_tui.faces.tui.app import KosiApp
+from kosi_tui.faces.tui.dialogs.confirm_dialog import ConfirmDialog
 from kosi_tui.faces.tui.dialogs.row_dialog import RowDialog
 from kosi_tui.faces.tui.widgets.marked_list import CheckList
+from kosi_tui.faces.tui.widgets.table_question import TableQuestion
 from kosi_tui.paths import bundled_canvases
 from kosi_tui.storage.canvas_file import load_canvas
+from tests.app.driver import example_at
 
 CANVAS = bundled_canvases() / "koinvestition-fahrradgarage.yaml"
 
@@ -57,3 +64,101 @@ async def test_ticks_in_a_multiple_choice_cell_are_kept() -> None:
         await pilot.pause()
         choices = check.columns[1].choices or []
         assert rows == [{"partei": "Stadt", "merkmale": [choices[0].id, choices[2].id]}]
+
+
+RISKS = bundled_canvases() / "innovationslabor.yaml"
+
+
+def risk_table() -> Table:
+    question = load_canvas(RISKS).compiled.questions["risiken.top"].question
+    assert isinstance(question, Table)
+    return question
+
+
+async def open_row(app: KosiApp, rows: list[object]) -> RowDialog:
+    dialog = RowDialog(risk_table(), None, "de", "Neue Zeile")
+    await app.push_screen(dialog, rows.append)
+    return dialog
+
+
+@pytest.mark.parametrize(("typed", "message"), [
+    ("7", "✗ „Wahrscheinlichkeit (1–5)“: Bitte eine Zahl zwischen 1 und 5 eingeben."),
+    ("vier", "✗ „Wahrscheinlichkeit (1–5)“: Bitte geben Sie eine ganze Zahl ein, z. B. 12."),
+])  # fmt: skip
+async def test_cells_are_checked_as_typed_and_a_misfit_is_not_taken(
+    typed: str, message: str
+) -> None:
+    app = KosiApp("de")
+    async with app.run_test(size=(80, 24)) as pilot:
+        rows: list[object] = []
+        dialog = await open_row(app, rows)
+        await pilot.pause()
+        await pilot.press("R", "tab", *typed)
+        await pilot.pause()
+        error = dialog.query_one("#err-wahrscheinlichkeit", Static)
+        assert error.display and str(error.render()) == message
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog and rows == []
+        assert app.focused is dialog.query_one("#col-wahrscheinlichkeit")
+        await pilot.press(*["backspace"] * len(typed), "4", "ctrl+s")
+        await pilot.pause()
+        assert rows == [{"risiko": "R", "wahrscheinlichkeit": 4}]
+
+
+async def test_escape_asks_before_dropping_a_typed_row() -> None:
+    app = KosiApp("de")
+    async with app.run_test(size=(80, 24)) as pilot:
+        rows: list[object] = []
+        dialog = await open_row(app, rows)
+        await pilot.pause()
+        await pilot.press("R", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")  # no: keep editing
+        await pilot.pause()
+        assert app.screen is dialog and rows == []
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("shift+tab", "enter")  # from "keep editing" to "discard"
+        await pilot.pause()
+        assert rows == [None]
+
+
+async def test_escape_on_an_untouched_row_just_closes() -> None:
+    app = KosiApp("de")
+    async with app.run_test(size=(80, 24)) as pilot:
+        rows: list[object] = []
+        await open_row(app, rows)
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert rows == [None]
+
+
+async def test_ctrl_q_asks_before_dropping_a_typed_row(tmp_path: Path) -> None:
+    async with example_at(tmp_path, "risiken.top", size=(80, 24)) as (pilot, fill):
+        app = pilot.app
+        table = fill.query_one("#q-risiken--top")
+        assert isinstance(table, TableQuestion)
+        table.add_row()
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, RowDialog)
+        await pilot.press("R", "ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert app.return_code is None  # still running
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is dialog
+
+
+async def test_the_row_form_footer_shows_the_keys_that_work_there() -> None:
+    app = KosiApp("de")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_row(app, [])
+        await pilot.pause()
+        keys = {key.key for key in app.screen.query(FooterKey)}
+        assert {"escape", "ctrl+s", "tab"} <= keys
+        assert not keys & {"f5", "f7", "f8"}

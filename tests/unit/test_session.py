@@ -79,7 +79,7 @@ def test_table_rows_are_checked_cell_by_cell(session: Session) -> None:
     issues = session.check_value("akteure.tabelle", [{"sektor": "kommune", "stunden": -1}])
     messages = [i.message("de") for i in issues]
     assert "Zeile 1: Bitte füllen Sie „Akteur“ aus." in messages
-    assert any("Zeile 1: Bitte eine Zahl ab 0" in m for m in messages)
+    assert "Zeile 1, „Stunden“: Bitte eine Zahl ab 0 eingeben." in messages
     issues = session.check_value("akteure.tabelle", [{"name": "X", "sektor": "mond"}])
     assert issues[0].message("en") == "Row 1: The entry in “Sector” does not fit the column."
 

@@ -357,6 +357,10 @@ class KosiApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quits; while filling, saves first and never drops answers silently."""
+        # A dialog holding typed work that is not in the draft yet (a table row) asks first.
+        asks = getattr(self.screen, "quit_requested", None)
+        if callable(asks) and asks():
+            return
         fill = fill_screen_in(self)
         if fill is None:
             self.exit()

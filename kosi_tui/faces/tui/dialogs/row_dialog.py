@@ -1,4 +1,8 @@
-"""Editing one row of a table question: a field per column; returns the row, or None to cancel."""
+"""Editing one row of a table question: a field per column; returns the row, or None to cancel.
+
+Each cell is checked as it is typed, with a message under the field that names the column. A row
+with a cell that does not fit is not taken over, and typed work is never dropped without asking.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +13,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Select, Static
 
 from kosi_tui.core.canvas import Column, Table
 from kosi_tui.core.numbers import format_number, parse_number
 from kosi_tui.core.text import localize
+from kosi_tui.core.validation import cell_issues
+from kosi_tui.faces.tui.bindings import localize_bindings
+from kosi_tui.faces.tui.dialogs.confirm_dialog import ConfirmDialog
 from kosi_tui.faces.tui.markup import as_typed
+from kosi_tui.faces.tui.widgets.footer import QuietFooter
 from kosi_tui.faces.tui.widgets.marked_list import CheckList
 from kosi_tui.i18n import t
 
@@ -22,9 +31,11 @@ from kosi_tui.i18n import t
 class RowDialog(ModalScreen[dict[str, Any] | None]):
     """One row: text and number columns as lines, choice columns as lists."""
 
+    # The dialog's own footer: the filling screen's keys (F5, F7, F8) do nothing here.
     BINDINGS = [
-        Binding("escape", "cancel", "Abbrechen"),
-        Binding("ctrl+s", "accept", "Übernehmen"),
+        Binding("escape", "cancel", "Abbrechen", id="row_cancel"),
+        Binding("ctrl+s", "accept", "Übernehmen", id="row_accept"),
+        Binding("tab", "app.focus_next", "Nächstes Feld", id="row_next"),
     ]
 
     def __init__(self, table: Table, row: dict[str, Any] | None, lang: str, title: str) -> None:
@@ -33,6 +44,8 @@ class RowDialog(ModalScreen[dict[str, Any] | None]):
         self.row = dict(row or {})
         self.lang = lang
         self.title_text = title
+        self._initial: dict[str, Any] = {}
+        self._discarded = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
@@ -44,11 +57,17 @@ class RowDialog(ModalScreen[dict[str, Any] | None]):
                         as_typed(localize(column.label, self.lang)) + mark, classes="field-label"
                     )
                     yield self._field(column)
+                    error = Static("", id=f"err-{column.id}", classes="question-error")
+                    error.display = False
+                    yield error
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("ui.accept", self.lang), variant="primary", id="accept")
                 yield Button(t("ui.cancel", self.lang), id="cancel")
+        yield QuietFooter()
 
     def on_mount(self) -> None:
+        localize_bindings(self, self.lang)
+        self._initial = self._read()
         first = self.table.columns[0]
         self.query_one(f"#col-{first.id}").focus()
         # Focusing scrolls the first field to the top edge, hiding its label above it.
@@ -79,37 +98,110 @@ class RowDialog(ModalScreen[dict[str, Any] | None]):
             return Input(format_number(value, self.lang), id=field_id)
         return Input("" if value is None else str(value), id=field_id)
 
+    def _cell(self, column: Column) -> Any:
+        widget = self.query_one(f"#col-{column.id}")
+        if isinstance(widget, Select):
+            return None if widget.value is Select.NULL else widget.value
+        if isinstance(widget, CheckList):
+            ticked = widget.chosen
+            return [c.id for i, c in enumerate(column.choices or []) if i in ticked] or None
+        assert isinstance(widget, Input)
+        text = widget.value.strip()
+        if column.type != "number" or not text:
+            return text or None
+        number = parse_number(text, self.lang)
+        # Kept as typed when unreadable: the check below then asks for a correction.
+        if number is None:
+            return text
+        if column.integer and isinstance(number, float) and number.is_integer():
+            return int(number)
+        return number
+
     def _read(self) -> dict[str, Any]:
-        row: dict[str, Any] = {}
-        for column in self.table.columns:
-            widget = self.query_one(f"#col-{column.id}")
-            value: Any
-            if isinstance(widget, Select):
-                value = None if widget.value is Select.NULL else widget.value
-            elif isinstance(widget, CheckList):
-                ticked = widget.chosen
-                value = [c.id for i, c in enumerate(column.choices or []) if i in ticked] or None
-            else:
-                assert isinstance(widget, Input)
-                text = widget.value.strip()
-                value = text or None
-                if column.type == "number" and text:
-                    number = parse_number(text, self.lang)
-                    # Kept as typed when unreadable; the table shows what needs fixing.
-                    value = number if number is not None else text
-                    if column.integer and isinstance(value, float) and value.is_integer():
-                        value = int(value)
-            if value is not None:
-                row[column.id] = value
-        return row
+        cells = {column.id: self._cell(column) for column in self.table.columns}
+        return {key: value for key, value in cells.items() if value is not None}
+
+    def _check(self, column: Column) -> bool:
+        """Shows what is wrong with one cell under its field; True when it fits.
+
+        An empty required cell is not refused here: the table names it afterwards, and a row
+        may be completed later.
+        """
+        issues = [i for i in cell_issues(column, self._cell(column)) if i.code != "cell_required"]
+        error = self.query_one(f"#err-{column.id}", Static)
+        error.update(as_typed("\n".join(f"✗ {i.message(self.lang)}" for i in issues)))
+        error.display = bool(issues)
+        if issues:
+            # The message sits under the field, often below the dialog's fold at 80x24.
+            self.call_after_refresh(error.scroll_visible, animate=False)
+        return not issues
+
+    def _column_of(self, widget: Widget | None) -> Column | None:
+        field_id = (widget.id or "") if widget is not None else ""
+        return next((c for c in self.table.columns if f"col-{c.id}" == field_id), None)
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    @on(CheckList.Changed)
+    def _changed(self, event: Input.Changed | Select.Changed | CheckList.Changed) -> None:
+        widget = event.check_list if isinstance(event, CheckList.Changed) else event.control
+        column = self._column_of(widget)
+        if column is not None:
+            self._check(column)
+
+    @property
+    def changed(self) -> bool:
+        """Whether anything was typed or chosen since the dialog opened."""
+        return self._read() != self._initial
 
     def action_accept(self) -> None:
-        """Returns the row as filled in."""
+        """Returns the row as filled in; a cell that does not fit keeps the dialog open."""
+        misfits = [c for c in self.table.columns if not self._check(c)]
+        if misfits:
+            self.query_one(f"#col-{misfits[0].id}").focus()
+            return
         self.dismiss(self._read())
 
     def action_cancel(self) -> None:
-        """Closes without changes."""
-        self.dismiss(None)
+        """Closes without changes; asks first when something was typed."""
+        if not self.changed:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        lang = self.lang
+        self.app.push_screen(
+            ConfirmDialog(
+                t("ui.row_discard", lang), t("ui.row_discard_yes", lang), t("ui.row_keep", lang)
+            ),
+            answered,
+        )
+
+    def quit_requested(self) -> bool:
+        """Asked by the app before quitting: True when this dialog asks first (and quits later).
+
+        Quitting saves the draft, but a row still in this dialog is not part of it yet.
+        """
+        if self._discarded or not self.changed:
+            return False
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self._discarded = True
+                self.dismiss(None)
+                self.app.call_later(self.app.action_quit)
+
+        lang = self.lang
+        self.app.push_screen(
+            ConfirmDialog(
+                t("ui.row_quit", lang), t("ui.row_quit_yes", lang), t("ui.row_keep", lang)
+            ),
+            answered,
+        )
+        return True
 
     @on(Button.Pressed, "#accept")
     def _accept(self) -> None:
