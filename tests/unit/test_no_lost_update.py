@@ -298,3 +298,18 @@ def test_standard_output_is_written_as_a_stream_also_into_a_pipe(tmp_path: Path)
         [sys.executable, "-c", script], capture_output=True, cwd=ROOT, check=True, timeout=60
     )
     assert result.stdout == b"durch die Leitung"
+
+
+def test_the_header_says_own_comments_are_not_kept_and_they_are_not(tmp_path: Path) -> None:
+    path = tmp_path / "d.yaml"
+    DraftWriter(path, "innovationslabor").save(make_draft({"a.x": "1"}))
+    text = path.read_text(encoding="utf-8")
+    assert "Eigene Kommentare (#) übernimmt kosi beim nächsten Speichern nicht." in text
+    assert "kosi does not keep comments of your own (#)" in text
+    # Someone adds a comment by hand; the next save does as the header says.
+    path.write_text(text.replace("answers:", "# Notiz von Hand\nanswers:"), encoding="utf-8")
+    writer = opened(path)
+    draft = load_draft(path)
+    draft.answers["a.x"] = "2"
+    writer.save(draft)
+    assert "Notiz von Hand" not in path.read_text(encoding="utf-8")
