@@ -15,6 +15,7 @@ from typing import Any, TextIO
 
 from kosi_tui.core.canvas import (
     AnyQuestion,
+    Column,
     Date,
     Info,
     ListQuestion,
@@ -62,6 +63,8 @@ class PlainSession:
         self.lines = Lines(read, out, lang)
         self.interactive = interactive
         """Whether a person answers (then conflicts are asked; with piped input both are kept)."""
+        self.refused = 0
+        """Lines given that were not taken as they were (for the exit status of scripts)."""
         self.keys = [
             k
             for k, loc in filling.canvas.compiled.questions.items()
@@ -107,8 +110,12 @@ class PlainSession:
                     index += 1
         except EndOfInput:
             self.say()
-        self._finish()
-        return 0 if self.filling.last.error is None else 1
+            self._finish(at_end=False)
+        else:
+            self._finish(at_end=True)
+        if self.filling.last.error is not None:
+            return 1
+        return 2 if self.refused else 0
 
     def _start_index(self) -> int:
         position = self.filling.draft.position
@@ -179,53 +186,78 @@ class PlainSession:
             self.say(t("plain.current", lang, answer=answer_text(question, current, lang)))
 
     def _question(self, key: str) -> str | int | None:
-        """Asks one question until it has an acceptable answer; returns a navigation step."""
+        """Asks one question until it has an acceptable answer; returns a navigation step.
+
+        Nothing given is dropped: list items and table rows that do not yet make an acceptable
+        answer (too few rows, say) are kept and the person is asked for more.
+        """
         lang = self.lang
         question = self.filling.canvas.compiled.questions[key].question
         self._describe(key, question)
+        collected: list[Any] | None = None
         while True:
+            line = self.ask(t("plain.more", lang) if collected else "> ")
+            command = self._command(line, question)
+            if command is not None:
+                if command == "help":
+                    continue
+                if collected:
+                    self._record(key, collected)
+                return command
             if isinstance(question, ListQuestion | Table):
-                first = self.ask()
-                command = self._command(first, question)
-                if command is not None:
-                    if command == "help":
-                        continue
-                    return command
-                value = (
-                    self._collect_list(first)
-                    if isinstance(question, ListQuestion)
-                    else self._collect_rows(question, first)
-                )
-                if value is None and first == "":
-                    value = self.filling.session.answers.get(key)
-            else:
-                line = self.ask()
-                command = self._command(line, question)
-                if command is not None:
-                    if command == "help":
-                        continue
-                    return command
                 if line.strip() == "":
+                    if collected:
+                        self._record(key, collected)
+                        if self.filling.session.issues(key):
+                            self.refused += 1
+                        return None
                     value = self.filling.session.answers.get(key)
                 else:
-                    parsed = self._parse(question, line)
-                    if parsed.error:
-                        self.say(t("plain.error", lang, message=parsed.error))
-                        continue
-                    value = parsed.value
-            issues = self.filling.session.check_value(key, value)
+                    more = (
+                        self._collect_list(line)
+                        if isinstance(question, ListQuestion)
+                        else self._collect_rows(question, line)
+                    )
+                    value = [*(collected or []), *(more or [])] or None
+            elif line.strip() == "":
+                value = self.filling.session.answers.get(key)
+            else:
+                parsed = self._parse(question, line)
+                if parsed.error:
+                    self.refused += 1
+                    self.say(t("plain.error", lang, message=parsed.error))
+                    continue
+                value = parsed.value
             if value is None and self.filling.session.is_required(key):
+                self.refused += 1
                 self.say(t("plain.error", lang, message=t("answer.required", lang)))
                 self.say(t("plain.skip_hint", lang))
                 continue
+            issues = self.filling.session.check_value(key, value)
             if issues:
                 self.say(t("plain.error", lang, message=issues[0].message(lang)))
+                if isinstance(question, ListQuestion | Table) and isinstance(value, list):
+                    collected = value  # kept, and saved: more can be added
+                    self._record(key, value, echo=False)
+                else:
+                    self.refused += 1
                 continue
-            self.filling.set_answer(key, value)
-            section, qid = key.split(".", 1)
-            self.filling.set_position(section, qid)
-            self._save()
+            self._record(key, value)
             return None
+
+    def _record(self, key: str, value: Any, echo: bool = True) -> None:
+        """Sets and saves an answer, and says in one line what was recorded."""
+        lang = self.lang
+        question = self.filling.canvas.compiled.questions[key].question
+        self.filling.set_answer(key, value)
+        section, qid = key.split(".", 1)
+        self.filling.set_position(section, qid)
+        self._save()
+        if echo:
+            shown = answer_text(question, value, lang) if value is not None else ""
+            if len(shown) > 70:
+                shown = shown[:69] + "…"
+            self.say(t("plain.recorded", lang, answer=shown or t("plain.recorded_empty", lang)))
 
     def _save(self) -> None:
         """Saves; answers changed meanwhile in the file are merged, conflicts put to the person
@@ -319,9 +351,10 @@ class PlainSession:
                 order = [c.id for c in question.choices]
                 return Parsed(sorted({p for p in picked if p}, key=order.index))
             case Scale():
+                digits = text[1:] if text.startswith("-") else text
                 return (
                     Parsed(int(text))
-                    if text.lstrip("-").isdigit()
+                    if digits.isdigit()
                     else Parsed(
                         error=t("answer.scale_point", lang, min=question.min, max=question.max)
                     )
@@ -357,20 +390,9 @@ class PlainSession:
         while line.strip():
             row: dict[str, Any] = {}
             for n, column in enumerate(table.columns):
-                text = line if n == 0 else self.ask(f"  {localize(column.label, lang)}: ")
-                text = text.strip()
-                if not text:
-                    continue
-                if column.type == "number":
-                    number = parse_number(text, lang)
-                    row[column.id] = number if number is not None else text
-                elif column.type == "choice":
-                    row[column.id] = _pick(column.choices or [], text) or text
-                elif column.type == "multi_choice":
-                    picked = [_pick(column.choices or [], p) for p in text.split(",") if p.strip()]
-                    row[column.id] = [p for p in picked if p]
-                else:
-                    row[column.id] = text
+                value = self._cell(column, line if n == 0 else None)
+                if value is not None:
+                    row[column.id] = value
             rows.append(row)
             shown = " | ".join(cell_text(c, row.get(c.id), lang) for c in table.columns)
             self.say(t("plain.row_added", lang, row=shown))
@@ -379,9 +401,64 @@ class PlainSession:
             )
         return rows or None
 
-    def _finish(self) -> None:
+    def _cell(self, column: Column, given: str | None) -> Any:
+        """One cell, asked until it can be read (an empty line leaves it empty)."""
+        lang = self.lang
+        label = localize(column.label, lang)
+        if column.choices and given is None:
+            for n, choice in enumerate(column.choices, start=1):
+                self.say(f"    {n}. {localize(choice.label, lang)}")
+        while True:
+            text = (given if given is not None else self.ask(f"  {label}: ")).strip()
+            given = None
+            if not text:
+                return None
+            if text == "?":
+                if column.help:
+                    self.say(localize(column.help, lang))
+                for n, choice in enumerate(column.choices or [], start=1):
+                    self.say(f"    {n}. {localize(choice.label, lang)}")
+                continue
+            value, error = self._cell_value(column, text)
+            if error is None:
+                return value
+            self.refused += 1
+            self.say(t("plain.error", lang, message=f"{label}: {error}"))
+
+    def _cell_value(self, column: Column, text: str) -> tuple[Any, str | None]:
+        lang = self.lang
+        choices = column.choices or []
+        if column.type == "number":
+            number = parse_number(text, lang)
+            if number is None:
+                return None, t("answer.whole_number" if column.integer else "answer.number", lang)
+            return number, None
+        if column.type == "choice":
+            picked = _pick(choices, text)
+            return (
+                (picked, None) if picked else (None, t("plain.bad_choice", lang, max=len(choices)))
+            )
+        if column.type == "multi_choice":
+            parts = [_pick(choices, p) for p in text.replace(";", ",").split(",") if p.strip()]
+            if not parts or None in parts:
+                return None, t("plain.bad_choice", lang, max=len(choices))
+            return [p for p in parts if p], None
+        return text, None
+
+    def _finish(self, at_end: bool) -> None:
         lang = self.lang
         session = self.filling.session
+        missing = session.missing_required()
+        if missing and at_end:
+            # Reached the end with required questions open: offer them, one by one.
+            self.say()
+            self.say(t("plain.missing_offer", lang, count=len(missing)))
+            try:
+                for key in missing:
+                    if session.visible.get(key, False) and session.value(key) is None:
+                        self._question(key)
+            except EndOfInput:
+                self.say()
         progress = session.progress()
         self.say(
             t("ui.progress", lang, done=progress.required_answered, total=progress.required_total)
@@ -391,6 +468,8 @@ class PlainSession:
             self.say(t("plain.missing", lang, count=len(missing)))
             for key in missing[:10]:
                 self.say(f"  - {localize(session.compiled.questions[key].question.label, lang)}")
+        if self.refused:
+            self.say(t("plain.refused", lang, count=self.refused))
         if self.filling.dirty:
             self._save()
         self.filling.close()

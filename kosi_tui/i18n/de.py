@@ -472,6 +472,11 @@ MESSAGES: dict[str, str] = {
     "plain.conflict_ours": "Ihre Antwort",
     "plain.conflict_theirs": "Die andere Antwort",
     "plain.conflict_which": "Welche behalten? 1 oder 2: ",
+    "plain.more": "Weitere Zeile oder weiterer Eintrag (leer = so lassen): ",
+    "plain.recorded": "✓ Erfasst: {answer}",
+    "plain.recorded_empty": "(leer)",
+    "plain.missing_offer": "Sie sind am Ende. Offene Pflichtfragen: {count}. kosi stellt sie jetzt noch einmal; :q beendet.",
+    "plain.refused": "Nicht übernommene Eingaben: {count} (siehe „Bitte korrigieren“ oben).",
     "plain.saved": "Gespeichert: {path}",
     "plain.report_hint": "Den Bericht erstellen Sie mit: kosi report {path}",
     # Workshop im Browser

@@ -466,6 +466,11 @@ MESSAGES: dict[str, str] = {
     "plain.conflict_ours": "Your answer",
     "plain.conflict_theirs": "The other answer",
     "plain.conflict_which": "Which one to keep? 1 or 2: ",
+    "plain.more": "Another row or item (empty = leave it like this): ",
+    "plain.recorded": "✓ Recorded: {answer}",
+    "plain.recorded_empty": "(empty)",
+    "plain.missing_offer": "You have reached the end. Required questions still open: {count}. kosi asks them again now; :q ends.",
+    "plain.refused": "Input not taken: {count} (see “Please correct” above).",
     "plain.saved": "Saved: {path}",
     "plain.report_hint": "Create the report with: kosi report {path}",
     # Workshop in the browser

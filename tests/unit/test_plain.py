@@ -41,8 +41,10 @@ def feed(lines: list[str]):  # type: ignore[no-untyped-def]
 def test_piped_answers_fill_the_canvas_and_open_in_the_app(kosi_home: Path) -> None:
     out = io.StringIO()
     canvas = load_canvas(bundled_canvases() / "innovationslabor.yaml")
-    assert start_plain(canvas, "de", feed(SCRIPT), out) == 0
+    # Two lines were refused ("12x", an empty required answer): a script learns it from the status.
+    assert start_plain(canvas, "de", feed(SCRIPT), out) == 2
     text = out.getvalue()
+    assert "Nicht übernommene Eingaben: 2" in text
     assert "Bisherige Antwort: Stadt Musterstadt\n" in text  # taken from starting the draft
     assert "Bitte korrigieren: Bitte beantworten Sie diese Frage." in text
     assert "Bitte korrigieren: Bitte geben Sie eine ganze Zahl ein" in text
@@ -143,3 +145,85 @@ def test_file_text_reaches_the_terminal_harmless(kosi_home: Path) -> None:
     text = out.getvalue()
     assert "\x1b" not in text and "\x07" not in text
     assert "\\x1b]0;PWNED\\x07" in text  # shown, visibly, as it was given back
+
+
+MINIMAL = ROOT / "tests" / "data" / "good" / "minimal.yaml"
+EVERY_TYPE = [
+    "Stadt Musterstadt", "Erika",
+    "2",                      # single choice: informell, so the long text is asked
+    "Die Bürgermeisterin.",   # long text
+    "4",                      # scale
+    "Stadtwerke",             # table row 1: first column
+    "?",                      #   sector: asks for the options again
+    "3",                      #   sector: no such option, asked again
+    "2",                      #   sector: wirtschaft
+    "zwölf",                  #   hours: not a number, asked again
+    "12",                     #   hours
+    "",                       # no further row
+    "1.500,50",               # number
+    "1, 2",                   # multi choice
+    "24.12.2027",             # date
+    "Erstes Ziel", "Zweites Ziel", "",  # list
+]  # fmt: skip
+
+
+def test_every_question_type_through_a_pipe(kosi_home: Path) -> None:
+    out = io.StringIO()
+    assert start_plain(load_canvas(MINIMAL), "de", feed(EVERY_TYPE), out) == 2
+    text = out.getvalue()
+    # The choice column lists its options, before and after "?".
+    assert text.count("    2. Wirtschaft") == 2
+    assert "Bitte korrigieren: Sektor: Bitte eine Nummer von 1 bis 2 eingeben." in text
+    assert "Bitte korrigieren: Stunden: " in text
+    assert "Zeile übernommen: Stadtwerke | Wirtschaft | 12" in text
+    assert "✓ Erfasst: Ziele" not in text and "✓ Erfasst: Erstes Ziel; Zweites Ziel" in text
+    assert "✓ Erfasst: 24.12.2027" in text
+    (path,) = drafts_dir().glob("*.yaml")
+    answers = load_draft(path).answers
+    assert answers == {
+        "mandat.status": "informell",
+        "mandat.weg": "Die Bürgermeisterin.",
+        "mandat.rueckendeckung": 4,
+        "akteure.tabelle": [{"name": "Stadtwerke", "sektor": "wirtschaft", "stunden": 12}],
+        "akteure.budget": 1500.5,
+        "akteure.themen": ["mobil", "klima"],
+        "akteure.start": dt.date(2027, 12, 24),
+        "akteure.ziele": ["Erstes Ziel", "Zweites Ziel"],
+    }
+    assert "?" not in str(answers)
+
+
+def test_nothing_refused_means_status_zero(kosi_home: Path) -> None:
+    lines = ["Stadt", "Erika", "1", "", "Amt", "1", "", "", "", "", "", ""]
+    assert start_plain(load_canvas(MINIMAL), "de", feed(lines), io.StringIO()) == 0
+
+
+def test_rows_too_few_for_the_table_are_kept_and_more_are_asked(kosi_home: Path) -> None:
+    canvas = load_canvas(bundled_canvases() / "innovationslabor.yaml")
+    rows = ["Stadtverwaltung", "1", "1", "", "", "", "Nachbarschaftsverein", "3", "", "", "", ""]
+    script = ["Stadt", "Erika", ">>", "5", *rows, "", ":q"]
+    out = io.StringIO()
+    start_plain(canvas, "de", feed(script), out)
+    text = out.getvalue()
+    assert "mindestens 3" in text.lower() or "at least 3" in text.lower()
+    (path,) = drafts_dir().glob("*.yaml")
+    kept = load_draft(path).answers["akteure.tabelle"]
+    assert [r["akteur"] for r in kept] == ["Stadtverwaltung", "Nachbarschaftsverein"]
+
+
+def test_required_questions_left_open_are_offered_at_the_end(kosi_home: Path) -> None:
+    # The first (required) question is skipped by jumping away, the rest answered.
+    lines = ["Stadt", "Erika", ">>", "2", "Amt", "1", "", "", "", "", "", "", "1", ""]
+    out = io.StringIO()
+    start_plain(load_canvas(MINIMAL), "de", feed(lines), out)
+    text = out.getvalue()
+    assert "Offene Pflichtfragen: 1." in text
+    (path,) = drafts_dir().glob("*.yaml")
+    assert load_draft(path).answers["mandat.status"] == "rat"
+
+
+def test_a_scale_with_two_minus_signs_is_refused_not_a_crash(kosi_home: Path) -> None:
+    lines = ["Stadt", "Erika", "1", "--5", "3", ":q"]
+    out = io.StringIO()
+    assert start_plain(load_canvas(MINIMAL), "de", feed(lines), out) == 2
+    assert "Bitte korrigieren" in out.getvalue()
