@@ -413,6 +413,7 @@ MESSAGES: dict[str, str] = {
     "ui.name_taken_title": "Der Name ist schon vergeben",
     "ui.name_taken": "Unter „{wanted}“ gibt es schon einen Entwurf (vielleicht von jemandem mit "
     "demselben Namen). Ihr Entwurf heißt deshalb „{name}“.",
+    "ui.save_failed_toast": "Ihre Antworten sind noch da. Was zu tun ist, steht unten.",
     "ui.save_failed_title": "Speichern fehlgeschlagen",
     "ui.save_failed_keep": "Ihre Antworten sind noch im Programm. Speichern Sie sie an einem anderen Ort, bevor "
     "Sie das Programm schließen.",

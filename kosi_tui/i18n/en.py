@@ -407,6 +407,7 @@ MESSAGES: dict[str, str] = {
     "ui.name_taken_title": "The name is taken",
     "ui.name_taken": "There is a draft called “{wanted}” already (perhaps by someone with the same "
     "name). Your draft is therefore called “{name}”.",
+    "ui.save_failed_toast": "Your answers are still here. What to do is said below.",
     "ui.save_failed_title": "Saving failed",
     "ui.save_failed_keep": "Your answers are still in the program. Save them somewhere else before you close "
     "the program.",

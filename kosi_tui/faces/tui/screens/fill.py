@@ -497,9 +497,12 @@ class FillScreen(Screen[None]):
             )
             bar.display = True
             if not self._failing:
-                # Every new failure is said, also after a save in between worked.
+                # Every new failure is said, also after a save in between worked; the bar below
+                # holds the details, the note only draws the eye to it.
                 self.notify(
-                    as_typed(message), title=t("ui.save_failed_title", lang), severity="error"
+                    t("ui.save_failed_toast", lang),
+                    title=t("ui.save_failed_title", lang),
+                    severity="error",
                 )
             self._failing = True
             return
