@@ -95,8 +95,9 @@ class RowDialog(ModalScreen[dict[str, Any] | None]):
                 classes="dialog-multi",
             )
         if column.type == "number" and isinstance(value, int | float):
-            return Input(format_number(value, self.lang), id=field_id)
-        return Input("" if value is None else str(value), id=field_id)
+            return Input(format_number(value, self.lang), id=field_id, select_on_focus=False)
+        # No select-all on focus: one key must not replace a cell being corrected.
+        return Input("" if value is None else str(value), id=field_id, select_on_focus=False)
 
     def _cell(self, column: Column) -> Any:
         widget = self.query_one(f"#col-{column.id}")

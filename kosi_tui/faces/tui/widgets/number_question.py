@@ -37,7 +37,12 @@ class NumberQuestion(QuestionWidget):
             else str(self.value or "")
         )
         placeholder = localize(self.question.example, self.lang) if self.question.example else ""
-        yield Input(value=shown, placeholder=placeholder, classes="answer-input answer-number")
+        yield Input(
+            value=shown,
+            placeholder=placeholder,
+            classes="answer-input answer-number",
+            select_on_focus=False,  # a key typed into a resumed answer must not replace it
+        )
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
@@ -83,6 +88,7 @@ class DateQuestion(QuestionWidget):
             value=shown,
             placeholder=t("ui.date_placeholder", self.lang),
             classes="answer-input answer-date",
+            select_on_focus=False,  # a key typed into a resumed answer must not replace it
         )
 
     @on(Input.Changed)

@@ -35,7 +35,13 @@ class ShortTextQuestion(_Counted):
 
     def compose_input(self) -> ComposeResult:
         placeholder = localize(self.question.placeholder or self.question.example, self.lang)
-        yield Input(value=str(self.value or ""), placeholder=placeholder, classes="answer-input")
+        # No select-all on focus: the first key typed into a resumed answer must not replace it.
+        yield Input(
+            value=str(self.value or ""),
+            placeholder=placeholder,
+            classes="answer-input",
+            select_on_focus=False,
+        )
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
