@@ -25,7 +25,7 @@ class SectionList(OptionList):
     SectionList > .section-list--complete { color: $text-success; }
     SectionList > .section-list--missing { color: $text-warning; }
     SectionList > .section-list--errors { color: $text-error; }
-    SectionList > .section-list--empty { color: $text-muted; }
+    SectionList > .section-list--empty { color: $foreground; }
     """
 
     def __init__(self, id: str | None = None) -> None:
