@@ -153,8 +153,8 @@ MESSAGES: dict[str, str] = {
     "cli.schema": "JSON-Schema des Canvas-Formats ausgeben (für Editoren mit YAML-Unterstützung)",
     "cli.canvases": "mitgelieferte und eigene Canvas auflisten",
     "cli.valid_summary": "{file}: in Ordnung ({sections} Abschnitte, {questions} Fragen)",
-    "cli.with_warnings": ", {count} Warnung(en)",
-    "cli.validate_total": "{count} Datei(en) geprüft, {failed} mit Problemen.",
+    "cli.with_warnings": ", {count} {count:Warnung|Warnungen}",
+    "cli.validate_total": "{count} {count:Datei|Dateien} geprüft, {failed} mit Problemen.",
     "cli.source_bundled": "mitgeliefert",
     "cli.source_user": "eigener Ordner",
     "cli.broken": "fehlerhaft (Zeile {line}: {message})",
@@ -207,6 +207,16 @@ MESSAGES: dict[str, str] = {
     "erlaubt. Löschen Sie es; ist die Datei vielleicht gar keine Textdatei?",
     "problem.checklist_type": "„checklist“ muss auf eine Listen- oder Tabellenfrage zeigen; „{name}“ ist "
     "keine.",
+    "problem.document_ref_type": "„{name}“ passt hier nicht: Gebraucht wird eine Frage oder Spalte vom "
+    "Typ „{kind}“.",
+    "problem.chart_fields": "Ein gestapeltes Diagramm (type: stacked) braucht noch: {fields}.",
+    "problem.glance_kind": "Ein Eintrag unter „glance“ braucht genau eines von answer, score, chart oder "
+    "flags.",
+    "problem.unknown_chart": "Das Diagramm „{name}“ gibt es unter „evaluation.charts“ nicht.",
+    "problem.unknown_section": "Den Abschnitt „{name}“ gibt es nicht.",
+    "problem.poster_outside": "Dieses Feld reicht über das Raster des Posters hinaus ({columns} Spalten, "
+    "{rows} Zeilen).",
+    "problem.poster_overlap": "Dieses Feld überdeckt das Feld von „{other}“.",
     # Bericht
     "report.organisation": "Organisation",
     "report.author": "Ausgefüllt von",
@@ -216,7 +226,18 @@ MESSAGES: dict[str, str] = {
     "report.completeness_value": "{required} von {required_total} Pflichtfragen beantwortet, {answered} von "
     "{total} Fragen insgesamt",
     "report.canvas": "Canvas",
-    "report.draft_note": "Entwurf: {count} Pflichtfrage(n) sind noch offen.",
+    "report.draft_note": "Entwurf: {count} {count:Pflichtfrage ist|Pflichtfragen sind} noch offen.",
+    "report.glance": "Auf einen Blick",
+    "report.open_one": "Noch offen ist 1 Pflichtfrage:",
+    "report.open_many": "Noch offen sind {count} Pflichtfragen:",
+    "report.left_out_one": "1 freiwillige Frage ohne Antwort ist hier weggelassen.",
+    "report.left_out_many": "{count} freiwillige Fragen ohne Antwort sind hier weggelassen.",
+    "report.total": "Summe",
+    "report.target": "Ziel: {amount}",
+    "report.gap": "Lücke: {amount}",
+    "report.chart_scores": "Die Kennzahlen im Überblick",
+    "report.no_flags": "Keine Hinweise.",
+    "report.cut": "gekürzt",
     "report.not_answered": "nicht beantwortet",
     "report.scale_value": "{value} von {max}",
     "report.issue": "Hinweis: {message}",
@@ -254,11 +275,20 @@ MESSAGES: dict[str, str] = {
     "blank.guidance": "Hinweis für die Moderation:",
     "blank.date": "Datum",
     "blank.minutes": "Bearbeitungszeit: etwa {minutes} Minuten",
+    "blank.write_here": "Antwort",
+    "blank.options": "Möglich",
+    "blank.one": "eine Antwort",
     # Workshop-Auswertung
     "summary.title": "Workshop-Auswertung: {canvas}",
     "summary.intro": "{count} ausgefüllte Canvas (Version {version}), zusammengefasst am {date}. Gezählt "
     "werden nur Fragen, die bei der jeweiligen Person sichtbar waren.",
-    "summary.skipped": "{count} Datei(en) wurden nicht berücksichtigt:",
+    "summary.intro_one": "1 ausgefüllter Canvas (Version {version}), zusammengefasst am {date}. Gezählt "
+    "werden nur Fragen, die bei der Person sichtbar waren.",
+    "summary.skipped": "{count} {count:Datei wurde|Dateien wurden} nicht berücksichtigt:",
+    "summary.skipped_one": "1 Datei wurde nicht berücksichtigt:",
+    "summary.skipped_many": "{count} Dateien wurden nicht berücksichtigt:",
+    "summary.sheet_people": "Teilnehmende",
+    "summary.col_file": "Datei",
     "summary.line": "Zeile {line}:",
     "summary.other_canvas": "gehört zu einem anderen Canvas ({id} {version})",
     "summary.bad_number": "„{key}“ enthält eine Zahl, mit der sich nicht rechnen lässt ({value})",
@@ -287,8 +317,20 @@ MESSAGES: dict[str, str] = {
     "cli.report": "Bericht zu einem Entwurf schreiben (Markdown oder druckfertiges HTML), oder mit --blank "
     "eine leere Kopie eines Canvas zum Ausdrucken",
     "cli.report_source": "Entwurfsdatei, oder mit --blank ein Canvas (Datei oder Kennung)",
-    "cli.output": "Zieldatei; die Endung bestimmt das Format (.md oder .html); - für die Standardausgabe",
-    "cli.format": "Format des Berichts: md oder html (nötig nur ohne Endung)",
+    "cli.output": "Zieldatei; die Endung bestimmt das Format (.md, .html, .pdf, .docx; bei summary auch "
+    ".xlsx, .csv); - für die Standardausgabe",
+    "cli.format": "Format: md, html, pdf, docx, xlsx oder csv (nötig nur ohne Endung)",
+    "cli.trainer": "Moderationsexemplar: mit den Hinweisen für die Moderation",
+    "cli.poster": "ein Poster: eine Seite im Querformat, ein Feld je Abschnitt (mit --blank leer, für die "
+    "Wand); nur als PDF",
+    "cli.paper": "Papiergröße des Posters: A4, A3 (Standard) oder A1",
+    "cli.needs_extra": "Für {fmt} braucht kosi das Paket „{package}“. Installieren Sie es mit: "
+    "pip install \"kosi-tui[{extra}]\"",
+    "cli.poster_pdf": "Das Poster gibt es nur als PDF. Geben Sie zum Beispiel -o poster.pdf an.",
+    "cli.sheet_only": "Tabellen für Excel (.xlsx, .csv) schreibt nur kosi summary. Möglich sind hier: "
+    "{formats}.",
+    "cli.binary_stdout": "{fmt} lässt sich nicht in die Standardausgabe schreiben. Geben Sie mit -o eine "
+    "Datei an.",
     "cli.format_conflict": "--format {fmt} passt nicht zur Endung „{suffix}“. Lassen Sie --format weg "
     "oder wählen Sie eine passende Endung. Möglich sind: {formats}.",
     "cli.format_not_yet": "Dateien mit der Endung „{suffix}“ kann kosi noch nicht schreiben. "
@@ -399,7 +441,7 @@ MESSAGES: dict[str, str] = {
     "ui.save_failed_keys_workshop": "Strg+S: erneut versuchen · Ihre Antworten bleiben im Programm; sagen Sie der Moderation Bescheid.",
     "ui.key_save_as": "Speichern unter",
     "ui.key_conflicts": "Abweichungen",
-    "ui.conflict_bar": "{count} Antwort(en) wurden hier und zugleich anderswo geändert. Ihre Fassung ist "
+    "ui.conflict_bar": "{count} {count:Antwort wurde|Antworten wurden} hier und zugleich anderswo geändert. Ihre Fassung ist "
     "gespeichert, die andere in {copy}. F3: vergleichen und wählen.",
     "ui.conflict_title": "Anderswo geändert ({n} von {total})",
     "ui.conflict_ours": "Ihre Antwort in diesem Fenster:",
@@ -414,6 +456,7 @@ MESSAGES: dict[str, str] = {
     "ui.name_taken": "Unter „{wanted}“ gibt es schon einen Entwurf (vielleicht von jemandem mit "
     "demselben Namen). Ihr Entwurf heißt deshalb „{name}“.",
     "ui.save_failed_toast": "Ihre Antworten sind noch da. Was zu tun ist, steht unten.",
+    "ui.taken_from_file": "Anderswo geändert und übernommen",
     "ui.save_failed_title": "Speichern fehlgeschlagen",
     "ui.save_failed_keep": "Ihre Antworten sind noch im Programm. Speichern Sie sie an einem anderen Ort, bevor "
     "Sie das Programm schließen.",
@@ -466,7 +509,7 @@ MESSAGES: dict[str, str] = {
     "plain.row_added": "Zeile übernommen: {row}",
     "plain.which_section": "Welcher Abschnitt? Nummer: ",
     "plain.no_section": "Diesen Abschnitt gibt es nicht.",
-    "plain.missing": "Noch offen: {count} Pflichtfrage(n), zum Beispiel:",
+    "plain.missing": "Noch offen: {count} {count:Pflichtfrage|Pflichtfragen}, zum Beispiel:",
     "plain.not_utf8": "Hinweis: Ihre Eingabe enthielt Zeichen, die kein UTF-8 sind; sie wurden durch � ersetzt. Prüfen Sie die Einstellung Ihres Terminals.",
     "plain.taken_from_file": "Anderswo geändert und übernommen: {question}",
     "plain.conflict": "Diese Antwort wurde hier und zugleich anderswo geändert: {question}",

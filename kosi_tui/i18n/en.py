@@ -149,8 +149,8 @@ MESSAGES: dict[str, str] = {
     "cli.schema": "print the JSON Schema of the canvas format (for editors with YAML support)",
     "cli.canvases": "list the bundled and your own canvases",
     "cli.valid_summary": "{file}: OK ({sections} sections, {questions} questions)",
-    "cli.with_warnings": ", {count} warning(s)",
-    "cli.validate_total": "{count} file(s) checked, {failed} with problems.",
+    "cli.with_warnings": ", {count} {count:warning|warnings}",
+    "cli.validate_total": "{count} {count:file|files} checked, {failed} with problems.",
     "cli.source_bundled": "bundled",
     "cli.source_user": "your folder",
     "cli.broken": "broken (line {line}: {message})",
@@ -202,6 +202,14 @@ MESSAGES: dict[str, str] = {
     "problem.control_character": "There is an invisible control character here ({code}) that YAML "
     "does not allow. Delete it; is the file perhaps not a text file at all?",
     "problem.checklist_type": "“checklist” must point to a list or table question; “{name}” is neither.",
+    "problem.document_ref_type": "“{name}” does not fit here: it needs a question or column of type "
+    "“{kind}”.",
+    "problem.chart_fields": "A stacked chart (type: stacked) also needs: {fields}.",
+    "problem.glance_kind": "An entry under “glance” needs exactly one of answer, score, chart or flags.",
+    "problem.unknown_chart": "There is no chart “{name}” under “evaluation.charts”.",
+    "problem.unknown_section": "There is no section “{name}”.",
+    "problem.poster_outside": "This box reaches beyond the poster's grid ({columns} columns, {rows} rows).",
+    "problem.poster_overlap": "This box overlaps the box of “{other}”.",
     # Report
     "report.organisation": "Organisation",
     "report.author": "Filled in by",
@@ -211,7 +219,18 @@ MESSAGES: dict[str, str] = {
     "report.completeness_value": "{required} of {required_total} required questions answered, {answered} "
     "of {total} questions in all",
     "report.canvas": "Canvas",
-    "report.draft_note": "Draft: {count} required question(s) are still open.",
+    "report.draft_note": "Draft: {count} required {count:question is|questions are} still open.",
+    "report.glance": "At a glance",
+    "report.open_one": "1 required question is still open:",
+    "report.open_many": "{count} required questions are still open:",
+    "report.left_out_one": "1 optional question without an answer is left out here.",
+    "report.left_out_many": "{count} optional questions without an answer are left out here.",
+    "report.total": "Total",
+    "report.target": "Target: {amount}",
+    "report.gap": "Gap: {amount}",
+    "report.chart_scores": "The figures at a glance",
+    "report.no_flags": "No warnings.",
+    "report.cut": "cut",
     "report.not_answered": "not answered",
     "report.scale_value": "{value} of {max}",
     "report.issue": "Note: {message}",
@@ -249,11 +268,20 @@ MESSAGES: dict[str, str] = {
     "blank.guidance": "Note for facilitators:",
     "blank.date": "Date",
     "blank.minutes": "Time needed: about {minutes} minutes",
+    "blank.write_here": "Answer",
+    "blank.options": "Options",
+    "blank.one": "one answer",
     # Workshop summary
     "summary.title": "Workshop summary: {canvas}",
     "summary.intro": "{count} filled canvases (version {version}), summarised on {date}. Only questions "
     "that were visible to each person are counted.",
-    "summary.skipped": "{count} file(s) were left out:",
+    "summary.intro_one": "1 filled canvas (version {version}), summarised on {date}. Only questions "
+    "that were visible to the person are counted.",
+    "summary.skipped": "{count} {count:file was|files were} left out:",
+    "summary.skipped_one": "1 file was left out:",
+    "summary.skipped_many": "{count} files were left out:",
+    "summary.sheet_people": "Participants",
+    "summary.col_file": "File",
     "summary.line": "line {line}:",
     "summary.other_canvas": "belongs to another canvas ({id} {version})",
     "summary.bad_number": "“{key}” holds a number that cannot be calculated with ({value})",
@@ -282,8 +310,19 @@ MESSAGES: dict[str, str] = {
     "cli.report": "write the report of a draft (Markdown or print-ready HTML), or with --blank an empty "
     "copy of a canvas to print",
     "cli.report_source": "draft file, or with --blank a canvas (file or id)",
-    "cli.output": "output file; its ending decides the format (.md or .html); - for standard output",
-    "cli.format": "report format: md or html (needed only without an ending)",
+    "cli.output": "output file; its ending decides the format (.md, .html, .pdf, .docx; for summary also "
+    ".xlsx, .csv); - for standard output",
+    "cli.format": "format: md, html, pdf, docx, xlsx or csv (needed only without an ending)",
+    "cli.trainer": "facilitator's copy: with the notes for the facilitator",
+    "cli.poster": "a poster: one landscape page, one box per section (with --blank empty, for the wall); "
+    "PDF only",
+    "cli.paper": "paper size of the poster: A4, A3 (default) or A1",
+    "cli.needs_extra": "For {fmt}, kosi needs the package “{package}”. Install it with: "
+    "pip install \"kosi-tui[{extra}]\"",
+    "cli.poster_pdf": "The poster is PDF only. Give for example -o poster.pdf.",
+    "cli.sheet_only": "Spreadsheets for Excel (.xlsx, .csv) are written by kosi summary only. Available "
+    "here: {formats}.",
+    "cli.binary_stdout": "{fmt} cannot be written to standard output. Give a file with -o.",
     "cli.format_conflict": "--format {fmt} does not match the ending “{suffix}”. Leave out --format "
     "or choose a matching ending. Available: {formats}.",
     "cli.format_not_yet": "kosi cannot write “{suffix}” files yet. Available: {formats}.",
@@ -393,7 +432,7 @@ MESSAGES: dict[str, str] = {
     "ui.save_failed_keys_workshop": "Ctrl+S: try again · Your answers stay in the program; tell the facilitator.",
     "ui.key_save_as": "Save as",
     "ui.key_conflicts": "Differences",
-    "ui.conflict_bar": "{count} answer(s) were changed here and elsewhere at the same time. Your version "
+    "ui.conflict_bar": "{count} {count:answer was|answers were} changed here and elsewhere at the same time. Your version "
     "is saved, the other one in {copy}. F3: compare and choose.",
     "ui.conflict_title": "Changed elsewhere ({n} of {total})",
     "ui.conflict_ours": "Your answer in this window:",
@@ -408,6 +447,7 @@ MESSAGES: dict[str, str] = {
     "ui.name_taken": "There is a draft called “{wanted}” already (perhaps by someone with the same "
     "name). Your draft is therefore called “{name}”.",
     "ui.save_failed_toast": "Your answers are still here. What to do is said below.",
+    "ui.taken_from_file": "Changed elsewhere and taken over",
     "ui.save_failed_title": "Saving failed",
     "ui.save_failed_keep": "Your answers are still in the program. Save them somewhere else before you close "
     "the program.",
@@ -460,7 +500,7 @@ MESSAGES: dict[str, str] = {
     "plain.row_added": "Row added: {row}",
     "plain.which_section": "Which section? Number: ",
     "plain.no_section": "There is no such section.",
-    "plain.missing": "Still open: {count} required question(s), for example:",
+    "plain.missing": "Still open: {count} required {count:question|questions}, for example:",
     "plain.not_utf8": "Note: your input held characters that are not UTF-8; they were replaced by �. Check your terminal's settings.",
     "plain.taken_from_file": "Changed elsewhere and taken over: {question}",
     "plain.conflict": "This answer was changed here and elsewhere at the same time: {question}",

@@ -56,6 +56,14 @@ async def at_field(pilot: Pilot[Any]) -> Any:
 async def test_changes_elsewhere_are_merged_into_the_app(tmp_path: Path) -> None:
     draft = example(tmp_path)
     app = KosiApp("de", Start("draft", draft))
+    told: list[str] = []
+    real_notify = app.notify
+
+    def notify(message: str, **kwargs: Any) -> None:
+        told.append(str(kwargs.get("title", "")))
+        real_notify(message, **kwargs)
+
+    app.notify = notify  # type: ignore[method-assign]
     async with app.run_test(size=(100, 40)) as pilot:
         screen = await at_field(pilot)
         await type_text(pilot, " eins")
@@ -66,6 +74,8 @@ async def test_changes_elsewhere_are_merged_into_the_app(tmp_path: Path) -> None
         await pilot.press("ctrl+s")
         await saved(pilot)
         assert screen.filling.session.answers["basis.einwohner"] == 99000
+        # The person is told which answer came from elsewhere.
+        assert "Anderswo geändert und übernommen" in told
         await pilot.press("ctrl+q")
     answers = load_draft(draft).answers
     assert answers["basis.einwohner"] == 99000

@@ -461,6 +461,11 @@ class FillScreen(Screen[None]):
         changed = self.filling.apply(pending)
         if changed:
             self.call_later(self._show_changed_elsewhere, changed)
+            questions = self.filling.canvas.compiled.questions
+            labels = [localize(questions[k].question.label, self.lang) for k in sorted(changed)]
+            self.notify(
+                as_typed("\n".join(labels)), title=t("ui.taken_from_file", self.lang), timeout=8
+            )
         found = self.filling.last.conflicts
         if found:
             keys = {c.key for c in found}
