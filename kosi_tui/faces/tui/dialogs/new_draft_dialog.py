@@ -1,6 +1,11 @@
-"""Starting a new draft: organisation and name; returns them, or None to cancel."""
+"""Starting a new draft: organisation and name; returns them, or None to cancel.
+
+In a workshop it also takes a resume code, for coming back to one's own draft.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,7 +19,14 @@ from kosi_tui.faces.tui.markup import as_typed
 from kosi_tui.i18n import t
 
 
-class NewDraftDialog(ModalScreen[tuple[str, str] | None]):
+@dataclass(frozen=True)
+class Resume:
+    """The answer when a resume code was typed: open that draft instead of a new one."""
+
+    code: str
+
+
+class NewDraftDialog(ModalScreen[tuple[str, str] | Resume | None]):
     """Asks for organisation (required) and the person's name (optional).
 
     It can open before its canvas has loaded: what is entered then waits until the canvas is
@@ -24,11 +36,19 @@ class NewDraftDialog(ModalScreen[tuple[str, str] | None]):
     BINDINGS = [Binding("escape", "cancel", show=False)]
 
     def __init__(
-        self, canvas_title: str | dict[str, str] | None, lang: str, need_author: bool = False
+        self,
+        canvas_title: str | dict[str, str] | None,
+        lang: str,
+        need_author: bool = False,
+        resume: bool = False,
     ) -> None:
-        """`canvas_title` is None while the canvas is still loading (see `show_canvas_title`)."""
+        """`canvas_title` is None while the canvas is still loading (see `show_canvas_title`).
+
+        `resume` adds the resume-code field (workshops).
+        """
         super().__init__(classes="dialog")
         self.canvas_title, self.lang, self.need_author = canvas_title, lang, need_author
+        self.resume = resume
         self._entered: tuple[str, str] | None = None
         """Organisation and name, entered while the canvas was still loading."""
 
@@ -49,6 +69,7 @@ class NewDraftDialog(ModalScreen[tuple[str, str] | None]):
             "#author-label": t("ui.new_author", lang) + mark,
             "#author-error": t("ui.new_needs_author", lang),
             "#loading": t("ui.new_loading", lang),
+            "#resume-label": t("ui.resume_label", lang),
         }
         for selector, text in texts.items():
             self.query_one(selector, Static).update(text)  # Label is a Static
@@ -75,6 +96,8 @@ class NewDraftDialog(ModalScreen[tuple[str, str] | None]):
             yield Label(id="author-label", classes="field-label")
             yield Input(id="author")
             yield Static(id="author-error", classes="question-error")
+            yield Label(id="resume-label", classes="field-label")
+            yield Input(id="resume")
             yield Static(id="loading", classes="dialog-note")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(variant="primary", id="start")
@@ -85,6 +108,8 @@ class NewDraftDialog(ModalScreen[tuple[str, str] | None]):
         self.query_one("#org-error").display = False
         self.query_one("#author-error").display = False
         self.query_one("#loading").display = False
+        self.query_one("#resume-label").display = self.resume
+        self.query_one("#resume").display = self.resume
         self.query_one("#organisation", Input).focus()
 
     @on(Input.Submitted, "#organisation")
@@ -92,8 +117,13 @@ class NewDraftDialog(ModalScreen[tuple[str, str] | None]):
         self.query_one("#author", Input).focus()
 
     @on(Input.Submitted, "#author")
+    @on(Input.Submitted, "#resume")
     @on(Button.Pressed, "#start")
     def _start(self) -> None:
+        code = self.query_one("#resume", Input).value.strip()
+        if self.resume and code:
+            self.dismiss(Resume(code))  # needs no canvas: the draft names its own
+            return
         organisation = self.query_one("#organisation", Input).value.strip()
         if not organisation:
             self.query_one("#org-error").display = True
