@@ -16,7 +16,7 @@ from kosi_tui.core.canvas import (
     SingleChoice,
     Table,
 )
-from kosi_tui.core.numbers import format_date, format_number
+from kosi_tui.core.numbers import format_date, format_number, is_money
 from kosi_tui.core.text import localize
 
 
@@ -33,8 +33,11 @@ def scalar_text(value: Any, lang: str, unit: str | dict[str, str] | None = None)
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int | float):
-        text = format_number(value, lang)
-        return f"{text} {localize(unit, lang)}" if unit else text
+        unit_text = localize(unit, lang) if unit else ""
+        # Sums of money always with cents (18.500,50, not 18.500,5); other numbers as precise
+        # as they were given, an integer question's without decimals.
+        text = format_number(value, lang, 2 if is_money(unit_text) else None)
+        return f"{text} {unit_text}" if unit_text else text
     if isinstance(value, dt.date):
         return format_date(value, lang)
     return str(value)

@@ -39,6 +39,9 @@ def format_number(value: float | int, lang: str = "de", decimals: int | None = N
         value = int(value)
     if isinstance(value, int) and decimals is None:
         text = f"{value:,}"
+    elif isinstance(value, int):
+        # Not through float: an integer too large for one would raise.
+        text = f"{value:,}" + ("." + "0" * decimals if decimals > 0 else "")
     else:
         places = 2 if decimals is None else decimals
         text = f"{value:,.{places}f}"
@@ -47,6 +50,14 @@ def format_number(value: float | int, lang: str = "de", decimals: int | None = N
     if lang == "de":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text
+
+
+_MONEY = re.compile(r"€|\$|£|\b(eur|euros?|chf|usd|gbp)\b", re.IGNORECASE)
+
+
+def is_money(unit: str) -> bool:
+    """Whether a unit names a currency ("Euro pro Jahr", "€", "euros per year")."""
+    return bool(_MONEY.search(unit))
 
 
 _DE_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$")

@@ -189,13 +189,17 @@ class Session:
     # -- progress ------------------------------------------------------------------------------
 
     def progress(self, section_id: str | None = None) -> Progress:
-        """Required answered of required visible, and answered of visible, over answerable questions."""
+        """Required answered of required visible, and answered of visible, over answerable questions.
+
+        An answer marked wrong (out of range, not a number, failing a rule) is not counted: the
+        question still needs work, and the bar must not say otherwise.
+        """
         req_done = req_total = done = total = 0
         for key in self.visible_keys(section_id):
             if isinstance(self.compiled.questions[key].question, Info):
                 continue
             total += 1
-            answered = self.value(key) is not None
+            answered = self.value(key) is not None and not self.issues(key, include_required=False)
             done += answered
             if self.is_required(key):
                 req_total += 1

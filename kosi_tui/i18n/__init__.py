@@ -6,6 +6,9 @@ import os
 from typing import Any
 
 from kosi_tui.i18n import de, en
+from kosi_tui.i18n.plural import PluralFormatter
+
+_FORMATTER = PluralFormatter()
 
 CATALOGS: dict[str, dict[str, str]] = {"de": de.MESSAGES, "en": en.MESSAGES}
 LANGUAGES = tuple(CATALOGS)
@@ -19,7 +22,7 @@ def t(key: str, lang: str, /, **args: Any) -> str:
     catalog = CATALOGS.get(lang, de.MESSAGES)
     template = catalog.get(key) or de.MESSAGES.get(key) or key
     try:
-        text = template.format(**args)
+        text = _FORMATTER.vformat(template, (), args)
     except (KeyError, IndexError, ValueError):
         text = template
     suggestion = args.get("suggestion")

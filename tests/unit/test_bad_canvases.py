@@ -74,7 +74,7 @@ def test_whole_folder_through_the_real_command_never_shows_a_traceback() -> None
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
-    assert f"{len(BAD)} Datei(en) geprüft" in result.stdout
+    assert f"{len(BAD)} Dateien geprüft" in result.stdout
 
 
 def test_file_too_large(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,0 +1,31 @@
+"""Numbers as declared: sums of money with two decimals, other numbers without needless ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from kosi_tui.core.display import scalar_text
+from kosi_tui.core.numbers import is_money
+
+
+@pytest.mark.parametrize(("value", "lang", "unit", "shown"), [
+    (18500.5, "de", {"de": "Euro pro Jahr", "en": "euros per year"}, "18.500,50 Euro pro Jahr"),
+    (18500.5, "en", {"de": "Euro pro Jahr", "en": "euros per year"}, "18,500.50 euros per year"),
+    (50000, "de", "€", "50.000,00 €"),
+    (1.5, "de", {"de": "Vollzeitstellen", "en": "full-time equivalents"}, "1,5 Vollzeitstellen"),
+    (12000, "de", None, "12.000"),
+])  # fmt: skip
+def test_numbers_are_shown_as_declared(
+    value: float, lang: str, unit: str | dict[str, str] | None, shown: str
+) -> None:
+    assert scalar_text(value, lang, unit) == shown
+
+
+@pytest.mark.parametrize("unit", ["€", "Euro", "EUR pro Monat", "euros per year", "CHF"])
+def test_currencies_are_recognised(unit: str) -> None:
+    assert is_money(unit)
+
+
+@pytest.mark.parametrize("unit", ["Vollzeitstellen", "Einwohner", "Europäer", "Stunden"])
+def test_other_units_are_not_money(unit: str) -> None:
+    assert not is_money(unit)
