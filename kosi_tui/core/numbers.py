@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -37,11 +38,9 @@ def format_number(value: float | int, lang: str = "de", decimals: int | None = N
     """A number as people of `lang` write it, without needless decimals."""
     if isinstance(value, float) and value.is_integer() and decimals is None:
         value = int(value)
-    if isinstance(value, int) and decimals is None:
-        text = f"{value:,}"
-    elif isinstance(value, int):
+    if isinstance(value, int):
         # Not through float: an integer too large for one would raise.
-        text = f"{value:,}" + ("." + "0" * decimals if decimals > 0 else "")
+        text = f"{value:,}" + ("." + "0" * decimals if decimals else "")
     else:
         places = 2 if decimals is None else decimals
         text = f"{value:,.{places}f}"
@@ -79,6 +78,27 @@ def parse_date(text: str) -> dt.date | None:
         return dt.date.fromisoformat(s) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", s) else None
     except ValueError:
         return None
+
+
+def impossible_date(text: str) -> tuple[int, int, int] | None:
+    """Day, month and year of a text written like a date that no calendar has (31.02.2026,
+    12.13.2026); None when it is a real date or not written like one."""
+    s = text.strip()
+    if m := _DE_DATE.match(s):
+        day, month, year = (int(g) for g in m.groups())
+        year += 2000 if year < 100 else 0
+    elif m := _EN_DATE.match(s):
+        month, day, year = (int(g) for g in m.groups())
+    elif m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", s):
+        year, month, day = (int(g) for g in m.groups())
+    else:
+        return None
+    return None if parse_date(s) is not None else (day, month, year)
+
+
+def days_in_month(month: int, year: int) -> int:
+    """How many days a month of a year has (1 ≤ month ≤ 12)."""
+    return calendar.monthrange(year, month)[1]
 
 
 def format_date(value: dt.date, lang: str = "de") -> str:

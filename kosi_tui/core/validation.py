@@ -40,7 +40,7 @@ from kosi_tui.core.expr import ExprError, evaluate
 from kosi_tui.core.expr.evaluate import truth
 from kosi_tui.core.expr.functions import is_empty
 from kosi_tui.core.expr.nodes import Ref
-from kosi_tui.core.numbers import format_date, format_number
+from kosi_tui.core.numbers import days_in_month, format_date, format_number, impossible_date
 from kosi_tui.core.text import localize
 from kosi_tui.i18n import t
 
@@ -170,14 +170,19 @@ class AnswerValidator:
         try:
             value = self.adapter(key, question).validate_python(value, strict=True)
         except ValidationError:
-            return [self._shape_issue(question)]
+            return [self._shape_issue(question, value)]
         issues = self._bounds(key, question, value)
         if issues:
             return issues
         return self._rules(key, question, value, lookup)
 
-    def _shape_issue(self, question: AnswerQuestion) -> Issue:
+    def _shape_issue(self, question: AnswerQuestion, value: Any = None) -> Issue:
         match question:
+            case Date() if isinstance(value, str) and (wrong := impossible_date(value)):
+                day, month, year = wrong
+                if not 1 <= month <= 12:
+                    return Issue("date_no_month", {"month": month})
+                return Issue("date_no_day", {"days": days_in_month(month, year), "day": day})
             case SingleChoice():
                 return Issue("choose_one")
             case MultiChoice():

@@ -122,6 +122,8 @@ MESSAGES: dict[str, str] = {
     "answer.number": "Bitte geben Sie eine Zahl ein, z. B. 1.500 oder 12,5.",
     "answer.whole_number": "Bitte geben Sie eine ganze Zahl ein, z. B. 12.",
     "answer.date": "Bitte geben Sie ein Datum ein, z. B. 24.12.2026.",
+    "answer.date_no_day": "Diesen Tag gibt es nicht: Der Monat hat nur {days} Tage, nicht {day}.",
+    "answer.date_no_month": "Einen Monat {month} gibt es nicht; Monate gehen von 1 bis 12.",
     "answer.list": "Bitte geben Sie die Einträge als Liste ein.",
     "answer.table": "Die Tabelle hat nicht die erwartete Form.",
     "answer.between": "Bitte eine Zahl zwischen {min} und {max} eingeben.",

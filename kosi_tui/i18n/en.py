@@ -118,6 +118,8 @@ MESSAGES: dict[str, str] = {
     "answer.number": "Please enter a number, e.g. 1,500 or 12.5.",
     "answer.whole_number": "Please enter a whole number, e.g. 12.",
     "answer.date": "Please enter a date, e.g. 2026-12-24.",
+    "answer.date_no_day": "That day does not exist: the month has only {days} days, not {day}.",
+    "answer.date_no_month": "There is no month {month}; months go from 1 to 12.",
     "answer.list": "Please enter the items as a list.",
     "answer.table": "The table does not have the expected form.",
     "answer.between": "Please enter a number between {min} and {max}.",
