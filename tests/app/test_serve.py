@@ -10,11 +10,13 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from kosi_tui.cli import main
 from kosi_tui.faces.tui.app import KosiApp
+from kosi_tui.faces.tui.dialogs.message_dialog import MessageDialog
 from kosi_tui.faces.tui.dialogs.new_draft_dialog import NewDraftDialog
 from kosi_tui.faces.tui.screens.fill import FillScreen
 from kosi_tui.faces.tui.screens.home import DraftOptions
@@ -69,32 +71,36 @@ def test_serve_answers_on_loopback(tmp_path: Path) -> None:
     assert (tmp_path / "ws").is_dir()
 
 
-def test_other_addresses_print_a_warning(
+def test_other_addresses_print_a_warning_and_a_code(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # No socket is opened: the server is replaced, only what kosi says before serving is checked.
-    import textual_serve.server
+    import kosi_tui.faces.serve.server as server_module
 
-    served: list[tuple[str, int]] = []
+    served: list[tuple[str, int, str | None]] = []
 
     class FakeServer:
-        def __init__(self, command: str, host: str, port: int, title: str) -> None:
-            served.append((host, port))
-            assert "--lang de app" in command
+        def __init__(self, **kwargs: Any) -> None:
+            self.kwargs = kwargs
 
         def serve(self) -> None:
-            return None
+            served.append((self.kwargs["host"], self.kwargs["port"], self.kwargs["door"].code))
+            self.kwargs["on_ready"](self)
 
-    monkeypatch.setattr(textual_serve.server, "Server", FakeServer)
+    monkeypatch.setattr(server_module, "KosiServer", FakeServer)
     assert main(["serve", "--host", "0.0.0.0", "--port", "8765"]) == 1  # no workshop folder
     assert "--workshop" in capsys.readouterr().out
     assert served == []
     assert main(["serve", "--host", "0.0.0.0", "--port", "8765", "--workshop", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "ACHTUNG" in out and "0.0.0.0" in out
-    assert served == [("0.0.0.0", 8765)]
+    host, port, code = served[-1]
+    assert (host, port) == ("0.0.0.0", 8765) and code and f"Workshop-Code: {code}" in out
+    assert "http://0.0.0.0" not in out  # participants get the machine's own addresses
     assert main(["serve", "--port", "8766"]) == 0
-    assert "ACHTUNG" not in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "ACHTUNG" not in out and "http://127.0.0.1:8766" in out
+    assert served[-1][2] is None  # no code on loopback unless asked for
 
 
 async def test_workshop_mode_hides_drafts_and_saves_under_the_name(
@@ -117,12 +123,15 @@ async def test_workshop_mode_hides_drafts_and_saves_under_the_name(
         await type_text(pilot, "Bernd Beispiel")
         await pilot.press("enter")
         await pilot.pause()
+        assert isinstance(app.screen, MessageDialog)  # the resume code
+        await pilot.press("enter")
+        await pilot.pause()
         assert isinstance(app.screen, FillScreen)
         app.open_draft(folder / "anna.yaml")  # a participant cannot open another's draft
         await pilot.pause()
         assert isinstance(app.screen, FillScreen)
         await pilot.press("ctrl+s", "ctrl+q")
-    saved = sorted(p.name for p in folder.iterdir())
+    saved = sorted(p.name for p in folder.glob("*.yaml"))
     assert saved[0] == "anna.yaml" and saved[1].startswith("innovationslabor-bernd-beispiel-")
 
 
@@ -130,6 +139,7 @@ def test_missing_extra_gives_a_clear_message(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setitem(sys.modules, "textual_serve.server", None)
+    monkeypatch.setitem(sys.modules, "kosi_tui.faces.serve.server", None)
     assert main(["serve"]) == 1
     assert 'pip install "kosi-tui[serve]"' in capsys.readouterr().out
 

@@ -2,31 +2,44 @@
 
 from __future__ import annotations
 
-import shlex
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kosi_tui.i18n import t
 
-LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+if TYPE_CHECKING:
+    from kosi_tui.faces.serve.server import KosiServer
 
 
-def app_command(lang: str, workshop: Path | None) -> str:
-    """The command each browser session starts: the app, in workshop mode when given a folder."""
-    parts = [sys.executable, "-m", "kosi_tui", "--lang", lang, "app"]
-    if workshop is not None:
-        parts += ["--workshop", str(workshop.resolve())]
-    return " ".join(shlex.quote(p) for p in parts)
+@dataclass(frozen=True)
+class ServeOptions:
+    """What `kosi serve` was asked for."""
+
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workshop: Path | None = None
+    lang: str = "de"
+    public_url: str | None = None
+    code: str | None = None
+    max_sessions: int = 40
+    idle_minutes: float = 60.0
 
 
-def run_serve(host: str, port: int, workshop: Path | None, lang: str) -> int:
+def run_serve(options: ServeOptions) -> int:
     """Serves until interrupted; 1 with a clear message when textual-serve is not installed."""
+    lang, host, workshop = options.lang, options.host, options.workshop
     try:
-        from textual_serve.server import Server
+        from kosi_tui.faces.serve.addresses import is_loopback
+        from kosi_tui.faces.serve.door import Door, new_code
+        from kosi_tui.faces.serve.server import KosiServer
+        from kosi_tui.faces.serve.welcome import room_urls, welcome_text
     except ImportError:
         print(t("cli.serve_missing", lang))
         return 1
-    if host not in LOCAL_HOSTS:
+    loopback = is_loopback(host)
+    if not loopback:
         if workshop is None:
             # Others on the network would otherwise see and open this user's own drafts.
             print(t("cli.serve_needs_workshop", lang, host=host))
@@ -35,6 +48,27 @@ def run_serve(host: str, port: int, workshop: Path | None, lang: str) -> int:
     if workshop is not None:
         workshop.mkdir(parents=True, exist_ok=True)
         print(t("cli.serve_workshop", lang, folder=str(workshop.resolve())), flush=True)
-    print(t("cli.serving", lang, url=f"http://{host}:{port}"), flush=True)
-    Server(app_command(lang, workshop), host=host, port=port, title="kosi").serve()
+    code = options.code or (None if loopback else new_code())
+    urls = room_urls(host, options.port, options.public_url)
+    live = workshop is not None and sys.stdout.isatty()
+
+    def ready(server: KosiServer) -> None:
+        print(welcome_text(urls, code, lang, qr=not loopback), flush=True)
+        if live and workshop is not None:
+            from kosi_tui.faces.serve.trainer_view import start_trainer_view
+
+            start_trainer_view(server, workshop, urls, code)
+
+    KosiServer(
+        host=host,
+        port=options.port,
+        lang=lang,
+        workshop=workshop,
+        door=Door(code, loopback),
+        public_url=options.public_url,
+        max_sessions=options.max_sessions,
+        idle_seconds=options.idle_minutes * 60,
+        on_ready=ready,
+        quiet=live,
+    ).serve()
     return 0

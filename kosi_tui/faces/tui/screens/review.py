@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 
 from textual import on
@@ -134,8 +135,13 @@ class ReviewScreen(Screen[str | None]):
         self.dismiss(None)
 
     def action_export(self, fmt: str) -> None:
-        """Asks where to write the report, then writes it."""
+        """Asks where to write the report, then writes it; in a browser, downloads it there."""
         lang = self.lang
+        if self.app.is_web or getattr(self.app, "workshop", None) is not None:
+            # A participant's browser is another machine: the report goes there, and nobody
+            # types a path on the server's disk.
+            self._deliver(fmt)
+            return
         suggestion = self.filling.path.with_suffix(".html" if fmt == "html" else ".md")
 
         def chosen(path: Path | None) -> None:
@@ -153,7 +159,7 @@ class ReviewScreen(Screen[str | None]):
             chosen,
         )
 
-    def _write(self, path: Path, fmt: str) -> None:
+    def _report_text(self, fmt: str) -> str:
         lang = self.lang
         text = self._markdown()
         if fmt == "html":
@@ -163,6 +169,20 @@ class ReviewScreen(Screen[str | None]):
             who = self.filling.draft.organisation or self.filling.draft.author
             footer = " · ".join(x for x in (title, who, format_date(today(), lang)) if x)
             text = render_html(text, title, footer, lang, (t("report.evaluation", lang),))
+        return text
+
+    def _deliver(self, fmt: str) -> None:
+        """The report as a download in the participant's browser; nothing is written here."""
+        name = self.filling.path.with_suffix(".html" if fmt == "html" else ".md").name
+        mime = "text/html" if fmt == "html" else "text/markdown"
+        self.app.deliver_text(
+            io.StringIO(self._report_text(fmt)), save_filename=name, mime_type=mime
+        )
+        self.notify(t("ui.delivered", self.lang, name=name), timeout=8)
+
+    def _write(self, path: Path, fmt: str) -> None:
+        lang = self.lang
+        text = self._report_text(fmt)
         try:
             write_atomic(path, text.encode("utf-8"), backup=True)
         except WriteError as err:

@@ -1,0 +1,175 @@
+"""kosi's textual-serve server: the door, the session limit, idle ends, and ending every app."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Callable
+from pathlib import Path
+from types import SimpleNamespace
+from typing import cast
+
+from aiohttp import web
+from textual_serve.app_service import AppService
+from textual_serve.server import Server, to_int
+
+from kosi_tui.faces.serve.door import COOKIE, Door
+from kosi_tui.faces.serve.launch import Launcher, make_launcher
+from kosi_tui.faces.serve.pages import app_page, bad_host_page, base_url, door_page, full_page
+from kosi_tui.faces.serve.session import KosiSession
+
+log = logging.getLogger("textual-serve")
+
+
+def app_environment() -> dict[str, str]:
+    """What textual-serve sets for every app (driver, colours), taken from textual-serve itself."""
+    # `_build_environment` reads only `debug` from its instance.
+    env = AppService._build_environment(cast(AppService, SimpleNamespace(debug=False)))
+    return {k: v for k, v in env.items() if k.startswith(("TEXTUAL", "TERM_PROGRAM"))}
+
+
+class KosiServer(Server):
+    """Serves one kosi app per browser tab, to those who may, within limits."""
+
+    def __init__(
+        self,
+        *,
+        host: str,
+        port: int,
+        lang: str,
+        workshop: Path | None,
+        door: Door,
+        public_url: str | None = None,
+        max_sessions: int = 40,
+        idle_seconds: float = 3600.0,
+        launcher: Launcher | None = None,
+        on_ready: Callable[[KosiServer], None] | None = None,
+        quiet: bool = False,
+    ) -> None:
+        super().__init__("kosi", host=host, port=port, title="kosi", public_url=public_url)
+        self.lang, self.workshop, self.door = lang, workshop, door
+        self.given_public_url = public_url
+        self.max_sessions, self.idle_seconds = max_sessions, idle_seconds
+        self.launcher = launcher or make_launcher(lang, workshop, app_environment())
+        self.sessions: dict[KosiSession, web.WebSocketResponse] = {}
+        self.on_ready, self.quiet = on_ready, quiet
+        self._watchdog: asyncio.Task[None] | None = None
+        self.on_stop: list[Callable[[], object]] = []
+        """Called first when the server stops (the trainer's view ends there)."""
+
+    # -- set-up ----------------------------------------------------------------------------------
+
+    def initialize_logging(self) -> None:
+        super().initialize_logging()
+        if self.quiet:
+            # The trainer's live view owns the terminal; only problems are worth a line.
+            logging.getLogger().setLevel(logging.WARNING)
+            logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
+
+    async def _make_app(self) -> web.Application:
+        app = await super()._make_app()
+        app.router.add_post("/door", self.handle_door)
+        return app
+
+    async def on_startup(self, app: web.Application) -> None:
+        await self.launcher.start()
+        self._watchdog = asyncio.create_task(self._end_idle_sessions())
+        if self.on_ready is not None:
+            self.on_ready(self)
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        for stop in self.on_stop:
+            stop()
+        if self._watchdog is not None:
+            self._watchdog.cancel()
+        sessions = list(self.sessions.items())
+        for _, websocket in sessions:
+            with contextlib.suppress(Exception):
+                await websocket.close(code=1001, message=b"server stopped")
+        await asyncio.gather(*(session.stop() for session, _ in sessions), return_exceptions=True)
+        await self.launcher.close()
+
+    # -- pages -----------------------------------------------------------------------------------
+
+    async def handle_index(self, request: web.Request) -> web.Response:
+        base = base_url(request, self.given_public_url)
+        if base is None:
+            return bad_host_page(self.lang)
+        if not self.door.cookie_matches(request.cookies.get(COOKIE)):
+            typed = request.query.get("code")
+            if typed is None:
+                return door_page(self.lang, wrong=False)
+            if not self.door.code_matches(typed):
+                return door_page(self.lang, wrong=True)
+            return self._let_in()
+        if len(self.sessions) >= self.max_sessions:
+            return full_page(self.lang, self.max_sessions)
+        return app_page(request, base, "kosi", self.lang)
+
+    async def handle_door(self, request: web.Request) -> web.Response:
+        """The code form: right → a cookie and the app page; wrong → the form again, saying so."""
+        form = await request.post()
+        typed = form.get("code")
+        if not isinstance(typed, str) or not self.door.code_matches(typed):
+            return door_page(self.lang, wrong=True)
+        return self._let_in()
+
+    def _let_in(self) -> web.Response:
+        response = web.HTTPSeeOther("/")
+        # Lax: sent on the websocket opened by our own page, not on requests started elsewhere.
+        response.set_cookie(COOKIE, self.door.cookie_value(), httponly=True, samesite="Lax")
+        return response
+
+    # -- sessions --------------------------------------------------------------------------------
+
+    def _refusal(self, request: web.Request) -> web.HTTPException | None:
+        """Why a websocket may not open an app, as the HTTP answer to its handshake."""
+        if not self.door.origin_allowed(request.headers.get("Origin"), request.host):
+            return web.HTTPForbidden(text="foreign origin")
+        let_in = self.door.cookie_matches(request.cookies.get(COOKIE))
+        # Programs (the benchmark, tests) may give the code in the URL instead of a cookie.
+        if not (let_in or self.door.code_matches(request.query.get("code"))):
+            return web.HTTPUnauthorized(text="workshop code needed")
+        if len(self.sessions) >= self.max_sessions:
+            return web.HTTPServiceUnavailable(text="all places taken")
+        return None
+
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        refusal = self._refusal(request)
+        if refusal is not None:
+            raise refusal
+        websocket = web.WebSocketResponse(heartbeat=15)
+        width = to_int(request.query.get("width", "80"), 80)
+        height = to_int(request.query.get("height", "24"), 24)
+        await websocket.prepare(request)
+        session = KosiSession(
+            self.launcher,
+            write_bytes=websocket.send_bytes,
+            write_str=websocket.send_str,
+            close=websocket.close,
+            download_manager=self.download_manager,
+        )
+        self.sessions[session] = websocket
+        try:
+            await session.start(width, height)
+            await self._process_messages(websocket, session)
+        except asyncio.CancelledError:
+            await websocket.close()
+        except Exception as error:
+            log.exception(error)
+        finally:
+            await session.stop()
+            self.sessions.pop(session, None)
+        return websocket
+
+    async def _end_idle_sessions(self) -> None:
+        """Closes sessions nobody typed into for `idle_seconds`; their apps save and end."""
+        period = max(0.2, min(30.0, self.idle_seconds / 4))
+        while True:
+            await asyncio.sleep(period)
+            now = time.monotonic()
+            for session, websocket in list(self.sessions.items()):
+                if now - session.last_input > self.idle_seconds:
+                    await websocket.close(code=4000, message=b"idle")
