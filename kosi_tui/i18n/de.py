@@ -423,7 +423,8 @@ MESSAGES: dict[str, str] = {
     "ui.new_author": "Ihr Name (erscheint im Bericht)",
     "ui.new_start": "Beginnen",
     "ui.new_needs_org": "Bitte nennen Sie die Kommune oder Organisation.",
-    "ui.confirm_delete": "Den Entwurf „{name}“ wirklich löschen? Das lässt sich nicht rückgängig machen.",
+    "ui.confirm_delete": "Den Entwurf „{name}“ wirklich löschen?\n\nDatei: {file}\nZuletzt geändert: {updated}\n\n"
+    "Das lässt sich nicht rückgängig machen.",
     "ui.delete": "Löschen",
     "ui.deleted": "Gelöscht: {path}",
     "ui.review_title": "Überblick: {canvas}",

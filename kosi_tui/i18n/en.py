@@ -414,7 +414,8 @@ MESSAGES: dict[str, str] = {
     "ui.new_author": "Your name (appears in the report)",
     "ui.new_start": "Start",
     "ui.new_needs_org": "Please name the municipality or organisation.",
-    "ui.confirm_delete": "Really delete the draft “{name}”? This cannot be undone.",
+    "ui.confirm_delete": "Really delete the draft “{name}”?\n\nFile: {file}\nLast changed: {updated}\n\n"
+    "This cannot be undone.",
     "ui.delete": "Delete",
     "ui.deleted": "Deleted: {path}",
     "ui.review_title": "Overview: {canvas}",

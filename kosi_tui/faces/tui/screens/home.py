@@ -144,11 +144,7 @@ class HomeScreen(Screen[None]):
             )
         else:
             progress = "?"
-        updated = (
-            format_date(draft.updated.date(), lang) + draft.updated.strftime(" %H:%M")
-            if draft.updated
-            else "?"
-        )
+        updated = self._updated(draft)
         line = t(
             "ui.home_draft_line",
             lang,
@@ -185,9 +181,19 @@ class HomeScreen(Screen[None]):
             self.load()
 
         name = " – ".join(x for x in (draft.organisation, draft.author) if x) or draft.path.name
-        self.app.push_screen(
-            ConfirmDialog(
-                t("ui.confirm_delete", lang, name=name), t("ui.delete", lang), t("ui.cancel", lang)
-            ),
-            confirmed,
+        # Two drafts of one organisation look alike: the file and its last change tell them apart.
+        question = t(
+            "ui.confirm_delete",
+            lang,
+            name=name,
+            file=draft.path.name,
+            updated=self._updated(draft),
         )
+        self.app.push_screen(
+            ConfirmDialog(question, t("ui.delete", lang), t("ui.cancel", lang)), confirmed
+        )
+
+    def _updated(self, draft: DraftEntry) -> str:
+        if draft.updated is None:
+            return "?"
+        return format_date(draft.updated.date(), self.lang) + draft.updated.strftime(" %H:%M")

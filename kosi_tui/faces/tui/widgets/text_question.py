@@ -28,6 +28,21 @@ class _Counted(QuestionWidget):
             self.set_hint(t("ui.chars", self.lang, count=len(text.strip()), max=limit))
 
 
+class AnswerLine(Input):
+    """A line that shows the start of a long answer while it has no focus, and continues at the
+    end when it gets it.
+
+    Otherwise it kept showing where the cursor last was – the end, cut mid-word ("neten – Bitte
+    um…") – and nobody could tell which answer it was.
+    """
+
+    def on_blur(self) -> None:
+        self.cursor_position = 0
+
+    def on_focus(self) -> None:
+        self.cursor_position = len(self.value)
+
+
 class ShortTextQuestion(_Counted):
     """One line of text."""
 
@@ -36,7 +51,7 @@ class ShortTextQuestion(_Counted):
     def compose_input(self) -> ComposeResult:
         placeholder = localize(self.question.placeholder or self.question.example, self.lang)
         # No select-all on focus: the first key typed into a resumed answer must not replace it.
-        yield Input(
+        yield AnswerLine(
             value=str(self.value or ""),
             placeholder=placeholder,
             classes="answer-input",
