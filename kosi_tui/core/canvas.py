@@ -280,6 +280,23 @@ class Score(Model):
     max: float | None = None
     """With `max`, the report draws the score as a bar from `min` to `max`."""
     unit: Text | None = None
+    kind: Literal["rating", "count", "amount", "spread"] | None = None
+    """What the figure is, so no report shows a count as a grade (see `shown_as`)."""
+    of: list[Ident] | None = None
+    """For a spread: the scores it spans; the report names the lowest and the highest."""
+
+    @property
+    def shown_as(self) -> str:
+        """`kind`, or by default a rating with `max` and an amount without.
+
+        A rating is a position on a scale from `min` to `max` ("3 von 5", a bar). A count is how
+        many of something there are ("2 von 4 Sektoren" with `max`; never a bar, since more is
+        not simply better). An amount is a number with its `unit`. A spread is the distance
+        between the highest and the lowest of the scores in `of`, shown as that range.
+        """
+        if self.kind is not None:
+            return self.kind
+        return "rating" if self.max is not None else "amount"
 
 
 class Flag(Model):
@@ -291,11 +308,29 @@ class Flag(Model):
     step: Text | None = None
 
 
+class Prompt(Model):
+    """A question the evaluation asks when two answers pull against each other.
+
+    Not a verdict: the answers may both be right, and the prompt asks how. It is silent unless
+    `when` holds.
+    """
+
+    id: Ident
+    when: Expression
+    observation: Text
+    """What the answers show, set side by side; `{expression}` is filled in with its value."""
+    question: Text
+    """The question to think about; may hold `{expression}` placeholders too."""
+
+
+
 class Evaluation(Model):
     """How a filled canvas is evaluated: scores and red flags."""
 
     scores: list[Score] = Field(default_factory=list)
     flags: list[Flag] = Field(default_factory=list)
+    prompts: list[Prompt] = Field(default_factory=list)
+    """Tension prompts: questions raised when two answers pull against each other."""
     checklist: (
         Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")] | None
     ) = None

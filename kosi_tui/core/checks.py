@@ -45,6 +45,7 @@ from kosi_tui.core.expr.nodes import (
     children,
     walk,
 )
+from kosi_tui.core.placeholders import placeholders
 from kosi_tui.core.text import missing_languages
 from kosi_tui.i18n import t
 
@@ -182,10 +183,31 @@ class _Checker:
                     name=ev.checklist,
                     suggestion=_suggest(ev.checklist, list(self.out.questions)),
                 )
-            elif not isinstance(located.question, ListQuestion | Table):
+            elif not isinstance(located.question, ListQuestion | Table | ShortText | LongText):
                 self.add(("evaluation", "checklist"), "checklist_type", name=ev.checklist)
         self.duplicates([s.id for s in ev.scores], ("evaluation", "scores"), "score")
         self.duplicates([f.id for f in ev.flags], ("evaluation", "flags"), "flag")
+        self.duplicates([p.id for p in ev.prompts], ("evaluation", "prompts"), "prompt")
+        self.score_kinds()
+
+    def score_kinds(self) -> None:
+        for i, score in enumerate(self.canvas.evaluation.scores):
+            path: DataPath = ("evaluation", "scores", i)
+            kind = score.shown_as
+            if kind == "spread" and not score.of:
+                self.add((*path, "kind"), "spread_needs_of")
+            elif kind != "spread" and score.of is not None:
+                self.add((*path, "of"), "of_only_for_spread")
+            if kind == "rating" and score.max is None:
+                self.add((*path, "kind"), "rating_needs_max")
+            for oi, other in enumerate(score.of or []):
+                if other not in self.score_ids or other == score.id:
+                    self.add(
+                        (*path, "of", oi),
+                        "unknown_score",
+                        name=other,
+                        suggestion=_suggest(other, [s for s in self.score_ids if s != score.id]),
+                    )
 
     def duplicates(self, ids: list[str], path: DataPath, what: str) -> None:
         seen: set[str] = set()
@@ -284,6 +306,8 @@ class _Checker:
             "description",
             "unit",
             "placeholder",
+            "observation",
+            "question",
         }
     )
 
@@ -381,6 +405,29 @@ class _Checker:
             node = self.compile(flag.when, path, None, None, None)
             if node is not None:
                 self.out.flags[flag.id] = node
+        for i, prompt in enumerate(self.canvas.evaluation.prompts):
+            path = ("evaluation", "prompts", i, "when")
+            node = self.compile(prompt.when, path, None, None, None)
+            if node is not None:
+                self.out.prompts[prompt.id] = node
+            for name in ("observation", "question"):
+                self.prompt_text(getattr(prompt, name), ("evaluation", "prompts", i, name))
+
+    def prompt_text(self, text: str | dict[str, str], path: DataPath) -> None:
+        """Compiles the `{expression}` placeholders of a prompt text, in every language."""
+        texts: list[tuple[str, DataPath]] = (
+            [(text, path)] if isinstance(text, str) else [(v, (*path, k)) for k, v in text.items()]
+        )
+        for value, where in texts:
+            for source, start in placeholders(value):
+                before = len(self.findings)
+                node = self.compile(source, where, None, None, None)
+                # Offsets count from the text's start, not the placeholder's, so LINE:COL is right.
+                self.findings[before:] = [
+                    replace(f, offset=start + (f.offset or 0)) for f in self.findings[before:]
+                ]
+                if node is not None:
+                    self.out.placeholders[source] = node
 
     def compile(
         self,

@@ -36,6 +36,10 @@ class CompiledCanvas:
     patterns: dict[tuple[str, int], re.Pattern[str]] = field(default_factory=dict)
     scores: dict[str, Node] = field(default_factory=dict)
     flags: dict[str, Node] = field(default_factory=dict)
+    prompts: dict[str, Node] = field(default_factory=dict)
+    """The `when` conditions of tension prompts, by prompt id."""
+    placeholders: dict[str, Node] = field(default_factory=dict)
+    """The `{expression}` placeholders in prompt texts, by their source text."""
     order: list[str] = field(default_factory=list)
     """Question keys in an order where every show_if comes after what it depends on."""
     derived: dict[str, Any] = field(default_factory=dict)

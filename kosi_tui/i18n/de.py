@@ -207,8 +207,11 @@ MESSAGES: dict[str, str] = {
     "save.exists": "{path} gibt es schon. Mit --force wird die Datei ersetzt.",
     "problem.control_character": "Hier steht ein unsichtbares Steuerzeichen ({code}), das YAML nicht "
     "erlaubt. Löschen Sie es; ist die Datei vielleicht gar keine Textdatei?",
-    "problem.checklist_type": "„checklist“ muss auf eine Listen- oder Tabellenfrage zeigen; „{name}“ ist "
-    "keine.",
+    "problem.checklist_type": "„checklist“ muss auf eine Listen-, Tabellen- oder Textfrage zeigen; „{name}“ "
+    "ist keine.",
+    "problem.spread_needs_of": "Eine Spanne (kind: spread) braucht unter „of“ die Werte, die sie umfasst.",
+    "problem.of_only_for_spread": "„of“ gibt es nur bei einer Spanne (kind: spread).",
+    "problem.rating_needs_max": "Eine Einschätzung auf einer Skala (kind: rating) braucht „max“.",
     "problem.document_ref_type": "„{name}“ passt hier nicht: Gebraucht wird eine Frage oder Spalte vom "
     "Typ „{kind}“.",
     "problem.chart_fields": "Ein gestapeltes Diagramm (type: stacked) braucht noch: {fields}.",

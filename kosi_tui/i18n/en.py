@@ -203,7 +203,11 @@ MESSAGES: dict[str, str] = {
     "save.exists": "{path} exists already. Use --force to replace it.",
     "problem.control_character": "There is an invisible control character here ({code}) that YAML "
     "does not allow. Delete it; is the file perhaps not a text file at all?",
-    "problem.checklist_type": "“checklist” must point to a list or table question; “{name}” is neither.",
+    "problem.checklist_type": "“checklist” must point to a list, table or text question; “{name}” is "
+    "none of these.",
+    "problem.spread_needs_of": "A spread (kind: spread) needs the values it spans under “of”.",
+    "problem.of_only_for_spread": "“of” is only for a spread (kind: spread).",
+    "problem.rating_needs_max": "A rating on a scale (kind: rating) needs “max”.",
     "problem.document_ref_type": "“{name}” does not fit here: it needs a question or column of type "
     "“{kind}”.",
     "problem.chart_fields": "A stacked chart (type: stacked) also needs: {fields}.",

@@ -64,16 +64,40 @@ def evaluate(name: str, **changes: object) -> tuple[dict[str, object], list[str]
 def test_innovationslabor_evaluation() -> None:
     scores, flags = evaluate("innovationslabor")
     assert scores == {
-        "zweck": 5, "mandat": 5, "freiraum": 3, "ressourcen": 4, "team": 4, "akteursbreite": 4,
-        "koproduktion": 3, "methoden": 4, "wirkung": 4, "verstetigung": 5,
+        "mandat": 4, "ressourcen": 4, "team": 2, "akteursbreite": 3, "koproduktion": 1,
+        "experiment": 3, "wirkung": 1,
     }  # fmt: skip
-    assert flags == ["sektor_fehlt", "risiken_ohne_massnahme"]
+    # Research is missing from the actor table, but the author says why: no flag for it.
+    assert flags == ["risiken_ohne_massnahme"]
     # Weak backing raises the mandate flag and lowers the score.
     scores, flags = evaluate("innovationslabor", mandat__rueckendeckung=2)
-    assert "kein_mandat" in flags and scores["mandat"] == 4
-    # Claiming co-production without partners implementing is flagged.
-    _, flags = evaluate("innovationslabor", kopro__kriterien=["entscheiden"])
-    assert "koproduktion_behauptet" in flags
+    assert "kein_mandat" in flags and scores["mandat"] == 3
+    # Without the author's word on the missing sector, the flag names the sector.
+    _, flags = evaluate("innovationslabor", akteure__fehlend=None)
+    assert "wissenschaft_fehlt" in flags and "wirtschaft_fehlt" not in flags
+
+
+def test_council_decision_weighs_more_than_the_executive_board() -> None:
+    council, _ = evaluate("innovationslabor", mandat__status="rat")
+    board, _ = evaluate("innovationslabor", mandat__status="vorstand")
+    assert council["mandat"] > board["mandat"]
+
+
+def test_naming_a_missing_competence_lowers_nothing() -> None:
+    honest, _ = evaluate("innovationslabor", ressourcen__kompetenzen_fehlen=["evaluation", "recht"])
+    silent, _ = evaluate("innovationslabor", ressourcen__kompetenzen_fehlen=None)
+    assert honest["team"] == silent["team"] == 2
+
+
+def test_self_organisation_is_not_counted_as_more_than_co_production() -> None:
+    scores, _ = evaluate("innovationslabor", kopro__stufe_zivil="selbstorganisation")
+    assert scores["koproduktion"] == 0
+
+
+def test_aiming_high_on_the_impact_staircase_earns_nothing_by_itself() -> None:
+    low, _ = evaluate("innovationslabor", wirkung__stufe="s3")
+    high, _ = evaluate("innovationslabor", wirkung__stufe="s7")
+    assert low["wirkung"] == high["wirkung"] == 1
 
 
 def test_koinvestition_funding_gap_and_flags() -> None:
