@@ -439,6 +439,9 @@ MESSAGES: dict[str, str] = {
     "ui.export_save": "Exportieren",
     "ui.exported": "Bericht gespeichert: {path}",
     "ui.export_exists": "{path} gibt es schon. Wählen Sie einen anderen Namen.",
+    "ui.export_overwrite": "{path} gibt es schon. Ersetzen?",
+    "ui.export_replace": "Ersetzen",
+    "ui.export_other_name": "Anderer Name",
     "ui.error_title": "Das lässt sich nicht öffnen",
     "ui.error_hint": "Korrigieren Sie die genannte Stelle in einem Texteditor und öffnen Sie die Datei erneut. "
     "Ihre Datei wurde nicht verändert.",

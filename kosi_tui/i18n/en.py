@@ -431,6 +431,9 @@ MESSAGES: dict[str, str] = {
     "ui.export_save": "Export",
     "ui.exported": "Report saved: {path}",
     "ui.export_exists": "{path} exists already. Choose another name.",
+    "ui.export_overwrite": "{path} exists already. Replace it?",
+    "ui.export_replace": "Replace",
+    "ui.export_other_name": "Another name",
     "ui.error_title": "This cannot be opened",
     "ui.error_hint": "Correct the place named in a text editor and open the file again. Your file has not been "
     "changed.",

@@ -10,6 +10,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Input, Markdown, OptionList
 
+from kosi_tui.faces.tui.dialogs.confirm_dialog import ConfirmDialog
+from kosi_tui.faces.tui.dialogs.path_dialog import PathDialog
 from kosi_tui.faces.tui.screens.review import ReviewScreen
 from tests.app.driver import example_at, fully_visible, mouse_wheel_down
 
@@ -75,3 +77,34 @@ async def test_open_questions_answer_enter_at_once(tmp_path: Path) -> None:
         await pilot.pause()
         assert pilot.app.screen is fill
         assert fill.focused_key == "basis.organisation"
+
+
+async def test_export_goes_to_the_start_folder_and_asks_before_replacing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    start = tmp_path / "hier"
+    start.mkdir()
+    monkeypatch.chdir(start)
+    async with example_at(tmp_path, "basis.organisation", size=(80, 24)) as (pilot, _):
+        app = pilot.app
+        await pilot.press("f5")
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        field = app.screen.query_one("#path", Input)
+        assert field.value == str(start / "entwurf.md")
+        await pilot.press("enter")
+        await pilot.pause()
+        written = start / "entwurf.md"
+        assert written.read_text().startswith("# ")
+        assert any(str(written) in str(n.message) for n in app._notifications)
+        written.write_text("earlier export")
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")  # no: another name
+        await pilot.pause()
+        assert written.read_text() == "earlier export"
+        assert isinstance(app.screen, PathDialog)

@@ -18,6 +18,7 @@ from kosi_tui.core.numbers import format_date
 from kosi_tui.core.text import localize
 from kosi_tui.faces.filling import Filling
 from kosi_tui.faces.tui.bindings import localize_bindings
+from kosi_tui.faces.tui.dialogs.confirm_dialog import ConfirmDialog
 from kosi_tui.faces.tui.dialogs.path_dialog import PathDialog
 from kosi_tui.faces.tui.markup import as_typed
 from kosi_tui.faces.tui.widgets.footer import QuietFooter
@@ -142,11 +143,32 @@ class ReviewScreen(Screen[str | None]):
             # types a path on the server's disk.
             self._deliver(fmt)
             return
-        suggestion = self.filling.path.with_suffix(".html" if fmt == "html" else ".md")
+        # The folder kosi was started in, where people look for it – not the hidden data folder.
+        name = self.filling.path.with_suffix(".html" if fmt == "html" else ".md").name
+        suggestion = Path.cwd() / name
 
         def chosen(path: Path | None) -> None:
-            if path is not None:
+            if path is None:
+                return
+            path = path if path.is_absolute() else Path.cwd() / path
+            if not path.exists():
                 self._write(path, fmt)
+                return
+
+            def overwrite(yes: bool | None) -> None:
+                if yes:
+                    self._write(path, fmt)
+                else:
+                    self.action_export(fmt)  # ask again, for another name
+
+            self.app.push_screen(
+                ConfirmDialog(
+                    t("ui.export_overwrite", lang, path=str(path)),
+                    t("ui.export_replace", lang),
+                    t("ui.export_other_name", lang),
+                ),
+                overwrite,
+            )
 
         self.app.push_screen(
             PathDialog(
