@@ -228,3 +228,49 @@ def evaluate_session(session: Session) -> Result:
     raised = set(session.raised_flags())
     flags = [f for f in evaluation.flags if f.id in raised]
     return Result(scores, flags, own_steps(session), raised_prompts(session))
+
+
+@dataclass(frozen=True)
+class ScoreAcross:
+    """One score in several drafts of a canvas, each draft's value kept in the order given."""
+
+    score: Score
+    values: list[float | int | None]
+    """One value per draft (None where its answers are missing)."""
+
+    @property
+    def low(self) -> float | int | None:
+        """The lowest value any draft has."""
+        known = [v for v in self.values if v is not None]
+        return min(known) if known else None
+
+    @property
+    def high(self) -> float | int | None:
+        """The highest value any draft has."""
+        known = [v for v in self.values if v is not None]
+        return max(known) if known else None
+
+
+def compare(results: list[Result]) -> list[ScoreAcross]:
+    """The scores of several drafts side by side – a team, or one person over time.
+
+    Each value is kept, with the lowest and highest; no mean, since "one says 5, one says 1" is
+    the finding and "3" would hide it.
+    """
+    if not results:
+        return []
+    return [
+        ScoreAcross(item.score, [r.scores[i].value for r in results])
+        for i, item in enumerate(results[0].scores)
+    ]
+
+
+def prompts_across(results: list[Result]) -> list[tuple[Prompt, int]]:
+    """Each tension prompt raised in any of the drafts and in how many, in the order first met."""
+    counts: dict[str, int] = {}
+    prompts: dict[str, Prompt] = {}
+    for result in results:
+        for raised in result.prompts:
+            counts[raised.prompt.id] = counts.get(raised.prompt.id, 0) + 1
+            prompts.setdefault(raised.prompt.id, raised.prompt)
+    return [(prompts[i], n) for i, n in counts.items()]

@@ -1,0 +1,149 @@
+"""`kosi serve` pages and the door: nothing from other hosts, Origin and code checks, the limit."""
+
+from __future__ import annotations
+
+import re
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import aiohttp
+import pytest
+
+from tests.app.serve_client import Browser, free_port, start_serve, stop, wait_for_page
+
+pytest.importorskip("textual_serve", reason="kosi serve needs the optional textual-serve package")
+
+REFERENCE = re.compile(r"""(?:src|href|url)\s*[=(]\s*["']?([^"')\s>]+)|data-[\w-]*url="([^"]+)\"""")
+
+
+@pytest.fixture(scope="module")
+def open_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A loopback server without a code, with room for one session."""
+    port = free_port()
+    home = tmp_path_factory.mktemp("home")
+    server = start_serve("--port", str(port), "--max-sessions", "1", env={"KOSI_HOME": str(home)})
+    base = f"http://127.0.0.1:{port}"
+    wait_for_page(base + "/", server)
+    yield base
+    stop(server)
+
+
+@pytest.fixture(scope="module")
+def coded_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A loopback server that asks for the code SESAM-42."""
+    port = free_port()
+    home = tmp_path_factory.mktemp("home")
+    server = start_serve(
+        "--port", str(port), "--code", "SESAM-42", "--workshop", str(home / "ws"),
+        env={"KOSI_HOME": str(home)},
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    wait_for_page(base + "/", server)
+    yield base
+    stop(server)
+
+
+def fetch(url: str, data: bytes | None = None) -> tuple[int, str, dict[str, str]]:
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args: object, **kwargs: object) -> None:
+            return None
+
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        with opener.open(url, data=data, timeout=10) as response:
+            return (
+                response.status,
+                response.read().decode("utf-8", "replace"),
+                dict(response.headers),
+            )
+    except urllib.error.HTTPError as err:
+        return err.code, err.read().decode(), dict(err.headers)
+
+
+def test_the_page_references_no_other_host(open_server: str) -> None:
+    status, page, _ = fetch(open_server + "/")
+    assert status == 200
+    assert "googleapis" not in page and "fonts.g" not in page
+    referenced = [a or b for a, b in REFERENCE.findall(page)]
+    assert any(r.endswith("textual.js") for r in referenced)
+    assert any("RobotoMono" in r for r in referenced)  # the font, from kosi itself
+    own = urlsplit(open_server).netloc
+    for reference in referenced:
+        parts = urlsplit(reference)
+        assert parts.netloc in ("", own), reference
+        if parts.scheme in ("", "http") and not parts.netloc and reference.startswith("/"):
+            assert fetch(open_server + reference)[0] == 200, reference
+    _, css, _ = fetch(open_server + "/static/css/xterm.css")
+    for reference in re.findall(r"url\(\s*['\"]?([^'\")]+)", css):
+        assert not urlsplit(reference).netloc, reference
+
+
+def test_the_page_uses_the_address_the_browser_used(open_server: str) -> None:
+    port = urlsplit(open_server).port
+    request = urllib.request.Request(open_server + "/", headers={"Host": f"localhost:{port}"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        page = response.read().decode()
+    assert f'data-session-websocket-url="ws://localhost:{port}/ws"' in page
+
+
+async def test_a_foreign_origin_is_refused(open_server: str) -> None:
+    with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+        await Browser.open(open_server, headers={"Origin": "https://evil.example"})
+    assert refused.value.status == 403
+    # A site whose name points at 127.0.0.1 sends a matching Origin and Host: still refused.
+    port = urlsplit(open_server).port
+    rebound = {"Origin": f"http://evil.example:{port}", "Host": f"evil.example:{port}"}
+    with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+        await Browser.open(open_server, headers=rebound)
+    assert refused.value.status == 403
+    browser = await Browser.open(open_server, headers={"Origin": open_server})
+    try:
+        await browser.wait_for("Innovationslabor aufbauen")
+        # One place only: a second browser gets a clear "full", by page and by websocket.
+        status, page, _ = fetch(open_server + "/")
+        assert status == 503 and "Alle Plätze belegt" in page
+        with pytest.raises(aiohttp.WSServerHandshakeError) as full:
+            await Browser.open(open_server)
+        assert full.value.status == 503
+    finally:
+        await browser.close()
+
+
+async def test_a_missing_or_wrong_code_is_refused(coded_server: str) -> None:
+    status, page, _ = fetch(coded_server + "/")
+    assert status == 200 and 'name="code"' in page and "textual.js" not in page
+    status, page, _ = fetch(coded_server + "/door", data=b"code=WRONG")
+    assert status == 401 and "stimmt nicht" in page
+    for query in ("", "&code=WRONG"):
+        with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+            await Browser.open(coded_server, query=query)
+        assert refused.value.status == 401
+    # The right code (any case, with or without the dash) sets the cookie the websocket needs.
+    status, _, headers = fetch(coded_server + "/door", data=b"code=sesam42")
+    assert status == 303
+    cookie = headers["Set-Cookie"].split(";")[0]
+    request = urllib.request.Request(coded_server + "/", headers={"Cookie": cookie})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert "textual.js" in response.read().decode()
+    browser = await Browser.open(coded_server, headers={"Cookie": cookie})
+    try:
+        await browser.wait_for("Innovationslabor aufbauen")
+    finally:
+        await browser.close()
+
+
+def test_network_addresses_get_a_code(tmp_path: Path) -> None:
+    port = free_port()
+    server = start_serve(
+        "--host", "0.0.0.0", "--port", str(port), "--workshop", str(tmp_path / "ws"),
+        env={"KOSI_HOME": str(tmp_path / "home")},
+    )  # fmt: skip
+    try:
+        page = wait_for_page(f"http://127.0.0.1:{port}/", server)
+        assert 'name="code"' in page  # even from this machine: the door is the same for all
+    finally:
+        out = stop(server)
+    assert re.search(r"Workshop-Code: [A-Z2-9]{6}", out)
