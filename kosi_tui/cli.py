@@ -34,6 +34,15 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     report.add_argument("source", metavar="ANSWERS_OR_CANVAS", help=t("cli.report_source", lang))
     report.add_argument("--blank", action="store_true", help=t("cli.blank", lang))
     report.add_argument("--report-lang", choices=LANGUAGES, help=t("cli.report_lang", lang))
+    report.add_argument("--trainer", action="store_true", help=t("cli.trainer", lang))
+    report.add_argument("--poster", action="store_true", help=t("cli.poster", lang))
+    report.add_argument(
+        "--paper",
+        choices=("A4", "A3", "A1"),
+        default="A3",
+        type=str.upper,
+        help=t("cli.paper", lang),
+    )
 
     fill = command("fill")
     fill.add_argument("source", metavar="CANVAS_OR_DRAFT", help=t("cli.fill_source", lang))
@@ -63,7 +72,11 @@ def _parser(lang: str) -> argparse.ArgumentParser:
 
     for output in (report, summary):
         output.add_argument("-o", "--output", type=Path, metavar="FILE", help=t("cli.output", lang))
-        output.add_argument("--format", choices=("md", "html"), help=t("cli.format", lang))
+        output.add_argument(
+            "--format",
+            choices=("md", "html", "pdf", "docx", "xlsx", "csv"),
+            help=t("cli.format", lang),
+        )
         output.add_argument("--force", action="store_true", help=t("cli.force", lang))
     return parser
 
@@ -113,8 +126,9 @@ def _dispatch(args: argparse.Namespace) -> int:
         from kosi_tui.faces.commands.report import run_report
 
         return run_report(
-            args.source, args.output, args.format, args.report_lang, args.force, args.blank, lang
-        )
+            args.source, args.output, args.format, args.report_lang, args.force, args.blank, lang,
+            trainer=args.trainer, poster=args.poster, paper=args.paper,
+        )  # fmt: skip
     if args.command == "summary":
         from kosi_tui.faces.commands.summary import run_summary
 

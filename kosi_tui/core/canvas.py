@@ -323,6 +323,28 @@ class Prompt(Model):
     """The question to think about; may hold `{expression}` placeholders too."""
 
 
+QuestionKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")]
+"""A question as `section.question`."""
+
+
+class ChartSpec(Model):
+    """A chart in the report: scores as a radar or bars, or a table's amounts stacked against a
+    target (who brings how much, and the gap)."""
+
+    id: Ident
+    type: Literal["radar", "bars", "stacked"]
+    title: Text
+    scores: list[Ident] | None = None
+    """For radar and bars: the scores drawn, in this order (default: every score with a `max`)."""
+    table: QuestionKey | None = None
+    """For stacked: the table question whose rows are the parts."""
+    label: Ident | None = None
+    """For stacked: the column naming each part."""
+    value: Ident | None = None
+    """For stacked: the number column with each part's amount."""
+    target: QuestionKey | None = None
+    """For stacked: the number question the parts should add up to."""
+
 
 class Evaluation(Model):
     """How a filled canvas is evaluated: scores and red flags."""
@@ -331,10 +353,65 @@ class Evaluation(Model):
     flags: list[Flag] = Field(default_factory=list)
     prompts: list[Prompt] = Field(default_factory=list)
     """Tension prompts: questions raised when two answers pull against each other."""
+    charts: list[ChartSpec] = Field(default_factory=list)
+    """Charts for the report; without any, scores with a `max` are drawn on their own."""
     checklist: (
         Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")] | None
     ) = None
     """A list or table question (`section.question`) whose items open the report's checklist."""
+
+
+class GlanceItem(Model):
+    """One entry of the "Auf einen Blick" page: an answer, a score, a chart or the raised flags."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        json_schema_extra={
+            "oneOf": [{"required": [k]} for k in ("answer", "score", "chart", "flags")]
+        },
+    )
+
+    answer: QuestionKey | None = None
+    score: Ident | None = None
+    chart: Ident | None = None
+    flags: bool | None = None
+    label: Text | None = None
+    """The heading shown; default: the question's or score's own label."""
+
+    @property
+    def kinds(self) -> list[str]:
+        """Which of answer, score, chart and flags are set (the checks want exactly one)."""
+        return [k for k in ("answer", "score", "chart", "flags") if getattr(self, k) is not None]
+
+
+class Glance(Model):
+    """The report's first page, "Auf einen Blick": what a decision-maker reads in two minutes."""
+
+    title: Text | None = None
+    items: Annotated[list[GlanceItem], Field(min_length=1)]
+
+
+class PosterBox(Model):
+    """One box of the poster: a section placed on the grid, counted from 1 at the top left."""
+
+    section: Ident
+    column: Annotated[int, Field(ge=1, le=12)]
+    row: Annotated[int, Field(ge=1, le=12)]
+    width: Annotated[int, Field(ge=1, le=12)] = 1
+    height: Annotated[int, Field(ge=1, le=12)] = 1
+    answers: list[QuestionKey] | None = None
+    """The answers shown in the box (default: the section's questions)."""
+    prompt: Text | None = None
+    """The guiding question printed on the empty poster (default: the section's first question)."""
+
+
+class Poster(Model):
+    """The one-page wall version of the canvas, a grid of boxes like the Business Model Canvas."""
+
+    columns: Annotated[int, Field(ge=1, le=12)]
+    rows: Annotated[int, Field(ge=1, le=12)]
+    boxes: Annotated[list[PosterBox], Field(min_length=1)]
 
 
 class Canvas(Model):
@@ -350,6 +427,10 @@ class Canvas(Model):
     """The estimated time to fill the canvas, in minutes."""
     sections: Annotated[list[Section], Field(min_length=1)]
     evaluation: Evaluation = Field(default_factory=Evaluation)
+    glance: Glance | None = None
+    """The report's "Auf einen Blick" page; without it the report starts with the sections."""
+    poster: Poster | None = None
+    """The poster's grid; without it the sections are laid out in reading order."""
 
     def iter_questions(self) -> Iterator[tuple[Section, AnyQuestion]]:
         """Every question with its section, in document order."""

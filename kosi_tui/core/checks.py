@@ -189,6 +189,114 @@ class _Checker:
         self.duplicates([f.id for f in ev.flags], ("evaluation", "flags"), "flag")
         self.duplicates([p.id for p in ev.prompts], ("evaluation", "prompts"), "prompt")
         self.score_kinds()
+        self.charts()
+        self.glance()
+        self.poster()
+
+    # -- documents: charts, "Auf einen Blick", poster ------------------------------------------
+
+    def question_ref(
+        self, key: str, path: DataPath, kind: type | None = None
+    ) -> AnyQuestion | None:
+        """The question `key` names, or a finding at `path` (also when it is not of `kind`)."""
+        located = self.out.questions.get(key)
+        if located is None:
+            self.add(
+                path, "unknown_ref", name=key, suggestion=_suggest(key, list(self.out.questions))
+            )
+            return None
+        if kind is not None and not isinstance(located.question, kind):
+            self.add(path, "document_ref_type", name=key, kind=kind.__name__.lower())
+            return None
+        return located.question
+
+    def score_ref(self, score_id: str, path: DataPath) -> None:
+        if score_id not in self.score_ids:
+            self.add(
+                path, "unknown_score", name=score_id, suggestion=_suggest(score_id, self.score_ids)
+            )
+
+    def charts(self) -> None:
+        charts = self.canvas.evaluation.charts
+        self.duplicates([c.id for c in charts], ("evaluation", "charts"), "chart")
+        for ci, chart in enumerate(charts):
+            path: DataPath = ("evaluation", "charts", ci)
+            if chart.type != "stacked":
+                for i, score_id in enumerate(chart.scores or []):
+                    self.score_ref(score_id, (*path, "scores", i))
+                continue
+            needed = [k for k in ("table", "label", "value", "target") if getattr(chart, k) is None]
+            if needed:
+                self.add(path, "chart_fields", fields=", ".join(needed))
+                continue
+            assert chart.table and chart.label and chart.value and chart.target
+            table = self.question_ref(chart.table, (*path, "table"), Table)
+            if isinstance(table, Table):
+                for field_name, column_id in (("label", chart.label), ("value", chart.value)):
+                    column = table.column(column_id)
+                    if column is None:
+                        self.add(
+                            (*path, field_name),
+                            "unknown_column",
+                            name=chart.table,
+                            column=column_id,
+                        )
+                    elif field_name == "value" and column.type != "number":
+                        self.add(
+                            (*path, field_name), "document_ref_type", name=column_id, kind="number"
+                        )
+            self.question_ref(chart.target, (*path, "target"), Number)
+
+    def glance(self) -> None:
+        glance = self.canvas.glance
+        if glance is None:
+            return
+        chart_ids = [c.id for c in self.canvas.evaluation.charts]
+        for i, item in enumerate(glance.items):
+            path: DataPath = ("glance", "items", i)
+            if len(item.kinds) != 1:
+                self.add(path, "glance_kind")
+            elif item.answer is not None:
+                self.question_ref(item.answer, (*path, "answer"))
+            elif item.score is not None:
+                self.score_ref(item.score, (*path, "score"))
+            elif item.chart is not None and item.chart not in chart_ids:
+                self.add(
+                    (*path, "chart"),
+                    "unknown_chart",
+                    name=item.chart,
+                    suggestion=_suggest(item.chart, chart_ids),
+                )
+
+    def poster(self) -> None:
+        poster = self.canvas.poster
+        if poster is None:
+            return
+        taken: dict[tuple[int, int], str] = {}
+        for bi, box in enumerate(poster.boxes):
+            path: DataPath = ("poster", "boxes", bi)
+            if box.section not in self.section_index:
+                self.add(
+                    (*path, "section"),
+                    "unknown_section",
+                    name=box.section,
+                    suggestion=_suggest(box.section, list(self.section_index)),
+                )
+            for ai, key in enumerate(box.answers or []):
+                self.question_ref(key, (*path, "answers", ai))
+            right, bottom = box.column + box.width - 1, box.row + box.height - 1
+            if right > poster.columns or bottom > poster.rows:
+                self.add(path, "poster_outside", columns=poster.columns, rows=poster.rows)
+                continue
+            for col in range(box.column, right + 1):
+                for row in range(box.row, bottom + 1):
+                    if (col, row) in taken:
+                        self.add(path, "poster_overlap", other=taken[(col, row)])
+                        break
+                    taken[(col, row)] = box.section
+                else:
+                    continue
+                break
 
     def score_kinds(self) -> None:
         for i, score in enumerate(self.canvas.evaluation.scores):

@@ -233,10 +233,11 @@ MESSAGES: dict[str, str] = {
     "report.canvas": "Canvas",
     "report.draft_note": "Entwurf: {count} {count:Pflichtfrage ist|Pflichtfragen sind} noch offen.",
     "report.glance": "Auf einen Blick",
-    "report.open_one": "Noch offen ist 1 Pflichtfrage:",
-    "report.open_many": "Noch offen sind {count} Pflichtfragen:",
-    "report.left_out_one": "1 freiwillige Frage ohne Antwort ist hier weggelassen.",
-    "report.left_out_many": "{count} freiwillige Fragen ohne Antwort sind hier weggelassen.",
+    "report.open": "Noch offen {count:ist|sind} {count} {count:Pflichtfrage|Pflichtfragen}:",
+    "report.left_out": "{count} freiwillige {count:Frage|Fragen} ohne Antwort {count:ist|sind} hier "
+    "weggelassen.",
+    "report.prompts": "Zum Nachdenken",
+    "report.spread": "{low} ({lowest}) bis {high} ({highest})",
     "report.total": "Summe",
     "report.target": "Ziel: {amount}",
     "report.gap": "Lücke: {amount}",
@@ -285,13 +286,9 @@ MESSAGES: dict[str, str] = {
     "blank.one": "eine Antwort",
     # Workshop-Auswertung
     "summary.title": "Workshop-Auswertung: {canvas}",
-    "summary.intro": "{count} ausgefüllte Canvas (Version {version}), zusammengefasst am {date}. Gezählt "
-    "werden nur Fragen, die bei der jeweiligen Person sichtbar waren.",
-    "summary.intro_one": "1 ausgefüllter Canvas (Version {version}), zusammengefasst am {date}. Gezählt "
-    "werden nur Fragen, die bei der Person sichtbar waren.",
+    "summary.intro": "{count} {count:ausgefüllter Canvas|ausgefüllte Canvas} (Version {version}), "
+    "zusammengefasst am {date}. Gezählt werden nur Fragen, die bei der jeweiligen Person sichtbar waren.",
     "summary.skipped": "{count} {count:Datei wurde|Dateien wurden} nicht berücksichtigt:",
-    "summary.skipped_one": "1 Datei wurde nicht berücksichtigt:",
-    "summary.skipped_many": "{count} Dateien wurden nicht berücksichtigt:",
     "summary.sheet_people": "Teilnehmende",
     "summary.col_file": "Datei",
     "summary.line": "Zeile {line}:",
@@ -330,7 +327,7 @@ MESSAGES: dict[str, str] = {
     "Wand); nur als PDF",
     "cli.paper": "Papiergröße des Posters: A4, A3 (Standard) oder A1",
     "cli.needs_extra": "Für {fmt} braucht kosi das Paket „{package}“. Installieren Sie es mit: "
-    "pip install \"kosi-tui[{extra}]\"",
+    'pip install "kosi-tui[{extra}]"',
     "cli.poster_pdf": "Das Poster gibt es nur als PDF. Geben Sie zum Beispiel -o poster.pdf an.",
     "cli.sheet_only": "Tabellen für Excel (.xlsx, .csv) schreibt nur kosi summary. Möglich sind hier: "
     "{formats}.",
@@ -556,7 +553,7 @@ MESSAGES: dict[str, str] = {
     "serve.open_in_browser": "Teilnehmende öffnen im Browser:",
     "serve.no_address": "(keine Netzwerkadresse gefunden – ist der Rechner im WLAN?)",
     "serve.code_is": "Workshop-Code: {code}",
-    "serve.no_qr": "(Für einen QR-Code: pip install \"kosi-tui[serve]\")",
+    "serve.no_qr": '(Für einen QR-Code: pip install "kosi-tui[serve]")',
     "serve.qr_holds": "Der QR-Code öffnet {url}",
     "serve.stop_hint": "Beenden mit Strg+C – alle Entwürfe werden vorher gespeichert.",
     "serve.session_ended": "Sitzung beendet. Ihr Entwurf ist gespeichert.",

@@ -227,10 +227,11 @@ MESSAGES: dict[str, str] = {
     "report.canvas": "Canvas",
     "report.draft_note": "Draft: {count} required {count:question is|questions are} still open.",
     "report.glance": "At a glance",
-    "report.open_one": "1 required question is still open:",
-    "report.open_many": "{count} required questions are still open:",
-    "report.left_out_one": "1 optional question without an answer is left out here.",
-    "report.left_out_many": "{count} optional questions without an answer are left out here.",
+    "report.open": "{count} required {count:question is|questions are} still open:",
+    "report.left_out": "{count} optional {count:question|questions} without an answer {count:is|are} left "
+    "out here.",
+    "report.prompts": "Food for thought",
+    "report.spread": "{low} ({lowest}) to {high} ({highest})",
     "report.total": "Total",
     "report.target": "Target: {amount}",
     "report.gap": "Gap: {amount}",
@@ -279,13 +280,9 @@ MESSAGES: dict[str, str] = {
     "blank.one": "one answer",
     # Workshop summary
     "summary.title": "Workshop summary: {canvas}",
-    "summary.intro": "{count} filled canvases (version {version}), summarised on {date}. Only questions "
-    "that were visible to each person are counted.",
-    "summary.intro_one": "1 filled canvas (version {version}), summarised on {date}. Only questions "
-    "that were visible to the person are counted.",
+    "summary.intro": "{count} filled {count:canvas|canvases} (version {version}), summarised on {date}. "
+    "Only questions that were visible to each person are counted.",
     "summary.skipped": "{count} {count:file was|files were} left out:",
-    "summary.skipped_one": "1 file was left out:",
-    "summary.skipped_many": "{count} files were left out:",
     "summary.sheet_people": "Participants",
     "summary.col_file": "File",
     "summary.line": "line {line}:",
@@ -324,7 +321,7 @@ MESSAGES: dict[str, str] = {
     "PDF only",
     "cli.paper": "paper size of the poster: A4, A3 (default) or A1",
     "cli.needs_extra": "For {fmt}, kosi needs the package “{package}”. Install it with: "
-    "pip install \"kosi-tui[{extra}]\"",
+    'pip install "kosi-tui[{extra}]"',
     "cli.poster_pdf": "The poster is PDF only. Give for example -o poster.pdf.",
     "cli.sheet_only": "Spreadsheets for Excel (.xlsx, .csv) are written by kosi summary only. Available "
     "here: {formats}.",
@@ -548,7 +545,7 @@ MESSAGES: dict[str, str] = {
     "serve.open_in_browser": "Participants open in their browser:",
     "serve.no_address": "(no network address found – is this computer on the Wi-Fi?)",
     "serve.code_is": "Workshop code: {code}",
-    "serve.no_qr": "(For a QR code: pip install \"kosi-tui[serve]\")",
+    "serve.no_qr": '(For a QR code: pip install "kosi-tui[serve]")',
     "serve.qr_holds": "The QR code opens {url}",
     "serve.stop_hint": "Stop with Ctrl+C – every draft is saved first.",
     "serve.session_ended": "Session ended. Your draft is saved.",

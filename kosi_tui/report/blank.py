@@ -22,6 +22,7 @@ from kosi_tui.report.conditions import describe
 from kosi_tui.report.markdown_text import escape, table, tidy
 
 BOX = "☐"
+CIRCLE = "○"
 LINE = "\\_" * 48
 
 
@@ -32,8 +33,9 @@ def _answer_area(question: AnyQuestion, lang: str) -> list[str]:
         case LongText():
             return ["\\\n".join([LINE] * 4)]
         case SingleChoice() | MultiChoice():
-            # A task list: boxes to tick on paper, without list bullets in the printed HTML.
-            return [f"- [ ] {escape(localize(c.label, lang))}" for c in question.choices]
+            # A circle where one answer is chosen, a box where several can be ticked.
+            mark = CIRCLE if isinstance(question, SingleChoice) else BOX
+            return [f"- {mark} {escape(localize(c.label, lang))}" for c in question.choices]
         case Scale():
             points = list(range(question.min, question.max + 1))
             header = [str(p) for p in points]
@@ -41,7 +43,7 @@ def _answer_area(question: AnyQuestion, lang: str) -> list[str]:
                 localize(question.labels.get(p), lang) if question.labels.get(p) else ""
                 for p in points
             ]
-            return [table(header, [labels, [BOX] * len(points)])]
+            return [table(header, [labels, [CIRCLE] * len(points)])]
         case Number():
             unit = f" {escape(localize(question.unit, lang))}" if question.unit else ""
             return ["\\_" * 16 + unit]
@@ -63,7 +65,9 @@ def _guidance(text: str | dict[str, str] | None, lang: str) -> list[str]:
     return ["", f"> **{escape(t('blank.guidance', lang))}** {escape(localize(text, lang))}"]
 
 
-def _question(compiled: CompiledCanvas, key: str, number: str, lang: str) -> list[str]:
+def _question(
+    compiled: CompiledCanvas, key: str, number: str, lang: str, trainer: bool
+) -> list[str]:
     question = compiled.questions[key].question
     if isinstance(question, Info):
         return ["", f"*{escape(localize(question.label, lang))}*"]
@@ -90,13 +94,14 @@ def _question(compiled: CompiledCanvas, key: str, number: str, lang: str) -> lis
             "",
             f"*{escape(t('blank.example', lang, example=localize(question.example, lang)))}*",
         ]
-    lines += _guidance(question.guidance, lang)
+    if trainer:
+        lines += _guidance(question.guidance, lang)
     lines += ["", *_answer_area(question, lang)]
     return lines
 
 
-def render_blank(compiled: CompiledCanvas, lang: str) -> str:
-    """The empty canvas as Markdown, for printing."""
+def render_blank(compiled: CompiledCanvas, lang: str, trainer: bool = False) -> str:
+    """The empty canvas as Markdown, for printing; facilitator notes only in a `trainer` copy."""
     canvas = compiled.canvas
     lines = [f"# {escape(localize(canvas.title, lang))}"]
     if canvas.description:
@@ -109,11 +114,12 @@ def render_blank(compiled: CompiledCanvas, lang: str) -> str:
         lines += ["", f"## {s_number}. {escape(localize(section.title, lang))}"]
         if section.intro:
             lines += ["", escape(localize(section.intro, lang))]
-        lines += _guidance(section.guidance, lang)
+        if trainer:
+            lines += _guidance(section.guidance, lang)
         q_number = 0
         for question in section.questions:
             if question.answerable:
                 q_number += 1
             key = f"{section.id}.{question.id}"
-            lines += _question(compiled, key, f"{s_number}.{q_number}", lang)
+            lines += _question(compiled, key, f"{s_number}.{q_number}", lang, trainer)
     return tidy("\n".join(lines) + "\n")

@@ -18,8 +18,9 @@ from kosi_tui.core.visible_text import for_report
 
 _ANYWHERE = re.compile(r"([\\`*_\[\]<>|~&])")
 """Characters that can start markup anywhere in a line."""
-_LINE_START = re.compile(r"^([#+=!-]|\d{1,9}(?=[.)]))")
-"""Characters that start a heading, list or underline only at the start of a line."""
+_LINE_START = re.compile(r"^([#+=!-]|\d{1,9}(?=[.)](?:\s|$)))")
+"""Characters that start a heading, list or underline only at the start of a line; a number
+starts a list only when a space or the line's end follows its `.` or `)` ("11.775" does not)."""
 
 BAR_FULL = "█"
 BAR_EMPTY = "░"
@@ -57,22 +58,31 @@ def code(text: str) -> str:
     return f"{fence}{pad}{s}{pad}{fence}" if s else ""
 
 
-def table(header: list[str], rows: list[list[str]]) -> str:
-    """A GFM table with padded columns; cells are escaped (their line breaks become spaces)."""
+def table(
+    header: list[str],
+    rows: list[list[str]],
+    right: frozenset[int] = frozenset(),
+    total: list[str] | None = None,
+) -> str:
+    """A GFM table with padded columns; cells are escaped (their line breaks become spaces).
+
+    Columns in `right` are right-aligned (amounts); `total` is a closing row set in bold.
+    """
     if not header:
         return ""
     width = len(header)
     cells = [[escape(c) for c in header]] + [
         [escape(c) for c in (row + [""] * width)[:width]] for row in rows
     ]
+    if total is not None:
+        cells.append([f"**{escape(c)}**" if c else "" for c in (total + [""] * width)[:width]])
     sizes = [max(3, *(len(r[i]) for r in cells)) for i in range(width)]
 
     def line(row: list[str]) -> str:
         return "| " + " | ".join(c.ljust(sizes[i]) for i, c in enumerate(row)) + " |"
 
-    return "\n".join(
-        [line(cells[0]), line(["-" * n for n in sizes]), *(line(r) for r in cells[1:])]
-    )
+    rule = ["-" * (n - 1) + ":" if i in right else "-" * n for i, n in enumerate(sizes)]
+    return "\n".join([line(cells[0]), line(rule), *(line(r) for r in cells[1:])])
 
 
 def bar(value: float, low: float, high: float, width: int = 10) -> str:

@@ -39,8 +39,13 @@ def test_the_ending_decides_the_format(draft: Path, tmp_path: Path, name: str, s
     assert out.read_text(encoding="utf-8").startswith(start)
 
 
-@pytest.mark.parametrize("command", ["report", "summary"])
-@pytest.mark.parametrize("suffix", [".pdf", ".docx", ".csv", ".xlsx", ".txt", ".xyz"])
+@pytest.mark.parametrize(
+    ("command", "suffix"),
+    [
+        *(("report", s) for s in (".csv", ".xlsx", ".odt", ".txt", ".xyz")),
+        *(("summary", s) for s in (".pdf", ".docx", ".odt", ".txt", ".xyz")),
+    ],
+)
 def test_endings_kosi_cannot_write_are_refused(
     draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, suffix: str
 ) -> None:
@@ -54,8 +59,25 @@ def test_endings_kosi_cannot_write_are_refused(
 def test_the_refusal_speaks_english_too(
     draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["report", str(draft), "-o", str(tmp_path / "b.pdf"), "--lang", "en"]) == 2
-    assert "cannot write “.pdf” files yet. Available: Markdown (.md)" in capsys.readouterr().err
+    assert main(["report", str(draft), "-o", str(tmp_path / "b.odt"), "--lang", "en"]) == 2
+    assert "cannot write “.odt” files yet. Available: Markdown (.md)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("command", "name", "start"),
+    [
+        ("report", "b.pdf", b"%PDF-"),
+        ("report", "b.docx", b"PK"),
+        ("summary", "b.xlsx", b"PK"),
+        ("summary", "b.csv", b"\xef\xbb\xbf"),
+    ],
+)
+def test_documents_for_paper_and_office(
+    draft: Path, tmp_path: Path, command: str, name: str, start: bytes
+) -> None:
+    out = tmp_path / name
+    assert main([command, str(draft), "-o", str(out)]) == 0
+    assert out.read_bytes().startswith(start)
 
 
 def test_a_format_that_contradicts_the_ending_is_refused(

@@ -72,14 +72,29 @@ def test_example_report_structure(path: Path) -> None:
     assert "## Evaluation" in en and "## Auswertung" not in en
 
 
-def test_hidden_questions_are_left_out_and_unanswered_marked() -> None:
+def test_hidden_questions_are_left_out_and_unanswered_counted() -> None:
     canvas = load_canvas(DATA / "good" / "minimal.yaml")
     session = Session(canvas.compiled, {"mandat.status": "rat", "mandat.weg": "VERSTECKT"})
     md = render_markdown(session, None, "de", TODAY)
     assert "VERSTECKT" not in md
     assert "Wer könnte das Mandat erteilen" not in md
-    assert "*nicht beantwortet*" in md
+    # Unanswered optional questions are left out with a count, never "nicht beantwortet".
+    assert "nicht beantwortet*" not in md
+    assert "freiwillige Frage" in md
     assert "Danke!" not in md  # info blocks are not answers
+
+
+def test_open_required_questions_are_listed_once_at_the_start() -> None:
+    canvas = load_canvas(DATA / "good" / "minimal.yaml")
+    session = Session(canvas.compiled, {"mandat.status": "keins"})
+    md = render_markdown(session, None, "de", TODAY)
+    missing = session.missing_required()
+    assert missing
+    head, _, rest = md.partition("\n## ")
+    for key in missing:
+        label = canvas.compiled.questions[key].question.label
+        text = label if isinstance(label, str) else label["de"]
+        assert md.count(text) == 1 and text in head
 
 
 def test_hostile_text_is_shown_as_typed() -> None:

@@ -71,9 +71,15 @@ def test_blank_copy(tmp_path: Path, fmt: str) -> None:
     target = tmp_path / f"blank.{fmt}"
     assert main(["report", "--blank", "innovationslabor", "-o", str(target)]) == 0
     text = target.read_text()
-    assert "- [ ] Ratsbeschluss" in text if fmt == "md" else 'type="checkbox"' in text
-    assert "Hinweis für die Moderation" in text
+    # One answer: a circle; several: a box.
+    assert "○ Ratsbeschluss" in text
+    assert "☐ Mobilität" in text
     assert "Nur beantworten, wenn „Auf welcher Grundlage arbeitet das Labor" in text
+    # Facilitator notes only on the trainer's copy.
+    assert "Hinweis für die Moderation" not in text
+    trainer = tmp_path / f"moderation.{fmt}"
+    assert main(["report", "--blank", "innovationslabor", "--trainer", "-o", str(trainer)]) == 0
+    assert "Hinweis für die Moderation" in trainer.read_text()
 
 
 def test_summary_groups_skips_and_anonymises(

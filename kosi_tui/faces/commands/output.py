@@ -12,12 +12,19 @@ from kosi_tui.faces.commands.say import say
 from kosi_tui.i18n import t
 from kosi_tui.storage.atomic import WriteError, write_atomic
 
-FORMATS = {"md": "Markdown", "html": "HTML"}
+FORMATS = {
+    "md": "Markdown", "html": "HTML", "pdf": "PDF", "docx": "Word",
+    "xlsx": "Excel", "csv": "CSV",
+}  # fmt: skip
 """The formats kosi writes, with the name people know them by."""
-SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
-NOT_YET = frozenset(
-    (".pdf", ".docx", ".doc", ".odt", ".rtf", ".csv", ".xlsx", ".xls", ".ods", ".txt", ".json")
-)
+REPORT_FORMATS = ("md", "html", "pdf", "docx")
+"""What `kosi report` writes; the spreadsheets are `kosi summary`'s."""
+SUMMARY_FORMATS = ("md", "html", "xlsx", "csv")
+SUFFIXES = {
+    ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf",
+    ".docx": "docx", ".xlsx": "xlsx", ".csv": "csv",
+}  # fmt: skip
+NOT_YET = frozenset((".doc", ".odt", ".rtf", ".xls", ".ods", ".txt", ".json"))
 """Endings people will try for a report that kosi cannot write (yet): refused, not mislabelled."""
 STDOUT = Path("-")
 
@@ -33,7 +40,7 @@ class Output:
     given: Path | None
     """The `-o` path; None for the default name next to the source."""
     fmt: str
-    """`md` or `html`."""
+    """A key of `FORMATS`."""
 
     @property
     def to_stdout(self) -> bool:
@@ -44,31 +51,40 @@ class Output:
         """The file to write: the one given, else `default` with the format's ending."""
         if self.given is not None:
             return self.given
-        return default.with_suffix(".html" if self.fmt == "html" else ".md")
+        return default.with_suffix(f".{self.fmt}")
 
 
-def _formats() -> str:
-    return ", ".join(f"{name} (.{fmt})" for fmt, name in FORMATS.items())
+def _formats(allowed: tuple[str, ...]) -> str:
+    return ", ".join(f"{FORMATS[fmt]} (.{fmt})" for fmt in allowed)
 
 
-def choose_output(given: Path | None, fmt: str | None, lang: str) -> Output:
+def choose_output(
+    given: Path | None, fmt: str | None, lang: str, allowed: tuple[str, ...] = REPORT_FORMATS
+) -> Output:
     """The output for `-o` and `--format`; raises `OutputRefused` for an ending kosi cannot write
-    or a `--format` that contradicts the ending.
+    (here: outside `allowed`) or a `--format` that contradicts the ending.
 
     A path without an ending (`/dev/stdout`, `-`) takes `--format`, else Markdown.
     """
     suffix = "" if given is None or given == STDOUT else given.suffix.lower()
+    formats = _formats(allowed)
     if not suffix:
-        return Output(given, fmt or "md")
+        chosen = fmt or "md"
+        if chosen not in allowed:
+            raise OutputRefused(t("cli.sheet_only", lang, formats=formats))
+        return Output(given, chosen)
     if suffix in SUFFIXES:
         implied = SUFFIXES[suffix]
         if fmt is not None and fmt != implied:
             raise OutputRefused(
-                t("cli.format_conflict", lang, fmt=fmt, suffix=suffix, formats=_formats())
+                t("cli.format_conflict", lang, fmt=fmt, suffix=suffix, formats=formats)
             )
+        if implied not in allowed:
+            key = "cli.sheet_only" if implied in ("xlsx", "csv") else "cli.format_not_yet"
+            raise OutputRefused(t(key, lang, suffix=suffix, formats=formats))
         return Output(given, implied)
     key = "cli.format_not_yet" if suffix in NOT_YET else "cli.format_unknown"
-    raise OutputRefused(t(key, lang, suffix=suffix, formats=_formats()))
+    raise OutputRefused(t(key, lang, suffix=suffix, formats=formats))
 
 
 def _is_stream(path: Path) -> bool:
@@ -79,15 +95,15 @@ def _is_stream(path: Path) -> bool:
     return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
 
 
-def write_output(output: Output, default: Path, text: str, force: bool, lang: str) -> int:
+def write_output(output: Output, default: Path, text: str | bytes, force: bool, lang: str) -> int:
     """Writes the report and says where; 1 with a message when it exists or cannot be written."""
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     if output.to_stdout:
         sys.stdout.flush()
         # Bytes, so the report is UTF-8 whatever the locale says (the HTML declares UTF-8).
         buffer = getattr(sys.stdout, "buffer", None)
         if buffer is None:
-            sys.stdout.write(text)
+            sys.stdout.write(text if isinstance(text, str) else data.decode("utf-8", "replace"))
         else:
             buffer.write(data)
         sys.stdout.flush()

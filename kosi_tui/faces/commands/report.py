@@ -1,24 +1,53 @@
-"""`kosi report`: the report of a draft, or a blank copy of a canvas, as Markdown or HTML."""
+"""`kosi report`: the report of a draft, a blank copy or a poster, as Markdown, HTML, PDF or Word."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
-from kosi_tui.core.numbers import format_date
+from kosi_tui.core.answers import Draft
 from kosi_tui.core.session import Session
 from kosi_tui.core.text import localize
-from kosi_tui.faces.commands.output import OutputRefused, choose_output, write_output
+from kosi_tui.faces.commands.output import (
+    Output,
+    OutputRefused,
+    choose_output,
+    write_output,
+)
 from kosi_tui.faces.commands.say import say
 from kosi_tui.i18n import t
-from kosi_tui.report.blank import render_blank
 from kosi_tui.report.changes import describe_migration
-from kosi_tui.report.html import render_html
-from kosi_tui.report.markdown import render_markdown
+from kosi_tui.report.extras import MissingExtra
 from kosi_tui.storage.canvas_file import load_canvas
 from kosi_tui.storage.locate import find_canvas
 from kosi_tui.storage.opening import open_draft
 from kosi_tui.storage.problems import ProblemsError
+
+
+def _blank(source: str, output: Output, lang: str | None, ui_lang: str, trainer: bool,
+           poster: bool, paper: str) -> tuple[str | bytes, Path]:  # fmt: skip
+    path = find_canvas(source) or Path(source)
+    canvas = load_canvas(path)
+    lang = lang or ui_lang
+    suffix = t("cli.blank_suffix", lang)
+    default = Path.cwd() / f"{canvas.canvas.id}-{suffix}"
+    if poster:
+        from kosi_tui.report.poster import write_poster
+
+        return write_poster(canvas.compiled, None, lang, paper), default
+    title = localize(canvas.canvas.title, lang)
+    footer = f"{title} · {suffix}"
+    if output.fmt in ("pdf", "docx"):
+        from kosi_tui.report.blank_pdf import write_blank_pdf
+
+        return write_blank_pdf(canvas.compiled, lang, trainer, footer), default
+    from kosi_tui.report.blank import render_blank
+    from kosi_tui.report.html import render_html
+
+    markdown = render_blank(canvas.compiled, lang, trainer)
+    if output.fmt == "html":
+        return render_html(markdown, title, footer, lang), default
+    return markdown, default
 
 
 def run_report(
@@ -29,11 +58,17 @@ def run_report(
     force: bool,
     blank: bool,
     ui_lang: str,
+    *,
+    trainer: bool = False,
+    poster: bool = False,
+    paper: str = "A3",
 ) -> int:
-    """Writes the report (or blank copy) and prints where it went."""
+    """Writes the report (or blank copy, or poster) and prints where it went."""
     today = dt.date.today()
     try:
-        output = choose_output(out, fmt, ui_lang)
+        output = choose_output(out, fmt or ("pdf" if poster and out is None else None), ui_lang)
+        if poster and output.fmt != "pdf":
+            raise OutputRefused(t("cli.poster_pdf", ui_lang))
     except OutputRefused as refused:
         say(str(refused), err=True)
         return 2
@@ -41,29 +76,53 @@ def run_report(
     to_stderr = output.to_stdout
     try:
         if blank:
-            path = find_canvas(source) or Path(source)
-            canvas = load_canvas(path)
-            lang = lang or ui_lang
-            markdown = render_blank(canvas.compiled, lang)
-            title = localize(canvas.canvas.title, lang)
-            default = Path.cwd() / f"{canvas.canvas.id}-{t('cli.blank_suffix', lang)}"
-            footer = f"{title} · {t('cli.blank_suffix', lang)}"
+            data, default = _blank(source, output, lang, ui_lang, trainer, poster, paper)
         else:
             opened = open_draft(Path(source))
             lang = lang or opened.draft.lang
             for line in describe_migration(opened.migration, opened.canvas.compiled, ui_lang):
                 say(line, err=to_stderr)
             session = Session(opened.canvas.compiled, opened.draft.answers)
-            markdown = render_markdown(session, opened.draft, lang, today)
-            title = localize(opened.canvas.canvas.title, lang)
             default = opened.path
-            who = opened.draft.organisation or opened.draft.author
-            footer = " · ".join(x for x in (title, who, format_date(today, lang)) if x)
+            data = _filled(session, opened.draft, output.fmt, lang, today, poster, paper)
     except ProblemsError as err:
         for problem in err.problems:
             say(problem.render(ui_lang), err=to_stderr)
         return 1
-    text = markdown
-    if output.fmt == "html":
-        text = render_html(markdown, title, footer, lang, (t("report.evaluation", lang),))
-    return write_output(output, default, text, force, ui_lang)
+    except MissingExtra as missing:
+        say(
+            t("cli.needs_extra", ui_lang, fmt=missing.fmt, package=missing.package,
+              extra=missing.extra),
+            err=True,
+        )  # fmt: skip
+        return 1
+    if poster:
+        default = default.with_name(default.stem + "-poster")
+    return write_output(output, default, data, force, ui_lang)
+
+
+def _filled(session: Session, draft: Draft, fmt: str, lang: str, today: dt.date, poster: bool,
+            paper: str) -> str | bytes:  # fmt: skip
+    from kosi_tui.report.build import build_report
+
+    if poster:
+        from kosi_tui.report.poster import write_poster
+
+        who = draft.organisation or draft.author
+        return write_poster(session.compiled, session, lang, paper, who)
+    document = build_report(session, draft, lang, today)
+    if fmt == "pdf":
+        from kosi_tui.report.write_pdf import write_pdf
+
+        return write_pdf(document)
+    if fmt == "docx":
+        from kosi_tui.report.write_docx import write_docx
+
+        return write_docx(document)
+    if fmt == "html":
+        from kosi_tui.report.write_html import write_html
+
+        return write_html(document)
+    from kosi_tui.report.write_markdown import write_markdown
+
+    return write_markdown(document)

@@ -5,7 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from kosi_tui.core.text import localize
-from kosi_tui.faces.commands.output import OutputRefused, choose_output, write_output
+from kosi_tui.faces.commands.output import (
+    SUMMARY_FORMATS,
+    OutputRefused,
+    choose_output,
+    write_output,
+)
 from kosi_tui.faces.commands.say import say
 from kosi_tui.i18n import t
 from kosi_tui.report.collect import collect_workshop
@@ -19,7 +24,7 @@ def run_summary(
 ) -> int:
     """Writes the summary and prints where it went, and which files were left out."""
     try:
-        output = choose_output(out, fmt, lang)
+        output = choose_output(out, fmt, lang, SUMMARY_FORMATS)
     except OutputRefused as refused:
         say(str(refused), err=True)
         return 2
@@ -34,8 +39,18 @@ def run_summary(
     markdown = render_summary(workshop, lang, anonymous)
     for skipped in workshop.skipped:
         say(t("cli.skipped", lang, path=str(skipped.path), reason=skipped.reason), err=to_stderr)
-    text = markdown
-    if output.fmt == "html":
+    text: str | bytes = markdown
+    if output.fmt in ("xlsx", "csv"):
+        from kosi_tui.report.extras import MissingExtra
+        from kosi_tui.report.sheets import write_csv, write_xlsx
+
+        try:
+            text = (write_xlsx if output.fmt == "xlsx" else write_csv)(workshop, anonymous, lang)
+        except MissingExtra as missing:
+            say(t("cli.needs_extra", lang, fmt=missing.fmt, package=missing.package,
+                  extra=missing.extra), err=True)  # fmt: skip
+            return 1
+    elif output.fmt == "html":
         title = t("summary.title", lang, canvas=localize(workshop.compiled.canvas.title, lang))
         text = render_html(markdown, title, title, lang)
     return write_output(output, Path.cwd() / "workshop-summary", text, force, lang)

@@ -1,0 +1,80 @@
+"""Times each document of the default report against writing its Markdown in the same run:
+Markdown, HTML, PDF (Typst), Word, the poster, the blank copy as PDF, and a workshop's answers
+as .xlsx and .csv. Target for the PDF: at most 1 s.
+
+    python bench/documents_bench.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.timing import median_ms  # noqa: E402
+from kosi_tui.core.session import Session  # noqa: E402
+from kosi_tui.report.blank_pdf import write_blank_pdf  # noqa: E402
+from kosi_tui.report.build import build_report  # noqa: E402
+from kosi_tui.report.collect import collect_workshop  # noqa: E402
+from kosi_tui.report.poster import write_poster  # noqa: E402
+from kosi_tui.report.sheets import write_csv, write_xlsx  # noqa: E402
+from kosi_tui.report.write_docx import write_docx  # noqa: E402
+from kosi_tui.report.write_html import write_html  # noqa: E402
+from kosi_tui.report.write_markdown import write_markdown  # noqa: E402
+from kosi_tui.report.write_pdf import write_pdf  # noqa: E402
+from kosi_tui.storage.opening import open_draft  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    runs = parser.parse_args().runs
+    example = ROOT / "examples" / "innovationslabor.answers.yaml"
+    opened = open_draft(example)
+    compiled = opened.canvas.compiled
+    today = dt.date(2027, 3, 20)
+
+    def document():  # type: ignore[no-untyped-def]
+        session = Session(compiled, opened.draft.answers)
+        return build_report(session, opened.draft, "de", today)
+
+    with tempfile.TemporaryDirectory() as folder:
+        for n in range(20):
+            (Path(folder) / f"p{n}.yaml").write_text(example.read_text("utf-8"), encoding="utf-8")
+        workshop = collect_workshop([Path(folder)], "de")
+    # Every writer once before timing: imports and Typst's fonts are loaded once per process.
+    for writer in (write_markdown, write_html, write_pdf, write_docx):
+        writer(document())
+    write_poster(compiled, Session(compiled, opened.draft.answers), "de")
+    write_xlsx(workshop, False, "de")
+
+    baseline = median_ms(lambda: write_markdown(document()), runs)
+    rows = [
+        ("Markdown (baseline)", baseline),
+        ("HTML", median_ms(lambda: write_html(document()), runs)),
+        ("PDF", median_ms(lambda: write_pdf(document()), runs)),
+        ("Word", median_ms(lambda: write_docx(document()), runs)),
+        (
+            "Poster (PDF, A3)",
+            median_ms(
+                lambda: write_poster(compiled, Session(compiled, opened.draft.answers), "de"), runs
+            ),
+        ),
+        ("Blank copy (PDF)", median_ms(lambda: write_blank_pdf(compiled, "de", False, ""), runs)),
+        ("Workshop of 20 as .xlsx", median_ms(lambda: write_xlsx(workshop, False, "de"), runs)),
+        ("Workshop of 20 as .csv", median_ms(lambda: write_csv(workshop, False, "de"), runs)),
+    ]
+    print(f"default report ({example.name}), median of {runs} runs, same process:")
+    for name, ms in rows:
+        print(f"  {name:<26} {ms:8.1f} ms   {ms / baseline:5.2f}x Markdown")
+    pdf_ms = rows[2][1]
+    print(f"PDF within 1 s: {'yes' if pdf_ms <= 1000 else 'NO'} ({pdf_ms / 1000:.3f} s)")
+
+
+if __name__ == "__main__":
+    main()

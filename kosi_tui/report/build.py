@@ -1,0 +1,359 @@
+"""Builds the report document from a session: title block, "Auf einen Blick", the answered
+questions by section, the evaluation with its charts, the appendix.
+
+Unanswered optional questions are left out with a count per section; open required questions are
+listed once, at the start, instead of pages of "not answered".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+from kosi_tui.core.answers import Draft
+from kosi_tui.core.canvas import (
+    ChartSpec,
+    Column,
+    Info,
+    ListQuestion,
+    LongText,
+    MultiChoice,
+    Scale,
+    Table,
+)
+from kosi_tui.core.display import answer_items, cell_text, scalar_text
+from kosi_tui.core.evaluation import Result, ScoreResult, evaluate_session
+from kosi_tui.core.numbers import format_date, format_number
+from kosi_tui.core.session import Session
+from kosi_tui.core.text import localize
+from kosi_tui.i18n import t
+from kosi_tui.report.charts import Bars, Chart, Radar, Stacked
+from kosi_tui.report.document import (
+    Block,
+    Document,
+    Facts,
+    Figure,
+    Grid,
+    Heading,
+    Items,
+    Line,
+    Part,
+    Prose,
+    Question,
+    Rating,
+)
+
+RATING_MAX = 10
+"""A number column bounded to at most this is a rating (likelihood 1–5), not an amount to sum."""
+
+
+def _sums(column: Column) -> bool:
+    return column.type == "number" and (column.max is None or column.max > RATING_MAX)
+
+
+def table_grid(question: Table, value: list[Any], lang: str) -> Grid:
+    """A table answer: amounts right-aligned, and a total row where a column holds amounts."""
+    rows = [row for row in value if isinstance(row, dict)]
+    header = [localize(c.label, lang) for c in question.columns]
+    cells = [[cell_text(c, row.get(c.id), lang) for c in question.columns] for row in rows]
+    right = frozenset(i for i, c in enumerate(question.columns) if c.type == "number")
+    total: list[str] | None = None
+    summed = [i for i, c in enumerate(question.columns) if _sums(c)]
+    if summed and len(rows) > 1:
+        total = [""] * len(header)
+        for i in summed:
+            column = question.columns[i]
+            numbers = [
+                v
+                for row in rows
+                if isinstance(v := row.get(column.id), int | float) and not isinstance(v, bool)
+            ]
+            if numbers and all(math.isfinite(n) for n in numbers):
+                total[i] = scalar_text(round(math.fsum(numbers), 2), lang, column.unit)
+        first_text = next((i for i in range(len(header)) if i not in summed), None)
+        if first_text is None:
+            return Grid(header, cells, right)
+        total[first_text] = t("report.total", lang)
+    return Grid(header, cells, right, total)
+
+
+def answer_blocks(session: Session, key: str, lang: str) -> list[Block]:
+    """The answer to `key` as blocks (nothing when unanswered), with its issues as notes."""
+    question = session.compiled.questions[key].question
+    value = session.value(key)
+    if value is None:
+        return []
+    out: list[Block] = []
+    if isinstance(question, Table) and isinstance(value, list):
+        out.append(table_grid(question, value, lang))
+    elif isinstance(question, Scale) and isinstance(value, int):
+        label = question.labels.get(value)
+        text = t("report.scale_value", lang, value=value, max=question.max)
+        if label:
+            text += f" – {localize(label, lang)}"
+        out.append(Rating(value, question.min, question.max, text))
+    elif isinstance(question, MultiChoice | ListQuestion):
+        out.append(Items(answer_items(question, value, lang)))
+    elif isinstance(question, LongText):
+        out.append(Prose(str(value)))
+    else:
+        out.append(Line(" ".join(answer_items(question, value, lang))))
+    for issue in session.issues(key, include_required=False):
+        out.append(Line(t("report.issue", lang, message=issue.message(lang)), "note"))
+    return out
+
+
+def _head(session: Session, draft: Draft | None, lang: str, today: dt.date) -> Part:
+    canvas = session.compiled.canvas
+    progress = session.progress()
+    facts: list[tuple[str, str]] = []
+    if draft is not None:
+        if draft.organisation:
+            facts.append((t("report.organisation", lang), draft.organisation))
+        if draft.author:
+            facts.append((t("report.author", lang), draft.author))
+        facts.append((t("report.updated", lang), format_date(draft.updated.date(), lang)))
+    facts.append((t("report.printed", lang), format_date(today, lang)))
+    facts.append((
+        t("report.completeness", lang),
+        t("report.completeness_value", lang, required=progress.required_answered,
+          required_total=progress.required_total, answered=progress.answered, total=progress.total),
+    ))  # fmt: skip
+    facts.append((t("report.canvas", lang), f"{canvas.id} {canvas.version}"))
+    blocks: list[Block] = [Facts(facts)]
+    missing = session.missing_required()
+    if missing:
+        blocks.append(Line(t("report.open", lang, count=len(missing)), "strong"))
+        items = []
+        for key in missing:
+            located = session.compiled.questions[key]
+            title = localize(located.section.title, lang)
+            items.append(
+                f"{located.section_index + 1}. {title}: {localize(located.question.label, lang)}"
+            )
+        blocks.append(Items(items))
+    return Part(localize(canvas.title, lang), blocks, kind="head")
+
+
+def _sections(session: Session, lang: str) -> list[Part]:
+    parts = []
+    missing = set(session.missing_required())
+    for number, section in enumerate(session.compiled.canvas.sections, start=1):
+        if not session.section_visible.get(section.id, True):
+            continue
+        blocks: list[Block] = []
+        left_out = 0
+        for key in session.visible_keys(section.id):
+            question = session.compiled.questions[key].question
+            if isinstance(question, Info):
+                continue
+            answer = answer_blocks(session, key, lang)
+            if not answer:
+                # Open required questions are listed once at the start; optional ones counted.
+                left_out += key not in missing
+                continue
+            blocks.append(Question(localize(question.label, lang), answer))
+        if left_out:
+            blocks.append(Line(t("report.left_out", lang, count=left_out), "note"))
+        if any(isinstance(b, Question) for b in blocks):
+            parts.append(Part(localize(section.title, lang), blocks, number))
+    return parts
+
+
+def _score_text(value: float | int, unit: Any, lang: str) -> str:
+    return scalar_text(round(value, 2) if isinstance(value, float) else value, lang, unit)
+
+
+def score_text(item: ScoreResult, lang: str) -> str:
+    """A score as the report writes it: "3 von 5" for a rating or a count out of a maximum, an
+    amount with its unit, a spread with the dimensions at its ends."""
+    score = item.score
+    if item.value is None:
+        return t("report.no_value", lang)
+    if item.kind == "spread" and item.span is not None:
+        span = item.span
+        return t(
+            "report.spread", lang,
+            low=_score_text(span.low, score.unit, lang),
+            lowest=", ".join(localize(s.label, lang) for s in span.lowest),
+            high=_score_text(span.high, score.unit, lang),
+            highest=", ".join(localize(s.label, lang) for s in span.highest),
+        )  # fmt: skip
+    shown = _score_text(item.value, score.unit, lang)
+    if item.kind in ("rating", "count") and score.max is not None and not score.unit:
+        return t("report.scale_value", lang, value=shown, max=format_number(score.max, lang))
+    return shown
+
+
+def scores_chart(result: Result, spec: ChartSpec | None, lang: str) -> Chart | None:
+    """The scores drawn as a radar (three or more on one scale) or as bars; None without any."""
+    wanted = spec.scores if spec is not None and spec.scores else None
+    # Only ratings are positions on a scale; a count or an amount drawn as a bar reads as a grade.
+    items = [
+        s
+        for s in result.scores
+        if s.score.max is not None
+        and (s.score.id in wanted if wanted is not None else s.kind == "rating")
+    ]
+    if wanted is not None:
+        items.sort(key=lambda s: wanted.index(s.score.id))
+    if not items:
+        return None
+    labels = [localize(s.score.label, lang) for s in items]
+    values = [None if s.value is None else float(s.value) for s in items]
+    texts = [
+        t("report.no_value", lang) if s.value is None else _score_text(s.value, s.score.unit, lang)
+        for s in items
+    ]
+    scales = {(s.score.min, s.score.max) for s in items}
+    kind = spec.type if spec is not None else ("radar" if len(items) >= 3 else "bars")
+    if kind == "radar" and len(scales) == 1 and len(items) >= 3:
+        low, high = scales.pop()
+        return Radar(labels, values, texts, low, high or low + 1)
+    low = min(s.score.min for s in items)
+    high = max(s.score.max or 0 for s in items)
+    return Bars(labels, values, texts, low, high)
+
+
+def stacked_chart(session: Session, spec: ChartSpec, lang: str) -> Stacked | None:
+    """Who brings how much (a table's amounts) against a target, and the gap; None when empty."""
+    if not (spec.table and spec.label and spec.value and spec.target):
+        return None
+    question = session.compiled.questions[spec.table].question
+    rows = session.value(spec.table)
+    if not isinstance(question, Table) or not isinstance(rows, list):
+        return None
+    column = question.column(spec.value)
+    unit = column.unit if column else None
+    parts = []
+    for row in rows:
+        if not isinstance(row, dict):
+            continue
+        amount = row.get(spec.value)
+        if isinstance(amount, int | float) and not isinstance(amount, bool) and amount > 0:
+            if not math.isfinite(amount):
+                continue
+            label = str(row.get(spec.label) or "–")
+            parts.append((label, float(amount), scalar_text(amount, lang, unit)))
+    target = session.value(spec.target)
+    goal = (
+        float(target) if isinstance(target, int | float) and not isinstance(target, bool) else None
+    )
+    if goal is not None and not math.isfinite(goal):
+        goal = None
+    if not parts and goal is None:
+        return None
+    total = math.fsum(p[1] for p in parts)
+    gap = (goal or 0.0) - total
+    return Stacked(
+        parts,
+        goal,
+        t("report.target", lang, amount=scalar_text(goal, lang, unit)) if goal is not None else "",
+        t("report.gap", lang, amount=scalar_text(round(gap, 2), lang, unit)),
+    )
+
+
+def chart_for(session: Session, result: Result, spec: ChartSpec, lang: str) -> Chart | None:
+    """The chart a canvas declares, drawn from this session."""
+    if spec.type == "stacked":
+        return stacked_chart(session, spec, lang)
+    return scores_chart(result, spec, lang)
+
+
+def figures(session: Session, result: Result, lang: str) -> list[Figure]:
+    """The canvas's charts, or the scores on their own when it declares none."""
+    specs = session.compiled.canvas.evaluation.charts
+    if not specs:
+        chart = scores_chart(result, None, lang)
+        return [Figure(chart, t("report.chart_scores", lang))] if chart else []
+    out = []
+    for spec in specs:
+        chart = chart_for(session, result, spec, lang)
+        if chart is not None:
+            out.append(Figure(chart, localize(spec.title, lang)))
+    return out
+
+
+def _evaluation(session: Session, result: Result, lang: str) -> Part | None:
+    if not (result.scores or result.flags or result.own_steps):
+        return None
+    blocks: list[Block] = [Line(t("report.evaluation_intro", lang))]
+    if result.scores:
+        rows = [[localize(i.score.label, lang), score_text(i, lang)] for i in result.scores]
+        header = [t("report.col_score", lang), t("report.col_value", lang)]
+        blocks += [Heading(t("report.scores", lang)), Grid(header, rows, frozenset({1}))]
+        blocks += figures(session, result, lang)
+        blocks.append(Line(t("report.col_explain", lang), "strong"))
+        blocks.append(
+            Facts(
+                [
+                    (localize(i.score.label, lang), localize(i.score.explain, lang))
+                    for i in result.scores
+                ]
+            )
+        )
+    if result.prompts:
+        blocks.append(Heading(t("report.prompts", lang)))
+        blocks += [
+            Question(localize(p.observation, lang), [Line(localize(p.question, lang), "note")])
+            for p in result.prompts
+        ]
+    if result.flags:
+        blocks.append(Heading(t("report.flags", lang)))
+        blocks.append(
+            Facts(
+                [
+                    (
+                        localize(f.message, lang),
+                        t("report.suggestion", lang, step=localize(f.step, lang)) if f.step else "",
+                    )
+                    for f in result.flags
+                ]
+            )
+        )
+    steps = result.own_steps + [localize(f.step, lang) for f in result.flags if f.step]
+    if steps:
+        blocks += [Heading(t("report.next_steps", lang)), Items(steps, tick=True)]
+    return Part(t("report.evaluation", lang), blocks, new_page=True, kind="evaluation")
+
+
+def _appendix(draft: Draft | None, lang: str) -> Part | None:
+    if draft is None or not draft.orphaned:
+        return None
+    pairs = [
+        (key, "; ".join(map(str, value)) if isinstance(value, list) else scalar_text(value, lang))
+        for key, value in draft.orphaned.items()
+    ]
+    return Part(
+        t("report.appendix", lang),
+        [Line(t("report.appendix_intro", lang)), Facts(pairs, keys=True)],
+        kind="appendix",
+    )
+
+
+def report_footer(session: Session, draft: Draft | None, lang: str, today: dt.date) -> str:
+    """The line at the foot of every page: canvas, who, date."""
+    title = localize(session.compiled.canvas.title, lang)
+    who = draft.organisation or draft.author if draft is not None else ""
+    return " · ".join(x for x in (title, who, format_date(today, lang)) if x)
+
+
+def build_report(
+    session: Session, draft: Draft | None, lang: str, today: dt.date | None = None
+) -> Document:
+    """The report of one filled canvas, ready for any writer."""
+    from kosi_tui.report.glance import build_glance
+
+    today = today or dt.date.today()
+    result = evaluate_session(session)
+    parts = [_head(session, draft, lang, today)]
+    glance = build_glance(session, result, lang)
+    if glance is not None:
+        parts.append(glance)
+    parts += _sections(session, lang)
+    for extra in (_evaluation(session, result, lang), _appendix(draft, lang)):
+        if extra is not None:
+            parts.append(extra)
+    title = localize(session.compiled.canvas.title, lang)
+    return Document(title, lang, report_footer(session, draft, lang, today), parts)
