@@ -1,0 +1,28 @@
+"""The trainer's live view: who started, sections complete, last save, address and code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+
+from kosi_tui.faces.serve.trainer_view import Roster, render
+from tests.app.test_serve_workshop_app import start_in
+
+
+async def test_the_view_lists_each_participant_with_progress(tmp_path: Path) -> None:
+    folder = tmp_path / "workshop"
+    folder.mkdir()
+    roster = Roster(folder)
+    console = Console(width=120, record=True)
+    console.print(render(roster.read(), 0, ["http://10.0.0.5:8000"], "K7MPQX", "de"))
+    assert "Noch niemand" in console.export_text()
+    await start_in(folder, "Stadt Musterstadt", "Anna Muster")
+    (folder / "kaputt.yaml").write_text("format: kosi-answers/1\n")  # not (yet) a readable draft
+    rows = roster.read()
+    assert [r.person for r in rows if r] == ["Anna Muster"] and None in rows
+    console.print(render(rows, 3, ["http://10.0.0.5:8000"], "K7MPQX", "de"))
+    text = console.export_text()
+    for expected in ("Anna Muster", "Stadt Musterstadt", "/13", "K7MPQX", "http://10.0.0.5:8000"):
+        assert expected in text
+    assert "Browser verbunden: 3" in text
