@@ -12,6 +12,7 @@ import datetime as dt
 import math
 import statistics
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,7 +37,9 @@ from kosi_tui.core.numbers import format_date, format_number
 from kosi_tui.core.session import Session
 from kosi_tui.core.text import localize
 from kosi_tui.i18n import t
-from kosi_tui.report.markdown_text import bar, code, escape, table
+from kosi_tui.report.charts import Bars
+from kosi_tui.report.document import Figure
+from kosi_tui.report.markdown_text import code, escape, table
 from kosi_tui.storage.problems import Problem
 
 
@@ -155,7 +158,12 @@ def _share(count: int, total: int, lang: str) -> str:
 
 
 def _choice_block(
-    choices: list[Any], values: list[Any], answered: int, lang: str, several: bool
+    choices: list[Any],
+    values: list[Any],
+    answered: int,
+    lang: str,
+    several: bool,
+    figure: FigureHook = None,
 ) -> list[str]:
     counts: Counter[str] = Counter()
     for value in values:
@@ -168,7 +176,6 @@ def _choice_block(
             choice_label(choices, c.id, lang),
             str(counts[c.id]),
             _share(counts[c.id], answered, lang),
-            bar(counts[c.id], 0, answered or 1),
         ]
         for c in choices
     ]
@@ -176,10 +183,29 @@ def _choice_block(
         t("summary.col_choice", lang),
         t("summary.col_count", lang),
         t("summary.col_share", lang),
-        "",
     ]
     note = t("summary.several", lang) if several else ""
-    return [table(header, rows)] + (["", f"*{escape(note)}*"] if note else [])
+    lines = [table(header, rows, frozenset({1, 2}))] + (["", f"*{escape(note)}*"] if note else [])
+    return (
+        _drawn(figure, [r[0] for r in rows], [counts[c.id] for c in choices], answered, lang)
+        + lines
+    )
+
+
+FigureHook = Callable[[Figure], str] | None
+"""Where a printable summary wants a chart: given the chart, it returns the line standing in for
+it in the Markdown; None (the Markdown summary) draws none."""
+
+
+def _drawn(
+    figure: FigureHook, labels: list[str], counts: list[int], total: int, lang: str
+) -> list[str]:
+    """A distribution as a bar chart, for the printable summary (never block characters)."""
+    if figure is None or not labels:
+        return []
+    texts = [f"{n} ({_share(n, total, lang)})" for n in counts]
+    chart = Bars(labels, [float(n) for n in counts], texts, 0, float(max(total, 1)))
+    return [figure(Figure(chart, t("summary.col_count", lang))), ""]
 
 
 def _mean(values: list[float]) -> float:
@@ -205,7 +231,9 @@ def _numbers_block(values: list[float], lang: str, unit: Any = None) -> list[str
     ]
 
 
-def _question_block(workshop: Workshop, key: str, anonymous: bool, lang: str) -> list[str]:
+def _question_block(
+    workshop: Workshop, key: str, anonymous: bool, lang: str, figure: FigureHook = None
+) -> list[str]:
     question = workshop.compiled.questions[key].question
     rows = [(i, p, p.session.value(key)) for i, p in enumerate(workshop.participants, start=1)]
     answered = [(i, p, v) for i, p, v in rows if v is not None]
@@ -218,26 +246,35 @@ def _question_block(workshop: Workshop, key: str, anonymous: bool, lang: str) ->
     match question:
         case SingleChoice() | MultiChoice():
             lines += _choice_block(
-                question.choices, values, len(answered), lang, isinstance(question, MultiChoice)
+                question.choices,
+                values,
+                len(answered),
+                lang,
+                isinstance(question, MultiChoice),
+                figure,
             )
         case Scale():
             nums = [v for v in values if isinstance(v, int)]
             counts = Counter(nums)
-            header = [t("summary.col_point", lang), t("summary.col_count", lang), ""]
+            header = [t("summary.col_point", lang), t("summary.col_count", lang)]
+            points = range(question.min, question.max + 1)
             dist = [
                 [
                     f"{p}"
                     + (f" – {localize(question.labels[p], lang)}" if p in question.labels else ""),
                     str(counts[p]),
-                    bar(counts[p], 0, len(nums) or 1),
                 ]
-                for p in range(question.min, question.max + 1)
+                for p in points
             ]
+            drawn = _drawn(
+                figure, [r[0] for r in dist], [counts[p] for p in points], len(nums), lang
+            )
             lines += (
-                [*_numbers_block([float(n) for n in nums], lang), "", table(header, dist)]
+                [*_numbers_block([float(n) for n in nums], lang), "", *drawn,
+                 table(header, dist, frozenset({1}))]
                 if nums
                 else []
-            )
+            )  # fmt: skip
         case Number():
             amounts = [
                 float(v) for v in values if isinstance(v, int | float) and not isinstance(v, bool)
@@ -270,7 +307,12 @@ def _question_block(workshop: Workshop, key: str, anonymous: bool, lang: str) ->
                     ]
                     lines += ["", f"*{escape(localize(column.label, lang))}*", ""]
                     lines += _choice_block(
-                        column.choices, cells, len(cells), lang, column.type == "multi_choice"
+                        column.choices,
+                        cells,
+                        len(cells),
+                        lang,
+                        column.type == "multi_choice",
+                        figure,
                     )
         case ShortText() | LongText() | ListQuestion():
             for i, p, v in answered:
@@ -283,29 +325,35 @@ def _question_block(workshop: Workshop, key: str, anonymous: bool, lang: str) ->
 
 
 def render_summary(
-    workshop: Workshop, lang: str, anonymous: bool = False, today: dt.date | None = None
+    workshop: Workshop,
+    lang: str,
+    anonymous: bool = False,
+    today: dt.date | None = None,
+    figure: FigureHook = None,
 ) -> str:
     """The workshop summary as canonical Markdown.
 
     Participants whose answers make it fail are moved to `workshop.skipped`, with the reason.
     """
     try:
-        return _render(workshop, lang, anonymous, today)
+        return _render(workshop, lang, anonymous, today, figure)
     # Trying everyone alone costs a render per person, so only once something has failed.
     except Exception:
         kept: list[Participant] = []
         for participant in workshop.participants:
             try:
-                _render(Workshop(workshop.compiled, [participant]), lang, anonymous, today)
+                _render(Workshop(workshop.compiled, [participant]), lang, anonymous, today, None)
             except Exception as err:
                 skip(workshop, participant.path, failure_reason(err, lang), lang)
             else:
                 kept.append(participant)
         workshop.participants = kept
-        return _render(workshop, lang, anonymous, today)
+        return _render(workshop, lang, anonymous, today, figure)
 
 
-def _render(workshop: Workshop, lang: str, anonymous: bool, today: dt.date | None) -> str:
+def _render(
+    workshop: Workshop, lang: str, anonymous: bool, today: dt.date | None, figure: FigureHook
+) -> str:
     canvas = workshop.compiled.canvas
     people = workshop.participants
     lines = [f"# {escape(t('summary.title', lang, canvas=localize(canvas.title, lang)))}", ""]
@@ -361,18 +409,16 @@ def _render(workshop: Workshop, lang: str, anonymous: bool, today: dt.date | Non
                         format_number(round(mean, 1), lang),
                         format_number(min(values), lang),
                         format_number(max(values), lang),
-                        bar(mean, score.min, score.max) if score.max is not None else "",
                         str(len(values)),
                     ]
                 )
             else:
-                rows.append([localize(score.label, lang), "–", "–", "–", "", "0"])
+                rows.append([localize(score.label, lang), "–", "–", "–", "0"])
         header = [
             t("report.col_score", lang),
             t("summary.col_mean", lang),
             t("summary.col_min", lang),
             t("summary.col_max", lang),
-            "",
             t("summary.col_n", lang),
         ]
         lines += ["", f"## {escape(t('report.scores', lang))}", "", table(header, rows)]
@@ -397,6 +443,6 @@ def _render(workshop: Workshop, lang: str, anonymous: bool, today: dt.date | Non
             continue
         lines += ["", f"## {number}. {escape(localize(section.title, lang))}"]
         for key in keys:
-            lines += _question_block(workshop, key, anonymous, lang)
+            lines += _question_block(workshop, key, anonymous, lang, figure)
     # No `tidy()`: mdformat needs seconds for a summary of hundreds of people; `table()` pads already.
     return "\n".join(lines) + "\n"

@@ -16,36 +16,42 @@ from kosi_tui.report.html import render_html
 from kosi_tui.report.write_markdown import block_lines, part_lines
 
 
-def _figure_html(figure: Figure) -> str:
-    caption = html.escape(figure.caption, quote=False)
-    return (
-        f'<figure class="chart">{to_svg(figure.chart, figure.caption)}'
-        f"<figcaption>{caption}</figcaption></figure>"
-    )
+class FigureMarks:
+    """Charts waiting for their place: a marker line in the Markdown, the SVG in the HTML."""
+
+    def __init__(self) -> None:
+        self.token = secrets.token_hex(8)
+        self.figures: list[Figure] = []
+
+    def add(self, figure: Figure) -> str:
+        """The Markdown line that stands for `figure` until `fill` puts the chart there."""
+        self.figures.append(figure)
+        return f"kosifigure{self.token}n{len(self.figures) - 1}"
+
+    def fill(self, page: str) -> str:
+        """The HTML page with every marker paragraph replaced by its chart."""
+        for n, figure in enumerate(self.figures):
+            caption = html.escape(figure.caption, quote=False)
+            drawn = (
+                f'<figure class="chart">{to_svg(figure.chart, figure.caption)}'
+                f"<figcaption>{caption}</figcaption></figure>"
+            )
+            page = page.replace(f"<p>kosifigure{self.token}n{n}</p>", drawn)
+        return page
 
 
 def write_html(document: Document) -> str:
     """The document as HTML, with the print stylesheet inline; evaluation on a page of its own."""
-    token = secrets.token_hex(8)
-    figures: list[str] = []
-
-    def marker(figure: Figure) -> list[str]:
-        figures.append(_figure_html(figure))
-        return ["", f"kosifigure{token}n{len(figures) - 1}"]
-
+    marks = FigureMarks()
     lines: list[str] = []
     for part in document.parts:
-        shown = Part(part.title, [], part.number, part.new_page, part.kind)
-        lines += part_lines(shown)
+        lines += part_lines(Part(part.title, [], part.number, part.new_page, part.kind))
         for block in part.blocks:
-            if isinstance(block, Figure):
-                lines += marker(block)
-            elif isinstance(block, Question) and any(isinstance(b, Figure) for b in block.blocks):
+            inner = block.blocks if isinstance(block, Question) else [block]
+            if isinstance(block, Question):
                 lines += block_lines(Question(block.label, []))
-                for inner in block.blocks:
-                    lines += marker(inner) if isinstance(inner, Figure) else block_lines(inner)
-            else:
-                lines += block_lines(block)
+            for item in inner:
+                lines += ["", marks.add(item)] if isinstance(item, Figure) else block_lines(item)
     breaks = tuple(
         f"{p.number}. {p.title}" if p.number is not None else p.title
         for i, p in enumerate(document.parts)
@@ -54,6 +60,4 @@ def write_html(document: Document) -> str:
     page = render_html(
         "\n".join(lines) + "\n", document.title, document.footer, document.lang, breaks
     )
-    for n, figure in enumerate(figures):
-        page = page.replace(f"<p>kosifigure{token}n{n}</p>", figure)
-    return page
+    return marks.fill(page)

@@ -273,3 +273,24 @@ def test_document_model_is_built_once_for_every_writer() -> None:
     assert "<svg" in page and "<figure" in page
     assert write_pdf(document).startswith(b"%PDF-")
     assert docx.Document(io.BytesIO(write_docx(document))).paragraphs
+
+
+def test_numbers_at_a_line_start_are_not_escaped() -> None:
+    from kosi_tui.report.markdown_text import escape
+
+    assert escape("11.775 € im Jahr") == "11.775 € im Jahr"
+    assert escape("3. Punkt") == "3\\. Punkt" and escape("3.") == "3\\."
+
+
+def test_summary_wording_and_charts(workshop: Path, tmp_path: Path) -> None:
+    out = tmp_path / "auswertung.md"
+    assert main(["summary", str(workshop / "a.yaml"), "-o", str(out)]) == 0
+    markdown = out.read_text("utf-8")
+    assert "1 ausgefüllter Canvas" in markdown
+    assert "█" not in markdown and "░" not in markdown
+    page = tmp_path / "auswertung.html"
+    assert main(["summary", str(workshop), "-o", str(page)]) == 0
+    html = page.read_text("utf-8")
+    assert "2 ausgefüllte Canvas" in html
+    assert html.count("<svg") >= 3 and "kosifigure" not in html
+    assert "█" not in html

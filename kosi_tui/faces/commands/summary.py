@@ -36,7 +36,13 @@ def run_summary(
         for problem in err.problems:
             say(problem.render(lang), err=to_stderr)
         return 1
-    markdown = render_summary(workshop, lang, anonymous)
+    from kosi_tui.report.write_html import FigureMarks
+
+    # The printable summary draws its distributions; the Markdown one keeps to tables.
+    marks = FigureMarks()
+    markdown = render_summary(
+        workshop, lang, anonymous, figure=marks.add if output.fmt == "html" else None
+    )
     for skipped in workshop.skipped:
         say(t("cli.skipped", lang, path=str(skipped.path), reason=skipped.reason), err=to_stderr)
     text: str | bytes = markdown
@@ -52,5 +58,5 @@ def run_summary(
             return 1
     elif output.fmt == "html":
         title = t("summary.title", lang, canvas=localize(workshop.compiled.canvas.title, lang))
-        text = render_html(markdown, title, title, lang)
+        text = marks.fill(render_html(markdown, title, title, lang))
     return write_output(output, Path.cwd() / "workshop-summary", text, force, lang)
