@@ -578,6 +578,5 @@ MESSAGES: dict[str, str] = {
     "ui.resume_unknown": "Diesen Fortsetzungscode kennt kosi nicht. Bitte prüfen Sie ihn.",
     "ui.resume_title": "Ihr Fortsetzungscode",
     "ui.resume_text": "Ihr Fortsetzungscode: {code}\n\nSchreiben Sie ihn sich auf. Wenn Sie das Fenster schließen, öffnet dieser Code Ihren Entwurf wieder: Wählen Sie den Canvas und geben Sie den Code unten im Feld „Fortsetzungscode“ ein.",
-    "ui.name_taken": "Unter dem Namen „{name}“ gibt es schon einen Entwurf. Ihrer wird getrennt gespeichert; Sie sehen nur Ihren eigenen.",
     "ui.delivered": "Der Bericht wird in Ihrem Browser heruntergeladen: {name}",
 }

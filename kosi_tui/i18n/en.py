@@ -570,6 +570,5 @@ MESSAGES: dict[str, str] = {
     "ui.resume_unknown": "kosi does not know this resume code. Please check it.",
     "ui.resume_title": "Your resume code",
     "ui.resume_text": "Your resume code: {code}\n\nWrite it down. If you close the window, this code opens your draft again: choose the canvas and enter the code in the field “Resume code” below.",
-    "ui.name_taken": "There is already a draft under the name “{name}”. Yours is saved separately; you only see your own.",
     "ui.delivered": "The report is downloaded in your browser: {name}",
 }

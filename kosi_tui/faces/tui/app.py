@@ -219,21 +219,16 @@ class KosiApp(App[None]):
             self._welcome_participant(filling)
 
     def _welcome_participant(self, filling: Filling) -> None:
-        """In a workshop: the resume code, and whether the name was already taken."""
+        """In a workshop: the resume code (a name already taken is told by the filling screen)."""
         from kosi_tui.faces.serve.resume import new_resume_code
         from kosi_tui.faces.tui.dialogs.message_dialog import MessageDialog
 
-        lines = []
-        if filling.named_like is not None:
-            lines.append(t("ui.name_taken", self.lang, name=filling.draft.author))
         try:
             code = new_resume_code(filling.path)
         except OSError:
-            code = None  # the draft is still saved; only coming back by code is not possible
-        if code is not None:
-            lines += t("ui.resume_text", self.lang, code=code).split("\n\n")
-        if lines:
-            self.push_screen(MessageDialog(t("ui.resume_title", self.lang), lines, "OK"))
+            return  # the draft is still saved; only coming back by code is not possible
+        lines = t("ui.resume_text", self.lang, code=code).split("\n\n")
+        self.push_screen(MessageDialog(t("ui.resume_title", self.lang), lines, "OK"))
 
     def _resume(self, code: str) -> None:
         """Opens the draft a resume code was made for; any other code opens nothing."""
