@@ -312,9 +312,9 @@ def _evaluation(session: Session, result: Result, lang: str) -> Part | None:
                 ]
             )
         )
-    steps = result.own_steps + [localize(f.step, lang) for f in result.flags if f.step]
-    if steps:
-        blocks += [Heading(t("report.next_steps", lang)), Items(steps, tick=True)]
+    # The person's own steps; the flags' suggestions stand apart, beside their flags.
+    if result.own_steps:
+        blocks += [Heading(t("report.next_steps", lang)), Items(result.own_steps, tick=True)]
     return Part(t("report.evaluation", lang), blocks, new_page=True, kind="evaluation")
 
 
