@@ -151,10 +151,12 @@ def _question(compiled: CompiledCanvas, key: str, number: str, lang: str, traine
         f"{lit(', '.join(m for m in marks if m))}, {_array([lit(n) for n in notes])}, {area}, "
         f"long: {long})\n"
     )
-    if wide:
-        # A wide table gets a landscape page of its own, so no column is squeezed.
-        return f"page(flipped: true, {{ {call} }})\n"
     return call
+
+
+def _is_wide(compiled: CompiledCanvas, key: str) -> bool:
+    question = compiled.questions[key].question
+    return isinstance(question, Table) and _wide(question)
 
 
 def blank_source(compiled: CompiledCanvas, lang: str, trainer: bool, footer: str) -> str:
@@ -173,11 +175,11 @@ def blank_source(compiled: CompiledCanvas, lang: str, trainer: bool, footer: str
     if canvas.minutes:
         body.append(f"note({lit(t('blank.minutes', lang, minutes=canvas.minutes))})\n")
     for s_number, section in enumerate(canvas.sections, start=1):
-        body.append(f"heading(level: 2, {lit(f'{s_number}. ' + localize(section.title, lang))})\n")
+        head = [f"heading(level: 2, {lit(f'{s_number}. ' + localize(section.title, lang))})\n"]
         if section.intro:
-            body.append(f"par({lit(localize(section.intro, lang))})\n")
+            head.append(f"par({lit(localize(section.intro, lang))})\n")
         if trainer and section.guidance:
-            body.append(
+            head.append(
                 f"trainer-note({lit(t('blank.guidance', lang))}, {lit(localize(section.guidance, lang))})\n"
             )
         q_number = 0
@@ -185,7 +187,15 @@ def blank_source(compiled: CompiledCanvas, lang: str, trainer: bool, footer: str
             if question.answerable:
                 q_number += 1
             key = f"{section.id}.{question.id}"
-            body.append(_question(compiled, key, f"{s_number}.{q_number}", lang, trainer))
+            call = _question(compiled, key, f"{s_number}.{q_number}", lang, trainer)
+            if _is_wide(compiled, key):
+                # A wide table gets a landscape page of its own, so no column is squeezed; a
+                # section that opens with it takes its heading along.
+                call = "page(flipped: true, {\n" + "".join(head) + call + "})\n"
+                head = []
+            body += [*head, call]
+            head = []
+        body += head
     return (
         TEMPLATE.read_text(encoding="utf-8")
         + f"\n#show: setup.with(lang: {lit(lang)}, title: {lit(title)}, footer: {lit(footer)})\n#{{\n"
