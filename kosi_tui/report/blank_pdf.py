@@ -176,12 +176,12 @@ def blank_source(compiled: CompiledCanvas, lang: str, trainer: bool, footer: str
         body.append(f"note({lit(t('blank.minutes', lang, minutes=canvas.minutes))})\n")
     for s_number, section in enumerate(canvas.sections, start=1):
         head = [f"heading(level: 2, {lit(f'{s_number}. ' + localize(section.title, lang))})\n"]
+        # The heading, the intro and the note stick to the section's first question.
         if section.intro:
-            head.append(f"par({lit(localize(section.intro, lang))})\n")
+            head.append(f"block(sticky: true, par({lit(localize(section.intro, lang))}))\n")
         if trainer and section.guidance:
-            head.append(
-                f"trainer-note({lit(t('blank.guidance', lang))}, {lit(localize(section.guidance, lang))})\n"
-            )
+            note = f"trainer-note({lit(t('blank.guidance', lang))}, {lit(localize(section.guidance, lang))})"
+            head.append(f"block(sticky: true, {note})\n")
         q_number = 0
         for question in section.questions:
             if question.answerable:

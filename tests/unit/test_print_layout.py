@@ -119,6 +119,14 @@ def test_blank_copy(canvas: str, trainer: bool, tmp_path: Path) -> None:
                 assert graphics_between(page, top, below), (
                     f"page {number}: {text!r} has no answer area on its page"
                 )
+            # A section heading never ends a page: its first question follows on the same page.
+            headings = [
+                top for top, text, bold in text_lines if bold and re.match(r"^\d+\. \S", text)
+            ]
+            for top in headings:
+                assert any(q_top > top for q_top, _ in starts), (
+                    f"page {number}: a section heading without its first question"
+                )
         assert questions >= 10
         words = " ".join(page.extract_text() or "" for page in pdf.pages)
         assert ("Hinweis für die Moderation" in words) == trainer
