@@ -294,3 +294,9 @@ def test_summary_wording_and_charts(workshop: Path, tmp_path: Path) -> None:
     assert "2 ausgefüllte Canvas" in html
     assert html.count("<svg") >= 3 and "kosifigure" not in html
     assert "█" not in html
+
+
+def test_blank_copies_are_not_written_as_word(tmp_path: Path) -> None:
+    out = tmp_path / "blanko.docx"
+    assert main(["report", "--blank", "innovationslabor", "-o", str(out)]) == 2
+    assert not out.exists()

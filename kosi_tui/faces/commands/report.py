@@ -37,7 +37,7 @@ def _blank(source: str, output: Output, lang: str | None, ui_lang: str, trainer:
         return write_poster(canvas.compiled, None, lang, paper), default
     title = localize(canvas.canvas.title, lang)
     footer = f"{title} · {suffix}"
-    if output.fmt in ("pdf", "docx"):
+    if output.fmt == "pdf":
         from kosi_tui.report.blank_pdf import write_blank_pdf
 
         return write_blank_pdf(canvas.compiled, lang, trainer, footer), default
@@ -69,6 +69,10 @@ def run_report(
         output = choose_output(out, fmt or ("pdf" if poster and out is None else None), ui_lang)
         if poster and output.fmt != "pdf":
             raise OutputRefused(t("cli.poster_pdf", ui_lang))
+        if blank and output.fmt == "docx":
+            # Blank copies are for paper: PDF, or HTML and Markdown to adapt.
+            formats = "Markdown (.md), HTML (.html), PDF (.pdf)"
+            raise OutputRefused(t("cli.format_not_yet", ui_lang, suffix=".docx", formats=formats))
     except OutputRefused as refused:
         say(str(refused), err=True)
         return 2
