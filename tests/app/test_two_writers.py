@@ -155,3 +155,13 @@ async def fill_screen_ready(pilot: Pilot[Any]) -> None:
     screen = next(s for s in pilot.app.screen_stack if isinstance(s, FillScreen))
     await screen.ready.wait()
     await pilot.pause()
+
+
+async def test_closing_the_app_takes_the_open_here_mark_away(tmp_path: Path) -> None:
+    draft = example(tmp_path)
+    app = KosiApp("de", Start("draft", draft))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await fill_screen_ready(pilot)
+        assert lock_path(draft).exists()
+        await pilot.press("ctrl+q")
+    assert not lock_path(draft).exists()

@@ -135,6 +135,12 @@ class FillScreen(Screen[None]):
             self.schedule_save()
         self.ready.set()
 
+    def on_unmount(self) -> None:
+        # The screen goes (back home, or the app ends): what is pending is written, and the
+        # open-here mark is taken away so the next opening does not warn about this window.
+        self.flush()
+        self.filling.close()
+
     def _tell_where_else_open(self) -> None:
         lang, filling = self.lang, self.filling
         other = filling.other_holder
