@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import ScrollableContainer, Vertical
+from textual.geometry import Region
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
@@ -15,6 +16,20 @@ from kosi_tui.core.text import localize
 from kosi_tui.core.validation import Issue
 from kosi_tui.faces.tui.markup import as_typed
 from kosi_tui.i18n import t
+
+
+def _within(view: Widget, widget: Widget) -> Region:
+    """Where `widget` lies in `view`'s scrollable area, whatever the view's scroll position.
+
+    Layout positions, not screen cells: those lag one refresh behind a scroll just made (the
+    filling screen scrolls a question to the top as it shows a section).
+    """
+    region = widget.virtual_region
+    node = widget.parent
+    while isinstance(node, Widget) and node is not view:
+        region = region.translate(node.virtual_region_with_margin.offset)
+        node = node.parent
+    return region
 
 
 class QuestionWidget(Vertical):
@@ -63,6 +78,29 @@ class QuestionWidget(Vertical):
                 widget.focus(scroll_visible=scroll)
                 return
 
+    def on_descendant_focus(self) -> None:
+        self.call_after_refresh(self.keep_in_view)
+
+    def keep_in_view(self) -> None:
+        """Scrolls as little as needed to show the focused field with its hint and message.
+
+        Lines appear under a field as people type (a message, a new list item above the entry
+        line), and at 80x24 they fell below the fold unseen. A question taller than the view
+        shows at least its focused field.
+        """
+        focused = self.screen.focused
+        if focused is None or self not in focused.ancestors_with_self:
+            return
+        view = next((a for a in self.ancestors if isinstance(a, ScrollableContainer)), None)
+        if view is None:
+            return
+        field = _within(view, focused)
+        shown = [w for w in self.query(".question-hint, .question-error") if w.display]
+        wanted = Region.from_union([field, *(_within(view, w) for w in shown)])
+        if wanted.height > view.scrollable_content_region.height:
+            wanted = field
+        view.scroll_to_region(wanted, animate=False, immediate=True)
+
     def answer(self, value: Any) -> None:
         """Records a new value and tells the screen."""
         self.value = value
@@ -72,6 +110,8 @@ class QuestionWidget(Vertical):
         """The grey line under the input (what was understood, characters left)."""
         self.query_one(".question-hint", Static).update(as_typed(text))
         self.query_one(".question-hint", Static).display = bool(text)
+        if self.has_focus_within:
+            self.call_after_refresh(self.keep_in_view)
 
     def show_issues(self, issues: list[Issue]) -> None:
         """Shows the validation messages under the field, or hides the line when there are none."""
@@ -80,3 +120,5 @@ class QuestionWidget(Vertical):
         error.update(as_typed(text))
         error.display = bool(issues)
         self.set_class(bool(issues), "-invalid")
+        if issues and self.has_focus_within:
+            self.call_after_refresh(self.keep_in_view)
