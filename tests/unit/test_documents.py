@@ -300,3 +300,17 @@ def test_blank_copies_are_not_written_as_word(tmp_path: Path) -> None:
     out = tmp_path / "blanko.docx"
     assert main(["report", "--blank", "innovationslabor", "-o", str(out)]) == 2
     assert not out.exists()
+
+
+def test_a_hostile_canvas_reaches_blank_pdf_and_poster_as_text(tmp_path: Path) -> None:
+    text = (ROOT / "canvases" / "labor-reifegrad.yaml").read_text(encoding="utf-8")
+    # The first one-line title is the first section's: on page 1 and on the poster.
+    title = text.split("title: {de: ", 1)[1].split(",", 1)[0]
+    evil = '"#panic(\\"x\\") ] \\\\ $a$ <b>"'
+    canvas = tmp_path / "feindlich.yaml"
+    canvas.write_text(text.replace(f"title: {{de: {title},", f"title: {{de: {evil},", 1), "utf-8")
+    shown = '#panic("x") ] \\ $a$ <b>'
+    for args in ([], ["--poster"]):
+        out = tmp_path / f"blanko{len(args)}.pdf"
+        assert main(["report", "--blank", str(canvas), *args, "-o", str(out)]) == 0
+        assert shown in pypdf.PdfReader(out).pages[0].extract_text()
