@@ -107,7 +107,11 @@ class KosiApp(App[None]):
     CSS_PATH = Path(__file__).parent / "app.tcss"
     TITLE = "kosi"
     COMMANDS = App.COMMANDS | {SectionCommands}
-    BINDINGS = [Binding("ctrl+q", "quit", "Beenden", priority=True, id="quit")]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Beenden", priority=True, id="quit"),
+        # Textual's own palette key, with a description that is translated ("^p palette").
+        Binding("ctrl+p", "command_palette", "Befehle", show=False, priority=True, id="palette"),
+    ]
 
     def __init__(
         self,
@@ -310,7 +314,17 @@ class KosiApp(App[None]):
                 t("ui.cmd_export_help", lang),
                 lambda: self._export(fill, "html"),
             )
-        yield from super().get_system_commands(screen)
+        # Textual's own commands (Theme, Keys, Maximize, Screenshot) speak English only and
+        # repeat what kosi offers; quitting is the one kept, in the interface language.
+        yield SystemCommand(t("ui.cmd_quit", lang), t("ui.cmd_quit_help", lang), self.action_quit)
+
+    def action_command_palette(self) -> None:
+        """The command palette, its search line in the interface language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            placeholder = t("ui.palette_placeholder", self.lang)
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
 
     def _export(self, fill: FillScreen, fmt: str) -> None:
         from kosi_tui.faces.tui.screens.review import ReviewScreen
