@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kosi_tui.i18n import LANGUAGES, default_language, t
+from kosi_tui.i18n.argparse_texts import speaking
 
 
 def _parser(lang: str) -> argparse.ArgumentParser:
@@ -169,7 +170,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # package when the first model is built, time taken from opening a draft.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
     args_list = _file_means_fill(list(sys.argv[1:] if argv is None else argv))
-    args = _parser(_pre_lang(args_list)).parse_args(args_list)
+    lang = _pre_lang(args_list)
+    with speaking(lang):
+        args = _parser(lang).parse_args(args_list)
     try:
         return _dispatch(args)
     except KeyboardInterrupt:
