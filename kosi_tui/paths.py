@@ -28,6 +28,11 @@ def drafts_dir() -> Path:
     return user_home() / "drafts"
 
 
+def settings_file() -> Path:
+    """Small things kosi remembers between runs (the organisation and name last given)."""
+    return user_home() / "settings.json"
+
+
 def bundled_canvases() -> Path:
     """The canvases shipped with kosi: inside the installed package, or the source checkout's."""
     packaged = Path(__file__).parent / "canvases"

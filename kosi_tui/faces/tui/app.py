@@ -161,7 +161,9 @@ class KosiApp(App[None]):
 
     def start_new(self, canvas: LoadedCanvas) -> None:
         """Asks for organisation and name, then starts filling a new draft."""
-        dialog = NewDraftDialog(canvas.canvas.title, self.lang, self._named, self._named)
+        dialog = NewDraftDialog(
+            canvas.canvas.title, self.lang, self._named, self._named, self._remembered()
+        )
         self.push_screen(dialog, partial(self._begin, canvas))
 
     def start_new_from_file(self, path: Path) -> None:
@@ -172,7 +174,9 @@ class KosiApp(App[None]):
         worker: Worker[LoadedCanvas | list[Problem]] = self.run_worker(
             partial(load_for_filling, path), thread=True, group=CANVAS_LOADING
         )
-        dialog = self._waiting = NewDraftDialog(None, self.lang, self._named, self._named)
+        dialog = self._waiting = NewDraftDialog(
+            None, self.lang, self._named, self._named, self._remembered()
+        )
         # The dialog answers only once the canvas is there (see `on_worker_state_changed`).
         self.push_screen(dialog, lambda answer: self._begin(worker.result, answer))
 
@@ -187,6 +191,14 @@ class KosiApp(App[None]):
             self.show_problems(result)
         elif result is not None and dialog is not None:
             dialog.show_canvas_title(result.canvas.title)
+
+    def _remembered(self) -> tuple[str, str]:
+        # In a served workshop one computer serves everyone: nobody gets the last person's name.
+        if self.workshop is not None:
+            return ("", "")
+        from kosi_tui.faces.remembered import remembered_names
+
+        return remembered_names()
 
     @property
     def _named(self) -> bool:
@@ -208,6 +220,10 @@ class KosiApp(App[None]):
         from kosi_tui.faces.tui.screens.fill import FillScreen
 
         organisation, author = answer
+        if self.workshop is None:
+            from kosi_tui.faces.remembered import remember_names
+
+            remember_names(organisation, author)
         filling = Filling.start(
             canvas,
             organisation,

@@ -16,6 +16,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from kosi_tui.core.text import localize
 from kosi_tui.faces.tui.markup import as_typed
+from kosi_tui.faces.tui.widgets.type_ahead import TypeAheadInput
 from kosi_tui.i18n import t
 
 
@@ -41,14 +42,17 @@ class NewDraftDialog(ModalScreen[tuple[str, str] | Resume | None]):
         lang: str,
         need_author: bool = False,
         resume: bool = False,
+        prefill: tuple[str, str] = ("", ""),
     ) -> None:
         """`canvas_title` is None while the canvas is still loading (see `show_canvas_title`).
 
-        `resume` adds the resume-code field (workshops).
+        `resume` adds the resume-code field (workshops); `prefill` are organisation and name to
+        start with (typing replaces them).
         """
         super().__init__(classes="dialog")
         self.canvas_title, self.lang, self.need_author = canvas_title, lang, need_author
         self.resume = resume
+        self.prefill = prefill
         self._entered: tuple[str, str] | None = None
         """Organisation and name, entered while the canvas was still loading."""
 
@@ -91,10 +95,10 @@ class NewDraftDialog(ModalScreen[tuple[str, str] | Resume | None]):
         with Vertical(classes="dialog-box"):
             yield Label(id="dialog-title", classes="dialog-title")
             yield Label(id="organisation-label", classes="field-label")
-            yield Input(id="organisation")
+            yield TypeAheadInput(self.prefill[0], id="organisation")
             yield Static(id="org-error", classes="question-error")
             yield Label(id="author-label", classes="field-label")
-            yield Input(id="author")
+            yield TypeAheadInput(self.prefill[1], id="author")
             yield Static(id="author-error", classes="question-error")
             yield Label(id="resume-label", classes="field-label")
             yield Input(id="resume")
@@ -110,7 +114,10 @@ class NewDraftDialog(ModalScreen[tuple[str, str] | Resume | None]):
         self.query_one("#loading").display = False
         self.query_one("#resume-label").display = self.resume
         self.query_one("#resume").display = self.resume
-        self.query_one("#organisation", Input).focus()
+        # Keys typed fast may have arrived already (a Tab moved on to the name): the focus
+        # stays where they put it instead of jumping back to the first field.
+        if self.focused is None:
+            self.query_one("#organisation", Input).focus()
 
     @on(Input.Submitted, "#organisation")
     def _next(self) -> None:
