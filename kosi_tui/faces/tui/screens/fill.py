@@ -45,6 +45,12 @@ SAVING = "saving"
 """The worker group of background saves."""
 
 
+def autosave_delay(first_unsaved: float, now: float) -> float:
+    """Seconds until the next autosave: a pause after the last change, but no later than
+    AUTOSAVE_MAX_SECONDS after the first unsaved one (never zero: Textual timers divide by it)."""
+    return max(min(AUTOSAVE_SECONDS, first_unsaved + AUTOSAVE_MAX_SECONDS - now), 0.01)
+
+
 def _short(path: Path) -> str:
     home = Path.home()
     try:
@@ -427,10 +433,10 @@ class FillScreen(Screen[None]):
         now = time.monotonic()
         if self._first_unsaved is None:
             self._first_unsaved = now
-        delay = min(AUTOSAVE_SECONDS, self._first_unsaved + AUTOSAVE_MAX_SECONDS - now)
         if self._autosave is not None:
             self._autosave.stop()
-        self._autosave = self.set_timer(max(delay, 0.0), self.save_in_background)
+        delay = autosave_delay(self._first_unsaved, now)
+        self._autosave = self.set_timer(delay, self.save_in_background)
 
     def save_in_background(self) -> None:
         """Starts a save in a worker thread (one at a time; a change meanwhile saves again)."""
