@@ -366,6 +366,7 @@ MESSAGES: dict[str, str] = {
     "ui.new_row": "Neue Zeile: {question}",
     "ui.edit_row": "Zeile {n} bearbeiten",
     "ui.table_keys": "Enter bearbeitet eine Zeile, Entf löscht sie.",
+    "ui.table_more_columns": "Rechts folgen weitere Spalten: → zeigt sie.",
     "ui.accept": "Übernehmen",
     "ui.row_discard": "Diese Zeile ist noch nicht in der Tabelle. Verwerfen, was Sie eingegeben haben?",
     "ui.row_discard_yes": "Verwerfen",

@@ -358,6 +358,7 @@ MESSAGES: dict[str, str] = {
     "ui.new_row": "New row: {question}",
     "ui.edit_row": "Edit row {n}",
     "ui.table_keys": "Enter edits a row, Delete removes it.",
+    "ui.table_more_columns": "More columns follow on the right: → shows them.",
     "ui.accept": "Accept",
     "ui.row_discard": "This row is not in the table yet. Discard what you typed?",
     "ui.row_discard_yes": "Discard",

@@ -37,6 +37,16 @@ class Rows(DataTable[str]):
         if isinstance(parent, TableQuestion):
             parent.add_row()
 
+    @property
+    def cut(self) -> bool:
+        """Whether columns lie beyond the right edge."""
+        return self.virtual_size.width > self.scrollable_content_region.width
+
+    def on_resize(self) -> None:
+        parent = self.parent
+        if isinstance(parent, TableQuestion):
+            parent.describe()
+
 
 class TableQuestion(QuestionWidget):
     """Rows of typed columns."""
@@ -68,7 +78,17 @@ class TableQuestion(QuestionWidget):
         for row in self.rows:
             grid.add_row(*[cell_text(c, row.get(c.id), self.lang) for c in self.question.columns])
         grid.display = bool(self.rows)
-        self.set_hint(t("ui.table_keys", self.lang) if self.rows else "")
+        self.describe()
+        self.call_after_refresh(self.describe)  # the grid's width is known after layout
+
+    def describe(self) -> None:
+        """The keys, and a word that more columns lie to the right where the grid is cut."""
+        if not self.rows:
+            self.set_hint("")
+            return
+        keys = t("ui.table_keys", self.lang)
+        cut = self.query_one(Rows).cut
+        self.set_hint(f"{keys} {t('ui.table_more_columns', self.lang)}" if cut else keys)
 
     def _store(self, rows: list[dict[str, Any]]) -> None:
         self.answer(rows or None)
