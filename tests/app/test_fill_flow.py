@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 
 from kosi_tui.core.canvas import QUESTION_TYPES
@@ -35,7 +36,10 @@ async def start_new(pilot, organisation: str = "Stadt Musterstadt", author: str 
     await pilot.pause()
 
 
-async def test_fill_everything_by_keyboard_then_review_and_export(kosi_home: Path) -> None:
+async def test_fill_everything_by_keyboard_then_review_and_export(
+    kosi_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # exports go to the folder kosi was started in
     app = KosiApp("de", Start("canvas", CANVAS))
     async with app.run_test(size=(100, 40)) as pilot:
         await start_new(pilot)
@@ -64,10 +68,10 @@ async def test_fill_everything_by_keyboard_then_review_and_export(kosi_home: Pat
             assert isinstance(app.screen, PathDialog)
             await pilot.press("enter")
             await pilot.pause()
-            exported = screen.filling.path.with_suffix(suffix)
+            exported = tmp_path / screen.filling.path.with_suffix(suffix).name
             assert exported.exists()
         assert exported.read_text().startswith("<!DOCTYPE html>")
-        md = screen.filling.path.with_suffix(".md").read_text()
+        md = exported.with_suffix(".md").read_text()
         assert "# Innovationslabor aufbauen" in md and "## Auswertung" in md
         await pilot.press("ctrl+q")
     draft = load_draft(screen.filling.path)
