@@ -13,6 +13,17 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
+from kosi_tui.core.group_canvas import (  # noqa: F401 - their names are canvas keys too
+    Constant,
+    Group,
+    GroupFigure,
+    GroupFlag,
+    Phase,
+    Role,
+    RoleCard,
+    Round,
+    TableColumn,
+)
 from kosi_tui.core.text_type import LANG_PATTERN, Text
 
 FORMAT_TAG = "kosi-canvas/1"
@@ -431,6 +442,8 @@ class Canvas(Model):
     """The report's "Auf einen Blick" page; without it the report starts with the sections."""
     poster: Poster | None = None
     """The poster's grid; without it the sections are laid out in reading order."""
+    group: Group | None = None
+    """Roles, rounds and figures over every participant's draft, for a game played as a group."""
 
     def iter_questions(self) -> Iterator[tuple[Section, AnyQuestion]]:
         """Every question with its section, in document order."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -145,6 +146,11 @@ class _Checker:
         self.score_ids = [s.id for s in canvas.evaluation.scores]
         self.deps: dict[str, set[str]] = {}
         self.value_type = ANY
+        self.group_refs: Callable[[Ref, DataPath], Ref | None] | None = None
+        """While a group's expressions are compiled: resolves `round.x`, `constants.x`,
+        `figures.x` (see `group_checks.py`); None elsewhere."""
+        self.in_group = False
+        """Whether a group figure or flag is being compiled (where `sum(x where c)` is allowed)."""
 
     def add(
         self,
@@ -416,6 +422,17 @@ class _Checker:
             "placeholder",
             "observation",
             "question",
+            # The group's roles, rounds and run sheet.
+            "name",
+            "short",
+            "who",
+            "interests",
+            "resources",
+            "constraints",
+            "walk_away",
+            "private",
+            "task",
+            "what",
         }
     )
 
@@ -428,6 +445,9 @@ class _Checker:
                     and all(isinstance(v, str) for v in value.values())
                 ):
                     self.text_langs(value, (*path, key), langs)
+                elif key == "debrief" and isinstance(value, list):
+                    for i, text in enumerate(value):
+                        self.text_langs(text, (*path, key, i), langs)
                 elif key == "labels" and isinstance(value, dict):
                     for point, text in value.items():
                         self.text_langs(text, (*path, key, point), langs)
@@ -580,8 +600,10 @@ class _Checker:
                     return replace(n, operand=new[0])
                 case Binary() | Membership():
                     return replace(n, left=new[0], right=new[1])
-                case Call():
+                case Call(where=None):
                     return replace(n, args=new)
+                case Call():
+                    return replace(n, args=new[:-1], where=new[-1])
                 case ListLit():
                     return replace(n, items=new)
             return n  # pragma: no cover
@@ -591,6 +613,8 @@ class _Checker:
     def resolve_ref(self, ref: Ref, path: DataPath, section: Section | None) -> Ref | None:
         parts = ref.parts
         questions = self.out.questions
+        if self.group_refs is not None and parts[0] in ("round", "constants", "figures"):
+            return self.group_refs(ref, path)
         if parts[0] == "scores" and len(parts) == 2:
             if parts[1] in self.score_ids:
                 return replace(ref, key=f"scores.{parts[1]}")
@@ -644,7 +668,7 @@ class _Checker:
     def ref_type(self, ref: Ref) -> Type:
         if not ref.key:
             return ANY
-        if ref.key.startswith("scores."):
+        if ref.key.startswith(("scores.", "constants.", "figures.")):
             return Type("number", name=ref.text)
         question = self.out.questions[ref.key].question
         if ref.column is not None and isinstance(question, Table):
@@ -723,6 +747,10 @@ class _Checker:
                 return Type("bool")
             case Call(name=name, args=args):
                 types = [self.infer(a, path) for a in args]
+                if node.where is not None:
+                    self.infer(node.where, path)
+                    if not self.in_group:
+                        self.add(path, "where_outside_group", offset=node.pos)
                 if name == "score":
                     if not (isinstance(args[0], Ref) and types[0].kind in ("choice", "choices")):
                         self.add(path, "score_needs_choice", offset=node.pos)
@@ -883,6 +911,10 @@ def check_canvas(canvas: Canvas) -> tuple[CompiledCanvas, list[Finding]]:
     checker = _Checker(canvas)
     checker.structure()
     checker.expressions()
+    if canvas.group is not None:
+        from kosi_tui.core.group_checks import check_group
+
+        check_group(checker)
     checker.cycles()
     checker.translations()
     if not any(f.severity == "error" for f in checker.findings):

@@ -40,6 +40,8 @@ class CompiledCanvas:
     """The `when` conditions of tension prompts, by prompt id."""
     placeholders: dict[str, Node] = field(default_factory=dict)
     """The `{expression}` placeholders in prompt texts, by their source text."""
+    group: dict[str, Node] = field(default_factory=dict)
+    """A group canvas's expressions: `table.<column>`, `figures.<id>` and `flags.<id>`."""
     order: list[str] = field(default_factory=list)
     """Question keys in an order where every show_if comes after what it depends on."""
     derived: dict[str, Any] = field(default_factory=dict)

@@ -218,6 +218,15 @@ MESSAGES: dict[str, str] = {
     "problem.glance_kind": "Ein Eintrag unter „glance“ braucht genau eines von answer, score, chart oder "
     "flags.",
     "problem.unknown_chart": "Das Diagramm „{name}“ gibt es unter „evaluation.charts“ nicht.",
+    "problem.where_outside_group": "„where“ gibt es nur in den Kennzahlen und Warnungen einer Gruppe (unter „group:“), etwa „sum(round.geld where rolle.rolle == 'stadt')“.",
+    "problem.unknown_group_value": "„{name}“ gibt es hier nicht. Unter „group:“ gibt es „constants.…“ (Spielwerte), „figures.…“ (weiter oben stehende Kennzahlen) und „round.…“ (die Frage der jeweiligen Runde).",
+    "problem.answer_outside_aggregate": "„{name}“ ist die Antwort einer einzelnen Person. In einer Kennzahl der Gruppe muss sie in sum(…), min(…), max(…), count(…) oder any(…) stehen.",
+    "problem.role_question_type": "„{name}“ muss eine Frage mit einer Auswahl (single_choice) sein: Mit ihr wählt jede Person ihre Rolle.",
+    "problem.role_not_a_choice": "Die Rolle „{role}“ ist keine Auswahl der Frage „{name}“ (möglich: {choices}).",
+    "problem.choice_without_role": "Die Auswahl „{choice}“ der Rollenfrage hat keine Rolle unter „roles“.",
+    "problem.round_sections_differ": "Der Abschnitt „{section}“ muss dieselben Fragen (Kennungen und Typen) haben wie „{first}“, der Abschnitt der ersten Runde.",
+    "problem.unknown_role": "Die Rolle „{role}“ gibt es unter „roles“ nicht.",
+    "problem.run_sheet_minutes": "Der Ablauf für {length} Minuten ergibt {total} Minuten. Die Minuten jeder Spalte müssen zusammen 30, 60 und 90 ergeben.",
     "problem.unknown_section": "Den Abschnitt „{name}“ gibt es nicht.",
     "problem.poster_outside": "Dieses Feld reicht über das Raster des Posters hinaus ({columns} Spalten, "
     "{rows} Zeilen).",

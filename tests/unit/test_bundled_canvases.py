@@ -20,11 +20,12 @@ from tests.conftest import ROOT
 CANVASES = sorted(bundled_canvases().glob("*.yaml"))
 
 
-def test_three_canvases_are_bundled() -> None:
+def test_four_canvases_are_bundled() -> None:
     assert {p.stem for p in CANVASES} == {
         "innovationslabor",
         "koinvestition-fahrradgarage",
         "labor-reifegrad",
+        "planspiel-fahrradgarage",
     }
 
 

@@ -134,10 +134,19 @@ def evaluate(
     lookup: Lookup,
     value: Any = None,
     score: ScoreLookup | None = None,
+    aggregate: Callable[[Call], Any] | None = None,
 ) -> Any:
-    """The value of `node`; raises `ExprError` when it cannot be computed."""
+    """The value of `node`; raises `ExprError` when it cannot be computed.
+
+    `aggregate`, in a group figure, computes a call over the participants (`sum(x where c)`); it
+    returns `NotImplemented` for a call that is an ordinary one (`min(a, b)` of two figures).
+    """
 
     def ev(n: Node) -> Any:
+        if aggregate is not None and isinstance(n, Call):
+            result = aggregate(n)
+            if result is not NotImplemented:
+                return result
         match n:
             case Literal(value=v):
                 return v
@@ -177,6 +186,8 @@ def evaluate(
                 if score is None or not isinstance(arg, Ref):
                     raise ExprError("score_needs_choice", n.pos)
                 return score(arg)
+            case Call(where=where) if where is not None:
+                raise ExprError("where_outside_group", n.pos)
             case Call(name=name, args=args):
                 fn = FUNCTIONS[name]
                 try:

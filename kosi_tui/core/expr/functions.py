@@ -125,6 +125,12 @@ def _if(cond: Any, then: Any, otherwise: Any = None) -> Any:
     return then if cond is True else otherwise
 
 
+def _any(values: Any) -> bool:
+    """Whether any item holds (over a list, a table column or, in a group figure, the roles)."""
+    items = values if isinstance(values, list) else [values]
+    return any(v is True or (not isinstance(v, bool) and not is_empty(v) and v != 0) for v in items)
+
+
 def _answered(value: Any) -> bool:
     return not is_empty(value)
 
@@ -157,6 +163,7 @@ FUNCTIONS: dict[str, Function] = {
         Function("clamp", 3, 3, _clamp, "number"),
         Function("if", 2, 3, _if, "any"),
         Function("answered", 1, 1, _answered, "bool"),
+        Function("any", 1, 1, _any, "bool"),
         Function("days_until", 1, 1, _days_until, "number"),
         Function("months_until", 1, 1, _months_until, "number"),
         Function("today", 0, 0, _today, "date"),
@@ -164,3 +171,6 @@ FUNCTIONS: dict[str, Function] = {
         Function("score", 1, 1, lambda v: v, "number"),
     )
 }
+
+AGGREGATES = frozenset({"sum", "min", "max", "count", "any"})
+"""The functions that, in a group figure, take one value per participant (see `core/group.py`)."""

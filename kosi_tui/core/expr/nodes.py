@@ -93,6 +93,8 @@ class Call:
     name: str
     args: tuple[Node, ...] = field(default_factory=tuple)
     pos: int = 0
+    where: Node | None = None
+    """`sum(x where c)`: in a group figure, only the participants for whom `c` holds count."""
 
 
 Node = Literal | ListLit | Ref | ValueRef | Unary | Binary | Membership | IsEmpty | Call
@@ -105,8 +107,8 @@ def children(node: Node) -> tuple[Node, ...]:
             return (o,)
         case Binary(left=a, right=b) | Membership(left=a, right=b):
             return (a, b)
-        case Call(args=args):
-            return args
+        case Call(args=args, where=where):
+            return args if where is None else (*args, where)
         case ListLit(items=items):
             return items
     return ()

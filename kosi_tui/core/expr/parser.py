@@ -10,7 +10,7 @@ sum   := term (("+"|"-") term)*
 term  := unary (("*"|"/") unary)*
 unary := ("-" | "not") unary | atom
 atom  := NUMBER | STRING | true | false | null | value | NAME
-       | FUNC "(" [expr ("," expr)*] ")" | "(" expr ")" | "[" [expr ("," expr)*] "]"
+       | FUNC "(" [expr ("," expr)* | expr "where" expr] ")" | "(" expr ")" | "[" [expr ("," expr)*] "]"
 """
 
 from __future__ import annotations
@@ -180,6 +180,23 @@ class _Parser:
         self.expect(close)
         return tuple(items)
 
+    def arguments(self) -> tuple[tuple[Node, ...], Node | None]:
+        """A call's arguments up to `)`; `f(x where c)` gives one argument and its filter."""
+        if self.at(")"):
+            self.take()
+            return (), None
+        items = [self.expr()]
+        if self.at("where"):
+            self.take()
+            where = self.expr()
+            self.expect(")")
+            return tuple(items), where
+        while self.at(","):
+            self.take()
+            items.append(self.expr())
+        self.expect(")")
+        return tuple(items), None
+
     def atom(self) -> Node:
         tok = self.tok
         if tok.kind in ("num", "str"):
@@ -222,14 +239,14 @@ class _Parser:
             self.take()
             self.take()
             self.enter(tok.pos)
-            args = self.items(")")
+            args, where = self.arguments()
             self.leave()
             fn = FUNCTIONS[text]
             if not fn.min_args <= len(args) <= fn.max_args:
                 raise ExprError(
                     "arity", tok.pos, name=text, min=fn.min_args, max=fn.max_args, given=len(args)
                 )
-            return Call(text, args, tok.pos)
+            return Call(text, args, tok.pos, where)
         if text in KEYWORDS:
             raise ExprError("unexpected", tok.pos, found=text)
         self.take()

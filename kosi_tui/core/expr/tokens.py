@@ -12,7 +12,7 @@ from kosi_tui.core.expr.errors import ExprError
 Kind = Literal["num", "str", "name", "op", "end"]
 
 KEYWORDS = frozenset(
-    {"and", "or", "not", "in", "contains", "is", "empty", "true", "false", "value", "null"}
+    {"and", "or", "not", "in", "contains", "is", "empty", "true", "false", "value", "null", "where"}
 )
 
 _TOKEN = re.compile(

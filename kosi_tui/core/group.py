@@ -1,0 +1,287 @@
+"""A canvas played as a group: every participant's draft read together, round by round.
+
+Each participant's draft is a `Member` with its role. For one round, `play_round` fills the
+negotiation table (one row per participant, from their own answers, `round.x` meaning the
+round's section) and computes the group figures and flags, where an aggregate
+(`sum(round.geld_einmalig where rolle.rolle == 'stadt')`) takes one value per participant.
+Nothing is ever averaged across drafts: the figures are the group's, computed once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from kosi_tui.core.canvas import MultiChoice, SingleChoice
+from kosi_tui.core.compiled import CompiledCanvas
+from kosi_tui.core.display import choice_label
+from kosi_tui.core.expr import ExprError, evaluate
+from kosi_tui.core.expr.evaluate import truth
+from kosi_tui.core.expr.functions import FUNCTIONS, is_empty
+from kosi_tui.core.expr.nodes import Call, Node, Ref
+from kosi_tui.core.group_canvas import Group, GroupFlag, Role, Round, TableColumn
+from kosi_tui.core.group_checks import is_aggregate
+from kosi_tui.core.numbers import format_number, is_money
+from kosi_tui.core.session import Session
+from kosi_tui.core.text import localize
+
+
+@dataclass(frozen=True)
+class Member:
+    """One participant's draft in the game."""
+
+    key: str
+    """Stays the same across saves (the draft's id), so the board knows a draft again."""
+    name: str
+    """Who plays: the author, else the organisation, else the file's name."""
+    session: Session
+    updated: dt.datetime | None = None
+
+    @property
+    def role(self) -> str | None:
+        """The role the participant took (a choice id), None while not chosen."""
+        group = self.session.compiled.canvas.group
+        if group is None:
+            return None
+        value = self.session.value(group.role_question)
+        return value if isinstance(value, str) else None
+
+
+@dataclass(frozen=True)
+class Row:
+    """One participant's line of the negotiation table in one round."""
+
+    member: Member
+    role: Role | None
+    cells: dict[str, Any]
+    """Column id → value, None where unanswered."""
+    submitted: bool
+    """Whether the participant has answered the round's required questions."""
+
+
+@dataclass(frozen=True)
+class RoundResult:
+    """The table, the figures and the flags of one round."""
+
+    index: int
+    round: Round
+    rows: list[Row]
+    totals: dict[str, float | int]
+    """Column id → the Σ row, for the columns with `total`."""
+    figures: dict[str, Any]
+    flags: list[GroupFlag]
+    errors: dict[str, ExprError] = field(default_factory=dict)
+    """Expressions that could not be computed for these answers, by `figures.x`/`flags.x`."""
+
+    @property
+    def submitted(self) -> list[Row]:
+        """The rows of those who have submitted in this round."""
+        return [r for r in self.rows if r.submitted]
+
+    def missing_roles(self, group: Group) -> list[Role]:
+        """Roles nobody plays."""
+        taken = {r.role.id for r in self.rows if r.role is not None}
+        return [role for role in group.roles if role.id not in taken]
+
+    def doubled_roles(self, group: Group) -> list[Role]:
+        """Roles played by more than one participant (each has a row; the sums count both)."""
+        taken = [r.role.id for r in self.rows if r.role is not None]
+        return [role for role in group.roles if taken.count(role.id) > 1]
+
+    def waiting_for(self, group: Group) -> list[Role]:
+        """Roles that must commit first in this round and have not submitted yet."""
+        done = {r.role.id for r in self.rows if r.role is not None and r.submitted}
+        by_id = {role.id: role for role in group.roles}
+        return [by_id[i] for i in self.round.first if i in by_id and i not in done]
+
+
+def _group(compiled: CompiledCanvas) -> Group:
+    group = compiled.canvas.group
+    if group is None:
+        raise ValueError(f"canvas {compiled.canvas.id} is not played as a group")
+    return group
+
+
+def constants(compiled: CompiledCanvas) -> dict[str, float | int]:
+    """The group's constants by id (whole numbers as int)."""
+    out: dict[str, float | int] = {}
+    for constant in _group(compiled).constants:
+        value = constant.value
+        out[constant.id] = int(value) if float(value).is_integer() else value
+    return out
+
+
+class _Scope:
+    """Evaluates the group's expressions for one round over the members."""
+
+    def __init__(self, compiled: CompiledCanvas, members: list[Member], rnd: Round) -> None:
+        self.compiled = compiled
+        self.members = members
+        self.section = rnd.section
+        self.constants = constants(compiled)
+        self.figures: dict[str, Any] = {}
+
+    def _rebound(self, ref: Ref) -> Ref:
+        if ref.parts and ref.parts[0] == "round" and ref.key:
+            return replace(ref, key=f"{self.section}.{ref.key.split('.', 1)[1]}")
+        return ref
+
+    def participant(self, member: Member) -> tuple[Callable[[Ref], Any], Callable[[Ref], Any]]:
+        """The lookups of one member's answers, with `round.x` meaning this round's section."""
+        session = member.session
+
+        def lookup(ref: Ref) -> Any:
+            if ref.key.startswith("constants."):
+                return self.constants.get(ref.key[10:])
+            if ref.key.startswith("figures."):
+                return self.figures.get(ref.key[8:])
+            return session.lookup(self._rebound(ref))
+
+        def score(ref: Ref) -> Any:
+            return session.choice_score(self._rebound(ref))
+
+        return lookup, score
+
+    def cell(self, node: Node, member: Member) -> Any:
+        lookup, score = self.participant(member)
+        return evaluate(node, lookup, score=score)
+
+    def group_value(self, node: Node) -> Any:
+        """A figure or flag: aggregates over the members, constants and earlier figures."""
+
+        def lookup(ref: Ref) -> Any:
+            if ref.key.startswith("constants."):
+                return self.constants.get(ref.key[10:])
+            if ref.key.startswith("figures."):
+                return self.figures.get(ref.key[8:])
+            raise ExprError("answer_outside_aggregate", ref.pos, name=ref.text)
+
+        def aggregate(call: Call) -> Any:
+            if not is_aggregate(call):
+                return NotImplemented
+            collected = []
+            for member in self.members:
+                each, score = self.participant(member)
+                if call.where is not None and not truth(evaluate(call.where, each, score=score)):
+                    continue
+                collected.append(evaluate(call.args[0], each, score=score))
+            rest = [evaluate(a, lookup, aggregate=aggregate) for a in call.args[1:]]
+            return FUNCTIONS[call.name].impl(collected, *rest)
+
+        return evaluate(node, lookup, aggregate=aggregate)
+
+
+def _submitted(session: Session, section: str) -> bool:
+    progress = session.progress(section)
+    return progress.complete and progress.answered > 0
+
+
+def members_in_order(compiled: CompiledCanvas, members: list[Member]) -> list[Member]:
+    """The members by the order of their roles in the canvas (no role last), then by name."""
+    order = {role.id: i for i, role in enumerate(_group(compiled).roles)}
+    return sorted(
+        members, key=lambda m: (order.get(m.role or "", len(order)), m.name.casefold(), m.key)
+    )
+
+
+def play_round(compiled: CompiledCanvas, members: list[Member], index: int) -> RoundResult:
+    """The negotiation table, figures and flags of round `index` (0-based)."""
+    group = _group(compiled)
+    rnd = group.rounds[index]
+    scope = _Scope(compiled, members, rnd)
+    roles = {role.id: role for role in group.roles}
+    rows = []
+    for member in members_in_order(compiled, members):
+        cells: dict[str, Any] = {}
+        for column in group.table:
+            node = compiled.group.get(f"table.{column.id}")
+            try:
+                cells[column.id] = None if node is None else scope.cell(node, member)
+            except ExprError:
+                cells[column.id] = None
+        submitted = _submitted(member.session, rnd.section)
+        rows.append(Row(member, roles.get(member.role or ""), cells, submitted))
+    totals: dict[str, float | int] = {}
+    for column in group.table:
+        if column.total:
+            numbers = [
+                v
+                for row in rows
+                if isinstance(v := row.cells.get(column.id), int | float)
+                and not isinstance(v, bool)
+            ]
+            totals[column.id] = FUNCTIONS["sum"].impl(numbers)
+    errors: dict[str, ExprError] = {}
+    for figure in group.figures:
+        node = compiled.group.get(f"figures.{figure.id}")
+        value = None
+        if node is not None:
+            try:
+                value = scope.group_value(node)
+            except ExprError as err:
+                errors[f"figures.{figure.id}"] = err
+        scope.figures[figure.id] = int(value) if isinstance(value, bool) else value
+    flags = []
+    for flag in group.flags:
+        node = compiled.group.get(f"flags.{flag.id}")
+        if node is None:
+            continue
+        try:
+            if truth(scope.group_value(node)):
+                flags.append(flag)
+        except ExprError as err:
+            errors[f"flags.{flag.id}"] = err
+    return RoundResult(index, rnd, rows, totals, dict(scope.figures), flags, errors)
+
+
+def play(
+    compiled: CompiledCanvas, members: list[Member], upto: int | None = None
+) -> list[RoundResult]:
+    """Every round up to and including `upto` (default: all)."""
+    count = len(_group(compiled).rounds)
+    last = count - 1 if upto is None else max(0, min(upto, count - 1))
+    return [play_round(compiled, members, i) for i in range(last + 1)]
+
+
+# -- as people read it ---------------------------------------------------------------------------
+
+
+def amount_text(value: Any, lang: str, unit: str | dict[str, str] | None = None) -> str:
+    """A figure as text: money in whole euros, other numbers as precise as needed, with unit."""
+    if value is None:
+        return "–"
+    if isinstance(value, bool):
+        return "✓" if value else "–"
+    if not isinstance(value, int | float):
+        return str(value)
+    unit_text = localize(unit, lang) if unit else ""
+    number = round(value) if is_money(unit_text) else round(value, 2)
+    text = format_number(number, lang)
+    return f"{text} {unit_text}" if unit_text else text
+
+
+def cell_text(compiled: CompiledCanvas, column: TableColumn, value: Any, lang: str) -> str:
+    """A cell of the negotiation table: a choice by its label, a number with its unit."""
+    if value is None or is_empty(value):
+        return ""
+    node = compiled.group.get(f"table.{column.id}")
+    if isinstance(node, Ref) and node.key in compiled.questions and node.column is None:
+        question = compiled.questions[node.key].question
+        if isinstance(question, SingleChoice):
+            return choice_label(question.choices, value, lang)
+        if isinstance(question, MultiChoice) and isinstance(value, list):
+            return ", ".join(choice_label(question.choices, v, lang) for v in value)
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value if v is not None)
+    return amount_text(value, lang, column.unit)
+
+
+def role_name(role: Role | None, lang: str, short: bool = False) -> str:
+    """A role's name (its short name where space is scarce); "–" for no role."""
+    if role is None:
+        return "–"
+    if short and role.short:
+        return localize(role.short, lang)
+    return localize(role.name, lang)
