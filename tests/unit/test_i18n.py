@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from kosi_tui.i18n import CATALOGS, default_language, t
+from tests.conftest import ROOT
 
 
 def test_catalogs_have_the_same_keys() -> None:
@@ -20,7 +20,7 @@ def test_placeholders_match() -> None:
 
 
 def test_every_code_used_in_the_code_has_a_message() -> None:
-    source = "\n".join(p.read_text() for p in Path("kosi_tui").rglob("*.py"))
+    source = "\n".join(p.read_text() for p in (ROOT / "kosi_tui").rglob("*.py"))
     used = set(re.findall(r'self\.add\(\s*(?:\([^)]*\)|[\w.]+),\s*"([a-z_]+)"', source))
     used |= set(re.findall(r'"(?:error|warning)",\s*"([a-z_]+)"', source))
     used |= set(re.findall(r'Issue\("([a-z_]+)"', source))
