@@ -67,11 +67,22 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     app = sub.add_parser("app", parents=[common])
     app.add_argument("--workshop", type=Path, metavar="FOLDER")
 
+    board = command("board")
+    board.add_argument("source", metavar="FOLDER_OR_CANVAS", help=t("cli.board_source", lang))
+    board.add_argument("--canvas", metavar="CANVAS", help=t("cli.board_canvas", lang))
+    board.add_argument("--cards", action="store_true", help=t("cli.board_cards", lang))
+    board.add_argument("--poster", action="store_true", help=t("cli.board_poster", lang))
+    board.add_argument("--run-sheet", action="store_true", help=t("cli.board_run_sheet", lang))
+    board.add_argument(
+        "--paper", choices=("A6", "A5", "A4", "A3", "A1"), type=str.upper,
+        help=t("cli.board_paper", lang),
+    )  # fmt: skip
+
     summary = command("summary")
     summary.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_FOLDER")
     summary.add_argument("--anonymous", action="store_true", help=t("cli.anonymous", lang))
 
-    for output in (report, summary):
+    for output in (report, summary, board):
         output.add_argument("-o", "--output", type=Path, metavar="FILE", help=t("cli.output", lang))
         output.add_argument(
             "--format",
@@ -82,7 +93,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = ("validate", "schema", "canvases", "report", "fill", "serve", "app", "summary")
+COMMANDS = ("validate", "schema", "canvases", "report", "fill", "serve", "app", "summary", "board")
 
 
 def _file_means_fill(argv: list[str]) -> list[str]:
@@ -134,6 +145,13 @@ def _dispatch(args: argparse.Namespace) -> int:
         from kosi_tui.faces.commands.summary import run_summary
 
         return run_summary(args.paths, args.output, args.format, lang, args.anonymous, args.force)
+    if args.command == "board":
+        from kosi_tui.faces.commands.board import run_board
+
+        return run_board(
+            args.source, args.canvas, args.output, args.format, args.force, lang,
+            cards=args.cards, poster=args.poster, run_sheet=args.run_sheet, paper=args.paper,
+        )  # fmt: skip
     if args.command == "serve":
         from kosi_tui.faces.commands.serve import ServeOptions, run_serve
 

@@ -138,8 +138,8 @@ def test_cells_and_figures_read_as_people_read_them(game: Game) -> None:
     assert group is not None
     stand = next(c for c in group.table if c.id == "stand")
     r3 = game.rounds()[2]
-    assert cell_text(game.compiled, stand, r3.rows[0].cells["stand"], "de") == "Verbindliche Zusage"
-    assert cell_text(game.compiled, stand, r3.rows[0].cells["stand"], "en") == "Binding commitment"
+    assert cell_text(game.compiled, stand, r3.rows[0].cells["stand"], "de") == "Zusage"
+    assert cell_text(game.compiled, stand, r3.rows[0].cells["stand"], "en") == "Commitment"
     tasks = next(c for c in group.table if c.id == "aufgaben")
     verein = next(r for r in r3.rows if r.role and r.role.id == "verein")
     assert cell_text(game.compiled, tasks, verein.cells["aufgaben"], "de").startswith(

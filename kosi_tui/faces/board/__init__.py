@@ -1,0 +1,1 @@
+"""The trainer's board for a group game: the live negotiation table, rounds, figures, flags."""

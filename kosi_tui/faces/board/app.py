@@ -1,0 +1,303 @@
+"""`kosi board FOLDER`: the trainer's live board of a group game, in the terminal.
+
+The negotiation table of the current round (one row per participant, a Σ row), who has
+submitted and whom the round waits for, the group flags, and the figures of every round so far
+side by side. The folder is looked at every `POLL_SECONDS`; a changed draft is read again in a
+thread. The trainer moves the game on with `n` (back with `b`); the round is kept in a file of
+its own in the folder. Participants' drafts are only ever read.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.css.query import NoMatches
+from textual.widgets import DataTable, Footer, Static
+
+from kosi_tui.core.group import RoundResult, amount_text, cell_text, role_name
+from kosi_tui.core.text import localize
+from kosi_tui.faces.board.folder_watch import POLL_SECONDS, Stamp, stamp
+from kosi_tui.faces.board.round_state import RoundState, moved, read_state, write_state
+from kosi_tui.faces.tui.bindings import localize_bindings
+from kosi_tui.i18n import t
+from kosi_tui.report.game import Game, NotAGroup, load_game
+from kosi_tui.storage.atomic import WriteError
+from kosi_tui.storage.problems import ProblemsError
+
+WIDE = 110
+"""From this many columns the board shows every column of the table and the players' names."""
+TEXT_CELL = 20
+"""Longest text shown in a cell of the table; the debrief document prints them whole."""
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """One reading of the folder: the game (or why there is none) and the round."""
+
+    game: Game | None
+    error: str | None
+    state: RoundState | None
+
+
+def read_folder(folder: Path, canvas: Path, lang: str) -> Loaded:
+    """The game in `folder` as it is now; never raises for what participants may have written."""
+    state = read_state(folder)
+    try:
+        return Loaded(load_game(folder, lang, canvas), None, state)
+    except ProblemsError as err:
+        return Loaded(None, err.problems[0].render(lang), state)
+    except NotAGroup as err:
+        return Loaded(None, t("board.not_a_group", lang, id=err.canvas_id), state)
+
+
+class BoardApp(App[None]):
+    """The board: reads the workshop folder, never writes a participant's draft."""
+
+    CSS_PATH = "board.tcss"
+    ENABLE_COMMAND_PALETTE = False
+    TITLE = "kosi"
+    BINDINGS = [
+        Binding("n", "next_round", "Next round", id="board_next"),
+        Binding("b", "previous_round", "Round back", id="board_back"),
+        Binding("q", "quit", "Quit", id="board_quit"),
+    ]
+
+    def __init__(self, folder: Path, canvas: Path, canvas_id: str, lang: str = "de") -> None:
+        super().__init__()
+        self.folder, self.canvas, self.lang = folder, canvas, lang
+        self.state = read_state(folder) or RoundState(canvas_id)
+        self.game: Game | None = None
+        self.error: str | None = None
+        self.notice = ""
+        self._stamp: Stamp | None = None
+        self._asked = 0
+        self._shown = 0
+        self.updated = asyncio.Event()
+        """Set whenever the board shows a new reading of the folder (tests wait on it)."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="board-title")
+        yield Static(id="board-status")
+        with VerticalScroll(id="board-body"):
+            yield DataTable(id="board-table", cursor_type="none", zebra_stripes=True)
+            yield Static(id="board-flags")
+            yield DataTable(id="board-figures", cursor_type="none")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        localize_bindings(self, self.lang)
+        self.look()
+        self.set_interval(POLL_SECONDS, self.look)
+
+    def on_resize(self) -> None:
+        self.render_board()
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def look(self) -> None:
+        """Reads the folder again when a draft or the round file has changed."""
+        current = stamp(self.folder)
+        if current == self._stamp:
+            return
+        self._stamp = current
+        self._asked += 1
+        asked = self._asked
+        self.run_worker(lambda: self._read(asked), thread=True, group="board-read")
+
+    def _read(self, asked: int) -> None:
+        loaded = read_folder(self.folder, self.canvas, self.lang)
+        self.call_from_thread(self.show, loaded, asked)
+
+    def show(self, loaded: Loaded, asked: int) -> None:
+        """Shows a reading, unless a later one is already on screen."""
+        if asked < self._shown:
+            return
+        self._shown = asked
+        self.game, self.error = loaded.game, loaded.error
+        if loaded.state is not None and loaded.state.canvas == self.state.canvas:
+            self.state = loaded.state
+        self.render_board()
+        self.updated.set()
+
+    # -- rounds ------------------------------------------------------------------------------
+
+    def _rounds(self) -> int:
+        if self.game is None or self.game.compiled.canvas.group is None:
+            return 1
+        return len(self.game.compiled.canvas.group.rounds)
+
+    def _move(self, step: int) -> None:
+        state = moved(self.state, step, self._rounds())
+        if state.round == self.state.round:
+            self.notice = t("board.last_round" if step > 0 else "board.first_round", self.lang)
+            self.render_board()
+            return
+        try:
+            write_state(self.folder, state)
+        except WriteError as err:
+            self.notice = t("board.state_not_saved", self.lang, reason=err.reason or err.code)
+            self.render_board()
+            return
+        self.state, self.notice = state, ""
+        self.render_board()
+
+    def action_next_round(self) -> None:
+        """Moves the game to the next round."""
+        self._move(1)
+
+    def action_previous_round(self) -> None:
+        """Goes back one round (a round moved on by mistake)."""
+        self._move(-1)
+
+    # -- drawing -----------------------------------------------------------------------------
+
+    @property
+    def wide(self) -> bool:
+        """Whether there is room for every column."""
+        return self.size.width >= WIDE
+
+    def render_board(self) -> None:
+        """Draws the current reading."""
+        try:
+            title = self.query_one("#board-title", Static)
+        except NoMatches:  # a resize before the widgets are there
+            return
+        status = self.query_one("#board-status", Static)
+        table = self.query_one("#board-table", DataTable)
+        flags = self.query_one("#board-flags", Static)
+        figures = self.query_one("#board-figures", DataTable)
+        game = self.game
+        group = game.compiled.canvas.group if game is not None else None
+        if game is None or group is None:
+            title.update(Text(t("board.title_empty", self.lang), style="bold"))
+            status.update(Text(self.error or t("board.nobody", self.lang)))
+            table.clear(columns=True)
+            figures.clear(columns=True)
+            flags.update("")
+            return
+        index = min(self.state.round, len(group.rounds) - 1)
+        results = game.rounds(index)
+        current = results[-1]
+        rnd = current.round
+        heading = t("board.round", self.lang, n=index + 1, total=len(group.rounds),
+                    title=localize(rnd.title, self.lang))  # fmt: skip
+        title.update(Text.assemble((heading, "bold reverse"), "  ",
+                                   (localize(game.compiled.canvas.title, self.lang), "bold")))  # fmt: skip
+        status.update(self._status(current))
+        self._table(table, current)
+        flags.update(self._flags(current))
+        self._figures(figures, results)
+
+    def _status(self, result: RoundResult) -> Text:
+        assert self.game is not None
+        group = self.game.compiled.canvas.group
+        assert group is not None
+        lang = self.lang
+        parts = [t("board.submitted", lang, done=len(result.submitted), total=len(result.rows))]
+        waiting = result.waiting_for(group)
+        if waiting:
+            names = ", ".join(role_name(r, lang, short=True) for r in waiting)
+            parts.append(t("board.waiting_for", lang, roles=names))
+        elif result.round.first:
+            names = ", ".join(
+                role_name(r, lang, short=True) for r in group.roles if r.id in result.round.first
+            )
+            parts.append(t("board.first", lang, roles=names))
+        missing = result.missing_roles(group)
+        if missing:
+            names = ", ".join(role_name(r, lang, short=True) for r in missing)
+            parts.append(t("board.not_played", lang, roles=names))
+        doubled = result.doubled_roles(group)
+        if doubled:
+            names = ", ".join(role_name(r, lang, short=True) for r in doubled)
+            parts.append(t("board.doubled", lang, roles=names))
+        if self.game.skipped:
+            parts.append(t("board.skipped", lang, count=len(self.game.skipped)))
+        text = Text(" · ".join(parts))
+        if self.notice:
+            text.append("  " + self.notice, style="bold")
+        return text
+
+    def _table(self, table: DataTable[Text | str], result: RoundResult) -> None:
+        assert self.game is not None
+        compiled = self.game.compiled
+        group = compiled.canvas.group
+        assert group is not None
+        lang, wide = self.lang, self.wide
+        columns = [c for c in group.table if c.narrow]
+        if wide:
+            # Text columns as far as they fit beside the others, in the canvas's order.
+            widest = max((len(role_name(r.role, lang, True) + r.member.name) + 5 for r in result.rows),
+                         default=10)  # fmt: skip
+            room = self.size.width - widest - sum(len(localize(c.label, lang)) + 5 for c in columns)
+            for column in group.table:
+                if not column.narrow and room >= TEXT_CELL + 2:
+                    columns.append(column)
+                    room -= TEXT_CELL + 2
+        table.clear(columns=True)
+        table.add_column(t("board.col_party", lang), key="party")
+        for column in columns:
+            # The unit stands in the header once, so the cells stay narrow.
+            unit = f" {localize(column.unit, lang)}" if column.unit else ""
+            table.add_column(localize(column.label, lang) + unit, key=column.id)
+        for row in result.rows:
+            party = role_name(row.role, lang, short=True)
+            if wide:
+                party += f" ({row.member.name})"
+            # Not a colour alone: a row still open carries "…" after the party.
+            mark = Text(
+                party + ("" if row.submitted else " …"), style="" if row.submitted else "dim"
+            )
+            cells: list[Text | str] = [mark]
+            for column in columns:
+                value = row.cells.get(column.id)
+                number = isinstance(value, int | float) and not isinstance(value, bool)
+                text = (
+                    amount_text(value, lang) if number else cell_text(compiled, column, value, lang)
+                )
+                if len(text) > TEXT_CELL:
+                    text = text[: TEXT_CELL - 1] + "…"
+                cells.append(Text(text, justify="right" if number else "left"))
+            table.add_row(*cells, key=row.member.key)
+        if result.rows:
+            total: list[Text | str] = [Text("Σ", style="bold")]
+            for column in columns:
+                value = result.totals.get(column.id)
+                shown = amount_text(value, lang) if column.total else ""
+                total.append(Text(shown, style="bold", justify="right"))
+            table.add_row(*total, key="total")
+
+    def _flags(self, result: RoundResult) -> Text:
+        text = Text()
+        for flag in result.flags:
+            if text:
+                text.append("\n")
+            text.append("⚠ ", style="bold")
+            text.append(localize(flag.message, self.lang))
+        if not result.flags:
+            text.append(t("board.no_flags", self.lang))
+        return text
+
+    def _figures(self, table: DataTable[Text | str], results: list[RoundResult]) -> None:
+        assert self.game is not None
+        group = self.game.compiled.canvas.group
+        assert group is not None
+        lang = self.lang
+        table.clear(columns=True)
+        table.add_column(t("board.col_figure", lang), key="figure")
+        for result in results:
+            table.add_column(t("board.col_round", lang, n=result.index + 1), key=result.round.id)
+        followed = set(group.across)
+        for figure in group.figures:
+            style = "bold" if figure.id in followed else ""
+            cells: list[Text | str] = [Text(localize(figure.label, lang), style=style)]
+            for result in results:
+                shown = amount_text(result.figures.get(figure.id), lang, figure.unit)
+                cells.append(Text(shown, style=style, justify="right"))
+            table.add_row(*cells, key=figure.id)

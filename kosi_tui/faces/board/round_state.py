@@ -1,0 +1,58 @@
+"""Which round the game is in: a small file of its own in the workshop folder.
+
+The board (in the terminal or the browser) is the only writer; participants' drafts are never
+touched. The file is JSON, not YAML, so that nothing that reads a folder's drafts takes it for one.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kosi_tui.core.answers import now
+from kosi_tui.storage.atomic import write_atomic
+
+STATE_FILE = "kosi-planspiel.json"
+FORMAT = "kosi-round/1"
+
+
+@dataclass(frozen=True)
+class RoundState:
+    """The canvas played, the current round (0-based) and when each round was started."""
+
+    canvas: str
+    round: int = 0
+    started: list[str] = field(default_factory=list)
+    """ISO times at which each round up to the current one was started."""
+
+
+def read_state(folder: Path) -> RoundState | None:
+    """The state in `folder`; None when there is none or it cannot be read (then round 1)."""
+    try:
+        data = json.loads((folder / STATE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return None
+    canvas, index, started = data.get("canvas"), data.get("round"), data.get("started", [])
+    if not isinstance(canvas, str) or not isinstance(index, int) or index < 0:
+        return None
+    return RoundState(canvas, index, [s for s in started if isinstance(s, str)])
+
+
+def write_state(folder: Path, state: RoundState) -> None:
+    """Writes the state in one step; raises `WriteError` when the folder cannot be written."""
+    data = {"format": FORMAT, "canvas": state.canvas, "round": state.round,
+            "started": state.started}  # fmt: skip
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    write_atomic(folder / STATE_FILE, text.encode("utf-8"), backup=False)
+
+
+def moved(state: RoundState, step: int, rounds: int) -> RoundState:
+    """The state one round on (`step` 1) or back (-1), kept within the canvas's rounds."""
+    index = max(0, min(rounds - 1, state.round + step))
+    started = list(state.started[: index + 1])
+    if index > state.round or not started:
+        started += [now().isoformat()] * (index + 1 - len(started))
+    return RoundState(state.canvas, index, started)

@@ -1,0 +1,82 @@
+"""The trainer's board follows the workshop folder: a participant's save shows on it, and the
+trainer moves the game on from it. No sleeps: each step waits for the board's next reading."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+from textual.widgets import DataTable, Static
+
+from kosi_tui.faces.board.app import BoardApp
+from kosi_tui.faces.board.round_state import STATE_FILE
+from tests import group_play
+
+WAIT = 10.0
+"""Seconds a step may take at most; the board looks four times a second."""
+
+
+async def next_reading(app: BoardApp) -> None:
+    await asyncio.wait_for(app.updated.wait(), WAIT)
+    app.updated.clear()
+
+
+def cell(app: BoardApp, row: str, column: str) -> str:
+    table = app.query_one("#board-table", DataTable)
+    return str(table.get_cell(row, column))
+
+
+def text(app: BoardApp, selector: str) -> str:
+    return str(app.query_one(selector, Static).render())
+
+
+async def test_the_board_follows_a_participants_save_and_moves_rounds(tmp_path: Path) -> None:
+    fillings = {role: group_play.join(tmp_path, role) for role in group_play.PLAYERS}
+    for role, answers in group_play.OFFERS[0].items():
+        group_play.offer(fillings[role], 0, answers)
+    app = BoardApp(tmp_path, group_play.CANVAS, "planspiel_fahrradgarage", "de")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await next_reading(app)
+        assert cell(app, "total", "einmalig") == "6.500"
+        assert "Runde 1 von 3" in text(app, "#board-title")
+        assert "5 von 5 haben abgegeben" in text(app, "#board-status")
+        assert "Niemand übernimmt die Trägerschaft" in text(app, "#board-flags")
+
+        # The association takes on hosting and raises its money: the board shows it.
+        group_play.offer(fillings["verein"], 0, {"geld_einmalig": 1500, "aufgaben": ["traeger"]})
+        await next_reading(app)
+        assert cell(app, "total", "einmalig") == "7.500"
+        assert cell(app, fillings["verein"].draft.id, "einmalig") == "1.500"
+        assert "Trägerschaft" not in text(app, "#board-flags")
+        figures = app.query_one("#board-figures", DataTable)
+        assert str(figures.get_cell("luecke_einmalig", "r1")) == "6.500 €"
+
+        # The trainer moves to round 2: it waits for the city, which submits first.
+        await pilot.press("n")
+        state = json.loads((tmp_path / STATE_FILE).read_text(encoding="utf-8"))
+        assert state["round"] == 1 and state["canvas"] == "planspiel_fahrradgarage"
+        assert "Runde 2 von 3" in text(app, "#board-title")
+        assert "0 von 5 haben abgegeben" in text(app, "#board-status")
+        assert "wartet auf: Stadt" in text(app, "#board-status")
+        group_play.offer(fillings["stadt"], 1, {"stand": "angebot", "geld_einmalig": 2000})
+        await next_reading(app)
+        assert "1 von 5 haben abgegeben" in text(app, "#board-status")
+        assert "wartet auf" not in text(app, "#board-status")
+        assert "Die Stadt finanziert mit und genehmigt zugleich." in text(app, "#board-flags")
+        assert str(figures.get_cell("luecke_einmalig", "r2")) == "12.000 €"
+
+        # Back one round, and no further than the first.
+        await pilot.press("b")
+        await pilot.press("b")
+        assert "Runde 1 von 3" in text(app, "#board-title")
+        assert "erste Runde" in text(app, "#board-status")
+
+
+async def test_an_empty_folder_says_so(tmp_path: Path) -> None:
+    app = BoardApp(tmp_path, group_play.CANVAS, "planspiel_fahrradgarage", "en")
+    async with app.run_test(size=(80, 24)):
+        await next_reading(app)
+        assert "Round 1 of 3" in text(app, "#board-title")
+        assert "0 of 0 have submitted" in text(app, "#board-status")
+        assert "not played: City, District" in text(app, "#board-status")
