@@ -56,6 +56,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help=t("cli.port", lang))
     serve.add_argument("--workshop", type=Path, metavar="FOLDER", help=t("cli.workshop", lang))
     serve.add_argument("--code", help=t("cli.code", lang))
+    serve.add_argument("--trainer-code", help=t("cli.trainer_code", lang))
     serve.add_argument("--public-url", metavar="URL", help=t("cli.public_url", lang))
     serve.add_argument(
         "--max-sessions", type=int, default=40, metavar="N", help=t("cli.max_sessions", lang)
@@ -165,6 +166,7 @@ def _dispatch(args: argparse.Namespace) -> int:
                 args.code,
                 args.max_sessions,
                 args.idle_minutes,
+                args.trainer_code,
             )
         )
     if args.command == "app":

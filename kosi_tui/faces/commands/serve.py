@@ -25,6 +25,8 @@ class ServeOptions:
     code: str | None = None
     max_sessions: int = 40
     idle_minutes: float = 60.0
+    trainer_code: str | None = None
+    """Opens the board of a group game (`/board`); made up for a network address if not given."""
 
 
 def run_serve(options: ServeOptions) -> int:
@@ -49,6 +51,10 @@ def run_serve(options: ServeOptions) -> int:
         workshop.mkdir(parents=True, exist_ok=True)
         print(t("cli.serve_workshop", lang, folder=str(workshop.resolve())), flush=True)
     code = options.code or (None if loopback else new_code())
+    trainer_code = options.trainer_code or (None if loopback else new_code(8))
+    if workshop is not None and trainer_code is not None:
+        # Only here, before the live view: the beamer shows the participants' code, not this one.
+        print(t("cli.serve_trainer_code", lang, code=trainer_code), flush=True)
     urls = room_urls(host, options.port, options.public_url)
     live = workshop is not None and sys.stdout.isatty()
 
@@ -70,5 +76,6 @@ def run_serve(options: ServeOptions) -> int:
         idle_seconds=options.idle_minutes * 60,
         on_ready=ready,
         quiet=live,
+        trainer_code=trainer_code,
     ).serve()
     return 0

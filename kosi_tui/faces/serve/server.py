@@ -47,6 +47,7 @@ class KosiServer(Server):
         launcher: Launcher | None = None,
         on_ready: Callable[[KosiServer], None] | None = None,
         quiet: bool = False,
+        trainer_code: str | None = None,
     ) -> None:
         super().__init__("kosi", host=host, port=port, title="kosi", public_url=public_url)
         self.lang, self.workshop, self.door = lang, workshop, door
@@ -58,6 +59,8 @@ class KosiServer(Server):
         self._watchdog: asyncio.Task[None] | None = None
         self.on_stop: list[Callable[[], object]] = []
         """Called first when the server stops (the trainer's view ends there)."""
+        self.board_door = Door(trainer_code, door.loopback)
+        """The trainer's own door to the board of a group game (`/board`)."""
 
     # -- set-up ----------------------------------------------------------------------------------
 
@@ -71,6 +74,10 @@ class KosiServer(Server):
     async def _make_app(self) -> web.Application:
         app = await super()._make_app()
         app.router.add_post("/door", self.handle_door)
+        if self.workshop is not None:
+            from kosi_tui.faces.serve.board_page import BoardPages
+
+            BoardPages(self.workshop, self.lang, self.board_door).add_routes(app)
         return app
 
     async def on_startup(self, app: web.Application) -> None:
