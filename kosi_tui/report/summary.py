@@ -395,9 +395,14 @@ def _render(
             ]
         )
     lines += ["", f"## {escape(t('summary.participants', lang))}", "", table(header, rows)]
+    if canvas.group is not None:
+        # A game played as a group: its figures are the group's, never a mean across drafts.
+        from kosi_tui.report.group_summary import group_lines
+
+        lines += group_lines(workshop, lang)
     # Evaluation across participants.
     evaluation = canvas.evaluation
-    if evaluation.scores and people:
+    if evaluation.scores and people and canvas.group is None:
         rows = []
         for score in evaluation.scores:
             values = [float(v) for p in people if (v := p.scores.get(score.id)) is not None]
@@ -439,7 +444,9 @@ def _render(
     # Answers by section.
     for number, section in enumerate(canvas.sections, start=1):
         keys = [f"{section.id}.{q.id}" for q in section.questions if not isinstance(q, Info)]
-        if not keys:
+        # A game's rounds stand in the merged table above, not as means of the offers.
+        rounds = {r.section for r in canvas.group.rounds} if canvas.group is not None else set()
+        if not keys or section.id in rounds:
             continue
         lines += ["", f"## {number}. {escape(localize(section.title, lang))}"]
         for key in keys:
