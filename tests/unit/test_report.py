@@ -90,7 +90,7 @@ def test_open_required_questions_are_listed_once_at_the_start() -> None:
     md = render_markdown(session, None, "de", TODAY)
     missing = session.missing_required()
     assert missing
-    head, _, rest = md.partition("\n## ")
+    head, _, _ = md.partition("\n## ")
     for key in missing:
         label = canvas.compiled.questions[key].question.label
         text = label if isinstance(label, str) else label["de"]
