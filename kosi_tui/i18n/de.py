@@ -235,7 +235,7 @@ MESSAGES: dict[str, str] = {
     "report.organisation": "Organisation",
     "report.author": "Ausgefüllt von",
     "report.updated": "Stand",
-    "report.printed": "Erstellt am",
+    "report.printed": "Bericht erstellt am",
     "report.completeness": "Vollständigkeit",
     "report.completeness_value": "{required} von {required_total} Pflichtfragen beantwortet, {answered} von "
     "{total} Fragen insgesamt",
@@ -245,7 +245,7 @@ MESSAGES: dict[str, str] = {
     "report.open": "Noch offen {count:ist|sind} {count} {count:Pflichtfrage|Pflichtfragen}:",
     "report.left_out": "{count} freiwillige {count:Frage|Fragen} ohne Antwort {count:ist|sind} hier "
     "weggelassen.",
-    "report.prompts": "Zum Nachdenken",
+    "report.prompts": "Fragen an Sie",
     "report.spread": "{low} ({lowest}) bis {high} ({highest})",
     "report.total": "Summe",
     "report.target": "Ziel: {amount}",
@@ -266,7 +266,7 @@ MESSAGES: dict[str, str] = {
     "report.col_explain": "So entsteht der Wert",
     "report.no_value": "noch offen",
     "report.flags": "Hinweise",
-    "report.suggestion": "Vorschlag: {step}",
+    "report.suggestions": "Vorschläge aus der Auswertung",
     "report.next_steps": "Nächste Schritte",
     "report.appendix": "Anhang: Antworten auf Fragen, die der Canvas nicht mehr enthält",
     "report.appendix_intro": "Diese Antworten stammen aus einer älteren Fassung des Canvas. Sie bleiben "
@@ -323,6 +323,15 @@ MESSAGES: dict[str, str] = {
     "summary.stats": "Mittelwert {mean}, Median {median}, Spanne {min} bis {max}",
     "summary.dates": "Frühestes Datum {first}, spätestes {last}",
     "summary.rows": "{count} Zeilen insgesamt",
+    "summary.col_low": "Niedrigster Wert",
+    "summary.col_high": "Höchster Wert",
+    "summary.col_each": "Alle Werte",
+    "summary.each_value": "{who}: {value}",
+    "summary.prompts": "Spannungsfragen",
+    "summary.raised": "in {count} von {total} {total:Entwurf|Entwürfen} gestellt",
+    "summary.each": "Je Person",
+    "summary.over_time": "Je Entwurf, nach Datum",
+    "summary.col_steps": "Eigene nächste Schritte",
     "summary.none": "Keine Entwürfe gefunden.",
     "problem.no_drafts": "Hier gibt es keine Entwürfe (YAML-Dateien) zum Zusammenfassen.",
     "cli.report": "Bericht zu einem Entwurf schreiben (Markdown oder druckfertiges HTML), oder mit --blank "

@@ -20,10 +20,11 @@ from kosi_tui.core.canvas import (
     LongText,
     MultiChoice,
     Scale,
+    Score,
     Table,
 )
 from kosi_tui.core.display import answer_items, cell_text, scalar_text
-from kosi_tui.core.evaluation import Result, ScoreResult, evaluate_session
+from kosi_tui.core.evaluation import Result, ScoreResult, Span, evaluate_session
 from kosi_tui.core.numbers import format_date, format_number
 from kosi_tui.core.session import Session
 from kosi_tui.core.text import localize
@@ -165,14 +166,19 @@ def _score_text(value: float | int, unit: Any, lang: str) -> str:
     return scalar_text(round(value, 2) if isinstance(value, float) else value, lang, unit)
 
 
-def score_text(item: ScoreResult, lang: str) -> str:
-    """A score as the report writes it: "3 von 5" for a rating or a count out of a maximum, an
-    amount with its unit, a spread with the dimensions at its ends."""
-    score = item.score
-    if item.value is None:
+def figure_text(
+    score: Score, value: float | int | None, lang: str, span: Span | None = None
+) -> str:
+    """A score's value as its kind allows: a rating "3 von 5", a count or an amount as the number
+    with its unit ("2 Sektoren", "1.800 €"), a spread "1 (Verstetigung) bis 4 (Mandat)".
+
+    Only a rating is out of a maximum: "2 von 4" for a count would read as a grade, though more
+    sectors or signs are not simply better.
+    """
+    if value is None:
         return t("report.no_value", lang)
-    if item.kind == "spread" and item.span is not None:
-        span = item.span
+    kind = score.shown_as
+    if kind == "spread" and span is not None:
         return t(
             "report.spread", lang,
             low=_score_text(span.low, score.unit, lang),
@@ -180,22 +186,27 @@ def score_text(item: ScoreResult, lang: str) -> str:
             high=_score_text(span.high, score.unit, lang),
             highest=", ".join(localize(s.label, lang) for s in span.highest),
         )  # fmt: skip
-    shown = _score_text(item.value, score.unit, lang)
-    if item.kind in ("rating", "count") and score.max is not None and not score.unit:
-        return t("report.scale_value", lang, value=shown, max=format_number(score.max, lang))
-    return shown
+    if kind == "rating" and score.max is not None:
+        number = format_number(round(value, 2) if isinstance(value, float) else value, lang)
+        return t("report.scale_value", lang, value=number, max=format_number(score.max, lang))
+    return _score_text(value, score.unit, lang)
+
+
+def score_text(item: ScoreResult, lang: str) -> str:
+    """A score of one draft as the report writes it (see `figure_text`)."""
+    return figure_text(item.score, item.value, lang, item.span)
+
+
+def _drawn(item: ScoreResult) -> bool:
+    # Only a rating is a position on a scale; a count or an amount drawn as a bar reads as a grade,
+    # so it stays out even where a canvas's chart lists it.
+    return item.kind == "rating" and item.score.max is not None
 
 
 def scores_chart(result: Result, spec: ChartSpec | None, lang: str) -> Chart | None:
-    """The scores drawn as a radar (three or more on one scale) or as bars; None without any."""
+    """The ratings drawn as a radar (three or more on one scale) or as bars; None without any."""
     wanted = spec.scores if spec is not None and spec.scores else None
-    # Only ratings are positions on a scale; a count or an amount drawn as a bar reads as a grade.
-    items = [
-        s
-        for s in result.scores
-        if s.score.max is not None
-        and (s.score.id in wanted if wanted is not None else s.kind == "rating")
-    ]
+    items = [s for s in result.scores if _drawn(s) and (wanted is None or s.score.id in wanted)]
     if wanted is not None:
         items.sort(key=lambda s: wanted.index(s.score.id))
     if not items:
@@ -275,11 +286,44 @@ def figures(session: Session, result: Result, lang: str) -> list[Figure]:
     return out
 
 
+def _prompt_blocks(result: Result, lang: str) -> list[Block]:
+    """The tension prompts in canvas order: what the answers show, then the question. Questions
+    to think about, not tasks: no box to tick, no step."""
+    if not result.prompts:
+        return []
+    blocks: list[Block] = [Heading(t("report.prompts", lang))]
+    blocks += [
+        Question(localize(p.observation, lang), [Line(localize(p.question, lang), "note")])
+        for p in result.prompts
+    ]
+    return blocks
+
+
+def _step_blocks(result: Result, lang: str) -> list[Block]:
+    """The flags, the steps they suggest, and the person's own steps – only these are ticked:
+    a suggestion is not a task anybody took on."""
+    blocks: list[Block] = []
+    if result.flags:
+        blocks += [
+            Heading(t("report.flags", lang)),
+            Items([localize(f.message, lang) for f in result.flags]),
+        ]
+    # Two flags may suggest the same step; it is one suggestion.
+    suggested = list(dict.fromkeys(localize(step, lang) for _, step in result.suggested_steps))
+    if suggested:
+        blocks += [Heading(t("report.suggestions", lang)), Items(suggested)]
+    if result.own_steps:
+        blocks += [Heading(t("report.next_steps", lang)), Items(result.own_steps, tick=True)]
+    return blocks
+
+
 def _evaluation(session: Session, result: Result, lang: str) -> Part | None:
-    if not (result.scores or result.flags or result.own_steps):
+    if not (result.scores or result.prompts or result.flags or result.own_steps):
         return None
-    blocks: list[Block] = [Line(t("report.evaluation_intro", lang))]
+    blocks: list[Block] = []
     if result.scores:
+        # The intro speaks of the figures; a draft with only prompts goes straight to them.
+        blocks.append(Line(t("report.evaluation_intro", lang)))
         rows = [[localize(i.score.label, lang), score_text(i, lang)] for i in result.scores]
         header = [t("report.col_score", lang), t("report.col_value", lang)]
         blocks += [Heading(t("report.scores", lang)), Grid(header, rows, frozenset({1}))]
@@ -293,28 +337,8 @@ def _evaluation(session: Session, result: Result, lang: str) -> Part | None:
                 ]
             )
         )
-    if result.prompts:
-        blocks.append(Heading(t("report.prompts", lang)))
-        blocks += [
-            Question(localize(p.observation, lang), [Line(localize(p.question, lang), "note")])
-            for p in result.prompts
-        ]
-    if result.flags:
-        blocks.append(Heading(t("report.flags", lang)))
-        blocks.append(
-            Facts(
-                [
-                    (
-                        localize(f.message, lang),
-                        t("report.suggestion", lang, step=localize(f.step, lang)) if f.step else "",
-                    )
-                    for f in result.flags
-                ]
-            )
-        )
-    # The person's own steps; the flags' suggestions stand apart, beside their flags.
-    if result.own_steps:
-        blocks += [Heading(t("report.next_steps", lang)), Items(result.own_steps, tick=True)]
+    blocks += _prompt_blocks(result, lang)
+    blocks += _step_blocks(result, lang)
     return Part(t("report.evaluation", lang), blocks, new_page=True, kind="evaluation")
 
 
