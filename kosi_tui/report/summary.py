@@ -26,17 +26,20 @@ from kosi_tui.core.canvas import (
     MultiChoice,
     Number,
     Scale,
+    Score,
     ShortText,
     SingleChoice,
     Table,
 )
 from kosi_tui.core.compiled import CompiledCanvas
 from kosi_tui.core.display import choice_label, scalar_text
-from kosi_tui.core.evaluation import evaluate_session
+from kosi_tui.core.evaluation import Result, compare, evaluate_session, prompts_across
 from kosi_tui.core.numbers import format_date, format_number
+from kosi_tui.core.placeholders import fill, placeholders
 from kosi_tui.core.session import Session
 from kosi_tui.core.text import localize
 from kosi_tui.i18n import t
+from kosi_tui.report.build import figure_text, score_text
 from kosi_tui.report.charts import Bars
 from kosi_tui.report.document import Figure
 from kosi_tui.report.markdown_text import code, escape, table
@@ -52,6 +55,8 @@ class Participant:
     session: Session
     flags: list[str]
     scores: dict[str, float | int | None]
+    result: Result = field(default_factory=lambda: Result([], [], []))
+    """The whole evaluation: each value with its kind and span, prompts, own steps."""
 
 
 @dataclass
@@ -128,7 +133,7 @@ def add_participant(workshop: Workshop, path: Path, draft: Draft, lang: str = "d
         return
     workshop.participants.append(
         Participant(path, draft, session, [f.id for f in result.flags],
-                    {s.score.id: s.value for s in result.scores})
+                    {s.score.id: s.value for s in result.scores}, result)
     )  # fmt: skip
 
 
@@ -335,6 +340,9 @@ def render_summary(
 
     Participants whose answers make it fail are moved to `workshop.skipped`, with the reason.
     """
+    if over_time(workshop):
+        # One person's drafts read as a course: earliest first, in every part of the summary.
+        workshop.participants.sort(key=lambda p: p.draft.updated)
     try:
         return _render(workshop, lang, anonymous, today, figure)
     # Trying everyone alone costs a render per person, so only once something has failed.
@@ -379,6 +387,7 @@ def _render(
         t("summary.col_flags", lang),
     ]
     rows = []
+    dated = over_time(workshop)
     for i, p in enumerate(people, start=1):
         progress = p.session.progress()
         rows.append(
@@ -388,7 +397,9 @@ def _render(
                     ""
                     if anonymous or not p.draft.organisation or not p.draft.author
                     else f" ({p.draft.organisation})"
-                ),
+                )
+                # One person over time: which draft is which shows only by its date.
+                + (f", {format_date(p.draft.updated.date(), lang)}" if dated else ""),
                 f"{progress.required_answered} / {progress.required_total}",
                 f"{progress.answered} / {progress.total}",
                 str(len(p.flags)),
@@ -400,33 +411,12 @@ def _render(
         from kosi_tui.report.group_summary import group_lines
 
         lines += group_lines(workshop, lang)
-    # Evaluation across participants.
+    # Evaluation across participants: each value, never a mean (see `score_lines`).
     evaluation = canvas.evaluation
-    if evaluation.scores and people and canvas.group is None:
-        rows = []
-        for score in evaluation.scores:
-            values = [float(v) for p in people if (v := p.scores.get(score.id)) is not None]
-            if values:
-                mean = _mean(values)
-                rows.append(
-                    [
-                        localize(score.label, lang),
-                        format_number(round(mean, 1), lang),
-                        format_number(min(values), lang),
-                        format_number(max(values), lang),
-                        str(len(values)),
-                    ]
-                )
-            else:
-                rows.append([localize(score.label, lang), "–", "–", "–", "0"])
-        header = [
-            t("report.col_score", lang),
-            t("summary.col_mean", lang),
-            t("summary.col_min", lang),
-            t("summary.col_max", lang),
-            t("summary.col_n", lang),
-        ]
-        lines += ["", f"## {escape(t('report.scores', lang))}", "", table(header, rows)]
+    if canvas.group is None:
+        lines += score_lines(workshop, anonymous, lang)
+        lines += each_person_lines(workshop, anonymous, lang)
+        lines += prompt_lines(workshop, lang)
     if evaluation.flags and people:
         counts = Counter(f for p in people for f in p.flags)
         rows = [
@@ -453,3 +443,135 @@ def _render(
             lines += _question_block(workshop, key, anonymous, lang, figure)
     # No `tidy()`: mdformat needs seconds for a summary of hundreds of people; `table()` pads already.
     return "\n".join(lines) + "\n"
+
+
+def over_time(workshop: Workshop) -> bool:
+    """True when every draft is the same person's (several drafts, one author and organisation):
+    a course over time rather than a team."""
+    people = workshop.participants
+    if len(people) < 2 or workshop.compiled.canvas.group is not None:
+        return False
+    who = {(p.draft.author.strip(), p.draft.organisation.strip()) for p in people}
+    return len(who) == 1 and any(who.pop())
+
+
+def _label(p: Participant, index: int, anonymous: bool, dated: bool, lang: str) -> str:
+    # One person over time: the drafts differ by their date, not by name.
+    if dated:
+        return format_date(p.draft.updated.date(), lang)
+    return _name(p, index, anonymous, lang)
+
+
+def _short_value(score: Score, value: float | int | None, lang: str) -> str:
+    if value is None:
+        return "–"
+    if score.shown_as == "rating":
+        # The scale stands in the lowest and highest beside it; each value is its point.
+        return format_number(round(value, 2) if isinstance(value, float) else value, lang)
+    return figure_text(score, value, lang)
+
+
+def score_lines(workshop: Workshop, anonymous: bool, lang: str) -> list[str]:
+    """Per score the lowest and highest value and every draft's own, by name or date.
+
+    No mean: in a team, "one says 5, one says 1" is the finding, and "3" would hide it. A spread
+    has its own span per person (see `each_person_lines`), so it is not listed here.
+    """
+    people = workshop.participants
+    across = [
+        item for item in compare([p.result for p in people]) if item.score.shown_as != "spread"
+    ]
+    if not across:
+        return []
+    dated = over_time(workshop)
+    rows = []
+    for item in across:
+        each = [
+            t("summary.each_value", lang, who=_label(p, i, anonymous, dated, lang),
+              value=_short_value(item.score, value, lang))
+            for i, (p, value) in enumerate(zip(people, item.values, strict=True), start=1)
+        ]  # fmt: skip
+        rows.append([
+            localize(item.score.label, lang),
+            "–" if item.low is None else figure_text(item.score, item.low, lang),
+            "–" if item.high is None else figure_text(item.score, item.high, lang),
+            "; ".join(each),
+        ])  # fmt: skip
+    header = [
+        t("report.col_score", lang),
+        t("summary.col_low", lang),
+        t("summary.col_high", lang),
+        t("summary.col_each", lang),
+    ]
+    return [
+        "",
+        f"## {escape(t('report.scores', lang))}",
+        "",
+        table(header, rows, frozenset({1, 2})),
+    ]
+
+
+def each_person_lines(workshop: Workshop, anonymous: bool, lang: str) -> list[str]:
+    """Per person (or per draft, by date) each spread with the dimensions at its ends, and the
+    person's own next steps – for a self-check such as the maturity check, what a trainer
+    discusses with each one."""
+    people = workshop.participants
+    evaluation = workshop.compiled.canvas.evaluation
+    spreads = [i for i, s in enumerate(evaluation.scores) if s.shown_as == "spread"]
+    steps = evaluation.checklist is not None
+    if not people or not (spreads or steps):
+        return []
+    dated = over_time(workshop)
+    header = [t("report.updated", lang) if dated else t("summary.col_person", lang)]
+    header += [localize(evaluation.scores[i].label, lang) for i in spreads]
+    header += [t("summary.col_steps", lang)] if steps else []
+    rows = []
+    for n, p in enumerate(people, start=1):
+        row = [_label(p, n, anonymous, dated, lang)]
+        # A draft that could not be evaluated has no scores; its cells stay empty.
+        found = {s.score.id: s for s in p.result.scores}
+        for i in spreads:
+            item = found.get(evaluation.scores[i].id)
+            row.append(score_text(item, lang) if item is not None else "–")
+        if steps:
+            row.append("; ".join(_steps(p, anonymous)) or "–")
+        rows.append(row)
+    title = t("summary.over_time", lang) if dated else t("summary.each", lang)
+    return ["", f"## {escape(title)}", "", table(header, rows)]
+
+
+def _steps(p: Participant, anonymous: bool) -> list[str]:
+    """The person's own steps; anonymous, a table's steps without their other cells, which name
+    owners (anonymous summaries show no table cells either, only counts)."""
+    key = p.session.compiled.canvas.evaluation.checklist
+    located = p.session.compiled.questions.get(key) if key else None
+    if not anonymous or located is None or not isinstance(located.question, Table):
+        return p.result.own_steps
+    first = located.question.columns[0].id
+    rows = p.session.value(key) if key else None
+    return [
+        text
+        for row in (rows if isinstance(rows, list) else [])
+        if isinstance(row, dict) and (text := str(row.get(first) or "").strip())
+    ]
+
+
+def _without_values(text: str) -> str:
+    # Placeholders differ from draft to draft; across drafts only the question's words remain.
+    return " ".join(fill(text, {source: "…" for source, _ in placeholders(text)}).split())
+
+
+def prompt_lines(workshop: Workshop, lang: str) -> list[str]:
+    """Each tension prompt raised in any draft, in canvas order, and in how many drafts."""
+    people = workshop.participants
+    raised = prompts_across([p.result for p in people])
+    if not raised:
+        return []
+    order = {p.id: i for i, p in enumerate(workshop.compiled.canvas.evaluation.prompts)}
+    raised.sort(key=lambda pair: order.get(pair[0].id, len(order)))
+    lines = ["", f"## {escape(t('summary.prompts', lang))}", ""]
+    for prompt, count in raised:
+        question = _without_values(localize(prompt.question, lang))
+        how_often = t("summary.raised", lang, count=count, total=len(people))
+        lines.append(f"- {escape(question)} *({escape(how_often)})*")
+    return lines
