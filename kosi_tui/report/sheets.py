@@ -77,9 +77,17 @@ def answer_rows(workshop: Workshop, anonymous: bool, lang: str) -> list[list[Cel
     keys = _keys(workshop)
     header: list[Cell] = [*_people_header(anonymous, lang)]
     header += [localize(workshop.compiled.questions[k].question.label, lang) for k in keys]
+    # Each person's scores after the answers, as numbers, so Excel sorts and compares them; a
+    # group canvas's figures are the group's, not a draft's, and stay out.
+    scores = [] if workshop.compiled.canvas.group else workshop.compiled.canvas.evaluation.scores
+    header += [localize(s.label, lang) for s in scores]
     rows: list[list[Cell]] = [header]
     for i, p in enumerate(workshop.participants, start=1):
-        rows.append([*_person(p, i, anonymous, lang), *(answer_cell(p, k, lang) for k in keys)])
+        rows.append([
+            *_person(p, i, anonymous, lang),
+            *(answer_cell(p, k, lang) for k in keys),
+            *(p.scores.get(s.id) for s in scores),
+        ])  # fmt: skip
     return rows
 
 

@@ -338,3 +338,12 @@ def test_one_person_over_time_in_date_order(tmp_path: Path) -> None:
     row = next(line for line in _section(markdown, "Kennzahlen").splitlines()
                if line.startswith("| Rückhalt "))  # fmt: skip
     assert re.search(r"15\.01\.2027: 2.*10\.03\.2027: 3.*01\.06\.2027: 5", row), row
+
+
+def test_the_sheets_carry_each_persons_scores_as_numbers(tmp_path: Path) -> None:
+    from kosi_tui.report.sheets import answer_rows
+
+    rows = answer_rows(_workshop(tmp_path, TEAM), False, "de")
+    column = rows[0].index("Rückhalt")
+    assert [row[column] for row in rows[1:]] == [5, 1, 3]
+    assert [row[rows[0].index("Breite")] for row in rows[1:]] == [1, 3, 1]
