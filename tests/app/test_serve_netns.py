@@ -99,21 +99,27 @@ def room() -> Iterator[tuple[str, str, str]]:
 
 
 def read_until(process: subprocess.Popen[str], pattern: str, limit: float = 90.0) -> str:
-    """The server's output up to the first line matching `pattern` (bounded)."""
+    """The server's output up to the first line matching `pattern` (bounded).
+
+    Reads the pipe's bytes directly: `select` on a text stream says nothing about lines that its
+    buffer already holds, so a burst of lines could leave the wait hanging until the deadline.
+    """
     assert process.stdout is not None
-    seen = ""
+    fd = process.stdout.fileno()
+    seen = b""
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline:
-        ready, _, _ = select.select([process.stdout], [], [], max(0.0, deadline - time.monotonic()))
+        ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
         if not ready:
             break
-        line = process.stdout.readline()
-        if not line:
+        chunk = os.read(fd, 65536)
+        if not chunk:
             break
-        seen += line
-        if re.search(pattern, line):
-            return seen
-    raise AssertionError(f"kosi serve never printed {pattern!r}: {seen}")
+        seen += chunk
+        text = seen.decode("utf-8", "replace")
+        if any(re.search(pattern, line) for line in text.splitlines()):
+            return text
+    raise AssertionError(f"kosi serve never printed {pattern!r}: {seen.decode('utf-8', 'replace')}")
 
 
 def test_a_participant_on_another_machine_reaches_the_app(
