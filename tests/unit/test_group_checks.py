@@ -83,3 +83,15 @@ def test_where_parses_and_is_refused_outside_a_group() -> None:
     assert caught.value.code == "where_outside_group"
     assert evaluate(parse("any([0, '', 2])"), lambda ref: None) is True
     assert evaluate(parse("any([0, ''])"), lambda ref: None) is False
+
+
+def test_the_documented_group_example_validates(tmp_path: Path) -> None:
+    from tests.conftest import ROOT
+
+    doc = (ROOT / "docs" / "canvas-format.md").read_text(encoding="utf-8")
+    example = doc.split("```yaml\n# kosi group example\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "mini.yaml"
+    path.write_text(example, encoding="utf-8")
+    loaded = load_canvas(path)
+    assert loaded.warnings == []
+    assert loaded.canvas.group is not None and len(loaded.canvas.group.rounds) == 2
