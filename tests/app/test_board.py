@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from textual.widgets import DataTable, Static
@@ -20,6 +21,20 @@ WAIT = 10.0
 async def next_reading(app: BoardApp) -> None:
     await asyncio.wait_for(app.updated.wait(), WAIT)
     app.updated.clear()
+
+
+async def until(app: BoardApp, shown: Callable[[], bool]) -> None:
+    """Waits for readings of the folder until the board shows what is expected.
+
+    A save and the round file can be seen in one reading or in two; either way the board must
+    end up showing both.
+    """
+
+    async def readings() -> None:
+        while not shown():
+            await next_reading(app)
+
+    await asyncio.wait_for(readings(), WAIT)
 
 
 def cell(app: BoardApp, row: str, column: str) -> str:
@@ -45,7 +60,7 @@ async def test_the_board_follows_a_participants_save_and_moves_rounds(tmp_path: 
 
         # The association takes on hosting and raises its money: the board shows it.
         group_play.offer(fillings["verein"], 0, {"geld_einmalig": 1500, "aufgaben": ["traeger"]})
-        await next_reading(app)
+        await until(app, lambda: cell(app, "total", "einmalig") != "6.500")
         assert cell(app, "total", "einmalig") == "7.500"
         assert cell(app, fillings["verein"].draft.id, "einmalig") == "1.500"
         assert "Trägerschaft" not in text(app, "#board-flags")
@@ -60,7 +75,7 @@ async def test_the_board_follows_a_participants_save_and_moves_rounds(tmp_path: 
         assert "0 von 5 haben abgegeben" in text(app, "#board-status")
         assert "wartet auf: Stadt" in text(app, "#board-status")
         group_play.offer(fillings["stadt"], 1, {"stand": "angebot", "geld_einmalig": 2000})
-        await next_reading(app)
+        await until(app, lambda: "0 von 5" not in text(app, "#board-status"))
         assert "1 von 5 haben abgegeben" in text(app, "#board-status")
         assert "wartet auf" not in text(app, "#board-status")
         assert "Die Stadt finanziert mit und genehmigt zugleich." in text(app, "#board-flags")
