@@ -512,6 +512,8 @@ MESSAGES: dict[str, str] = {
     "cli.fill_source": "Canvas (Datei oder Kennung, z. B. innovationslabor) oder Entwurfsdatei",
     "cli.draft": "den Entwurf in dieser Datei speichern (statt im Entwurfsordner)",
     "cli.light": "helles Farbschema (z. B. für Beamer)",
+    "cli.draft_where": "Ihr Entwurf ist gespeichert: {path}\nWeiterarbeiten: {command}",
+    "cli.draft_not_saved": "ACHTUNG: {path} ist nicht gespeichert – die letzten Antworten fehlen in der Datei.",
     "cli.no_such_canvas": "„{name}“ ist weder eine Datei noch die Kennung eines Canvas. kosi canvases zeigt "
     "alle Canvas.",
     # Einfacher Modus

@@ -504,6 +504,8 @@ MESSAGES: dict[str, str] = {
     "cli.fill_source": "canvas (file or id, e.g. innovationslabor) or draft file",
     "cli.draft": "save the draft in this file (instead of the drafts folder)",
     "cli.light": "light colour scheme (e.g. for projectors)",
+    "cli.draft_where": "Your draft is saved: {path}\nTo go on: {command}",
+    "cli.draft_not_saved": "WARNING: {path} is not saved – the latest answers are missing from the file.",
     "cli.no_such_canvas": "“{name}” is neither a file nor the id of a canvas. kosi canvases lists all "
     "canvases.",
     # Plain mode

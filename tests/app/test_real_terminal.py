@@ -136,6 +136,11 @@ def test_a_byte_that_is_not_utf8_is_replaced_and_the_app_goes_on(
     wait_for_answer(term, draft, "Stra\ufffde und mehr")
     term.type(b"\x11")  # Ctrl+Q
     assert term.wait() == 0
+    term.drain()
+    # On the way out kosi says where the draft is and how to go on with it.
+    said = term.text.decode("utf-8", "replace")
+    assert f"Ihr Entwurf ist gespeichert: {draft}" in said
+    assert f"kosi fill {draft}" in said
 
 
 @pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM])

@@ -233,17 +233,8 @@ async def test_messages_lists_tables_and_the_overview(
         assert_in_view(app, "export dialog")
 
 
-HELP_COVERS = pytest.mark.xfail(
-    reason="FillScreen.action_toggle_help (screens/fill.py) shows the help panel without "
-    "scrolling the focused question back into view; it could call keep_in_view() on it",
-    strict=False,
-)
-
-
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize(
-    "size", [pytest.param((80, 24), marks=HELP_COVERS), (120, 40)], ids=["80x24", "120x40"]
-)
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 async def test_help_leaves_the_focused_field_in_view(
     draft: Path, lang: str, size: tuple[int, int]
 ) -> None:

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import os
+import shlex
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kosi_tui.faces.commands.say import say
 from kosi_tui.i18n import t
 from kosi_tui.storage.locate import find_canvas, is_draft
+
+if TYPE_CHECKING:
+    from kosi_tui.faces.filling import Filling
 
 
 def _plain_wanted(flag: bool) -> bool:
@@ -40,7 +45,21 @@ def run_fill(
                 start = Start("draft", draft)
             else:
                 start = Start("canvas", canvas, draft)
-    return KosiApp(lang, start, LIGHT if light else None).run_saving()
+    app = KosiApp(lang, start, LIGHT if light else None)
+    code = app.run_saving()
+    tell_where_drafts_are(app.fillings, app.lang)
+    return code
+
+
+def tell_where_drafts_are(fillings: list[Filling], lang: str) -> None:
+    """After the app: where each draft of this run is, and how to go on with it."""
+    for filling in fillings:
+        path = filling.path
+        if filling.last.error is not None or filling.dirty:
+            say(t("cli.draft_not_saved", lang, path=str(path)), err=True)
+            continue
+        command = "kosi fill " + shlex.quote(str(path))
+        say(t("cli.draft_where", lang, path=str(path), command=command))
 
 
 def _run_plain(source: str | None, draft: Path | None, lang: str) -> int:

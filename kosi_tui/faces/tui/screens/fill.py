@@ -408,6 +408,12 @@ class FillScreen(Screen[None]):
         """Shows or hides the help for the focused question."""
         panel = self.query_one("#help-panel")
         panel.display = not panel.display
+        # The panel takes lines from the view: bring the focused question back after layout.
+        focused = self.focused
+        while focused is not None and not isinstance(focused, QuestionWidget):
+            focused = focused.parent  # type: ignore[assignment]
+        if isinstance(focused, QuestionWidget):
+            self.call_after_refresh(focused.keep_in_view)
 
     def action_review(self) -> None:
         """Opens the overview with the report, what is missing, and export."""
