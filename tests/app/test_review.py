@@ -108,3 +108,29 @@ async def test_export_goes_to_the_start_folder_and_asks_before_replacing(
         await pilot.pause()
         assert written.read_text() == "earlier export"
         assert isinstance(app.screen, PathDialog)
+
+
+async def test_pdf_and_word_from_the_overview(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import docx
+    from pypdf import PdfReader
+
+    monkeypatch.chdir(tmp_path)
+    async with example_at(tmp_path, "basis.organisation", size=(100, 40)) as (pilot, _):
+        await pilot.press("f5")
+        await pilot.pause()
+        for key in ("p", "w"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(pilot.app.screen, PathDialog)
+            await pilot.press("enter")
+            await pilot.pause()
+    pdf = PdfReader(tmp_path / "entwurf.pdf")
+    assert len(pdf.pages) > 1 and "Innovationslabor" in pdf.pages[0].extract_text()
+    headings = [
+        p.text
+        for p in docx.Document(str(tmp_path / "entwurf.docx")).paragraphs
+        if p.style is not None and p.style.name.startswith("Heading")
+    ]
+    assert headings and "Auswertung" in headings

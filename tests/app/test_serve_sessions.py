@@ -96,7 +96,7 @@ async def test_an_export_reaches_the_browser_and_writes_nothing_here(
     try:
         await browser.start_draft("Stadt Test", "Anna Test")
         before = {p for p in tmp_path.rglob("*") if p.is_file()}
-        await browser.press_until("f5", "exportieren")
+        await browser.press_until("f5", "Überblick:")
         await browser.type("m")
         _, key = await browser.wait_for_text_message("deliver_file_start")
         async with (

@@ -115,10 +115,10 @@ async def test_export_in_a_workshop_is_a_download_not_a_path(
     folder.mkdir()
     delivered: list[tuple[str, str | None]] = []
 
-    def deliver_text(self: KosiApp, text: Any, **kwargs: Any) -> None:
-        delivered.append((text.read(), kwargs.get("save_filename")))
+    def deliver_binary(self: KosiApp, data: Any, **kwargs: Any) -> None:
+        delivered.append((data.read().decode("utf-8"), kwargs.get("save_filename")))
 
-    monkeypatch.setattr(KosiApp, "deliver_text", deliver_text)
+    monkeypatch.setattr(KosiApp, "deliver_binary", deliver_binary)
     app = KosiApp("de", workshop=folder)
     async with app.run_test(size=(100, 40)) as pilot:
         await start(pilot, "Stadt Musterstadt", "Bernd Beispiel")

@@ -14,7 +14,6 @@ from textual.screen import Screen
 from textual.widgets import Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from kosi_tui.core.numbers import format_date
 from kosi_tui.core.text import localize
 from kosi_tui.faces.filling import Filling
 from kosi_tui.faces.tui.bindings import localize_bindings
@@ -24,6 +23,14 @@ from kosi_tui.faces.tui.markup import as_typed
 from kosi_tui.faces.tui.widgets.footer import QuietFooter
 from kosi_tui.i18n import t
 from kosi_tui.storage.atomic import WriteError, write_atomic
+
+SUFFIXES = {"md": ".md", "html": ".html", "pdf": ".pdf", "docx": ".docx"}
+MIME = {
+    "md": "text/markdown",
+    "html": "text/html",
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
 
 
 def today() -> dt.date:
@@ -76,6 +83,8 @@ class ReviewScreen(Screen[str | None]):
         Binding("escape", "back", "Zurück", id="back"),
         Binding("m", "export('md')", "Markdown", id="export_md"),
         Binding("h", "export('html')", "HTML", id="export_html"),
+        Binding("p", "export('pdf')", "PDF", id="export_pdf"),
+        Binding("w", "export('docx')", "Word", id="export_docx"),
     ]
 
     def __init__(self, filling: Filling) -> None:
@@ -90,9 +99,9 @@ class ReviewScreen(Screen[str | None]):
     def compose(self) -> ComposeResult:
         lang = self.lang
         title = localize(self.filling.canvas.canvas.title, lang)
+        # The keys are in the footer; repeated here they cut the title at 80 columns.
         yield Static(
-            f"[b]{as_typed(t('ui.review_title', lang, canvas=title))}[/b] · {t('ui.review_keys', lang)}",
-            id="review-title",
+            f"[b]{as_typed(t('ui.review_title', lang, canvas=title))}[/b]", id="review-title"
         )
         with Horizontal(id="review-body"):
             with ReportScroll(id="report-scroll"):
@@ -144,7 +153,7 @@ class ReviewScreen(Screen[str | None]):
             self._deliver(fmt)
             return
         # The folder kosi was started in, where people look for it – not the hidden data folder.
-        name = self.filling.path.with_suffix(".html" if fmt == "html" else ".md").name
+        name = self.filling.path.with_suffix(SUFFIXES[fmt]).name
         suggestion = Path.cwd() / name
 
         def chosen(path: Path | None) -> None:
@@ -181,32 +190,57 @@ class ReviewScreen(Screen[str | None]):
             chosen,
         )
 
-    def _report_text(self, fmt: str) -> str:
-        lang = self.lang
-        text = self._markdown()
-        if fmt == "html":
-            from kosi_tui.report.html import render_html
+    def _report_bytes(self, fmt: str) -> bytes | None:
+        """The report in `fmt`; None (and a notice) when a format's extra is not installed."""
+        from kosi_tui.report.build import build_report
+        from kosi_tui.report.extras import MissingExtra
 
-            title = localize(self.filling.canvas.canvas.title, lang)
-            who = self.filling.draft.organisation or self.filling.draft.author
-            footer = " · ".join(x for x in (title, who, format_date(today(), lang)) if x)
-            text = render_html(text, title, footer, lang, (t("report.evaluation", lang),))
-        return text
+        lang = self.lang
+        document = build_report(self.filling.session, self.filling.draft, lang, today())
+        try:
+            if fmt == "md":
+                return self._markdown().encode("utf-8")
+            if fmt == "html":
+                from kosi_tui.report.write_html import write_html
+
+                return write_html(document).encode("utf-8")
+            if fmt == "pdf":
+                from kosi_tui.report.write_pdf import write_pdf
+
+                return write_pdf(document)
+            from kosi_tui.report.write_docx import write_docx
+
+            return write_docx(document)
+        except MissingExtra as missing:
+            self.notify(
+                t(
+                    "cli.needs_extra",
+                    lang,
+                    fmt=missing.fmt,
+                    package=missing.package,
+                    extra=missing.extra,
+                ),
+                severity="error",
+                timeout=12,
+            )
+            return None
 
     def _deliver(self, fmt: str) -> None:
         """The report as a download in the participant's browser; nothing is written here."""
-        name = self.filling.path.with_suffix(".html" if fmt == "html" else ".md").name
-        mime = "text/html" if fmt == "html" else "text/markdown"
-        self.app.deliver_text(
-            io.StringIO(self._report_text(fmt)), save_filename=name, mime_type=mime
-        )
+        data = self._report_bytes(fmt)
+        if data is None:
+            return
+        name = self.filling.path.with_suffix(SUFFIXES[fmt]).name
+        self.app.deliver_binary(io.BytesIO(data), save_filename=name, mime_type=MIME[fmt])
         self.notify(t("ui.delivered", self.lang, name=name), timeout=8)
 
     def _write(self, path: Path, fmt: str) -> None:
         lang = self.lang
-        text = self._report_text(fmt)
+        data = self._report_bytes(fmt)
+        if data is None:
+            return
         try:
-            write_atomic(path, text.encode("utf-8"), backup=True)
+            write_atomic(path, data, backup=True)
         except WriteError as err:
             self.notify(
                 t(f"save.{err.code}", lang, path=str(err.path), reason=err.reason),
