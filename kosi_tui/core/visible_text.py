@@ -53,3 +53,16 @@ def for_report(text: str) -> str:
     """`text` for a report: control characters shown as `\\x1b`, bidirectional ones dropped."""
     text = text.replace("\r\n", "\n")
     return _REPORT.sub(_escape, without_bidi_controls(text))
+
+
+_LINE_ENDS = re.compile("\r\n?")
+
+
+def printable(text: str) -> str:
+    """`text` as kosi keeps it from a file: line ends as newlines, other controls shown visibly.
+
+    Applied to every string read from YAML, so no escape sequence from a canvas or draft can
+    reach a terminal, an input field or a browser, whichever face shows it. Bidirectional
+    characters stay (they are text); each face decides how to show them.
+    """
+    return _REPORT.sub(_escape, _LINE_ENDS.sub("\n", text))

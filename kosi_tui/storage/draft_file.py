@@ -22,6 +22,7 @@ from pydantic import ValidationError
 from kosi_tui.core import answers as answer_models
 from kosi_tui.core.answers import ANSWERS_FORMAT, Draft
 from kosi_tui.core.merge import Conflict, merge_answers
+from kosi_tui.core.visible_text import printable
 from kosi_tui.storage.atomic import WriteError, create_exclusive, real_target, write_atomic
 from kosi_tui.storage.problems import Problem, ProblemsError
 from kosi_tui.storage.pydantic_problems import model_keys, problem_for
@@ -82,9 +83,10 @@ def read_draft(file: Path) -> tuple[Draft, bytes]:
 
 
 def _readable(value: Any) -> Any:
-    """`value` with every lone surrogate replaced: such text cannot be written as UTF-8."""
+    """`value` as it will read back: lone surrogates (which cannot be written as UTF-8) become
+    U+FFFD, control characters their visible form – what reading any YAML file gives."""
     if isinstance(value, str):
-        return _SURROGATES.sub("\ufffd", value)
+        return printable(_SURROGATES.sub("\ufffd", value))
     if isinstance(value, list):
         return [_readable(v) for v in value]
     if isinstance(value, dict):
@@ -206,7 +208,8 @@ class DraftWriter:
 
     def _remember(self, draft: Draft, data: bytes) -> None:
         self._last_hash = _hash(data)
-        self._base = copy.deepcopy(draft.answers)
+        # As the file holds them, so that a reader of it sees no change where there is none.
+        self._base = _readable(copy.deepcopy(draft.answers))
         self.draft_id = self.draft_id or draft.id
 
     def _encode(self, draft: Draft) -> bytes:

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from kosi_tui.core.visible_text import printable
 from kosi_tui.storage.problems import Problem, ProblemsError
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -123,10 +124,12 @@ class _Builder:
         self.source.values[path] = _mark(node)
         if isinstance(node, yaml.ScalarNode):
             try:
-                return self.constructor.construct_object(node, deep=True)
+                value = self.constructor.construct_object(node, deep=True)
             except yaml.YAMLError:
                 self.problem(node, "yaml_bad_tag", tag=node.tag)
                 return None
+            # "\e]0;…" in a quoted string is valid YAML: shown, never sent to a terminal.
+            return printable(value) if isinstance(value, str) else value
         inner = active | {id(node)}
         if isinstance(node, yaml.SequenceNode):
             return [self.build(child, (*path, i), inner) for i, child in enumerate(node.value)]

@@ -40,13 +40,14 @@ def make_draft(folder: Path) -> Path:
 class Terminal:
     """`kosi fill DRAFT` on a pseudo-terminal of 100x30."""
 
-    def __init__(self, draft: Path, home: Path) -> None:
+    def __init__(self, draft: Path | None, home: Path) -> None:
         self.master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
         env = {**os.environ, "KOSI_HOME": str(home), "TERM": "xterm-256color", "KOSI_LANG": "de"}
         env.pop("KOSI_PLAIN", None)
+        command = ["fill", str(draft)] if draft is not None else []
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "kosi_tui", "fill", str(draft)],
+            [sys.executable, "-m", "kosi_tui", *command],
             stdin=slave,
             stdout=slave,
             stderr=slave,
@@ -154,3 +155,24 @@ def test_closing_the_terminal_right_after_typing_keeps_the_text(
     term.process.send_signal(sig)
     term.wait()
     assert saved_answer(draft) == "Zuletzt getippt"
+
+
+@pytest.mark.parametrize("where", ["start page", "filling"])
+def test_escape_sequences_in_a_draft_never_reach_the_terminal(
+    tmp_path: Path, kosi_home: Path, where: str
+) -> None:
+    hostile = (ROOT / "tests" / "data" / "hostile" / "terminal_escapes.yaml").read_bytes()
+    drafts = kosi_home / "drafts"
+    drafts.mkdir(parents=True)
+    draft = drafts / "feindlich.yaml"
+    # Opened at the question whose answer holds the escapes.
+    draft.write_bytes(hostile + b"position: {section: anlass, question: ausloeser}\n")
+    term = Terminal(draft, kosi_home) if where == "filling" else Terminal(None, kosi_home)
+    try:
+        # The organisation, shown harmlessly, proves the draft's text is on screen.
+        term.read_until(b"\\x1b[2J" if where == "start page" else b"Glocke", timeout=60)
+        term.drain()
+    finally:
+        term.close()
+    for sequence in (b"\x1b]0;PWNED", b"\x1b[31mrot", b"\x1b]8;;http://evil", b"\x1b[5m blinkt"):
+        assert sequence not in term.screen, sequence

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from kosi_tui.core.visible_text import for_terminal
+
 
 def as_typed(text: str) -> str:
-    """Text shown as typed, never read as Textual markup (`[b]` stays `[b]`)."""
-    return text.replace("[", r"\[")
+    """Text shown as typed: never read as Textual markup (`[b]` stays `[b]`), and control
+    characters shown visibly (`\\x1b`) instead of reaching the terminal."""
+    return for_terminal(text).replace("[", r"\[")
