@@ -49,6 +49,8 @@ class PendingSave:
     """The answers as copied (the writer may put merged answers into `draft`)."""
     outcome: SaveOutcome | None = None
     error: WriteError | None = None
+    stale: bool = False
+    """A newer copy was written first (a final save overtook a background one): not written."""
 
 
 class Filling:
@@ -75,6 +77,8 @@ class Filling:
         self.writer = DraftWriter(path, canvas.canvas.id, draft.id, known, base)
         self._writing = threading.Lock()
         """One write at a time: a final save on quit waits for a save running in a thread."""
+        self._written_revision = -1
+        """The revision of the newest copy written, so an older copy never overwrites it."""
         self.revision = 0
         """Counts changes, so a save that ran while the person typed on knows it is behind."""
         self.saved_revision = 0
@@ -208,16 +212,31 @@ class Filling:
         return PendingSave(copied, self.revision, copied.answers)
 
     def write(self, pending: PendingSave, on_conflict: OnConflict = "keep_both") -> PendingSave:
-        """Writes the copy (safe to run in a worker thread: touches nothing else)."""
+        """Writes the copy; safe in a worker thread while answers change on the UI thread.
+
+        Copies are written in the order they were taken: one older than a copy already
+        written (a background save overtaken by the final save on quitting) is dropped.
+        """
         with self._writing:
+            if pending.revision < self._written_revision:
+                pending.stale = True
+                return pending
             try:
                 pending.outcome = self.writer.save(pending.draft, on_conflict)
             except WriteError as err:
                 pending.error = err
+            except Exception as err:
+                # Any failure must be said and the answers kept, never end in a silent loop.
+                pending.error = WriteError("save_failed", self.path, f"{type(err).__name__}: {err}")
+            else:
+                if pending.outcome.written:
+                    self._written_revision = pending.revision
         return pending
 
     def apply(self, pending: PendingSave) -> set[str]:
         """Takes in what the save found; returns the keys whose answers changed here."""
+        if pending.stale:
+            return set()
         if pending.error is not None:
             self.last = SaveResult(self.last.saved_at, pending.error)
             return set()

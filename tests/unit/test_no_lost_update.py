@@ -313,3 +313,31 @@ def test_the_header_says_own_comments_are_not_kept_and_they_are_not(tmp_path: Pa
     draft.answers["a.x"] = "2"
     writer.save(draft)
     assert "Notiz von Hand" not in path.read_text(encoding="utf-8")
+
+
+def test_an_older_background_copy_never_overwrites_a_newer_save(tmp_path: Path) -> None:
+    canvas = load_canvas(CANVAS)
+    filling = Filling.start(canvas, "Stadt", "Erika", "de", folder=tmp_path)
+    filling.set_answer("anlass.herausforderung", "alt")
+    older = filling.snapshot()  # a background save has taken its copy …
+    filling.set_answer("anlass.herausforderung", "neu")
+    assert filling.save().error is None  # … when quitting saves the newer answers first
+    filling.apply(filling.write(older))  # then the background save gets its turn
+    assert load_draft(filling.path).answers["anlass.herausforderung"] == "neu"
+    assert not filling.dirty
+
+
+def test_an_unexpected_failure_while_saving_is_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    canvas = load_canvas(CANVAS)
+    filling = Filling.start(canvas, "Stadt", "Erika", "de", folder=tmp_path)
+    filling.set_answer("anlass.herausforderung", "x")
+
+    def broken(*_args: object) -> None:
+        raise RuntimeError("kaputt")
+
+    monkeypatch.setattr(filling.writer, "save", broken)
+    result = filling.save()
+    assert result.error is not None and "kaputt" in result.error.reason
+    assert filling.dirty
