@@ -26,6 +26,7 @@ from kosi_tui.core.visible_text import printable
 from kosi_tui.storage.atomic import WriteError, create_exclusive, real_target, write_atomic
 from kosi_tui.storage.problems import Problem, ProblemsError
 from kosi_tui.storage.pydantic_problems import model_keys, problem_for
+from kosi_tui.storage.write_lock import folder_locked
 from kosi_tui.storage.yaml_dump import dump_yaml
 from kosi_tui.storage.yaml_source import MAX_BYTES, SourceMap, decode, parse_yaml, read_file
 
@@ -181,6 +182,10 @@ class DraftWriter:
 
         Raises `WriteError`; the caller's answers stay as they are.
         """
+        with folder_locked(real_target(self.path).parent):
+            return self._save(draft, on_conflict)
+
+    def _save(self, draft: Draft, on_conflict: OnConflict) -> SaveOutcome:
         current = self._current()
         outcome = SaveOutcome()
         if current is not None and _hash(current) != self._last_hash:

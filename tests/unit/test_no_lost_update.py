@@ -341,3 +341,37 @@ def test_an_unexpected_failure_while_saving_is_said(
     result = filling.save()
     assert result.error is not None and "kaputt" in result.error.reason
     assert filling.dirty
+
+
+def test_two_saves_at_the_same_moment_do_not_undo_each_other(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    path = tmp_path / "d.yaml"
+    DraftWriter(path, "innovationslabor").save(make_draft({"a.x": "1"}))
+    first, second = opened(path), opened(path)
+    mine, theirs = load_draft(path), load_draft(path)
+    mine.answers["a.mine"] = "A"
+    theirs.answers["a.theirs"] = "B"
+    has_read, go_on = threading.Event(), threading.Event()
+    real_current = DraftWriter._current
+
+    def pausing(self: DraftWriter) -> bytes | None:
+        data = real_current(self)
+        if self is first:  # the first writer has read the file and is about to replace it
+            has_read.set()
+            go_on.wait(30)
+        return data
+
+    monkeypatch.setattr(DraftWriter, "_current", pausing)
+    a = threading.Thread(target=first.save, args=(mine,))
+    a.start()
+    assert has_read.wait(30)
+    b = threading.Thread(target=second.save, args=(theirs,))
+    b.start()
+    b.join(1.0)  # with the folder's write lock it waits for the first writer
+    go_on.set()
+    a.join(30)
+    b.join(30)
+    assert load_draft(path).answers == {"a.x": "1", "a.mine": "A", "a.theirs": "B"}
