@@ -150,7 +150,11 @@ class Filling:
                 # An explicit file that exists: the writer will refuse it unless it is this draft.
                 filling.revision = 1
                 return filling
-        raise WriteError("save_failed", candidates[0], "no free file name")
+        # Every name taken (a thousand drafts of one person in one second): said at first save.
+        filling = cls(canvas, draft, candidates[0])
+        filling.revision = 1
+        filling.last = SaveResult(None, WriteError("save_failed", candidates[0], "no free name"))
+        return filling
 
     @classmethod
     def open(cls, path: Path) -> Filling:

@@ -33,6 +33,7 @@ from kosi_tui.core.visible_text import for_terminal
 from kosi_tui.faces.filling import Filling
 from kosi_tui.i18n import t
 from kosi_tui.storage.canvas_file import LoadedCanvas
+from kosi_tui.storage.draft_file import OnConflict
 
 
 class EndOfInput(Exception):
@@ -259,20 +260,30 @@ class PlainSession:
                 shown = shown[:69] + "…"
             self.say(t("plain.recorded", lang, answer=shown or t("plain.recorded_empty", lang)))
 
-    def _save(self) -> None:
+    def _save(self, ask: bool = True) -> None:
         """Saves; answers changed meanwhile in the file are merged, conflicts put to the person
-        when someone is at the keyboard, else both versions kept."""
+        when someone is at the keyboard (and `ask`), else both versions kept."""
         lang, filling = self.lang, self.filling
-        pending = filling.write(filling.snapshot(), "ask" if self.interactive else "keep_both")
+        mode: OnConflict = "ask" if self.interactive and ask else "keep_both"
+        pending = filling.write(filling.snapshot(), mode)
         for key in sorted(filling.apply(pending)):
             label = localize(filling.canvas.compiled.questions[key].question.label, lang)
             self.say(t("plain.taken_from_file", lang, question=label))
         result = filling.last
         if result.conflicts and pending.outcome is not None and not pending.outcome.written:
-            keep = {c.key: self._ask_conflict(c) for c in result.conflicts}
+            try:
+                keep = {c.key: self._ask_conflict(c) for c in result.conflicts}
+            except EndOfInput:
+                # Nobody left to ask: keep both versions rather than lose the unsaved answers.
+                filling.save("keep_both")
+                self._say_result()
+                raise
             filling.decide(pending, keep)
             filling.save()
-            result = filling.last
+        self._say_result()
+
+    def _say_result(self) -> None:
+        lang, result = self.lang, self.filling.last
         if result.error is not None:
             error = result.error
             self.say(t(f"save.{error.code}", lang, path=str(error.path), reason=error.reason))
@@ -471,7 +482,7 @@ class PlainSession:
         if self.refused:
             self.say(t("plain.refused", lang, count=self.refused))
         if self.filling.dirty:
-            self._save()
+            self._save(ask=False)
         self.filling.close()
         if self.filling.last.error is None:
             self.say(t("plain.saved", lang, path=str(self.filling.path)))

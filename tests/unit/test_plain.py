@@ -227,3 +227,27 @@ def test_a_scale_with_two_minus_signs_is_refused_not_a_crash(kosi_home: Path) ->
     out = io.StringIO()
     assert start_plain(load_canvas(MINIMAL), "de", feed(lines), out) == 2
     assert "Bitte korrigieren" in out.getvalue()
+
+
+def test_input_ending_at_a_conflict_question_keeps_both_versions(kosi_home: Path) -> None:
+    from kosi_tui.faces.filling import Filling
+    from kosi_tui.faces.plain import PlainSession
+    from kosi_tui.storage.draft_file import DraftWriter, read_draft
+
+    draft = kosi_home / "entwurf.yaml"
+    draft.parent.mkdir(parents=True, exist_ok=True)
+    draft.write_bytes((ROOT / "examples" / "innovationslabor.answers.yaml").read_bytes())
+    filling = Filling.open(draft)
+    # Meanwhile another window changes the very question plain mode is about to answer.
+    other, raw = read_draft(draft)
+    writer = DraftWriter(draft, other.canvas.id, other.id, raw, other.answers)
+    other.answers["schritte.erstes_gespraech"] = "Aus dem anderen Fenster."
+    writer.save(other)
+    out = io.StringIO()
+    session = PlainSession(filling, "de", feed(["Aus dem einfachen Modus."]), out, interactive=True)
+    assert session.run() == 0  # input ends at the question "which one to keep?"
+    assert "Welche behalten?" in out.getvalue()
+    assert load_draft(draft).answers["schritte.erstes_gespraech"] == "Aus dem einfachen Modus."
+    (copy,) = draft.parent.glob("entwurf.konflikt-*.yaml")
+    assert load_draft(copy).answers["schritte.erstes_gespraech"] == "Aus dem anderen Fenster."
+    assert not filling.dirty
