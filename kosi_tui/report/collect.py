@@ -10,18 +10,26 @@ from kosi_tui.core.migration import migrate
 from kosi_tui.i18n import t
 from kosi_tui.report.summary import Workshop, add_participant, failure_reason, skip
 from kosi_tui.storage.canvas_file import LoadedCanvas, load_canvas
-from kosi_tui.storage.draft_file import load_draft
+from kosi_tui.storage.draft_file import is_conflict_copy, load_draft
 from kosi_tui.storage.locate import canvas_by_id
 from kosi_tui.storage.problems import Problem, ProblemsError
 
 
 def draft_files(paths: list[Path]) -> list[Path]:
-    """The files named, and the YAML files in the folders named (backups left out), sorted."""
+    """The files named, and the YAML files in the folders named, sorted.
+
+    Backups and the copies kept when answers conflicted are left out of folders: they are the
+    same person's draft again, and would count them twice.
+    """
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
             files.extend(
-                sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.suffix in (".yaml", ".yml") and p.is_file() and not is_conflict_copy(p)
+                )
             )
         else:
             files.append(path)

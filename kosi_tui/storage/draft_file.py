@@ -122,6 +122,15 @@ def draft_filename(draft: Draft, by_author: bool = False) -> str:
     return f"{draft.canvas.id}-{who}-{draft.created:%Y%m%d-%H%M%S}.yaml"
 
 
+CONFLICT_MARK = ".konflikt-"
+"""In the name of the copy kept when answers conflicted: `NAME.konflikt-DATE.yaml`."""
+
+
+def is_conflict_copy(path: Path) -> bool:
+    """Whether `path` is such a copy (the same person's draft again, not another participant)."""
+    return CONFLICT_MARK in path.name
+
+
 def _hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -258,7 +267,7 @@ class DraftWriter:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         for n in range(1, 1000):
             extra = "" if n == 1 else f"-{n}"
-            candidate = target.with_name(f"{target.stem}.konflikt-{stamp}{extra}{target.suffix}")
+            candidate = target.with_name(f"{target.stem}{CONFLICT_MARK}{stamp}{extra}{target.suffix}")
             if create_exclusive(candidate, current):
                 return candidate
         raise WriteError("save_failed", target, "no free name for a copy")

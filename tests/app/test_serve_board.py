@@ -80,3 +80,24 @@ def test_the_trainer_sees_the_board_and_moves_the_round(served: tuple[str, Path]
     status, fragment, _ = fetch(base + "/board?part=1", cookie=cookie)
     assert "Runde 2 von 3" in fragment and "wartet auf: Stadt" in fragment
     assert "<html" not in fragment
+
+
+def test_on_loopback_a_foreign_host_name_never_reads_the_board(tmp_path: Path) -> None:
+    # No trainer's code on loopback: a page whose name resolves to 127.0.0.1 (DNS rebinding)
+    # could otherwise fetch the table from the trainer's own browser.
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    port = free_port()
+    server = start_serve(
+        "--port", str(port), "--workshop", str(folder), env={"KOSI_HOME": str(tmp_path)}
+    )  # fmt: skip
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_for_page(base + "/", server)
+        rebound = urllib.request.Request(base + "/board", headers={"Host": f"evil.example:{port}"})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(rebound, timeout=10)
+        assert refused.value.code == 403
+        assert fetch(base + "/board")[0] == 200  # the trainer's own browser still sees it
+    finally:
+        stop(server)

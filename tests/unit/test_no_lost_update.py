@@ -375,3 +375,19 @@ def test_two_saves_at_the_same_moment_do_not_undo_each_other(
     a.join(30)
     b.join(30)
     assert load_draft(path).answers == {"a.x": "1", "a.mine": "A", "a.theirs": "B"}
+
+
+def test_a_conflict_copy_is_not_another_participant(tmp_path: Path) -> None:
+    from kosi_tui.report.collect import collect_workshop
+
+    path = tmp_path / "anna.yaml"
+    first = DraftWriter(path, "innovationslabor")
+    mine = make_draft({"anlass.herausforderung": "alt"})
+    first.save(mine.model_copy(deep=True))
+    theirs = load_draft(path)
+    theirs.answers["anlass.herausforderung"] = "deins"
+    opened(path).save(theirs)
+    mine.answers["anlass.herausforderung"] = "meins"
+    assert first.save(mine).copy is not None
+    workshop = collect_workshop([tmp_path], "de")
+    assert len(workshop.participants) == 1

@@ -17,7 +17,8 @@ from aiohttp import web
 from kosi_tui.core.group import RoundResult
 from kosi_tui.core.text import localize
 from kosi_tui.faces.board.round_state import RoundState, moved, read_state, write_state
-from kosi_tui.faces.serve.door import Door
+from kosi_tui.faces.serve.addresses import is_loopback
+from kosi_tui.faces.serve.door import Door, split_host
 from kosi_tui.faces.serve.pages import NO_STORE, SIMPLE_PAGE
 from kosi_tui.i18n import t
 from kosi_tui.report.debrief import figures_grid, round_grid
@@ -98,6 +99,10 @@ class BoardPages:
         app.router.add_post("/board/back", self.previous_round)
 
     def _allowed(self, request: web.Request) -> bool:
+        # On loopback a foreign site whose name resolves to 127.0.0.1 (DNS rebinding) must not
+        # read the table: without a trainer's code there, the Host is all that tells them apart.
+        if self.door.loopback and not is_loopback(split_host(request.host)[0]):
+            return False
         return self.door.cookie_matches(request.cookies.get(COOKIE))
 
     def _door(self, wrong: bool) -> web.Response:
@@ -144,6 +149,8 @@ class BoardPages:
 
     async def page(self, request: web.Request) -> web.Response:
         """The board, or the door when the trainer's code has not been given yet."""
+        if self.door.loopback and not is_loopback(split_host(request.host)[0]):
+            raise web.HTTPForbidden(text="not this computer's name")
         if not self._allowed(request):
             typed = request.query.get("code")
             if typed is not None and self.door.code_matches(typed):

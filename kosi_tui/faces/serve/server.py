@@ -55,6 +55,8 @@ class KosiServer(Server):
         self.max_sessions, self.idle_seconds = max_sessions, idle_seconds
         self.launcher = launcher or make_launcher(lang, workshop, app_environment())
         self.sessions: dict[KosiSession, web.WebSocketResponse] = {}
+        self._opening = 0
+        """Websockets let in but not yet running a session: they count against the limit."""
         self.on_ready, self.quiet = on_ready, quiet
         self._watchdog: asyncio.Task[None] | None = None
         self.on_stop: list[Callable[[], object]] = []
@@ -139,7 +141,7 @@ class KosiServer(Server):
         # Programs (the benchmark, tests) may give the code in the URL instead of a cookie.
         if not (let_in or self.door.code_matches(request.query.get("code"))):
             return web.HTTPUnauthorized(text="workshop code needed")
-        if len(self.sessions) >= self.max_sessions:
+        if len(self.sessions) + self._opening >= self.max_sessions:
             return web.HTTPServiceUnavailable(text="all places taken")
         return None
 
@@ -150,7 +152,12 @@ class KosiServer(Server):
         websocket = web.WebSocketResponse(heartbeat=15)
         width = to_int(request.query.get("width", "80"), 80)
         height = to_int(request.query.get("height", "24"), 24)
-        await websocket.prepare(request)
+        # The place is taken before the first await: handshakes at once cannot overfill the room.
+        self._opening += 1
+        try:
+            await websocket.prepare(request)
+        finally:
+            self._opening -= 1
         session = KosiSession(
             self.launcher,
             write_bytes=websocket.send_bytes,

@@ -72,7 +72,9 @@ class KosiSession(AppService):
         await self._download_manager.cancel_app_downloads(app_service_id=self.app_service_id)
         child = self.child
         if child is not None:
-            await self.send_meta({"type": "quit"})
+            # A child that no longer reads its stdin must not hold the ending up for ever.
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(self.send_meta({"type": "quit"}), QUIT_GRACE)
             with contextlib.suppress(Exception):
                 child.stdin.close()
             for sig in (None, signal.SIGTERM, signal.SIGKILL):

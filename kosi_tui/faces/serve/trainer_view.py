@@ -66,8 +66,12 @@ class Roster:
 
     def read(self) -> list[Participant | None]:
         """Every draft, most recently saved first (unreadable ones last)."""
+        from kosi_tui.storage.draft_file import is_conflict_copy
+
         seen: dict[Path, tuple[tuple[float, int], Participant | None]] = {}
         for path in sorted(self.folder.glob("*.yaml")):
+            if is_conflict_copy(path):
+                continue  # the same participant again
             try:
                 stat = path.stat()
             except OSError:
