@@ -267,7 +267,9 @@ class DraftWriter:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         for n in range(1, 1000):
             extra = "" if n == 1 else f"-{n}"
-            candidate = target.with_name(f"{target.stem}{CONFLICT_MARK}{stamp}{extra}{target.suffix}")
+            candidate = target.with_name(
+                f"{target.stem}{CONFLICT_MARK}{stamp}{extra}{target.suffix}"
+            )
             if create_exclusive(candidate, current):
                 return candidate
         raise WriteError("save_failed", target, "no free name for a copy")

@@ -8,6 +8,7 @@ import sys
 
 from tests.conftest import ROOT
 
+
 def modules_of(*packages: str) -> list[str]:
     """Every module of the packages, found on disk: a new module is covered without a list."""
     names = []
