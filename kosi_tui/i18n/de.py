@@ -560,6 +560,8 @@ MESSAGES: dict[str, str] = {
     "cli.host": "Adresse, an der kosi lauscht (Standard: nur dieser Rechner, 127.0.0.1)",
     "cli.port": "Port (Standard: 8000)",
     "cli.workshop": "Workshop-Ordner: jeder Entwurf wird hier unter dem Namen der Person gespeichert",
+    "cli.serve_code_short": "Ein Code braucht mindestens {minimum} Buchstaben oder Ziffern.",
+    "cli.serve_codes_same": "Workshop-Code und Trainer-Code müssen verschieden sein.",
     "cli.serve_missing": "Für kosi serve fehlt das Paket textual-serve. Installieren Sie es mit: pip install "
     '"kosi-tui[serve]"',
     "cli.serve_public": "ACHTUNG: kosi lauscht an {host}. Jede Person in diesem Netz kann die Anwendung im "

@@ -552,6 +552,8 @@ MESSAGES: dict[str, str] = {
     "cli.host": "address kosi listens on (default: this computer only, 127.0.0.1)",
     "cli.port": "port (default: 8000)",
     "cli.workshop": "workshop folder: every draft is saved here under the person's name",
+    "cli.serve_code_short": "A code needs at least {minimum} letters or digits.",
+    "cli.serve_codes_same": "The workshop code and the trainer's code must differ.",
     "cli.serve_missing": "kosi serve needs the package textual-serve. Install it with: pip install "
     '"kosi-tui[serve]"',
     "cli.serve_public": "WARNING: kosi listens on {host}. Anyone on this network can open the app in a browser. "

@@ -147,3 +147,11 @@ def test_network_addresses_get_a_code(tmp_path: Path) -> None:
     finally:
         out = stop(server)
     assert re.search(r"Workshop-Code: [A-Z2-9]{6}", out)
+
+
+@pytest.mark.parametrize("code", ["-", " - ", "ab"])
+def test_a_code_that_anything_would_match_is_refused(code: str) -> None:
+    from kosi_tui.cli import main
+
+    assert main(["serve", "--code", code, "--workshop", "/nonexistent/never-made"]) == 2
+    assert not Path("/nonexistent/never-made").exists()

@@ -29,17 +29,33 @@ class ServeOptions:
     """Opens the board of a group game (`/board`); made up for a network address if not given."""
 
 
+MIN_CODE_LENGTH = 4
+"""Shortest workshop or trainer's code a trainer may choose (letters and digits)."""
+
+
 def run_serve(options: ServeOptions) -> int:
     """Serves until interrupted; 1 with a clear message when textual-serve is not installed."""
     lang, host, workshop = options.lang, options.host, options.workshop
     try:
         from kosi_tui.faces.serve.addresses import is_loopback
-        from kosi_tui.faces.serve.door import Door, new_code
+        from kosi_tui.faces.serve.door import Door, new_code, normal_code
         from kosi_tui.faces.serve.server import KosiServer
         from kosi_tui.faces.serve.welcome import room_urls, welcome_text
     except ImportError:
         print(t("cli.serve_missing", lang))
         return 1
+    for given in (options.code, options.trainer_code):
+        # "-" or " " would become an empty code that anything typed matches.
+        if given is not None and len(normal_code(given)) < MIN_CODE_LENGTH:
+            print(t("cli.serve_code_short", lang, minimum=MIN_CODE_LENGTH))
+            return 2
+    if (
+        options.code
+        and options.trainer_code
+        and (normal_code(options.code) == normal_code(options.trainer_code))
+    ):
+        print(t("cli.serve_codes_same", lang))
+        return 2
     loopback = is_loopback(host)
     if not loopback:
         if workshop is None:

@@ -7,8 +7,6 @@ import socket
 import struct
 import sys
 
-LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
-
 
 def is_loopback(host: str) -> bool:
     """True for names and addresses that reach only this computer."""

@@ -22,7 +22,11 @@ def _lenient(encoding: str) -> Callable[[], codecs.IncrementalDecoder]:
 
 def install() -> None:
     """Makes the terminal and browser drivers replace undecodable bytes instead of failing."""
-    for name in ("textual.drivers.linux_driver", "textual.drivers.web_driver"):
+    for name in (
+        "textual.drivers.linux_driver",
+        "textual.drivers.linux_inline_driver",
+        "textual.drivers.web_driver",
+    ):
         # The Linux driver needs termios, which Windows lacks; its own driver reads wide chars.
         with contextlib.suppress(ImportError):
             module = importlib.import_module(name)
