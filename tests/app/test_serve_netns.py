@@ -148,3 +148,40 @@ def test_a_participant_on_another_machine_reaches_the_app(
     finally:
         server.terminate()
         server.communicate(timeout=60)
+
+
+BROWSER = next((b for b in ("chromium", "chromium-browser") if shutil.which(b)), None)
+
+
+@pytest.mark.skipif(
+    BROWSER is None, reason="no headless Chromium installed (apt-get install chromium)"
+)
+def test_a_browser_on_another_machine_opens_an_app_session(
+    room: tuple[str, str, str], tmp_path: Path
+) -> None:
+    assert BROWSER is not None
+    server_ns, participant_ns, address = room
+    env = {**os.environ, "KOSI_HOME": str(tmp_path / "home"), "PYTHONPATH": str(ROOT)}
+    server = subprocess.Popen(
+        ["ip", "netns", "exec", server_ns, sys.executable, "-m", "kosi_tui", "serve",
+         "--host", "0.0.0.0", "--port", "8000", "--workshop", str(tmp_path / "ws"),
+         "--code", "RAUM42"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT, env=env,
+    )  # fmt: skip
+    output = ""
+    try:
+        output = read_until(server, r"Strg\+C")
+        # The QR code's address: the code in the URL lets the browser in and sets its cookie.
+        subprocess.run(
+            ["ip", "netns", "exec", participant_ns, BROWSER, "--headless", "--no-sandbox",
+             "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=10000",
+             "--dump-dom", f"http://{address}:8000/?code=RAUM42"],
+            check=True, capture_output=True, timeout=120,
+        )  # fmt: skip
+    finally:
+        server.terminate()
+        output += server.communicate(timeout=60)[0]
+    # The page, loaded over the printed address, opened the websocket that starts the app.
+    assert "GET /ws?width=" in output and " 101 " in output, output[-2000:]
