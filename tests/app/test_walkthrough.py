@@ -51,6 +51,16 @@ def assert_in_view(app: KosiApp, step: str) -> None:
             assert fully_visible(line), f"{step}: the {line.classes} line of {question.key}"
 
 
+async def in_view_after_layout(pilot: Pilot[None], app: KosiApp, tries: int = 20) -> None:
+    """Waits (bounded) until the focused widget is in view: the help panel takes lines from the
+    view, and the question is scrolled back after the layout that follows, not at once."""
+    for _ in range(tries):
+        await pilot.pause()
+        if app.focused is not None and visible_enough(app.focused):
+            return
+        await pilot.pause(0.05)
+
+
 def visible_enough(widget: Widget) -> bool:
     """Fully visible; a widget taller than its view (a long text area) at least in part."""
     if fully_visible(widget):
@@ -248,7 +258,7 @@ async def test_help_leaves_the_focused_field_in_view(
             await fill.jump_to_question(key)
             await pilot.pause()
             await pilot.press("f1")
-            await pilot.pause()
+            await in_view_after_layout(pilot, app)
             assert_in_view(app, f"help for {key}")
             await pilot.press("f1")
             await pilot.pause()
