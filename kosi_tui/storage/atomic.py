@@ -118,6 +118,24 @@ def _process_alive(pid: int) -> bool:
     return True
 
 
+def _durable_temp(beside: Path, data: bytes, suffix: str = ".tmp") -> str:
+    """A temporary file in `beside`'s folder holding `data`, on disk, with the permissions
+    `beside` has or would get; returns its name (the caller moves it into place or removes it)."""
+    fd, name = tempfile.mkstemp(prefix=_temp_prefix(beside), suffix=suffix, dir=beside.parent)
+    try:
+        with contextlib.suppress(OSError):
+            os.fchmod(fd, _mode_for(beside))
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+        raise
+    return name
+
+
 def write_atomic(path: Path, data: bytes, backup: bool = True) -> None:
     """Writes `data` to `path` so that it is either fully there or not at all.
 
@@ -139,13 +157,7 @@ def write_atomic(path: Path, data: bytes, backup: bool = True) -> None:
     tmp_name = ""
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=_temp_prefix(target), suffix=".tmp", dir=folder)
-        with contextlib.suppress(OSError):
-            os.fchmod(fd, _mode_for(target))
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+        tmp_name = _durable_temp(target, data)
         if backup and mode is not None:
             _backup(target)
         os.replace(tmp_name, target)
@@ -171,13 +183,7 @@ def create_exclusive(path: Path, data: bytes) -> bool:
     tmp_name = ""
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=".tmp", dir=folder)
-        with contextlib.suppress(OSError):
-            os.fchmod(fd, _mode_for(path))
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+        tmp_name = _durable_temp(path, data)
         try:
             os.link(tmp_name, path)
         except FileExistsError:
@@ -219,15 +225,8 @@ def _write_stream(target: Path, data: bytes) -> None:
 
 def _backup(path: Path) -> None:
     """Copies the current file to NAME.bak, itself atomically."""
-    data = path.read_bytes()
-    fd, tmp_name = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=".bak.tmp", dir=path.parent)
-    with contextlib.suppress(OSError):
-        os.fchmod(fd, _mode_for(path))
+    tmp_name = _durable_temp(path, path.read_bytes(), suffix=".bak.tmp")
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
         os.replace(tmp_name, backup_path(path))
     except BaseException:
         with contextlib.suppress(OSError):
