@@ -8,29 +8,11 @@ from pathlib import Path
 from kosi_tui.faces.commands.output import OutputRefused, choose_output, write_output
 from kosi_tui.faces.commands.say import say
 from kosi_tui.i18n import t
-from kosi_tui.report.document import Document
 from kosi_tui.report.extras import MissingExtra
+from kosi_tui.report.write_any import write_document
 from kosi_tui.storage.canvas_file import LoadedCanvas, load_canvas
 from kosi_tui.storage.locate import find_canvas
 from kosi_tui.storage.problems import ProblemsError
-
-
-def _document(document: Document, fmt: str) -> str | bytes:
-    if fmt == "pdf":
-        from kosi_tui.report.write_pdf import write_pdf
-
-        return write_pdf(document)
-    if fmt == "docx":
-        from kosi_tui.report.write_docx import write_docx
-
-        return write_docx(document)
-    if fmt == "html":
-        from kosi_tui.report.write_html import write_html
-
-        return write_html(document)
-    from kosi_tui.report.write_markdown import write_markdown
-
-    return write_markdown(document)
 
 
 def _canvas(source: Path, given: str | None) -> Path | None:
@@ -98,7 +80,7 @@ def _make(loaded: LoadedCanvas, folder: Path, lang: str, fmt: str, cards: bool, 
     if run_sheet:
         from kosi_tui.report.run_sheet import build_run_sheet
 
-        return _document(build_run_sheet(compiled, lang), fmt), t("run_sheet.file", lang)
+        return write_document(build_run_sheet(compiled, lang), fmt), t("run_sheet.file", lang)
     from kosi_tui.faces.board.round_state import read_state
     from kosi_tui.report.game import load_game
 
@@ -119,4 +101,4 @@ def _make(loaded: LoadedCanvas, folder: Path, lang: str, fmt: str, cards: bool, 
     state = read_state(folder)
     game = load_game(folder, lang, loaded.path)
     upto = state.round if state is not None else None
-    return _document(build_debrief(game, lang, upto), fmt), t("debrief.file", lang)
+    return write_document(build_debrief(game, lang, upto), fmt), t("debrief.file", lang)

@@ -114,19 +114,6 @@ def _filled(session: Session, draft: Draft, fmt: str, lang: str, today: dt.date,
 
         who = draft.organisation or draft.author
         return write_poster(session.compiled, session, lang, paper, who)
-    document = build_report(session, draft, lang, today)
-    if fmt == "pdf":
-        from kosi_tui.report.write_pdf import write_pdf
+    from kosi_tui.report.write_any import write_document
 
-        return write_pdf(document)
-    if fmt == "docx":
-        from kosi_tui.report.write_docx import write_docx
-
-        return write_docx(document)
-    if fmt == "html":
-        from kosi_tui.report.write_html import write_html
-
-        return write_html(document)
-    from kosi_tui.report.write_markdown import write_markdown
-
-    return write_markdown(document)
+    return write_document(build_report(session, draft, lang, today), fmt)

@@ -194,23 +194,13 @@ class ReviewScreen(Screen[str | None]):
         """The report in `fmt`; None (and a notice) when a format's extra is not installed."""
         from kosi_tui.report.build import build_report
         from kosi_tui.report.extras import MissingExtra
+        from kosi_tui.report.write_any import write_document
 
         lang = self.lang
         document = build_report(self.filling.session, self.filling.draft, lang, today())
         try:
-            if fmt == "md":
-                return self._markdown().encode("utf-8")
-            if fmt == "html":
-                from kosi_tui.report.write_html import write_html
-
-                return write_html(document).encode("utf-8")
-            if fmt == "pdf":
-                from kosi_tui.report.write_pdf import write_pdf
-
-                return write_pdf(document)
-            from kosi_tui.report.write_docx import write_docx
-
-            return write_docx(document)
+            written = write_document(document, fmt)
+            return written.encode("utf-8") if isinstance(written, str) else written
         except MissingExtra as missing:
             self.notify(
                 t(
