@@ -176,6 +176,11 @@ class Filling:
 
     def set_answer(self, key: str, value: Any) -> set[str]:
         """Records an answer; returns keys whose visibility changed."""
+        if value == self.session.answers.get(key) and (
+            value is not None or key not in self.session.answers
+        ):
+            # A field reporting the value it was given (inputs do, when they are mounted).
+            return set()
         changed = self.session.set(key, value)
         self.revision += 1
         return changed

@@ -32,3 +32,16 @@ async def test_typing_into_a_resumed_answer_keeps_it(tmp_path: Path) -> None:
         assert answers["basis.organisation"].endswith("Stadtentwicklung III")
         assert answers["basis.einwohner"] == 120000.5  # kept, then refused as not whole
         await pilot.press("ctrl+q")
+
+
+async def test_opening_a_draft_changes_nothing_to_save(tmp_path: Path) -> None:
+    draft = tmp_path / "entwurf.yaml"
+    shutil.copy(ROOT / "examples" / "innovationslabor.answers.yaml", draft)
+    app = KosiApp("de", Start("draft", draft))
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = fill_screen(pilot)
+        await screen.ready.wait()
+        await pilot.pause()
+        assert not screen.filling.dirty  # the focus lands where the draft says it was
+        await pilot.press("ctrl+q")
+    assert not (tmp_path / "entwurf.yaml.bak").exists()

@@ -221,7 +221,11 @@ class FillScreen(Screen[None]):
         self.query_one("#next", Button).label = t("ui.to_review" if last else "ui.next", lang)
         self._update_sidebar()
         self._update_progress()
-        self.filling.set_position(section.id, None)
+        # The question is kept while the section stays: opening a draft changes nothing to save.
+        position = filling.draft.position
+        filling.set_position(
+            section.id, position.question if position.section == section.id else None
+        )
         self._after_mount(focus_key)
 
     def _after_mount(self, focus_key: str | None) -> None:
