@@ -99,14 +99,15 @@ def remove_stale_temps(path: Path) -> None:
                 age = now - entry.stat(follow_symlinks=False).st_mtime
             except OSError:
                 continue
-            alive = pid_text.isdigit() and _process_alive(int(pid_text))
+            alive = pid_text.isdigit() and process_alive(int(pid_text))
             # Another computer's writer on a shared folder cannot be asked: only age tells there.
             if (not alive and age > 5) or age > STALE_TEMP_SECONDS:
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
 
 
-def _process_alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether a process of that id runs on this computer (one we may not signal counts)."""
     if pid == os.getpid():
         return True
     try:

@@ -15,7 +15,7 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 
-from kosi_tui.storage.atomic import WriteError, real_target, write_atomic
+from kosi_tui.storage.atomic import WriteError, process_alive, real_target, write_atomic
 
 _MAX_BYTES = 4096
 
@@ -40,16 +40,6 @@ def lock_path(draft: Path) -> Path:
     return target.with_name(f".{target.name}.lock")
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
-
-
 def holder(draft: Path) -> Holder | None:
     """Who else has `draft` open now, if anybody (stale and unreadable marks count as nobody)."""
     try:
@@ -60,7 +50,7 @@ def holder(draft: Path) -> Holder | None:
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    if found.here and (found.pid == os.getpid() or not _alive(found.pid)):
+    if found.here and (found.pid == os.getpid() or not process_alive(found.pid)):
         return None
     return found
 

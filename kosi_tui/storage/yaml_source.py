@@ -86,37 +86,20 @@ class _Builder:
         mark = _mark(node)
         self.problems.append(Problem(self.file, mark.line, mark.col, "error", code, args))
 
+    def fatal(self, node: yaml.Node, code: str, **args: Any) -> ProblemsError:
+        """A problem that stops building at once (the file is too big or too deep to go on)."""
+        mark = _mark(node)
+        return ProblemsError([Problem(self.file, mark.line, mark.col, "error", code, args)])
+
     def build(self, node: yaml.Node, path: PathKey, active: frozenset[int]) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise ProblemsError(
-                [
-                    Problem(
-                        self.file,
-                        _mark(node).line,
-                        _mark(node).col,
-                        "error",
-                        "yaml_too_many_nodes",
-                        {"limit": MAX_NODES},
-                    )
-                ]
-            )
+            raise self.fatal(node, "yaml_too_many_nodes", limit=MAX_NODES)
         if id(node) in active:
             self.problem(node, "yaml_recursive_alias")
             return None
         if len(path) > MAX_DEPTH:
-            raise ProblemsError(
-                [
-                    Problem(
-                        self.file,
-                        _mark(node).line,
-                        _mark(node).col,
-                        "error",
-                        "yaml_too_deep",
-                        {"limit": MAX_DEPTH},
-                    )
-                ]
-            )
+            raise self.fatal(node, "yaml_too_deep", limit=MAX_DEPTH)
         if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
             # `!!python/object/apply:…` on a list: never built, and never silently accepted.
             self.problem(node, "yaml_bad_tag", tag=node.tag)
