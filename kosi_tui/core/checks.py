@@ -46,6 +46,7 @@ from kosi_tui.core.expr.nodes import (
     children,
     walk,
 )
+from kosi_tui.core.expr.types import ANY, Type
 from kosi_tui.core.placeholders import placeholders
 from kosi_tui.core.text import missing_languages
 from kosi_tui.i18n import t
@@ -80,23 +81,6 @@ class Kind:
     def message(self, lang: str) -> str:
         """The kind's name in `lang`."""
         return t(f"kind.{self.key}", lang)
-
-
-@dataclass(frozen=True)
-class Type:
-    """The static type of an expression, as far as the checker can tell."""
-
-    kind: str  # number, text, bool, date, choice, choices, list, table, any
-    choices: tuple[str, ...] = ()
-    name: str = ""
-
-    @property
-    def numeric(self) -> bool:
-        """Whether arithmetic accepts it."""
-        return self.kind in ("number", "bool", "any")
-
-
-ANY = Type("any")
 
 
 def _suggest(word: str, options: list[str]) -> str:
