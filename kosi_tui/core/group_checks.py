@@ -13,9 +13,10 @@ from kosi_tui.core.canvas import Info, SingleChoice
 from kosi_tui.core.expr.functions import AGGREGATES
 from kosi_tui.core.expr.nodes import Call, Node, Ref, children
 from kosi_tui.core.group_canvas import RUN_SHEET_LENGTHS, Group
+from kosi_tui.core.suggest import closest
 
 if TYPE_CHECKING:
-    from kosi_tui.core.checks import DataPath, _Checker
+    from kosi_tui.core.checks import CheckContext, DataPath, ExpressionCompiler, Typed
 
 SHARED = ("constants.", "figures.")
 """References that are the same for every participant; any other is a participant's answer."""
@@ -46,16 +47,10 @@ def outside_aggregates(node: Node) -> list[Ref]:
     return [ref for child in children(node) for ref in outside_aggregates(child)]
 
 
-def _suggest(word: str, options: list[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return close[0] if close else ""
-
-
 class _GroupChecks:
-    def __init__(self, checker: _Checker, group: Group) -> None:
-        self.c = checker
+    def __init__(self, ctx: CheckContext, compiler: ExpressionCompiler, group: Group) -> None:
+        self.c = ctx
+        self.compiler = compiler
         self.group = group
         self.role_ids = [r.id for r in group.roles]
         self.constants = [k.id for k in group.constants]
@@ -77,7 +72,7 @@ class _GroupChecks:
                     f"round.{k.split('.', 1)[1]}" for k in c.out.section_keys(self.round_section)
                 ]
                 c.add(path, "unknown_ref", offset=ref.pos, name=ref.text,
-                      suggestion=_suggest(ref.text, options))  # fmt: skip
+                      suggestion=closest(ref.text, options))  # fmt: skip
                 return None
             column = parts[2] if len(parts) == 3 else None
             if column is not None:
@@ -94,7 +89,7 @@ class _GroupChecks:
         if self.figures_allowed:
             known += [f"figures.{f}" for f in self.figures]
         c.add(path, "unknown_group_value", offset=ref.pos, name=ref.text,
-              suggestion=_suggest(ref.text, known))  # fmt: skip
+              suggestion=closest(ref.text, known))  # fmt: skip
         return None
 
     # -- structure -------------------------------------------------------------------------------
@@ -114,7 +109,7 @@ class _GroupChecks:
         located = c.out.questions.get(group.role_question)
         if located is None:
             c.add((*base, "role_question"), "unknown_ref", name=group.role_question,
-                  suggestion=_suggest(group.role_question, list(c.out.questions)))  # fmt: skip
+                  suggestion=closest(group.role_question, list(c.out.questions)))  # fmt: skip
         elif not isinstance(located.question, SingleChoice):
             c.add((*base, "role_question"), "role_question_type", name=group.role_question)
         else:
@@ -140,12 +135,12 @@ class _GroupChecks:
             for j, first in enumerate(rnd.first):
                 if first not in self.role_ids:
                     c.add((*base, "rounds", i, "first", j), "unknown_role", role=first,
-                          suggestion=_suggest(first, self.role_ids))  # fmt: skip
+                          suggestion=closest(first, self.role_ids))  # fmt: skip
         figure_ids = [f.id for f in group.figures]
         for i, figure in enumerate(group.across):
             if figure not in figure_ids:
                 c.add((*base, "across", i), "unknown_group_value", name=f"figures.{figure}",
-                      suggestion=_suggest(figure, figure_ids))  # fmt: skip
+                      suggestion=closest(figure, figure_ids))  # fmt: skip
         if group.run_sheet:
             for n, length in enumerate(RUN_SHEET_LENGTHS):
                 total = sum(phase.minutes[n] for phase in group.run_sheet)
@@ -156,7 +151,7 @@ class _GroupChecks:
         if section in self.c.section_index:
             return True
         self.c.add(path, "unknown_section", name=section,
-                   suggestion=_suggest(section, list(self.c.section_index)))  # fmt: skip
+                   suggestion=closest(section, list(self.c.section_index)))  # fmt: skip
         return False
 
     def shape(self, section: str) -> list[tuple[str, str]] | None:
@@ -170,48 +165,45 @@ class _GroupChecks:
     # -- expressions -----------------------------------------------------------------------------
 
     def expressions(self) -> None:
-        c, group = self.c, self.group
-        c.group_refs = self.resolve
+        c, group, compiler = self.c, self.group, self.compiler
+        compiler.group_refs = self.resolve
         try:
             for i, column in enumerate(group.table):
                 path: DataPath = ("group", "table", i, "value")
-                node = c.compile(column.value, path, None, None, None)
-                if node is not None:
-                    c.out.group[f"table.{column.id}"] = node
+                typed = compiler.compile(column.value, path)
+                if typed is not None:
+                    c.out.group[f"table.{column.id}"] = typed.node
             self.figures_allowed = True
-            c.in_group = True
+            compiler.where_allowed = True
             for i, figure in enumerate(group.figures):
                 path = ("group", "figures", i, "value")
-                node = self.group_expression(figure.value, path)
-                if node is not None:
-                    c.out.group[f"figures.{figure.id}"] = node
-                    if c.infer(node, path).kind not in ("number", "bool", "any"):
+                typed = self.group_expression(figure.value, path)
+                if typed is not None:
+                    c.out.group[f"figures.{figure.id}"] = typed.node
+                    if typed.type.kind not in ("number", "bool", "any"):
                         c.add(path, "score_not_number")
                 self.figures.append(figure.id)
             for i, flag in enumerate(group.flags):
                 path = ("group", "flags", i, "when")
-                node = self.group_expression(flag.when, path)
-                if node is not None:
-                    c.out.group[f"flags.{flag.id}"] = node
+                typed = self.group_expression(flag.when, path)
+                if typed is not None:
+                    c.out.group[f"flags.{flag.id}"] = typed.node
         finally:
-            c.group_refs = None
-            c.in_group = False
+            compiler.group_refs = None
+            compiler.where_allowed = False
 
-    def group_expression(self, source: str, path: DataPath) -> Node | None:
-        node = self.c.compile(source, path, None, None, None)
-        if node is None:
+    def group_expression(self, source: str, path: DataPath) -> Typed | None:
+        typed = self.compiler.compile(source, path)
+        if typed is None:
             return None
-        loose = outside_aggregates(node)
+        loose = outside_aggregates(typed.node)
         for ref in loose:
             self.c.add(path, "answer_outside_aggregate", offset=ref.pos, name=ref.text)
-        return None if loose else node
+        return None if loose else typed
 
 
-def check_group(checker: _Checker) -> None:
-    """Adds the group's findings to `checker` and its compiled expressions to `checker.out`."""
-    group = checker.canvas.group
-    if group is None:
-        return
-    checks = _GroupChecks(checker, group)
+def check_group(ctx: CheckContext, compiler: ExpressionCompiler, group: Group) -> None:
+    """Adds the group's findings to `ctx` and its compiled expressions to `ctx.out`."""
+    checks = _GroupChecks(ctx, compiler, group)
     checks.structure()
     checks.expressions()

@@ -15,7 +15,7 @@ from kosi_tui.storage.problems import Problem, ProblemsError
 from kosi_tui.storage.yaml_source import decode, read_file
 
 if TYPE_CHECKING:
-    from kosi_tui.core.checks import Finding
+    from kosi_tui.core.checks.context import Finding
     from kosi_tui.storage.yaml_source import SourceMap
 
 

@@ -15,8 +15,6 @@ atom  := NUMBER | STRING | true | false | null | value | NAME
 
 from __future__ import annotations
 
-import difflib
-
 from kosi_tui.core.expr.errors import ExprError
 from kosi_tui.core.expr.functions import FUNCTIONS
 from kosi_tui.core.expr.nodes import (
@@ -32,6 +30,7 @@ from kosi_tui.core.expr.nodes import (
     ValueRef,
 )
 from kosi_tui.core.expr.tokens import KEYWORDS, Token, tokenize
+from kosi_tui.core.suggest import closest
 
 MAX_LENGTH = 1000
 """Longest expression accepted, in characters."""
@@ -232,9 +231,8 @@ class _Parser:
             return ValueRef(tok.pos)
         if self.peek().kind == "op" and self.peek().text == "(" and text not in KEYWORDS:
             if text not in FUNCTIONS:
-                close = difflib.get_close_matches(text, list(FUNCTIONS), n=1)
                 raise ExprError(
-                    "unknown_function", tok.pos, name=text, suggestion=close[0] if close else ""
+                    "unknown_function", tok.pos, name=text, suggestion=closest(text, FUNCTIONS)
                 )
             self.take()
             self.take()

@@ -1,0 +1,71 @@
+"""What the phases of a canvas check share: the canvas, the compiled result being filled in, the
+findings so far and a few indexes. Each phase is a function of this context."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from kosi_tui.core.canvas import Canvas
+from kosi_tui.core.compiled import CompiledCanvas
+
+DataPath = tuple[str | int, ...]
+"""Where a value stands in the canvas data: `("sections", 0, "questions", 2, "show_if")`."""
+
+Severity = Literal["error", "warning"]
+"""An error makes a canvas unusable; a warning is shown and the canvas is used."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found in a canvas, at a data path (and an offset inside an expression)."""
+
+    path: DataPath
+    severity: Severity
+    code: str
+    args: dict[str, Any] = field(default_factory=dict)
+    offset: int | None = None
+
+
+@dataclass
+class CheckContext:
+    """The canvas under check, what has been compiled of it and what has been found."""
+
+    canvas: Canvas
+    out: CompiledCanvas
+    findings: list[Finding] = field(default_factory=list)
+    section_index: dict[str, int] = field(default_factory=dict)
+    """Section ids and their positions."""
+    score_ids: list[str] = field(default_factory=list)
+    deps: dict[str, set[str]] = field(default_factory=dict)
+    """What each question (`section.question`), section (`section:<id>`) or score (`scores.<id>`)
+    depends on through its expressions, for finding cycles."""
+
+    @classmethod
+    def of(cls, canvas: Canvas) -> CheckContext:
+        """A fresh context for checking `canvas`."""
+        return cls(
+            canvas,
+            CompiledCanvas(canvas),
+            section_index={s.id: i for i, s in enumerate(canvas.sections)},
+            score_ids=[s.id for s in canvas.evaluation.scores],
+        )
+
+    def add(
+        self,
+        path: DataPath,
+        code: str,
+        severity: Severity = "error",
+        offset: int | None = None,
+        **args: Any,
+    ) -> None:
+        """Records a finding at `path`."""
+        self.findings.append(Finding(path, severity, code, args, offset))
+
+    def duplicates(self, ids: list[str], path: DataPath, what: str) -> None:
+        """A finding for each id in `ids` that repeats an earlier one."""
+        seen: set[str] = set()
+        for i, ident in enumerate(ids):
+            if ident in seen:
+                self.add((*path, i, "id"), "duplicate_id", what=what, id=ident)
+            seen.add(ident)

@@ -1,0 +1,127 @@
+"""References in expressions: `question`, `section.question`, `section.table.column` and
+`scores.x` resolved to the keys the session looks answers up by, and the type each one has."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from kosi_tui.core.canvas import Info, Section, Table
+from kosi_tui.core.checks.context import CheckContext, DataPath
+from kosi_tui.core.checks.questions import column_type, question_type
+from kosi_tui.core.expr.nodes import (
+    Binary,
+    Call,
+    IsEmpty,
+    ListLit,
+    Membership,
+    Node,
+    Ref,
+    Unary,
+    children,
+)
+from kosi_tui.core.expr.types import ANY, Type
+from kosi_tui.core.suggest import closest
+
+GroupRefs = Callable[[Ref, DataPath], Ref | None]
+"""Resolves a group's `round.x`, `constants.x` and `figures.x` (see `group_checks.py`)."""
+
+
+def resolve(
+    ctx: CheckContext,
+    node: Node,
+    path: DataPath,
+    section: Section | None,
+    group_refs: GroupRefs | None = None,
+) -> Node:
+    """The tree with references resolved; unresolved ones (reported) keep an empty key."""
+
+    def fix(n: Node) -> Node:
+        if isinstance(n, Ref):
+            if group_refs is not None and n.parts[0] in ("round", "constants", "figures"):
+                return group_refs(n, path) or n
+            return _resolve_ref(ctx, n, path, section) or n
+        kids = children(n)
+        if not kids:
+            return n
+        new = tuple(fix(k) for k in kids)
+        match n:
+            case Unary() | IsEmpty():
+                return replace(n, operand=new[0])
+            case Binary() | Membership():
+                return replace(n, left=new[0], right=new[1])
+            case Call(where=None):
+                return replace(n, args=new)
+            case Call():
+                return replace(n, args=new[:-1], where=new[-1])
+            case ListLit():
+                return replace(n, items=new)
+        return n  # pragma: no cover
+
+    return fix(node)
+
+
+def _resolve_ref(
+    ctx: CheckContext, ref: Ref, path: DataPath, section: Section | None
+) -> Ref | None:
+    parts = ref.parts
+    questions = ctx.out.questions
+    if parts[0] == "scores" and len(parts) == 2:
+        if parts[1] in ctx.score_ids:
+            return replace(ref, key=f"scores.{parts[1]}")
+        ctx.add(
+            path,
+            "unknown_score",
+            offset=ref.pos,
+            name=ref.text,
+            suggestion=closest(parts[1], ctx.score_ids),
+        )
+        return None
+    candidates: list[tuple[str, str | None]] = []
+    if len(parts) in (2, 3):
+        candidates.append((f"{parts[0]}.{parts[1]}", parts[2] if len(parts) == 3 else None))
+    if section is not None and len(parts) in (1, 2):
+        candidates.append((f"{section.id}.{parts[0]}", parts[1] if len(parts) == 2 else None))
+    for key, column in candidates:
+        located = questions.get(key)
+        if located is None:
+            continue
+        question = located.question
+        if isinstance(question, Info):
+            ctx.add(path, "ref_to_info", offset=ref.pos, name=ref.text)
+            return None
+        if column is not None:
+            if not isinstance(question, Table):
+                continue
+            if question.column(column) is None:
+                ctx.add(
+                    path,
+                    "unknown_column",
+                    offset=ref.pos,
+                    name=key,
+                    column=column,
+                    suggestion=closest(column, [c.id for c in question.columns]),
+                )
+                return None
+        return replace(ref, key=key, column=column)
+    options = list(questions)
+    if section is not None:
+        options += [q.id for q in section.questions]
+    ctx.add(
+        path, "unknown_ref", offset=ref.pos, name=ref.text, suggestion=closest(ref.text, options)
+    )
+    return None
+
+
+def ref_type(ctx: CheckContext, ref: Ref) -> Type:
+    """The type of a resolved reference (anything, for one that did not resolve)."""
+    if not ref.key:
+        return ANY
+    if ref.key.startswith(("scores.", "constants.", "figures.")):
+        return Type("number", name=ref.text)
+    question = ctx.out.questions[ref.key].question
+    if ref.column is not None and isinstance(question, Table):
+        column = question.column(ref.column)
+        assert column is not None
+        return column_type(column, ref.text)
+    return question_type(question, ref.text)
