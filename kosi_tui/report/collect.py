@@ -58,9 +58,7 @@ def collect_workshop(paths: list[Path], lang: str, canvas_path: Path | None = No
     ][0]
     located = canvas_path or canvas_by_id(canvas_id)
     if located is None:
-        raise ProblemsError(
-            [Problem(loaded[0][0], 1, 1, "error", "canvas_not_found", {"id": canvas_id})]
-        )
+        raise ProblemsError.one(loaded[0][0], "canvas_not_found", {"id": canvas_id})
     canvas: LoadedCanvas = load_canvas(located)
     workshop = Workshop(canvas.compiled)
     for file, problem in broken:

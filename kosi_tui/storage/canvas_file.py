@@ -15,7 +15,7 @@ from kosi_tui.storage.problems import Problem, ProblemsError
 from kosi_tui.storage.yaml_source import decode, read_file
 
 if TYPE_CHECKING:
-    from kosi_tui.core.checks.context import Finding
+    from kosi_tui.core.findings import Finding
     from kosi_tui.storage.yaml_source import SourceMap
 
 
@@ -48,9 +48,7 @@ def _finding_problem(finding: Finding, source: SourceMap, file: Path) -> Problem
     else:
         mark = source.find(finding.path)
         line, col = mark.line, mark.col
-    if finding.severity == "warning":
-        return Problem(file, line, col, "warning", finding.code, finding.args)
-    return Problem(file, line, col, "error", finding.code, finding.args)
+    return Problem(file, line, col, finding.severity, finding.code, finding.args)
 
 
 def canvas_from_data(
@@ -65,17 +63,13 @@ def canvas_from_data(
     from kosi_tui.storage.pydantic_problems import problem_for
 
     if not isinstance(data, dict):
-        raise ProblemsError([Problem(file, 1, 1, "error", "not_a_mapping", {})])
+        raise ProblemsError.one(file, "not_a_mapping")
     if "format" not in data:
-        raise ProblemsError([Problem(file, 1, 1, "error", "format_missing", {})])
+        raise ProblemsError.one(file, "format_missing")
     if data["format"] != FORMAT_TAG:
         mark = source.find(("format",))
-        raise ProblemsError(
-            [
-                Problem(
-                    file, mark.line, mark.col, "error", "format_unknown", {"found": data["format"]}
-                )
-            ]
+        raise ProblemsError.one(
+            file, "format_unknown", {"found": data["format"]}, mark.line, mark.col
         )
     try:
         canvas = Canvas.model_validate(data)

@@ -24,7 +24,7 @@ from kosi_tui.core.answers import ANSWERS_FORMAT, Draft
 from kosi_tui.core.merge import Conflict, merge_answers
 from kosi_tui.core.visible_text import printable
 from kosi_tui.storage.atomic import WriteError, create_exclusive, real_target, write_atomic
-from kosi_tui.storage.problems import Problem, ProblemsError
+from kosi_tui.storage.problems import ProblemsError
 from kosi_tui.storage.pydantic_problems import model_keys, problem_for
 from kosi_tui.storage.write_lock import folder_locked
 from kosi_tui.storage.yaml_dump import dump_yaml
@@ -49,20 +49,11 @@ def _keys() -> tuple[str, ...]:
 def draft_from_data(data: Any, source: SourceMap, file: Path) -> Draft:
     """Validates parsed YAML as a draft; raises `ProblemsError` for a foreign or corrupt file."""
     if not isinstance(data, dict) or "format" not in data:
-        raise ProblemsError([Problem(file, 1, 1, "error", "not_a_draft", {})])
+        raise ProblemsError.one(file, "not_a_draft")
     if data["format"] != ANSWERS_FORMAT:
         mark = source.find(("format",))
-        raise ProblemsError(
-            [
-                Problem(
-                    file,
-                    mark.line,
-                    mark.col,
-                    "error",
-                    "draft_format_unknown",
-                    {"found": data["format"]},
-                )
-            ]
+        raise ProblemsError.one(
+            file, "draft_format_unknown", {"found": data["format"]}, mark.line, mark.col
         )
     try:
         return Draft.model_validate(data)

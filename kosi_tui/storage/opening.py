@@ -10,7 +10,7 @@ from kosi_tui.core.migration import MigrationReport, migrate
 from kosi_tui.storage.canvas_file import LoadedCanvas, load_canvas
 from kosi_tui.storage.draft_file import read_draft
 from kosi_tui.storage.locate import canvas_by_id
-from kosi_tui.storage.problems import Problem, ProblemsError
+from kosi_tui.storage.problems import ProblemsError
 
 
 @dataclass
@@ -30,14 +30,13 @@ def open_draft(path: Path, canvas_path: Path | None = None) -> OpenedDraft:
     draft, raw = read_draft(path)
     located = canvas_path or canvas_by_id(draft.canvas.id)
     if located is None or not located.exists():
-        raise ProblemsError(
-            [Problem(path, 1, 1, "error", "canvas_not_found", {"id": draft.canvas.id})]
-        )
+        raise ProblemsError.one(path, "canvas_not_found", {"id": draft.canvas.id})
     canvas = load_canvas(located)
     if canvas.canvas.id != draft.canvas.id:
-        raise ProblemsError(
-            [Problem(path, 1, 1, "error", "canvas_mismatch",
-                     {"id": draft.canvas.id, "other": canvas.canvas.id, "canvas": str(located)})]
-        )  # fmt: skip
+        raise ProblemsError.one(
+            path,
+            "canvas_mismatch",
+            {"id": draft.canvas.id, "other": canvas.canvas.id, "canvas": str(located)},
+        )
     report = migrate(draft, canvas.compiled, canvas.sha256)
     return OpenedDraft(path, draft, canvas, report, raw)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
+from kosi_tui.core.findings import Severity
 from kosi_tui.i18n import t
-
-Severity = Literal["error", "warning"]
 
 
 @dataclass(frozen=True)
@@ -40,3 +39,10 @@ class ProblemsError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("; ".join(f"{p.file}:{p.line}: {p.code}" for p in problems))
         self.problems = problems
+
+    @classmethod
+    def one(
+        cls, file: Path, code: str, args: dict[str, Any] | None = None, line: int = 1, col: int = 1
+    ) -> ProblemsError:
+        """A file refused for a single error, at LINE:COL (its start unless known better)."""
+        return cls([Problem(file, line, col, "error", code, args or {})])

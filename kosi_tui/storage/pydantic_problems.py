@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -10,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from kosi_tui.core.canvas import QUESTION_TYPES
+from kosi_tui.core.suggest import closest
 from kosi_tui.storage.problems import Problem
 from kosi_tui.storage.yaml_source import Mark, PathKey, SourceMap
 
@@ -95,7 +95,7 @@ def problem_for(
     elif etype == "extra_forbidden":
         key = str(path[-1]) if path else "?"
         mark = source.find(path, at_key=True)
-        code, args = "unknown_key", {"key": key, "suggestion": _suggest(key, list(known_keys))}
+        code, args = "unknown_key", {"key": key, "suggestion": closest(key, known_keys)}
     elif etype == "union_tag_invalid":
         found = str(ctx.get("tag", "?"))
         mark = source.find((*path, "type"))
@@ -104,7 +104,7 @@ def problem_for(
             {
                 "found": found,
                 "expected": ", ".join(QUESTION_TYPES),
-                "suggestion": _suggest(found, list(QUESTION_TYPES)),
+                "suggestion": closest(found, QUESTION_TYPES),
             },
         )
     elif etype == "union_tag_not_found":
@@ -148,8 +148,3 @@ def _text_problem(
     if bad is not None and not isinstance(bad, str | dict | list) and at.raw is not None:
         return "yaml_not_text", {"value": at.raw}, at
     return etype, {}, mark
-
-
-def _suggest(word: str, options: list[str]) -> str:
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return close[0] if close else ""

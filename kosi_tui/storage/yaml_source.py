@@ -89,7 +89,7 @@ class _Builder:
     def fatal(self, node: yaml.Node, code: str, **args: Any) -> ProblemsError:
         """A problem that stops building at once (the file is too big or too deep to go on)."""
         mark = _mark(node)
-        return ProblemsError([Problem(self.file, mark.line, mark.col, "error", code, args)])
+        return ProblemsError.one(self.file, code, args, mark.line, mark.col)
 
     def build(self, node: yaml.Node, path: PathKey, active: frozenset[int]) -> Any:
         self.count += 1
@@ -141,43 +141,32 @@ class _Builder:
 def decode(file: Path, raw: bytes) -> str:
     """The text of a file; raises `ProblemsError` for files that are too big or not UTF-8."""
     if len(raw) > MAX_BYTES:
-        raise ProblemsError(
-            [Problem(file, 1, 1, "error", "file_too_large", {"size": len(raw), "limit": MAX_BYTES})]
-        )
+        raise ProblemsError.one(file, "file_too_large", {"size": len(raw), "limit": MAX_BYTES})
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = raw.count(b"\n", 0, err.start) + 1
         col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
-        raise ProblemsError([Problem(file, line, col, "error", "not_utf8", {})]) from None
+        raise ProblemsError.one(file, "not_utf8", None, line, col) from None
 
 
 def read_file(file: Path) -> bytes:
     """The bytes of a file; raises `ProblemsError` when it cannot be read."""
     try:
         if file.stat().st_size > MAX_BYTES:
-            raise ProblemsError(
-                [
-                    Problem(
-                        file,
-                        1,
-                        1,
-                        "error",
-                        "file_too_large",
-                        {"size": file.stat().st_size, "limit": MAX_BYTES},
-                    )
-                ]
+            raise ProblemsError.one(
+                file, "file_too_large", {"size": file.stat().st_size, "limit": MAX_BYTES}
             )
         return file.read_bytes()
     except FileNotFoundError:
-        raise ProblemsError([Problem(file, 1, 1, "error", "file_missing", {})]) from None
+        raise ProblemsError.one(file, "file_missing") from None
     except IsADirectoryError:
-        raise ProblemsError([Problem(file, 1, 1, "error", "file_is_folder", {})]) from None
+        raise ProblemsError.one(file, "file_is_folder") from None
     except PermissionError:
-        raise ProblemsError([Problem(file, 1, 1, "error", "file_unreadable", {})]) from None
+        raise ProblemsError.one(file, "file_unreadable") from None
     except OSError as err:
-        raise ProblemsError(
-            [Problem(file, 1, 1, "error", "file_os_error", {"reason": err.strerror or str(err)})]
+        raise ProblemsError.one(
+            file, "file_os_error", {"reason": err.strerror or str(err)}
         ) from None
 
 
@@ -190,7 +179,7 @@ def _reader_problem(file: Path, text: str, err: yaml.reader.ReaderError) -> Prob
     line = text.count("\n", 0, position) + 1
     col = position - (text.rfind("\n", 0, position) + 1) + 1
     code = f"U+{err.character:04X}" if isinstance(err.character, int) else "?"
-    return ProblemsError([Problem(file, line, col, "error", "control_character", {"code": code})])
+    return ProblemsError.one(file, "control_character", {"code": code}, line, col)
 
 
 def parse_yaml(file: Path, text: str) -> tuple[Any, SourceMap]:
@@ -208,18 +197,14 @@ def parse_yaml(file: Path, text: str) -> tuple[Any, SourceMap]:
         lines = text.splitlines()
         source_line = lines[line - 1] if 0 < line <= len(lines) else ""
         code = "yaml_tab" if "\t" in source_line[: col + 1] else "yaml_syntax"
-        raise ProblemsError(
-            [Problem(file, line, col, "error", code, {"detail": problem})]
-        ) from None
+        raise ProblemsError.one(file, code, {"detail": problem}, line, col) from None
     except yaml.YAMLError as err:
-        raise ProblemsError(
-            [Problem(file, 1, 1, "error", "yaml_syntax", {"detail": str(err)})]
-        ) from None
+        raise ProblemsError.one(file, "yaml_syntax", {"detail": str(err)}) from None
     finally:
         if loader is not None:
             loader.dispose()
     if node is None:
-        raise ProblemsError([Problem(file, 1, 1, "error", "file_empty", {})])
+        raise ProblemsError.one(file, "file_empty")
     builder = _Builder(file)
     data = builder.build(node, (), frozenset())
     if builder.problems:

@@ -7,7 +7,7 @@ nothing here reads files.
 from __future__ import annotations
 
 from kosi_tui.core.canvas import Canvas
-from kosi_tui.core.checks.context import CheckContext, DataPath, Finding, Severity
+from kosi_tui.core.checks.context import CheckContext
 from kosi_tui.core.checks.defaults import check_defaults
 from kosi_tui.core.checks.documents import check_documents
 from kosi_tui.core.checks.expressions import ExpressionCompiler, Typed, compile_expressions
@@ -15,6 +15,7 @@ from kosi_tui.core.checks.order import check_cycles
 from kosi_tui.core.checks.structure import check_structure
 from kosi_tui.core.checks.translations import check_translations
 from kosi_tui.core.compiled import CompiledCanvas
+from kosi_tui.core.findings import DataPath, Finding, Severity
 
 
 def check_canvas(canvas: Canvas) -> tuple[CompiledCanvas, list[Finding]]:

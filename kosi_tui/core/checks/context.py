@@ -4,27 +4,11 @@ findings so far and a few indexes. Each phase is a function of this context."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 from kosi_tui.core.canvas import Canvas
 from kosi_tui.core.compiled import CompiledCanvas
-
-DataPath = tuple[str | int, ...]
-"""Where a value stands in the canvas data: `("sections", 0, "questions", 2, "show_if")`."""
-
-Severity = Literal["error", "warning"]
-"""An error makes a canvas unusable; a warning is shown and the canvas is used."""
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One problem found in a canvas, at a data path (and an offset inside an expression)."""
-
-    path: DataPath
-    severity: Severity
-    code: str
-    args: dict[str, Any] = field(default_factory=dict)
-    offset: int | None = None
+from kosi_tui.core.findings import DataPath, Finding, Severity
 
 
 @dataclass

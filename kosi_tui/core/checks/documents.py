@@ -4,7 +4,8 @@ name questions, scores, columns and sections that must exist and fit."""
 from __future__ import annotations
 
 from kosi_tui.core.canvas import AnyQuestion, Number, Table
-from kosi_tui.core.checks.context import CheckContext, DataPath
+from kosi_tui.core.checks.context import CheckContext
+from kosi_tui.core.findings import DataPath
 from kosi_tui.core.suggest import closest
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from kosi_tui.core.canvas import Info, MultiChoice, Section, SingleChoice
-from kosi_tui.core.checks.context import CheckContext, DataPath
+from kosi_tui.core.checks.context import CheckContext
 from kosi_tui.core.checks.order import check_forward
 from kosi_tui.core.checks.questions import question_type
 from kosi_tui.core.checks.references import GroupRefs, ref_type, resolve
@@ -15,6 +15,7 @@ from kosi_tui.core.expr import ExprError, parse
 from kosi_tui.core.expr.infer import Inference
 from kosi_tui.core.expr.nodes import Node, Ref, ValueRef, walk
 from kosi_tui.core.expr.types import ANY, Type
+from kosi_tui.core.findings import DataPath
 from kosi_tui.core.placeholders import placeholders
 
 

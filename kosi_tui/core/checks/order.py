@@ -4,8 +4,9 @@ visibility in."""
 
 from __future__ import annotations
 
-from kosi_tui.core.checks.context import CheckContext, DataPath
+from kosi_tui.core.checks.context import CheckContext
 from kosi_tui.core.expr.nodes import Node, Ref, walk
+from kosi_tui.core.findings import DataPath
 
 
 def check_forward(ctx: CheckContext, node: Node, path: DataPath, si: int, qi: int) -> None:

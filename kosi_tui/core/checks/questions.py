@@ -20,8 +20,9 @@ from kosi_tui.core.canvas import (
     SingleChoice,
     Table,
 )
-from kosi_tui.core.checks.context import CheckContext, DataPath
+from kosi_tui.core.checks.context import CheckContext
 from kosi_tui.core.expr.types import ANY, Type
+from kosi_tui.core.findings import DataPath
 
 RULE_FITS: dict[str, tuple[type, ...]] = {
     "length": (ShortText, LongText, ListQuestion),

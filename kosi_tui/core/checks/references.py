@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from kosi_tui.core.canvas import Info, Section, Table
-from kosi_tui.core.checks.context import CheckContext, DataPath
+from kosi_tui.core.checks.context import CheckContext
 from kosi_tui.core.checks.questions import column_type, question_type
 from kosi_tui.core.expr.nodes import (
     Binary,
@@ -21,6 +21,7 @@ from kosi_tui.core.expr.nodes import (
     children,
 )
 from kosi_tui.core.expr.types import ANY, Type
+from kosi_tui.core.findings import DataPath
 from kosi_tui.core.suggest import closest
 
 GroupRefs = Callable[[Ref, DataPath], Ref | None]

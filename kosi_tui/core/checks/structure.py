@@ -4,9 +4,10 @@ under its key and checked on its own, the checklist and the kinds of scores."""
 from __future__ import annotations
 
 from kosi_tui.core.canvas import SECTION_RESERVED, ListQuestion, LongText, ShortText, Table
-from kosi_tui.core.checks.context import CheckContext, DataPath
+from kosi_tui.core.checks.context import CheckContext
 from kosi_tui.core.checks.questions import question_shape
 from kosi_tui.core.compiled import Located
+from kosi_tui.core.findings import DataPath
 from kosi_tui.core.suggest import closest
 
 

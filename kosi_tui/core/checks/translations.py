@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from kosi_tui.core.checks.context import CheckContext, DataPath
+from kosi_tui.core.checks.context import CheckContext
+from kosi_tui.core.findings import DataPath
 from kosi_tui.core.text import missing_languages
 
 _TEXT_KEYS = frozenset(

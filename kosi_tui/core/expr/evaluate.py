@@ -28,8 +28,6 @@ from kosi_tui.core.expr.nodes import (
 
 Lookup = Callable[[Ref], Any]
 """Gives the current value of a reference (None when unanswered or hidden)."""
-ScoreLookup = Callable[[Ref], Any]
-"""Gives the choice score(s) of a choice question's answer."""
 
 
 def truth(value: Any) -> bool:
@@ -133,10 +131,13 @@ def evaluate(
     node: Node,
     lookup: Lookup,
     value: Any = None,
-    score: ScoreLookup | None = None,
+    score: Lookup | None = None,
     aggregate: Callable[[Call], Any] | None = None,
 ) -> Any:
     """The value of `node`; raises `ExprError` when it cannot be computed.
+
+    `lookup` gives a reference's answer, `score` the choice score(s) of a choice question's answer
+    (for `score(x)`), `value` what `value` stands for in a validation rule.
 
     `aggregate`, in a group figure, computes a call over the participants (`sum(x where c)`); it
     returns `NotImplemented` for a call that is an ordinary one (`min(a, b)` of two figures).

@@ -121,8 +121,3 @@ def walk(node: Node) -> Iterator[Node]:
         current = stack.pop()
         yield current
         stack.extend(reversed(children(current)))
-
-
-def refs(node: Node) -> list[Ref]:
-    """Every reference in the expression."""
-    return [n for n in walk(node) if isinstance(n, Ref)]
