@@ -21,6 +21,7 @@ from kosi_tui.core.session import Session  # noqa: E402
 from kosi_tui.report.blank_pdf import write_blank_pdf  # noqa: E402
 from kosi_tui.report.build import build_report  # noqa: E402
 from kosi_tui.report.collect import collect_workshop  # noqa: E402
+from kosi_tui.report.document import Document  # noqa: E402
 from kosi_tui.report.poster import write_poster  # noqa: E402
 from kosi_tui.report.sheets import write_csv, write_xlsx  # noqa: E402
 from kosi_tui.report.write_docx import write_docx  # noqa: E402
@@ -39,7 +40,7 @@ def main() -> None:
     compiled = opened.canvas.compiled
     today = dt.date(2027, 3, 20)
 
-    def document():  # type: ignore[no-untyped-def]
+    def document() -> Document:
         session = Session(compiled, opened.draft.answers)
         return build_report(session, opened.draft, "de", today)
 

@@ -97,7 +97,7 @@ async def round_of(port: int, server: int, n: int) -> tuple[list[float], list[tu
     while time.monotonic() < deadline:
         waiting = [t for t in tasks if not t.done()]
         if (
-            all(t.get_coro().cr_await is not None for t in waiting)
+            all(getattr(t.get_coro(), "cr_await", None) is not None for t in waiting)
             and len(session_pids(server)) >= n
         ):
             break

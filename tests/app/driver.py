@@ -13,6 +13,7 @@ from textual.events import MouseScrollDown
 from textual.pilot import Pilot
 from textual.widget import Widget
 
+from kosi_tui.core.canvas import Table
 from kosi_tui.faces.tui.app import KosiApp, Start
 from kosi_tui.faces.tui.screens.fill import FillScreen
 from kosi_tui.faces.tui.widgets.marked_list import CheckList
@@ -88,7 +89,8 @@ async def answer(pilot: Pilot[Any], widget: QuestionWidget) -> None:
     elif kind == "table":
         await pilot.press("enter")  # the "add row" button
         await pilot.pause()
-        for column in widget.question.columns:  # type: ignore[attr-defined]
+        assert isinstance(widget.question, Table)
+        for column in widget.question.columns:
             if column.type == "text":
                 await type_text(pilot, "Zelle")
             elif column.type == "number":

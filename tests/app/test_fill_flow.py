@@ -4,8 +4,10 @@ correction, jumping back, quitting and resuming, review and both exports."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.screen import Screen
 from textual.widgets import Input
 
 from kosi_tui.core.canvas import QUESTION_TYPES
@@ -22,8 +24,8 @@ from tests.app.driver import answer, fill_screen, tab_to, type_text
 CANVAS = bundled_canvases() / "innovationslabor.yaml"
 
 
-def widget(screen: object, key: str) -> QuestionWidget:
-    return next(w for w in screen.query(QuestionWidget) if w.key == key)  # type: ignore[attr-defined]
+def widget(screen: Screen[Any], key: str) -> QuestionWidget:
+    return next(w for w in screen.query(QuestionWidget) if w.key == key)
 
 
 async def start_new(pilot, organisation: str = "Stadt Musterstadt", author: str = "Erika") -> None:  # type: ignore[no-untyped-def]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import App
-from textual.widgets import Input
+from textual.widgets import Input, Static
 from textual.widgets._footer import FooterKey
 
 from kosi_tui.faces.tui.app import KosiApp
@@ -33,6 +33,6 @@ async def test_switching_language_keeps_answers_and_relabels_everything(tmp_path
         assert not {"Weiter", "Zurück"} & footer_words(app)
         widget = next(w for w in screen.query(QuestionWidget) if w.key == "basis.organisation")
         assert widget.lang == "en"
-        assert screen.query_one("#section-title").render().plain == "1. Basics"
+        assert str(screen.query_one("#section-title", Static).render()) == "1. Basics"
         assert screen.filling.session.answers["basis.organisation"] == typed
         assert widget.query_one(Input).value == typed

@@ -11,11 +11,12 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from kosi_tui.faces.tui.app import KosiApp, Start
 from kosi_tui.faces.tui.dialogs.path_dialog import PathDialog
 from kosi_tui.faces.tui.screens.fill import FillScreen
+from kosi_tui.faces.tui.widgets.text_question import LongTextQuestion
 from kosi_tui.storage.draft_file import load_draft
 from tests.app.driver import fill_screen, inside, tab_to, type_text
 from tests.conftest import ROOT
@@ -51,7 +52,7 @@ async def open_at_field(pilot: Pilot[Any]) -> tuple[FillScreen, Any]:
     await screen.ready.wait()
     await screen.jump_to_question("schritte.offene_fragen")
     await pilot.pause()
-    field = next(w for w in screen.query("LongTextQuestion") if w.key == "schritte.offene_fragen")
+    field = next(w for w in screen.query(LongTextQuestion) if w.key == "schritte.offene_fragen")
     await tab_to(pilot, field)
     return screen, field
 
@@ -82,7 +83,7 @@ async def test_a_failure_keeps_the_keys_and_the_answers_and_offers_elsewhere(
         await pilot.pause()
         assert isinstance(app.screen, PathDialog)
         elsewhere = tmp_path / "sicher" / "entwurf.yaml"
-        app.screen.query_one("#path").value = str(elsewhere)  # type: ignore[attr-defined]
+        app.screen.query_one("#path", Input).value = str(elsewhere)
         await pilot.press("enter")
         await saved(pilot)
         assert elsewhere.exists()

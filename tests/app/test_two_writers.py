@@ -16,6 +16,7 @@ from kosi_tui.faces.plain import start_plain
 from kosi_tui.faces.tui.app import KosiApp, Start
 from kosi_tui.faces.tui.dialogs.conflict_dialog import ConflictDialog
 from kosi_tui.faces.tui.dialogs.message_dialog import MessageDialog
+from kosi_tui.faces.tui.widgets.text_question import LongTextQuestion
 from kosi_tui.storage.draft_file import DraftWriter, load_draft, read_draft
 from kosi_tui.storage.draft_lock import lock_path
 from tests.app.driver import fill_screen, tab_to, type_text
@@ -48,7 +49,7 @@ async def at_field(pilot: Pilot[Any]) -> Any:
     await screen.ready.wait()
     await screen.jump_to_question(FIELD)
     await pilot.pause()
-    field = next(w for w in screen.query("LongTextQuestion") if w.key == FIELD)
+    field = next(w for w in screen.query(LongTextQuestion) if w.key == FIELD)
     await tab_to(pilot, field)
     return screen
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from kosi_tui.core.group import RoundResult, amount_text, cell_text
+from kosi_tui.core.group_canvas import Group
 from kosi_tui.report.game import Game, load_game
 from tests import group_play
 from tests.group_play import OFFERS, play_all
@@ -20,6 +21,13 @@ ANNUAL_COST = 14000 / 10 + 600 + 300 + 12 * 30 + 4 * 12 * 20
 def game(tmp_path: Path) -> Game:
     play_all(tmp_path)
     return load_game(tmp_path, "de")
+
+
+def group_of(game: Game) -> Group:
+    """The game's group; the Planspiel canvas declares one, so its absence is a test failure."""
+    group = game.compiled.canvas.group
+    assert group is not None
+    return group
 
 
 def by_role(result: RoundResult) -> dict[str, dict[str, object]]:
@@ -41,7 +49,7 @@ def test_the_drafts_are_five_members_with_their_roles(game: Game) -> None:
         "Erika Amt", "Bernd Bezirk", "Wiebke Wohnen", "Vera Verein", "Nils Nutzer"
     ]  # fmt: skip
     assert all(r.submitted for r in result.rows)
-    assert result.missing_roles(game.compiled.canvas.group) != []  # the bike shop is not played
+    assert result.missing_roles(group_of(game)) != []  # the bike shop is not played
 
 
 def test_round_1_first_offers(game: Game) -> None:
@@ -85,7 +93,7 @@ def test_round_2_in_kind_counts_only_up_to_the_need(game: Game) -> None:
     assert r2.figures["defizit_deckel"] == 300 + 200 + 360
     # The city now funds what it permits; the association hosts; the deficit is shared.
     assert flags(r2) == {"luecke_einmalig", "luecke_jaehrlich", "stadt_doppelrolle"}
-    assert r2.waiting_for(game.compiled.canvas.group) == []
+    assert r2.waiting_for(group_of(game)) == []
 
 
 def test_round_3_final_commitments(game: Game) -> None:
@@ -109,11 +117,11 @@ def test_who_must_commit_first_is_waited_for(tmp_path: Path) -> None:
     group_play.offer(fillings["verein"], 2, {"stand": "zusage", "geld_einmalig": 500})
     group = load_game(tmp_path, "de")
     r3 = group.rounds()[2]
-    assert [r.id for r in r3.waiting_for(group.compiled.canvas.group)] == ["bezirk"]
+    assert [r.id for r in r3.waiting_for(group_of(group))] == ["bezirk"]
     assert [r.member.name for r in r3.submitted] == ["Vera Verein"]
     group_play.offer(fillings["bezirk"], 2, {"stand": "zusage", "geld_einmalig": 6000})
     group = load_game(tmp_path, "de")
-    assert group.rounds()[2].waiting_for(group.compiled.canvas.group) == []
+    assert group.rounds()[2].waiting_for(group_of(group)) == []
 
 
 def test_walking_away_takes_the_risk_share_off_the_table(tmp_path: Path) -> None:
