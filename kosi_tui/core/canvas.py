@@ -1,4 +1,5 @@
-"""Pydantic models of a canvas template: sections, questions by type, evaluation rules.
+"""Pydantic models of a canvas template: sections, evaluation rules, documents; the questions are
+in `kinds/`, one module per type, and re-exported here.
 
 These models check shape only. Cross-references, expressions and translations are checked in
 `checks.py`, which knows the whole canvas.
@@ -6,14 +7,12 @@ These models check shape only. Cross-references, expressions and translations ar
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import ConfigDict, Field, StringConstraints
 
-from kosi_tui.core.group_canvas import (  # noqa: F401 - their names are canvas keys too
+from kosi_tui.core.group_canvas import (  # their names are canvas keys too
     Constant,
     Group,
     GroupFigure,
@@ -24,248 +23,93 @@ from kosi_tui.core.group_canvas import (  # noqa: F401 - their names are canvas 
     Round,
     TableColumn,
 )
+from kosi_tui.core.kinds import (  # the question kinds, one module each, are canvas names too
+    KINDS,
+    QUESTION_TYPES,
+    AnswerQuestion,
+    AnyQuestion,
+    Column,
+    Date,
+    Info,
+    ListQuestion,
+    LongText,
+    MultiChoice,
+    Number,
+    Question,
+    QuestionBase,
+    Scale,
+    ShortText,
+    SingleChoice,
+    Table,
+)
+from kosi_tui.core.kinds.base import (
+    Bounds,
+    Choice,
+    ChoiceId,
+    Expression,
+    Ident,
+    Model,
+    Rule,
+)
 from kosi_tui.core.text_type import LANG_PATTERN, Text
 
+__all__ = [
+    "FORMAT_TAG",
+    "KINDS",
+    "QUESTION_TYPES",
+    "SECTION_RESERVED",
+    "AnswerQuestion",
+    "AnyQuestion",
+    "Bounds",
+    "Canvas",
+    "ChartSpec",
+    "Choice",
+    "ChoiceId",
+    "Column",
+    "Constant",
+    "Date",
+    "Evaluation",
+    "Expression",
+    "Flag",
+    "Glance",
+    "GlanceItem",
+    "Group",
+    "GroupFigure",
+    "GroupFlag",
+    "Ident",
+    "Info",
+    "Lang",
+    "ListQuestion",
+    "LongText",
+    "Model",
+    "MultiChoice",
+    "Number",
+    "Phase",
+    "Poster",
+    "PosterBox",
+    "Prompt",
+    "Question",
+    "QuestionBase",
+    "QuestionKey",
+    "Role",
+    "RoleCard",
+    "Round",
+    "Rule",
+    "Scale",
+    "Score",
+    "Section",
+    "ShortText",
+    "SingleChoice",
+    "Table",
+    "TableColumn",
+]
+
 FORMAT_TAG = "kosi-canvas/1"
-
-Ident = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
-"""Ids of canvases, sections, questions, columns, scores and flags: lower case, digits, `_`."""
-
-ChoiceId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
-"""Choice ids may start with a digit (`1`, `2025`) and contain `-`."""
-
-Expression = Annotated[str, StringConstraints(min_length=1, max_length=1000)]
-"""Source text of an expression; parsed when the canvas is checked."""
 
 Lang = Annotated[str, StringConstraints(pattern=LANG_PATTERN)]
 
 SECTION_RESERVED = frozenset({"scores", "value"})
 """Section ids that would clash with names of the expression language."""
-
-
-class Model(BaseModel):
-    """Base for canvas parts: unknown keys are errors, parts never change after loading."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-class Bounds(Model):
-    """A lower and/or upper bound."""
-
-    min: float | None = None
-    max: float | None = None
-
-
-class Rule(Model):
-    """One validation rule with its own message; exactly one of the checks is set."""
-
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        json_schema_extra={
-            "oneOf": [{"required": [k]} for k in ("length", "pattern", "range", "rule")]
-        },
-    )
-
-    length: Bounds | None = None
-    pattern: Annotated[str, StringConstraints(max_length=300)] | None = None
-    range: Bounds | None = None
-    rule: Expression | None = None
-    message: Text | None = None
-
-    @model_validator(mode="after")
-    def _one_check(self) -> Rule:
-        kinds = [k for k in ("length", "pattern", "range", "rule") if getattr(self, k) is not None]
-        if len(kinds) != 1:
-            raise PydanticCustomError(
-                "rule_kind", "a rule needs exactly one of length, pattern, range, rule"
-            )
-        return self
-
-    @property
-    def kind(self) -> str:
-        """Which check this rule makes."""
-        for k in ("length", "pattern", "range", "rule"):
-            if getattr(self, k) is not None:
-                return k
-        raise AssertionError("validated rule without a kind")
-
-
-class Choice(Model):
-    """One option of a choice question."""
-
-    id: ChoiceId
-    label: Text
-    help: Text | None = None
-    score: float | None = None
-    """A number the `score()` function returns for this choice, for evaluation rules."""
-
-
-class QuestionBase(Model):
-    """What every question has."""
-
-    id: Ident
-    label: Text
-    help: Text | None = None
-    example: Text | None = None
-    guidance: Text | None = None
-    """A note for trainers: printed on blank copies, not shown while filling."""
-    required: bool = False
-    required_if: Expression | None = None
-    show_if: Expression | None = None
-    default: Any = None
-    validate_: list[Rule] = Field(default_factory=list, alias="validate")
-
-    model_config = ConfigDict(populate_by_name=True)
-
-    @property
-    def answerable(self) -> bool:
-        """Whether the question takes an answer (`info` does not)."""
-        return True
-
-
-class ShortText(QuestionBase):
-    """A single line of text."""
-
-    type: Literal["short_text"]
-    placeholder: Text | None = None
-    prefill: Literal["organisation", "author"] | None = None
-    """Starts a new draft with what the person gave when starting it, so nobody types it twice."""
-
-
-class LongText(QuestionBase):
-    """Several lines of text."""
-
-    type: Literal["long_text"]
-    placeholder: Text | None = None
-
-
-class SingleChoice(QuestionBase):
-    """Exactly one of several choices."""
-
-    type: Literal["single_choice"]
-    choices: Annotated[list[Choice], Field(min_length=1)]
-
-
-class MultiChoice(QuestionBase):
-    """Any number of choices, optionally bounded."""
-
-    type: Literal["multi_choice"]
-    choices: Annotated[list[Choice], Field(min_length=1)]
-    min_selected: Annotated[int, Field(ge=0)] | None = None
-    max_selected: Annotated[int, Field(ge=1)] | None = None
-
-
-class Scale(QuestionBase):
-    """A whole number from `min` to `max`, with labels for some or all points."""
-
-    type: Literal["scale"]
-    min: int = 1
-    max: int = 5
-    labels: dict[int, Text] = Field(default_factory=dict)
-
-
-class Number(QuestionBase):
-    """An integer or a decimal number, optionally with unit and bounds."""
-
-    type: Literal["number"]
-    integer: bool = False
-    unit: Text | None = None
-    min: float | None = None
-    max: float | None = None
-
-
-class Date(QuestionBase):
-    """A calendar date."""
-
-    type: Literal["date"]
-    min: dt.date | None = None
-    max: dt.date | None = None
-
-
-class ListQuestion(QuestionBase):
-    """A list of short texts."""
-
-    type: Literal["list"]
-    min_items: Annotated[int, Field(ge=0)] | None = None
-    max_items: Annotated[int, Field(ge=1)] | None = None
-    placeholder: Text | None = None
-
-
-class Column(Model):
-    """One column of a table question."""
-
-    id: Ident
-    label: Text
-    type: Literal["text", "choice", "multi_choice", "number"]
-    help: Text | None = None
-    required: bool = False
-    choices: list[Choice] | None = None
-    integer: bool = False
-    unit: Text | None = None
-    min: float | None = None
-    max: float | None = None
-
-    @model_validator(mode="after")
-    def _choices_fit_type(self) -> Column:
-        wants = self.type in ("choice", "multi_choice")
-        if wants and not self.choices:
-            raise PydanticCustomError("column_choices_missing", "a choice column needs choices")
-        if not wants and self.choices is not None:
-            raise PydanticCustomError("column_choices_extra", "only choice columns take choices")
-        return self
-
-
-class Table(QuestionBase):
-    """Rows of typed columns, e.g. the stakeholder table."""
-
-    type: Literal["table"]
-    columns: Annotated[list[Column], Field(min_length=1)]
-    min_rows: Annotated[int, Field(ge=0)] | None = None
-    max_rows: Annotated[int, Field(ge=1)] | None = None
-
-    def column(self, column_id: str) -> Column | None:
-        """The column with this id, if any."""
-        return next((c for c in self.columns if c.id == column_id), None)
-
-
-class Info(Model):
-    """Text between questions; takes no answer."""
-
-    id: Ident
-    type: Literal["info"]
-    label: Text
-    help: Text | None = None
-    guidance: Text | None = None
-    show_if: Expression | None = None
-
-    @property
-    def answerable(self) -> bool:
-        """Info blocks take no answer."""
-        return False
-
-
-Question = Annotated[
-    ShortText
-    | LongText
-    | SingleChoice
-    | MultiChoice
-    | Scale
-    | Number
-    | Date
-    | ListQuestion
-    | Table
-    | Info,
-    Field(discriminator="type"),
-]
-AnswerQuestion = (
-    ShortText | LongText | SingleChoice | MultiChoice | Scale | Number | Date | ListQuestion | Table
-)
-AnyQuestion = AnswerQuestion | Info
-QUESTION_TYPES = (
-    "short_text", "long_text", "single_choice", "multi_choice", "scale",
-    "number", "date", "list", "table", "info",
-)  # fmt: skip
 
 
 class Section(Model):

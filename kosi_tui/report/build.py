@@ -9,22 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import Any
+from typing import Any, assert_never
 
 from kosi_tui.core.answers import Draft
 from kosi_tui.core.canvas import (
+    AnswerQuestion,
     ChartSpec,
     Column,
     Info,
-    ListQuestion,
-    LongText,
-    MultiChoice,
-    Scale,
     Score,
     Table,
 )
-from kosi_tui.core.display import answer_items, cell_text, scalar_text
+from kosi_tui.core.display import scalar_text
 from kosi_tui.core.evaluation import Result, ScoreResult, Span, evaluate_session
+from kosi_tui.core.kinds.forms import Amount, Day, Entries, Options, Points, Rows, Writing
 from kosi_tui.core.numbers import format_date, format_number
 from kosi_tui.core.session import Session
 from kosi_tui.core.text import localize
@@ -57,7 +55,8 @@ def table_grid(question: Table, value: list[Any], lang: str) -> Grid:
     """A table answer: amounts right-aligned, and a total row where a column holds amounts."""
     rows = [row for row in value if isinstance(row, dict)]
     header = [localize(c.label, lang) for c in question.columns]
-    cells = [[cell_text(c, row.get(c.id), lang) for c in question.columns] for row in rows]
+    # Every row, one that is no mapping (a hand-edited draft) said to be unreadable.
+    cells = [question.cells(row, lang) for row in value]
     right = frozenset(i for i, c in enumerate(question.columns) if c.type == "number")
     total: list[str] | None = None
     summed = [i for i, c in enumerate(question.columns) if _sums(c)]
@@ -83,26 +82,36 @@ def answer_blocks(session: Session, key: str, lang: str) -> list[Block]:
     """The answer to `key` as blocks (nothing when unanswered), with its issues as notes."""
     question = session.compiled.questions[key].question
     value = session.value(key)
-    if value is None:
+    if value is None or isinstance(question, Info):
         return []
-    out: list[Block] = []
-    if isinstance(question, Table) and isinstance(value, list):
-        out.append(table_grid(question, value, lang))
-    elif isinstance(question, Scale) and isinstance(value, int):
-        label = question.labels.get(value)
-        text = t("report.scale_value", lang, value=value, max=question.max)
-        if label:
-            text += f" – {localize(label, lang)}"
-        out.append(Rating(value, question.min, question.max, text))
-    elif isinstance(question, MultiChoice | ListQuestion):
-        out.append(Items(answer_items(question, value, lang)))
-    elif isinstance(question, LongText):
-        out.append(Prose(str(value)))
-    else:
-        out.append(Line(" ".join(answer_items(question, value, lang))))
+    out: list[Block] = [answer_block(question, value, lang)]
     for issue in session.issues(key, include_required=False):
         out.append(Line(t("report.issue", lang, message=issue.message(lang)), "note"))
     return out
+
+
+def answer_block(question: AnswerQuestion, value: Any, lang: str) -> Block:
+    """An answer laid out by the shape its kind gives it: a point on a scale as a rating, several
+    options or entries as items, text with paragraphs as prose, a table as a grid."""
+    shown = question.display(value, lang)
+    form = question.form(lang)
+    match form:
+        case Rows():
+            if isinstance(question, Table) and isinstance(value, list):
+                return table_grid(question, value, lang)
+            return Line(" ".join(shown))
+        case Points(low=low, high=high):
+            # Only a point on the scale is drawn: 9 on a scale to 5 would overfill the rating.
+            fits = isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+            return Rating(value, low, high, shown[0]) if fits else Line(shown[0])
+        case Options(several=True) | Entries():
+            return Items(shown)
+        case Writing(paragraphs=True):
+            return Prose(shown[0])
+        case Writing() | Options() | Amount() | Day():
+            return Line(" ".join(shown))
+        case _:
+            assert_never(form)
 
 
 def _head(session: Session, draft: Draft | None, lang: str, today: dt.date) -> Part:

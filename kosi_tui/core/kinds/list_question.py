@@ -1,0 +1,50 @@
+"""`list`: a list of short texts, optionally bounded (the module is not called `list.py`, which
+would hide the built-in `list` in this package)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, StrictStr
+
+from kosi_tui.core.expr.types import Type
+from kosi_tui.core.kinds.base import Parsed, QuestionBase, Typed, scalar_text, unreadable
+from kosi_tui.core.kinds.forms import Entries
+from kosi_tui.core.kinds.issue import Issue, count_issues
+from kosi_tui.core.text_type import Text
+
+
+class ListQuestion(QuestionBase, Typed):
+    """A list of short texts."""
+
+    type: Literal["list"]
+    min_items: Annotated[int, Field(ge=0)] | None = None
+    max_items: Annotated[int, Field(ge=1)] | None = None
+    placeholder: Text | None = None
+
+    def answer_schema(self) -> Any:
+        return list[StrictStr]
+
+    def expr_type(self, name: str) -> Type:
+        return Type("list", name=name)
+
+    def shape_issue(self, value: Any) -> Issue:
+        return Issue("list")
+
+    def bounds(self, value: Any) -> list[Issue]:
+        items = [v for v in value if v.strip()]
+        return count_issues(len(items), self.min_items, self.max_items, "items")
+
+    def parse(self, text: str, lang: str) -> Parsed:
+        """One item per line."""
+        items = [line.strip() for line in text.splitlines() if line.strip()]
+        return Parsed(items or None)
+
+    def display(self, value: Any, lang: str) -> list[str]:
+        if not isinstance(value, list):
+            return [value if isinstance(value, str) else unreadable(lang)]
+        return [scalar_text(v, lang) for v in value if not (isinstance(v, str) and not v.strip())]
+
+    def form(self, lang: str) -> Entries:
+        count = max(self.min_items or 0, 4)
+        return Entries(min(count, self.max_items) if self.max_items else count)
