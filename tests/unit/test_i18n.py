@@ -21,7 +21,7 @@ def test_placeholders_match() -> None:
 
 def test_every_code_used_in_the_code_has_a_message() -> None:
     source = "\n".join(p.read_text() for p in (ROOT / "kosi_tui").rglob("*.py"))
-    used = set(re.findall(r'self\.add\(\s*(?:\([^)]*\)|[\w.]+),\s*"([a-z_]+)"', source))
+    used = set(re.findall(r'\b(?:self|ctx|c)\.add\(\s*(?:\([^)]*\)|[\w.]+),\s*"([a-z_]+)"', source))
     used |= set(re.findall(r'"(?:error|warning)",\s*"([a-z_]+)"', source))
     used |= set(re.findall(r'Issue\("([a-z_]+)"', source))
     used |= set(re.findall(r'return "([a-z_]+)", \{', source))
