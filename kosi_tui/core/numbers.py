@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from typing import Any
 
 _DE_GROUPED = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
 _EN_GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
@@ -94,6 +95,19 @@ def impossible_date(text: str) -> tuple[int, int, int] | None:
     else:
         return None
     return None if parse_date(s) is not None else (day, month, year)
+
+
+def date_mistake(text: str) -> tuple[str, dict[str, Any]] | None:
+    """What is wrong with a text written like a date that no calendar has, as a problem code and
+    its values (`impossible_date` with the days the month has, or `impossible_month`); None when
+    it is a real date or not written like one."""
+    wrong = impossible_date(text)
+    if wrong is None:
+        return None
+    day, month, year = wrong
+    if not 1 <= month <= 12:
+        return "impossible_month", {"value": text, "month": month}
+    return "impossible_date", {"value": text, "day": day, "days": days_in_month(month, year)}
 
 
 def days_in_month(month: int, year: int) -> int:

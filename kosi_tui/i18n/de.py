@@ -22,6 +22,8 @@ MESSAGES: dict[str, str] = {
     "problem.yaml_too_many_nodes": "Die Datei ergibt mehr als {limit} Werte (zu viele Anker und "
     "Verweise mit * und &). Schreiben Sie die Werte aus.",
     "problem.yaml_recursive_alias": "Dieser Verweis (*) zeigt auf sich selbst. Entfernen Sie ihn.",
+    "problem.yaml_unknown_alias": "Der Verweis „*{name}“ findet keinen Anker „{name}“. Schreiben Sie „&{name}“ oberhalb dieser Zeile vor den Wert, der sich wiederholen soll, oder schreiben Sie den Wert hier aus.",
+    "problem.yaml_bad_value": "YAML kann „{value}“ nicht lesen. Ist es ein Text, setzen Sie ihn in Anführungszeichen.",
     "problem.yaml_bad_tag": "Der YAML-Typ {tag} ist nicht erlaubt. Schreiben Sie den Wert ohne !-Angabe.",
     "problem.yaml_merge_key": "Zusammenführen mit „<<“ ist nicht erlaubt. Schreiben Sie die Schlüssel aus.",
     "problem.yaml_complex_key": "Schlüssel müssen einfache Texte sein.",
@@ -32,6 +34,9 @@ MESSAGES: dict[str, str] = {
     "problem.format_unknown": "Das Format „{found}“ ist unbekannt; erwartet wird „kosi-canvas/1“.",
     "problem.missing": "Hier fehlt der Schlüssel „{field}“.",
     "problem.unknown_key": "Den Schlüssel „{key}“ gibt es hier nicht.",
+    "problem.key_not_for_type": "Den Schlüssel „{key}“ gibt es bei „{type}“ nicht, nur bei: {types}. Löschen Sie die Zeile oder ändern Sie den Fragetyp.",
+    "problem.choice_as_text": "Jede Auswahl braucht eine Kennung und eine Beschriftung, ein bloßer Text reicht nicht. Schreiben Sie z. B. „- id: rat“ und darunter „label: {{de: Ratsbeschluss, en: Council decision}}“.",
+    "problem.duplicate_language": "Die Sprache „{lang}“ steht zweimal in „languages“. Nennen Sie jede Sprache nur einmal.",
     "problem.unknown_type": "Den Fragetyp „{found}“ gibt es nicht. Möglich sind: {expected}.",
     "problem.type_missing": "Bei dieser Frage fehlt „type:“. Möglich sind: {expected}.",
     "problem.bad_ident": "„{value}“ ist als Kennung nicht erlaubt: nur Kleinbuchstaben, Ziffern und „_“, "
@@ -48,6 +53,8 @@ MESSAGES: dict[str, str] = {
     "problem.int_type": "Hier wird eine ganze Zahl erwartet.",
     "problem.float_type": "Hier wird eine Zahl erwartet.",
     "problem.date_type": "Hier wird ein Datum erwartet, z. B. 2026-12-24.",
+    "problem.impossible_date": "Das Datum {value} gibt es nicht: Dieser Monat hat nur {days} Tage. Prüfen Sie Tag und Monat.",
+    "problem.impossible_month": "Das Datum {value} gibt es nicht: Einen Monat {month} gibt es nicht, Monate gehen von 1 bis 12.",
     "problem.list_type": "Hier wird eine Liste erwartet (Zeilen mit „- “).",
     "problem.dict_type": "Hier werden Schlüssel mit Werten erwartet.",
     "problem.too_short": "Hier muss mindestens {min} Eintrag stehen.",
@@ -64,6 +71,7 @@ MESSAGES: dict[str, str] = {
     "problem.empty_section": "Der Abschnitt „{section}“ hat keine Fragen.",
     "problem.duplicate_id": "Die Kennung „{id}“ gibt es hier schon einmal. Jede Kennung muss eindeutig sein.",
     "problem.min_over_max": "Das Minimum ({min}) ist größer als das Maximum ({max}).",
+    "problem.bounds_equal": "Minimum und Maximum sind beide {value}: Dazwischen gibt es nichts zu wählen oder zu zeigen. Setzen Sie das Maximum höher als das Minimum.",
     "problem.min_over_choices": "Es sollen mindestens {min} Antworten gewählt werden, es gibt aber nur "
     "{count} Auswahlmöglichkeiten.",
     "problem.label_outside_scale": "Den Skalenpunkt {point} gibt es nicht; die Skala reicht von {min} bis {max}.",
@@ -97,6 +105,9 @@ MESSAGES: dict[str, str] = {
     "Antwort hier meist noch leer.",
     "problem.cycle": "Diese Bedingungen hängen im Kreis voneinander ab: {chain}.",
     "problem.bad_default": "Der Vorgabewert passt nicht zur Frage: {detail}",
+    "problem.default_not_a_choice": "Der Vorgabewert „{value}“ ist keine der Auswahlen dieser Frage ({choices}). Schreiben Sie die Kennung (id) einer Auswahl.",
+    "problem.default_date": "„{value}“ ist kein Datum. Schreiben Sie als Vorgabewert ein Datum wie 2026-12-24 oder „today“ für den Tag des Ausfüllens.",
+    "problem.section_show_if_own_question": "Die Bedingung des Abschnitts „{section}“ fragt nach „{name}“, einer Frage in diesem Abschnitt selbst: Solange der Abschnitt ausgeblendet ist, kann sie niemand beantworten. Fragen Sie nach einer Frage aus einem früheren Abschnitt.",
     # Ausdruckssprache
     "problem.expr_unclosed_string": "Ein Text in Anführungszeichen wird nicht geschlossen.",
     "problem.expr_bad_character": "Das Zeichen „{char}“ ist in Ausdrücken nicht erlaubt.",
@@ -110,6 +121,8 @@ MESSAGES: dict[str, str] = {
     "problem.expr_arity": "{name}() braucht {min} bis {max} Angaben, hat aber {given}.",
     "problem.expr_not_text": "Ein Ausdruck muss ein Text sein.",
     "problem.expr_too_long": "Der Ausdruck ist mit {length} Zeichen zu lang (höchstens {limit}).",
+    "problem.expr_write_instead": "Schreiben Sie in Ausdrücken „{instead}“ statt „{found}“.",
+    "problem.expr_division_by_zero": "Hier wird durch 0 geteilt; das ergibt nie einen Wert. Teilen Sie durch eine andere Zahl oder eine Antwort.",
     # Antworten prüfen
     "answer.required": "Bitte beantworten Sie diese Frage.",
     "answer.in_row": "Zeile {row}:",
@@ -370,6 +383,7 @@ MESSAGES: dict[str, str] = {
     # Änderungen am Canvas
     "changes.intro": "Der Canvas wurde geändert, seit dieser Entwurf gespeichert wurde (Version {old} → {new}). "
     "Keine Antwort geht verloren:",
+    "changes.intro_same_version": "Die Canvas-Datei wurde geändert, seit dieser Entwurf gespeichert wurde; sie trägt aber weiter die Version {version}. Keine Antwort geht verloren:",
     "changes.orphaned": "Die Frage „{key}“ gibt es nicht mehr; Ihre Antwort steht im Anhang des Berichts.",
     "changes.restored": "Die Frage „{question}“ ist wieder da; Ihre frühere Antwort ist wiederhergestellt.",
     "changes.unknown_choice": "Bei „{question}“ gibt es die Auswahl „{choice}“ nicht mehr; bitte wählen Sie neu.",

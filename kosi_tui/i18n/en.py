@@ -21,6 +21,8 @@ MESSAGES: dict[str, str] = {
     "problem.yaml_too_many_nodes": "The file expands to more than {limit} values (too many anchors and "
     "aliases with * and &). Write the values out.",
     "problem.yaml_recursive_alias": "This alias (*) points to itself. Remove it.",
+    "problem.yaml_unknown_alias": "The alias “*{name}” finds no anchor “{name}”. Write “&{name}” above this line in front of the value to repeat, or write the value out here.",
+    "problem.yaml_bad_value": "YAML cannot read “{value}”. If it is a text, put it in quotes.",
     "problem.yaml_bad_tag": "The YAML type {tag} is not allowed. Write the value without a ! tag.",
     "problem.yaml_merge_key": "Merging with “<<” is not allowed. Write the keys out.",
     "problem.yaml_complex_key": "Keys must be plain texts.",
@@ -31,6 +33,9 @@ MESSAGES: dict[str, str] = {
     "problem.format_unknown": "The format “{found}” is unknown; expected “kosi-canvas/1”.",
     "problem.missing": "The key “{field}” is missing here.",
     "problem.unknown_key": "There is no key “{key}” here.",
+    "problem.key_not_for_type": "“{key}” does not apply to “{type}” questions, only to: {types}. Remove the line or change the question type.",
+    "problem.choice_as_text": "Each choice needs an id and a label; a plain text is not enough. Write e.g. “- id: council” and below it “label: {{de: Ratsbeschluss, en: Council decision}}”.",
+    "problem.duplicate_language": "The language “{lang}” is listed twice in “languages”. Name each language once.",
     "problem.unknown_type": "There is no question type “{found}”. Possible: {expected}.",
     "problem.type_missing": "This question has no “type:”. Possible: {expected}.",
     "problem.bad_ident": "“{value}” is not allowed as an id: lower-case letters, digits and “_” only, "
@@ -46,6 +51,8 @@ MESSAGES: dict[str, str] = {
     "problem.int_type": "A whole number is expected here.",
     "problem.float_type": "A number is expected here.",
     "problem.date_type": "A date is expected here, e.g. 2026-12-24.",
+    "problem.impossible_date": "There is no date {value}: that month has only {days} days. Check the day and the month.",
+    "problem.impossible_month": "There is no date {value}: there is no month {month}; months go from 1 to 12.",
     "problem.list_type": "A list is expected here (lines starting with “- ”).",
     "problem.dict_type": "Keys with values are expected here.",
     "problem.too_short": "At least {min} entry is needed here.",
@@ -62,6 +69,7 @@ MESSAGES: dict[str, str] = {
     "problem.empty_section": "The section “{section}” has no questions.",
     "problem.duplicate_id": "The id “{id}” is used here already. Every id must be unique.",
     "problem.min_over_max": "The minimum ({min}) is larger than the maximum ({max}).",
+    "problem.bounds_equal": "The minimum and the maximum are both {value}: there is nothing between them to choose or to show. Set the maximum above the minimum.",
     "problem.min_over_choices": "At least {min} answers must be chosen, but there are only {count} choices.",
     "problem.label_outside_scale": "There is no scale point {point}; the scale runs from {min} to {max}.",
     "problem.bad_pattern": "The pattern is not a valid regular expression: {reason}",
@@ -93,6 +101,9 @@ MESSAGES: dict[str, str] = {
     "usually still empty here.",
     "problem.cycle": "These conditions depend on each other in a circle: {chain}.",
     "problem.bad_default": "The default does not fit the question: {detail}",
+    "problem.default_not_a_choice": "The default “{value}” is not one of this question's choices ({choices}). Write the id of a choice.",
+    "problem.default_date": "“{value}” is not a date. Write a default date like 2026-12-24, or “today” for the day it is filled in.",
+    "problem.section_show_if_own_question": "The condition of section “{section}” asks about “{name}”, a question in this very section: while the section is hidden, nobody can answer it. Ask about a question of an earlier section.",
     # Expression language
     "problem.expr_unclosed_string": "A quoted text is not closed.",
     "problem.expr_bad_character": "The character “{char}” is not allowed in expressions.",
@@ -106,6 +117,8 @@ MESSAGES: dict[str, str] = {
     "problem.expr_arity": "{name}() takes {min} to {max} arguments, but has {given}.",
     "problem.expr_not_text": "An expression must be a text.",
     "problem.expr_too_long": "The expression is too long at {length} characters (at most {limit}).",
+    "problem.expr_write_instead": "Write “{instead}” instead of “{found}” in expressions.",
+    "problem.expr_division_by_zero": "This divides by 0, which never gives a value. Divide by another number or by an answer.",
     # Checking answers
     "answer.required": "Please answer this question.",
     "answer.in_row": "Row {row}:",
@@ -362,6 +375,7 @@ MESSAGES: dict[str, str] = {
     # Canvas changes
     "changes.intro": "The canvas has changed since this draft was saved (version {old} → {new}). No answer "
     "is lost:",
+    "changes.intro_same_version": "The canvas file has changed since this draft was saved, but it still says version {version}. No answer is lost:",
     "changes.orphaned": "The question “{key}” no longer exists; your answer is in the report's appendix.",
     "changes.restored": "The question “{question}” is back; your earlier answer has been restored.",
     "changes.unknown_choice": "“{question}” no longer offers the choice “{choice}”; please choose again.",

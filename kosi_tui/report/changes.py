@@ -17,7 +17,11 @@ def describe_migration(report: MigrationReport, compiled: CompiledCanvas, lang: 
     """One sentence per change; empty when nothing needs saying."""
     if report.empty:
         return []
-    lines = [t("changes.intro", lang, old=report.old_version, new=report.new_version)]
+    if report.old_version == report.new_version:
+        # The file changed but its author left the version number: "1.0.0 → 1.0.0" says nothing.
+        lines = [t("changes.intro_same_version", lang, version=report.new_version)]
+    else:
+        lines = [t("changes.intro", lang, old=report.old_version, new=report.new_version)]
     lines += [t("changes.orphaned", lang, key=key) for key in report.orphaned]
     lines += [
         t("changes.restored", lang, question=_label(compiled, key, lang)) for key in report.restored

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel
 
 from kosi_tui.core.canvas import QUESTION_TYPES
+from kosi_tui.core.numbers import date_mistake
 from kosi_tui.core.suggest import closest
 from kosi_tui.storage.problems import Problem
 from kosi_tui.storage.yaml_source import Mark, PathKey, SourceMap
@@ -79,6 +81,48 @@ _SIMPLE = {
 }  # fmt: skip
 
 
+_DATE_ERRORS = frozenset({"date_parsing", "date_from_datetime_parsing", "date_type"})
+
+
+def _value_at(data: Any, path: PathKey) -> Any:
+    for segment in path:
+        if isinstance(data, dict):
+            data = data.get(segment)
+        elif isinstance(data, list) and isinstance(segment, int) and segment < len(data):
+            data = data[segment]
+        else:
+            return None
+    return data
+
+
+@cache
+def _keys_by_question_type() -> dict[str, frozenset[str]]:
+    """The keys each question type has, from the canvas models."""
+    from kosi_tui.core.canvas import AnyQuestion
+
+    by_type: dict[str, frozenset[str]] = {}
+    for model in get_args(AnyQuestion):
+        (name,) = get_args(model.model_fields["type"].annotation)
+        by_type[name] = frozenset(model_keys([model]))
+    return by_type
+
+
+def _unknown_key(key: str, owner: Any, known_keys: tuple[str, ...]) -> tuple[str, dict[str, Any]]:
+    """A key that is not allowed here: one that other question types have, or one unknown."""
+    kind = owner.get("type") if isinstance(owner, dict) else None
+    if kind in QUESTION_TYPES:
+        having = [name for name, keys in _keys_by_question_type().items() if key in keys]
+        if having:
+            return "key_not_for_type", {"key": key, "type": kind, "types": ", ".join(having)}
+    # A key known elsewhere is no typo: proposing it again would repeat what was refused.
+    suggestion = "" if key in known_keys else closest(key, known_keys)
+    return "unknown_key", {"key": key, "suggestion": suggestion}
+
+
+def _is_choice(path: PathKey) -> bool:
+    return len(path) >= 2 and path[-2] == "choices" and isinstance(path[-1], int)
+
+
 def problem_for(
     err: Any, data: Any, source: SourceMap, file: Path, known_keys: tuple[str, ...]
 ) -> Problem:
@@ -95,7 +139,7 @@ def problem_for(
     elif etype == "extra_forbidden":
         key = str(path[-1]) if path else "?"
         mark = source.find(path, at_key=True)
-        code, args = "unknown_key", {"key": key, "suggestion": closest(key, known_keys)}
+        code, args = _unknown_key(key, _value_at(data, path[:-1]), known_keys)
     elif etype == "union_tag_invalid":
         found = str(ctx.get("tag", "?"))
         mark = source.find((*path, "type"))
@@ -126,6 +170,11 @@ def problem_for(
             code, args = "format_unknown", {"found": value}
         else:
             code, args = "literal_error", {"expected": ctx.get("expected", "?")}
+    elif etype in ("model_type", "dict_type") and _is_choice(path) and isinstance(value, str):
+        # Every plain text of the list would say the same: one message, at the list's start.
+        code, args, mark = "choice_as_text", {}, source.find(path[:-1])
+    elif etype in _DATE_ERRORS and isinstance(value, str) and (mistake := date_mistake(value)):
+        code, args = mistake
     elif etype in _SIMPLE:
         code, args = _SIMPLE[etype], {}
     return Problem(file, mark.line, mark.col, "error", code, args)

@@ -7,12 +7,14 @@ that names the line, instead of letting `safe_load` guess.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from kosi_tui.core.numbers import date_mistake
 from kosi_tui.core.visible_text import printable
 from kosi_tui.storage.problems import Problem, ProblemsError
 
@@ -111,6 +113,14 @@ class _Builder:
             except yaml.YAMLError:
                 self.problem(node, "yaml_bad_tag", tag=node.tag)
                 return None
+            except ValueError:
+                # PyYAML reads `2030-02-30` as a date and fails on the day no calendar has.
+                mistake = date_mistake(node.value)
+                if mistake is None:
+                    self.problem(node, "yaml_bad_value", value=node.value)
+                else:
+                    self.problem(node, mistake[0], **mistake[1])
+                return None
             # "\e]0;…" in a quoted string is valid YAML: shown, never sent to a terminal.
             return printable(value) if isinstance(value, str) else value
         inner = active | {id(node)}
@@ -196,6 +206,10 @@ def parse_yaml(file: Path, text: str) -> tuple[Any, SourceMap]:
         problem = err.problem or "syntax error"
         lines = text.splitlines()
         source_line = lines[line - 1] if 0 < line <= len(lines) else ""
+        if "undefined alias" in problem:
+            alias = re.match(r"\*([^\s,\[\]{}]+)", source_line[col - 1 :])
+            name = alias.group(1) if alias else "?"
+            raise ProblemsError.one(file, "yaml_unknown_alias", {"name": name}, line, col) from None
         code = "yaml_tab" if "\t" in source_line[: col + 1] else "yaml_syntax"
         raise ProblemsError.one(file, code, {"detail": problem}, line, col) from None
     except yaml.YAMLError as err:

@@ -25,6 +25,18 @@ def expectation(path: Path) -> tuple[int, str]:
     return int(match.group(1)), match.group(2)
 
 
+def said(path: Path) -> dict[str, str]:
+    """The comment lines after the header: `# de: TEXT` and `# en: TEXT`, words the expected
+    message must contain in that language, and `# only`, when it must be the file's only problem."""
+    said: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines()[1:]:
+        match = re.fullmatch(r"# (de|en|only):?\s*(.*)", line)
+        if match is None:
+            break
+        said[match.group(1)] = match.group(2)
+    return said
+
+
 def problems_of(path: Path) -> list[Problem]:
     try:
         return load_canvas(path).warnings
@@ -47,6 +59,23 @@ def test_bad_canvas_is_reported_at_its_line(path: Path, capsys: pytest.CaptureFi
     out = capsys.readouterr().out
     assert f"{path}:{line}:" in out
     assert "Traceback" not in out
+
+
+SAYING = [p for p in BAD if said(p)]
+
+
+@pytest.mark.parametrize("path", SAYING, ids=[p.stem for p in SAYING])
+def test_bad_canvas_message_says_what_to_do(path: Path) -> None:
+    line, code = expectation(path)
+    problems = problems_of(path)
+    expected = [p for p in problems if p.code == code and p.line == line]
+    assert expected, [(p.line, p.code) for p in problems]
+    words = said(path)
+    for lang in ("de", "en"):
+        if lang in words:
+            assert words[lang] in expected[0].message(lang)
+    if "only" in words:
+        assert len(problems) == 1, [(p.line, p.code, p.message("en")) for p in problems]
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])

@@ -119,6 +119,25 @@ def test_values() -> None:
     assert run("len(a.b)", a__b="Hallo") == 5
 
 
+@pytest.mark.parametrize(
+    ("condition", "holds"),
+    [
+        ("count(a.b)", True),
+        ("count(c.d)", False),
+        ("a.b", True),
+        ("c.d", False),
+        ("2", True),
+        ("0", False),
+        ("'Text'", True),
+        ("''", False),
+        ("true", True),
+    ],
+)
+def test_if_takes_as_true_what_and_or_and_not_take_as_true(condition: str, holds: bool) -> None:
+    assert run(f"{condition} or false", a__b=["x"]) is holds
+    assert run(f"if({condition}, 1, 0)", a__b=["x"]) == (1 if holds else 0)
+
+
 def test_dates() -> None:
     day = dt.date(2026, 12, 24)
     assert run("a.b > '2026-01-01'", a__b=day) is True

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from kosi_tui.core.answers import new_draft
 from kosi_tui.core.migration import migrate
+from kosi_tui.report.changes import describe_migration
 from kosi_tui.storage.canvas_file import LoadedCanvas, load_canvas
 from tests.conftest import DATA
 
@@ -79,3 +80,21 @@ def test_answer_that_no_longer_fits_is_kept_and_flagged(tmp_path: Path) -> None:
     report = migrate(draft, v1.compiled, v1.sha256)
     assert report.no_longer_fit == ["akteure.budget"]
     assert draft.answers == {"akteure.budget": "viel"}
+
+
+def test_a_changed_file_with_the_same_version_says_the_file_changed(tmp_path: Path) -> None:
+    v1 = canvas(tmp_path, V1, "v1.yaml")
+    # The trainer removed a question but left the version number as it was.
+    v2 = canvas(
+        tmp_path,
+        V1.replace(
+            "      - id: start\n        type: date\n        label: {de: Start, en: Start}\n", ""
+        ),
+        "v2.yaml",
+    )
+    draft = new_draft("minimal", "1.0.0", v1.sha256, "T", answers={"akteure.start": "2026-01-01"})
+    report = migrate(draft, v2.compiled, v2.sha256)
+    for lang, says in (("de", "Canvas-Datei"), ("en", "canvas file")):
+        intro = describe_migration(report, v2.compiled, lang)[0]
+        assert "1.0.0 → 1.0.0" not in intro
+        assert says in intro and "1.0.0" in intro

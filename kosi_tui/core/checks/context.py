@@ -46,6 +46,11 @@ class CheckContext:
         """Records a finding at `path`."""
         self.findings.append(Finding(path, severity, code, args, offset))
 
+    def errors_since(self, count: int) -> bool:
+        """Whether an error was found after the first `count` findings (a warning does not stop
+        what it is about from being used)."""
+        return any(f.severity == "error" for f in self.findings[count:])
+
     def duplicates(self, ids: list[str], path: DataPath, what: str) -> None:
         """A finding for each id in `ids` that repeats an earlier one."""
         seen: set[str] = set()

@@ -79,7 +79,20 @@ class ExpressionCompiler:
             lambda ref: ref_type(ctx, ref), report, value or ANY, self.where_allowed, on_score
         )
         tp = inference.infer(resolved)
-        return Typed(resolved, tp) if ok and len(ctx.findings) == before else None
+        return Typed(resolved, tp) if ok and not ctx.errors_since(before) else None
+
+
+def _own_questions(ctx: CheckContext, node: Node, section: Section, path: DataPath) -> bool:
+    """Reports each question of `section` its own condition asks about: hiding the section hides
+    the question, so the condition could never become true again. Those references are dropped
+    from the section's dependencies, so the same mistake is not reported again as a cycle."""
+    own = [n for n in walk(node) if isinstance(n, Ref) and n.key.startswith(f"{section.id}.")]
+    for ref in own:
+        ctx.add(
+            path, "section_show_if_own_question", offset=ref.pos, name=ref.text, section=section.id
+        )
+    ctx.deps.get(f"section:{section.id}", set()).difference_update(ref.key for ref in own)
+    return bool(own)
 
 
 def _scored_choices(ctx: CheckContext, ref: Ref, path: DataPath, pos: int) -> None:
@@ -107,6 +120,8 @@ def compile_expressions(ctx: CheckContext, compiler: ExpressionCompiler) -> None
             typed = compiler.compile(
                 section.show_if, (*spath, "show_if"), section, None, section_key
             )
+            if typed is not None and _own_questions(ctx, typed.node, section, (*spath, "show_if")):
+                typed = None
             if typed is not None:
                 ctx.out.show_if[section_key] = typed.node
                 check_forward(ctx, typed.node, (*spath, "show_if"), si, -1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from kosi_tui.core.canvas import SECTION_RESERVED, ListQuestion, LongText, ShortText, Table
 from kosi_tui.core.checks.context import CheckContext
-from kosi_tui.core.checks.questions import question_shape
+from kosi_tui.core.checks.questions import check_bounds, question_shape
 from kosi_tui.core.compiled import Located
 from kosi_tui.core.findings import DataPath
 from kosi_tui.core.suggest import closest
@@ -14,6 +14,11 @@ from kosi_tui.core.suggest import closest
 def check_structure(ctx: CheckContext) -> None:
     """Registers every question in `ctx.out.questions` and checks the ids and their places."""
     canvas = ctx.canvas
+    seen: set[str] = set()
+    for i, lang in enumerate(canvas.languages):
+        if lang in seen:
+            ctx.add(("languages", i), "duplicate_language", lang=lang)
+        seen.add(lang)
     ctx.duplicates([s.id for s in canvas.sections], ("sections",), "section")
     for si, section in enumerate(canvas.sections):
         spath: DataPath = ("sections", si)
@@ -55,6 +60,8 @@ def _score_kinds(ctx: CheckContext) -> None:
             ctx.add((*path, "of"), "of_only_for_spread")
         if kind == "rating" and score.max is None:
             ctx.add((*path, "kind"), "rating_needs_max")
+        if score.max is not None:
+            check_bounds(ctx, (*path, "min"), score.min, score.max)
         for oi, other in enumerate(score.of or []):
             if other not in ctx.score_ids or other == score.id:
                 ctx.add(

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from kosi_tui.core.expr.errors import ExprError
-from kosi_tui.core.expr.functions import FUNCTIONS, is_empty
+from kosi_tui.core.expr.functions import FUNCTIONS, is_empty, truth
 from kosi_tui.core.expr.nodes import (
     Binary,
     Call,
@@ -28,15 +28,6 @@ from kosi_tui.core.expr.nodes import (
 
 Lookup = Callable[[Ref], Any]
 """Gives the current value of a reference (None when unanswered or hidden)."""
-
-
-def truth(value: Any) -> bool:
-    """Whether a value counts as true in a condition."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int | float):
-        return value != 0
-    return not is_empty(value)
 
 
 def _number(value: Any, pos: int) -> float | int:
@@ -203,3 +194,6 @@ def evaluate(
         return ev(node)
     except RecursionError:  # pragma: no cover - depth is bounded by the parser
         raise ExprError("too_deep", 0) from None
+
+
+__all__ = ["Lookup", "evaluate", "truth"]

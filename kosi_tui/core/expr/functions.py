@@ -34,6 +34,15 @@ def is_empty(value: Any) -> bool:
     return False
 
 
+def truth(value: Any) -> bool:
+    """Whether a value counts as true in a condition: `and`, `or`, `not`, `if()` and `any()`."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return value != 0
+    return not is_empty(value)
+
+
 def _flat(values: Any) -> list[Any]:
     if values is None:
         return []
@@ -122,13 +131,13 @@ def _clamp(x: Any, low: Any, high: Any) -> float | None:
 
 
 def _if(cond: Any, then: Any, otherwise: Any = None) -> Any:
-    return then if cond is True else otherwise
+    return then if truth(cond) else otherwise
 
 
 def _any(values: Any) -> bool:
     """Whether any item holds (over a list, a table column or, in a group figure, the roles)."""
     items = values if isinstance(values, list) else [values]
-    return any(v is True or (not isinstance(v, bool) and not is_empty(v) and v != 0) for v in items)
+    return any(truth(v) for v in items)
 
 
 def _answered(value: Any) -> bool:

@@ -97,6 +97,8 @@ class Inference:
                     return Type("number")
                 self.need_number(ta, a)
                 self.need_number(tb, b)
+                if op == "/" and _is_zero(b):
+                    self.report("expr_division_by_zero", b.pos)
                 return Type("number")
             case Binary(op=op, left=a, right=b):
                 self.compare(op, a, b, self.infer(a), self.infer(b), node.pos)
@@ -191,6 +193,16 @@ class Inference:
                 choices=", ".join(tp.choices),
                 suggestion=closest(value, list(tp.choices)),
             )
+
+
+def _is_zero(node: Node) -> bool:
+    """Whether `node` is the number 0 as written (`x / 0` can never be computed)."""
+    return (
+        isinstance(node, Literal)
+        and isinstance(node.value, int | float)
+        and not isinstance(node.value, bool)
+        and node.value == 0
+    )
 
 
 def _iso_literal(a: Node, b: Node) -> bool:

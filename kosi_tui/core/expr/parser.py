@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from kosi_tui.core.expr.errors import ExprError
 from kosi_tui.core.expr.functions import FUNCTIONS
+from kosi_tui.core.expr.hints import with_hint
 from kosi_tui.core.expr.nodes import (
     Binary,
     Call,
@@ -257,4 +258,7 @@ def parse(source: str) -> Node:
         raise ExprError("not_text", 0)
     if len(source) > MAX_LENGTH:
         raise ExprError("too_long", MAX_LENGTH, limit=MAX_LENGTH, length=len(source))
-    return _Parser(source).parse()
+    try:
+        return _Parser(source).parse()
+    except ExprError as err:
+        raise with_hint(source, err) from None
