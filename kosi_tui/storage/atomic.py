@@ -14,6 +14,7 @@ import os
 import stat
 import tempfile
 import time
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
@@ -29,6 +30,21 @@ class WriteError(Exception):
         self.code = code
         self.path = path
         self.reason = reason
+
+
+@contextlib.contextmanager
+def _as_write_error(path: Path) -> Iterator[None]:
+    """Turns an `OSError` raised inside into the `WriteError` that says, for `path`, why."""
+    try:
+        yield
+    except OSError as err:
+        raise WriteError(_code(err), path, err.strerror or str(err)) from None
+
+
+def _discard(name: str) -> None:
+    """Removes a temporary file that will not be moved into place (gone already is fine)."""
+    with contextlib.suppress(OSError):
+        os.unlink(name)
 
 
 def _code(err: OSError) -> str:
@@ -102,8 +118,7 @@ def remove_stale_temps(path: Path) -> None:
             alive = pid_text.isdigit() and process_alive(int(pid_text))
             # Another computer's writer on a shared folder cannot be asked: only age tells there.
             if (not alive and age > 5) or age > STALE_TEMP_SECONDS:
-                with contextlib.suppress(OSError):
-                    os.unlink(entry.path)
+                _discard(entry.path)
 
 
 def process_alive(pid: int) -> bool:
@@ -131,8 +146,7 @@ def _durable_temp(beside: Path, data: bytes, suffix: str = ".tmp") -> str:
             fh.flush()
             os.fsync(fh.fileno())
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(name)
+        _discard(name)
         raise
     return name
 
@@ -155,21 +169,17 @@ def write_atomic(path: Path, data: bytes, backup: bool = True) -> None:
         raise WriteError("save_not_regular", path)
     target = real_target(path)
     folder = target.parent
-    tmp_name = ""
-    try:
+    with _as_write_error(path):
         folder.mkdir(parents=True, exist_ok=True)
         tmp_name = _durable_temp(target, data)
-        if backup and mode is not None:
-            _backup(target)
-        os.replace(tmp_name, target)
-        tmp_name = ""
+        try:
+            if backup and mode is not None:
+                _backup(target)
+            os.replace(tmp_name, target)
+        except BaseException:
+            _discard(tmp_name)
+            raise
         _fsync_dir(folder)
-    except OSError as err:
-        raise WriteError(_code(err), path, err.strerror or str(err)) from None
-    finally:
-        if tmp_name:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
     remove_stale_temps(target)
 
 
@@ -181,8 +191,7 @@ def create_exclusive(path: Path, data: bytes) -> bool:
     half-written file under it).
     """
     folder = path.parent
-    tmp_name = ""
-    try:
+    with _as_write_error(path):
         folder.mkdir(parents=True, exist_ok=True)
         tmp_name = _durable_temp(path, data)
         try:
@@ -194,14 +203,11 @@ def create_exclusive(path: Path, data: bytes) -> bool:
                 raise
             # Folders without hard links (some network and FAT drives): exclusive creation.
             return _create_excl_plain(path, data)
+        finally:
+            # Linked or not, the temporary name goes: the file, if linked, stays under `path`.
+            _discard(tmp_name)
         _fsync_dir(folder)
         return True
-    except OSError as err:
-        raise WriteError(_code(err), path, err.strerror or str(err)) from None
-    finally:
-        if tmp_name:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
 
 
 def _create_excl_plain(path: Path, data: bytes) -> bool:
@@ -217,11 +223,8 @@ def _create_excl_plain(path: Path, data: bytes) -> bool:
 
 
 def _write_stream(target: Path, data: bytes) -> None:
-    try:
-        with open(target, "wb", buffering=0) as fh:
-            fh.write(data)
-    except OSError as err:
-        raise WriteError(_code(err), target, err.strerror or str(err)) from None
+    with _as_write_error(target), open(target, "wb", buffering=0) as fh:
+        fh.write(data)
 
 
 def _backup(path: Path) -> None:
@@ -230,8 +233,7 @@ def _backup(path: Path) -> None:
     try:
         os.replace(tmp_name, backup_path(path))
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
+        _discard(tmp_name)
         raise
 
 

@@ -58,3 +58,15 @@ class CheckContext:
             if ident in seen:
                 self.add((*path, i, "id"), "duplicate_id", what=what, id=ident)
             seen.add(ident)
+
+    def bounds(self, path: DataPath, low: float, high: float) -> None:
+        """A finding unless `low` is below `high`: a scale or a bar needs room between its ends."""
+        if low > high:
+            self.add(path, "min_over_max", min=_plain(low), max=_plain(high))
+        elif low == high:
+            self.add(path, "bounds_equal", value=_plain(low))
+
+
+def _plain(number: float) -> float:
+    """`5` for a YAML `5` that a float field made `5.0`."""
+    return int(number) if isinstance(number, float) and number.is_integer() else number

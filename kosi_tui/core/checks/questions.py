@@ -77,7 +77,7 @@ def question_shape(ctx: CheckContext, q: AnyQuestion, path: DataPath) -> None:
         if lo is not None and lo > n:
             ctx.add((*path, "min_selected"), "min_over_choices", min=lo, count=n)
     if isinstance(q, Scale):
-        check_bounds(ctx, (*path, "min"), q.min, q.max)
+        ctx.bounds((*path, "min"), q.min, q.max)
         for point in q.labels:
             if not q.min <= point <= q.max:
                 ctx.add(
@@ -120,19 +120,6 @@ def question_shape(ctx: CheckContext, q: AnyQuestion, path: DataPath) -> None:
                 rule=rule.kind,
                 type=q.type,
             )
-
-
-def check_bounds(ctx: CheckContext, path: DataPath, low: float, high: float) -> None:
-    """A scale or a bar needs room between its ends: `low` below `high`."""
-    if low > high:
-        ctx.add(path, "min_over_max", min=_plain(low), max=_plain(high))
-    elif low == high:
-        ctx.add(path, "bounds_equal", value=_plain(low))
-
-
-def _plain(number: float) -> float:
-    """`5` for a YAML `5` that a float field made `5.0`."""
-    return int(number) if isinstance(number, float) and number.is_integer() else number
 
 
 def _key_of(ctx: CheckContext, path: DataPath) -> str:

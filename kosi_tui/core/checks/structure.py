@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from kosi_tui.core.canvas import SECTION_RESERVED, ListQuestion, LongText, ShortText, Table
 from kosi_tui.core.checks.context import CheckContext
-from kosi_tui.core.checks.questions import check_bounds, question_shape
+from kosi_tui.core.checks.questions import question_shape
 from kosi_tui.core.compiled import Located
 from kosi_tui.core.findings import DataPath
 from kosi_tui.core.suggest import closest
@@ -61,7 +61,7 @@ def _score_kinds(ctx: CheckContext) -> None:
         if kind == "rating" and score.max is None:
             ctx.add((*path, "kind"), "rating_needs_max")
         if score.max is not None:
-            check_bounds(ctx, (*path, "min"), score.min, score.max)
+            ctx.bounds((*path, "min"), score.min, score.max)
         for oi, other in enumerate(score.of or []):
             if other not in ctx.score_ids or other == score.id:
                 ctx.add(
