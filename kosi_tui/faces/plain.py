@@ -9,25 +9,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, assert_never
 
-from kosi_tui.core.canvas import (
-    AnyQuestion,
-    Column,
-    Date,
-    Info,
-    ListQuestion,
-    MultiChoice,
-    Number,
-    Scale,
-    SingleChoice,
-    Table,
-)
-from kosi_tui.core.display import answer_text, cell_text
+from kosi_tui.core.canvas import AnyQuestion, Column, Info, ListQuestion, Table
+from kosi_tui.core.display import answer_text
+from kosi_tui.core.kinds.base import Typed
+from kosi_tui.core.kinds.forms import Amount, Day, Entries, Form, Options, Points, Rows, Writing
 from kosi_tui.core.merge import Conflict
-from kosi_tui.core.numbers import parse_date, parse_number
 from kosi_tui.core.text import localize
 from kosi_tui.core.visible_text import for_terminal
 from kosi_tui.faces.filling import Filling
@@ -38,14 +27,6 @@ from kosi_tui.storage.draft_file import OnConflict
 
 class EndOfInput(Exception):
     """Standard input is exhausted (or the person typed :q)."""
-
-
-@dataclass
-class Parsed:
-    """What a line meant: a value, or a message explaining why it could not be read."""
-
-    value: Any = None
-    error: str | None = None
 
 
 class PlainSession:
@@ -160,28 +141,9 @@ class PlainSession:
         self.say()
         mark = t("plain.required", lang) if required else t("plain.optional", lang)
         self.say(f"{localize(question.label, lang)} ({mark})")
-        match question:
-            case SingleChoice() | MultiChoice():
-                for n, choice in enumerate(question.choices, start=1):
-                    self.say(f"  {n}. {localize(choice.label, lang)}")
-                hint = (
-                    "plain.hint_multi" if isinstance(question, MultiChoice) else "plain.hint_single"
-                )
-                self.say(t(hint, lang))
-            case Scale():
-                for point in range(question.min, question.max + 1):
-                    label = question.labels.get(point)
-                    self.say(f"  {point}" + (f" = {localize(label, lang)}" if label else ""))
-                self.say(t("plain.hint_scale", lang, min=question.min, max=question.max))
-            case Number():
-                unit = f" ({localize(question.unit, lang)})" if question.unit else ""
-                self.say(t("plain.hint_number", lang) + unit)
-            case Date():
-                self.say(t("plain.hint_date", lang))
-            case ListQuestion():
-                self.say(t("plain.hint_list", lang))
-            case Table():
-                self.say(t("plain.hint_table", lang))
+        if not isinstance(question, Info):
+            for line in how_to_answer(question.form(lang), lang):
+                self.say(line)
         current = session.answers.get(key)
         if current is not None:
             self.say(t("plain.current", lang, answer=answer_text(question, current, lang)))
@@ -206,6 +168,7 @@ class PlainSession:
                     self._record(key, collected)
                 return command
             if isinstance(question, ListQuestion | Table):
+                # Answered over several lines: an item or a row each.
                 if line.strip() == "":
                     if collected:
                         self._record(key, collected)
@@ -223,10 +186,12 @@ class PlainSession:
             elif line.strip() == "":
                 value = self.filling.session.answers.get(key)
             else:
-                parsed = self._parse(question, line)
-                if parsed.error:
+                # Every other kind reads one typed line (info blocks are never asked).
+                assert isinstance(question, Typed), question
+                parsed = question.parse(line, lang)
+                if parsed.issue is not None:
                     self.refused += 1
-                    self.say(t("plain.error", lang, message=parsed.error))
+                    self.say(t("plain.error", lang, message=parsed.issue.message(lang)))
                     continue
                 value = parsed.value
             if value is None and self.filling.session.is_required(key):
@@ -340,52 +305,6 @@ class PlainSession:
         self.say(t("plain.no_section", lang))
         return "help"
 
-    def _parse(self, question: AnyQuestion, line: str) -> Parsed:
-        lang = self.lang
-        text = line.strip()
-        match question:
-            case SingleChoice():
-                choice = _pick(question.choices, text)
-                return (
-                    Parsed(choice)
-                    if choice
-                    else Parsed(error=t("plain.bad_choice", lang, max=len(question.choices)))
-                )
-            case MultiChoice():
-                picked = [
-                    _pick(question.choices, part)
-                    for part in text.replace(";", ",").split(",")
-                    if part.strip()
-                ]
-                if not picked or None in picked:
-                    return Parsed(error=t("plain.bad_choice", lang, max=len(question.choices)))
-                order = [c.id for c in question.choices]
-                return Parsed(sorted({p for p in picked if p}, key=order.index))
-            case Scale():
-                digits = text[1:] if text.startswith("-") else text
-                return (
-                    Parsed(int(text))
-                    if digits.isdigit()
-                    else Parsed(
-                        error=t("answer.scale_point", lang, min=question.min, max=question.max)
-                    )
-                )
-            case Number():
-                number = parse_number(text, lang)
-                if number is None:
-                    return Parsed(
-                        error=t(
-                            "answer.whole_number" if question.integer else "answer.number", lang
-                        )
-                    )
-                if question.integer and isinstance(number, float) and number.is_integer():
-                    number = int(number)
-                return Parsed(number)
-            case Date():
-                day = parse_date(text)
-                return Parsed(day) if day else Parsed(error=t("answer.date", lang))
-        return Parsed(text)
-
     def _collect_list(self, first: str) -> list[str] | None:
         items: list[str] = []
         line = first
@@ -405,8 +324,7 @@ class PlainSession:
                 if value is not None:
                     row[column.id] = value
             rows.append(row)
-            shown = " | ".join(cell_text(c, row.get(c.id), lang) for c in table.columns)
-            self.say(t("plain.row_added", lang, row=shown))
+            self.say(t("plain.row_added", lang, row=" | ".join(table.cells(row, lang))))
             line = self.ask(
                 t("plain.next_row", lang, column=localize(table.columns[0].label, lang))
             )
@@ -430,31 +348,11 @@ class PlainSession:
                 for n, choice in enumerate(column.choices or [], start=1):
                     self.say(f"    {n}. {localize(choice.label, lang)}")
                 continue
-            value, error = self._cell_value(column, text)
-            if error is None:
-                return value
+            parsed = column.parse(text, lang)
+            if parsed.issue is None:
+                return parsed.value
             self.refused += 1
-            self.say(t("plain.error", lang, message=f"{label}: {error}"))
-
-    def _cell_value(self, column: Column, text: str) -> tuple[Any, str | None]:
-        lang = self.lang
-        choices = column.choices or []
-        if column.type == "number":
-            number = parse_number(text, lang)
-            if number is None:
-                return None, t("answer.whole_number" if column.integer else "answer.number", lang)
-            return number, None
-        if column.type == "choice":
-            picked = _pick(choices, text)
-            return (
-                (picked, None) if picked else (None, t("plain.bad_choice", lang, max=len(choices)))
-            )
-        if column.type == "multi_choice":
-            parts = [_pick(choices, p) for p in text.replace(";", ",").split(",") if p.strip()]
-            if not parts or None in parts:
-                return None, t("plain.bad_choice", lang, max=len(choices))
-            return [p for p in parts if p], None
-        return text, None
+            self.say(t("plain.error", lang, message=f"{label}: {parsed.issue.message(lang)}"))
 
     def _finish(self, at_end: bool) -> None:
         lang = self.lang
@@ -487,17 +385,6 @@ class PlainSession:
         if self.filling.last.error is None:
             self.say(t("plain.saved", lang, path=str(self.filling.path)))
             self.say(t("plain.report_hint", lang, path=str(self.filling.path)))
-
-
-def _pick(choices: list[Any], text: str) -> str | None:
-    """A choice by its number (1-based) or by its id."""
-    text = text.strip()
-    if text.isdigit() and 1 <= int(text) <= len(choices):
-        return str(choices[int(text) - 1].id)
-    for choice in choices:
-        if choice.id == text.lower():
-            return str(choice.id)
-    return None
 
 
 def start_plain(
@@ -567,6 +454,30 @@ class Lines:
         if isinstance(line, Replaced):
             self.say(t("plain.not_utf8", self.lang))
         return line.rstrip("\n")
+
+
+def how_to_answer(form: Form, lang: str) -> list[str]:
+    """What plain mode says before asking, by the shape of the answer: the options to choose
+    by number, the points of a scale, the unit of a number, how lists and tables are typed."""
+    match form:
+        case Options(several=several):
+            lines = [f"  {n}. {label}" for n, label in enumerate(form.labels, start=1)]
+            return [*lines, t("plain.hint_multi" if several else "plain.hint_single", lang)]
+        case Points(low=low, high=high, labels=labels):
+            lines = [f"  {p}" + (f" = {labels[p]}" if p in labels else "") for p in form.points]
+            return [*lines, t("plain.hint_scale", lang, min=low, max=high)]
+        case Amount(unit=unit):
+            return [t("plain.hint_number", lang) + (f" ({unit})" if unit else "")]
+        case Day():
+            return [t("plain.hint_date", lang)]
+        case Entries():
+            return [t("plain.hint_list", lang)]
+        case Rows():
+            return [t("plain.hint_table", lang)]
+        case Writing():
+            return []
+        case _:
+            assert_never(form)
 
 
 class Replaced(str):

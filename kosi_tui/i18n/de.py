@@ -552,7 +552,6 @@ MESSAGES: dict[str, str] = {
     "plain.current": "Bisherige Antwort: {answer}",
     "plain.error": "Bitte korrigieren: {message}",
     "plain.skip_hint": "Mit >> wählen Sie einen anderen Abschnitt, mit :q speichern und beenden Sie.",
-    "plain.bad_choice": "Bitte eine Nummer von 1 bis {max} eingeben.",
     "plain.next_item": "Nächster Eintrag (leer = fertig): ",
     "plain.next_row": "Nächste Zeile – {column} (leer = fertig): ",
     "plain.row_added": "Zeile übernommen: {row}",

@@ -544,7 +544,6 @@ MESSAGES: dict[str, str] = {
     "plain.current": "Current answer: {answer}",
     "plain.error": "Please correct: {message}",
     "plain.skip_hint": "Type >> to choose another section, :q to save and quit.",
-    "plain.bad_choice": "Please type a number from 1 to {max}.",
     "plain.next_item": "Next item (empty = done): ",
     "plain.next_row": "Next row – {column} (empty = done): ",
     "plain.row_added": "Row added: {row}",

@@ -184,3 +184,11 @@ def test_text_typed_into_a_number_is_shown_as_typed(minimal: Any) -> None:
     # The app keeps what it cannot read as a number, so nothing typed is lost; the report says so.
     report = render_markdown(Session(minimal, {"akteure.budget": "12x"}), None, "de")
     assert "\n12x\n" in report and "Bitte geben Sie eine Zahl ein" in report
+
+
+def test_every_kind_has_a_widget_registered_beside_it() -> None:
+    from kosi_tui.faces.tui.widgets.factory import WIDGETS
+
+    assert set(WIDGETS) == set(KINDS.values())
+    for kind, widget in WIDGETS.items():
+        assert widget.__module__.startswith("kosi_tui.faces.tui.widgets."), (kind, widget)

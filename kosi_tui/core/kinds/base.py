@@ -11,7 +11,7 @@ import datetime as dt
 import math
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeGuard
 
 from pydantic import (
     BaseModel,
@@ -189,7 +189,7 @@ def unreadable(lang: str) -> str:
     return t("answer.unreadable", lang)
 
 
-def is_number(value: Any) -> bool:
+def is_number(value: Any) -> TypeGuard[int | float]:
     """Whether `value` is a number an answer can hold: not a bool, finite."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return False

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, StrictStr
 
 from kosi_tui.core.expr.types import Type
-from kosi_tui.core.kinds.base import Parsed, QuestionBase, Typed, scalar_text, unreadable
+from kosi_tui.core.kinds.base import Parsed, QuestionBase, Typed, unreadable
 from kosi_tui.core.kinds.forms import Entries
 from kosi_tui.core.kinds.issue import Issue, count_issues
 from kosi_tui.core.text_type import Text
@@ -41,10 +41,16 @@ class ListQuestion(QuestionBase, Typed):
         return Parsed(items or None)
 
     def display(self, value: Any, lang: str) -> list[str]:
-        if not isinstance(value, list):
-            return [value if isinstance(value, str) else unreadable(lang)]
-        return [scalar_text(v, lang) for v in value if not (isinstance(v, str) and not v.strip())]
+        values = value if isinstance(value, list) else [value]
+        return [_item(v, lang) for v in values if not (isinstance(v, str) and not v.strip())]
 
     def form(self, lang: str) -> Entries:
         count = max(self.min_items or 0, 4)
         return Entries(min(count, self.max_items) if self.max_items else count)
+
+
+def _item(value: Any, lang: str) -> str:
+    # A number written into the file by hand (`- 2025`) reads as written, not as an amount.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value if isinstance(value, str) else unreadable(lang)

@@ -17,7 +17,8 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
 from kosi_tui.core.canvas import Column, Table
-from kosi_tui.core.numbers import format_number, parse_number
+from kosi_tui.core.kinds.base import is_number
+from kosi_tui.core.numbers import format_number
 from kosi_tui.core.text import localize
 from kosi_tui.core.validation import cell_issues
 from kosi_tui.faces.tui.bindings import localize_bindings
@@ -81,12 +82,13 @@ class RowDialog(ModalScreen[dict[str, Any] | None]):
             options = [(localize(c.label, self.lang), c.id) for c in column.choices or []]
             return Select(
                 options,
-                value=value if value in {c.id for c in column.choices or []} else Select.NULL,
+                value=value if value in [c.id for c in column.choices or []] else Select.NULL,
                 prompt=t("ui.choose", self.lang),
                 id=field_id,
             )
         if column.type == "multi_choice":
-            chosen = set(value or []) if isinstance(value, list) else set()
+            # Ids only: a mapping in a hand-edited draft is no choice (and cannot be in a set).
+            chosen = {v for v in value if isinstance(v, str)} if isinstance(value, list) else set()
             choices = column.choices or []
             return CheckList(
                 [localize(c.label, self.lang) for c in choices],
@@ -94,10 +96,12 @@ class RowDialog(ModalScreen[dict[str, Any] | None]):
                 id=field_id,
                 classes="dialog-multi",
             )
-        if column.type == "number" and isinstance(value, int | float):
+        if column.type == "number" and is_number(value):
             return Input(format_number(value, self.lang), id=field_id, select_on_focus=False)
-        # No select-all on focus: one key must not replace a cell being corrected.
-        return Input("" if value is None else str(value), id=field_id, select_on_focus=False)
+        # No select-all on focus: one key must not replace a cell being corrected. A cell that
+        # holds no text (a hand-edited draft) starts empty instead of showing a Python value.
+        text = value if isinstance(value, str) else ""
+        return Input(text, id=field_id, select_on_focus=False)
 
     def _cell(self, column: Column) -> Any:
         widget = self.query_one(f"#col-{column.id}")
@@ -108,15 +112,9 @@ class RowDialog(ModalScreen[dict[str, Any] | None]):
             return [c.id for i, c in enumerate(column.choices or []) if i in ticked] or None
         assert isinstance(widget, Input)
         text = widget.value.strip()
-        if column.type != "number" or not text:
-            return text or None
-        number = parse_number(text, self.lang)
+        parsed = column.parse(text, self.lang)
         # Kept as typed when unreadable: the check below then asks for a correction.
-        if number is None:
-            return text
-        if column.integer and isinstance(number, float) and number.is_integer():
-            return int(number)
-        return number
+        return text if parsed.issue is not None else parsed.value
 
     def _read(self) -> dict[str, Any]:
         cells = {column.id: self._cell(column) for column in self.table.columns}

@@ -10,8 +10,10 @@ from kosi_tui.core.canvas import MultiChoice, SingleChoice
 from kosi_tui.core.text import localize
 from kosi_tui.faces.tui.widgets.marked_list import CheckList, ChoiceList
 from kosi_tui.faces.tui.widgets.question import QuestionWidget
+from kosi_tui.faces.tui.widgets.registry import widget_for
 
 
+@widget_for(SingleChoice)
 class SingleChoiceQuestion(QuestionWidget):
     """Exactly one of several choices; Delete clears the answer."""
 
@@ -36,13 +38,17 @@ class SingleChoiceQuestion(QuestionWidget):
         self.query_one(ChoiceList).choose(None)
 
 
+@widget_for(MultiChoice)
 class MultiChoiceQuestion(QuestionWidget):
     """Any number of choices, in the canvas's order."""
 
     question: MultiChoice
 
     def compose_input(self) -> ComposeResult:
-        chosen = set(self.value or []) if isinstance(self.value, list) else set()
+        # Ids only: a mapping in a hand-edited draft is no choice (and cannot be in a set).
+        chosen = (
+            {v for v in self.value if isinstance(v, str)} if isinstance(self.value, list) else set()
+        )
         yield CheckList(
             [localize(c.label, self.lang) for c in self.question.choices],
             {i for i, c in enumerate(self.question.choices) if c.id in chosen},

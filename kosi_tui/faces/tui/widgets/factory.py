@@ -1,43 +1,23 @@
-"""Picks the widget for a question's type."""
+"""Picks the widget for a question's kind, from the widgets registered beside their classes."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from kosi_tui.core.canvas import (
-    AnyQuestion,
-    Date,
-    Info,
-    ListQuestion,
-    LongText,
-    MultiChoice,
-    Number,
-    Scale,
-    ShortText,
-    SingleChoice,
-    Table,
-)
-from kosi_tui.faces.tui.widgets.choice_question import MultiChoiceQuestion, SingleChoiceQuestion
-from kosi_tui.faces.tui.widgets.info_question import InfoBlock
-from kosi_tui.faces.tui.widgets.list_question import ListQuestionWidget
-from kosi_tui.faces.tui.widgets.number_question import DateQuestion, NumberQuestion
-from kosi_tui.faces.tui.widgets.question import QuestionWidget
-from kosi_tui.faces.tui.widgets.scale_question import ScaleQuestion
-from kosi_tui.faces.tui.widgets.table_question import TableQuestion
-from kosi_tui.faces.tui.widgets.text_question import LongTextQuestion, ShortTextQuestion
+from kosi_tui.core.canvas import AnyQuestion
 
-WIDGETS: dict[type, type[QuestionWidget]] = {
-    ShortText: ShortTextQuestion,
-    LongText: LongTextQuestion,
-    SingleChoice: SingleChoiceQuestion,
-    MultiChoice: MultiChoiceQuestion,
-    Scale: ScaleQuestion,
-    Number: NumberQuestion,
-    Date: DateQuestion,
-    ListQuestion: ListQuestionWidget,
-    Table: TableQuestion,
-    Info: InfoBlock,
-}
+# Imported for their registration (`@widget_for`): one line per widget module.
+from kosi_tui.faces.tui.widgets import (  # noqa: F401
+    choice_question,
+    info_question,
+    list_question,
+    number_question,
+    scale_question,
+    table_question,
+    text_question,
+)
+from kosi_tui.faces.tui.widgets.question import QuestionWidget
+from kosi_tui.faces.tui.widgets.registry import WIDGETS
 
 
 def question_widget(

@@ -9,8 +9,10 @@ from kosi_tui.core.canvas import Info
 from kosi_tui.core.text import localize
 from kosi_tui.faces.tui.markup import as_typed
 from kosi_tui.faces.tui.widgets.question import QuestionWidget
+from kosi_tui.faces.tui.widgets.registry import widget_for
 
 
+@widget_for(Info)
 class InfoBlock(QuestionWidget):
     """A note that takes no answer."""
 

@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 from kosi_tui.core.canvas import ListQuestion
 from kosi_tui.faces.tui.markup import as_typed
 from kosi_tui.faces.tui.widgets.question import QuestionWidget
+from kosi_tui.faces.tui.widgets.registry import widget_for
 from kosi_tui.i18n import t
 
 
@@ -36,6 +37,7 @@ class ListItems(OptionList):
             parent.move_item(self.highlighted, step)
 
 
+@widget_for(ListQuestion)
 class ListQuestionWidget(QuestionWidget):
     """A list of short texts."""
 
@@ -47,8 +49,8 @@ class ListQuestionWidget(QuestionWidget):
 
     @property
     def items(self) -> list[str]:
-        """The items as they stand."""
-        return [str(v) for v in self.value] if isinstance(self.value, list) else []
+        """The items as they stand, as people read them (never as Python writes a value)."""
+        return self.question.display(self.value, self.lang) if self.value is not None else []
 
     def on_mount(self) -> None:
         self._show(None)

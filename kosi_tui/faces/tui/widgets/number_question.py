@@ -1,22 +1,24 @@
 """Numbers and dates typed the German way (`1.500,50`, `24.12.2026`), with what was understood.
 
-What cannot be read as a number or date is kept as typed, so that nothing is lost; the validator
-then asks for a correction.
+The kind reads the text (`parse`); what cannot be read as a number or date is kept as typed, so
+that nothing is lost, and the validator then asks for a correction.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input
 
 from kosi_tui.core.canvas import Date, Number
-from kosi_tui.core.display import scalar_text
-from kosi_tui.core.numbers import format_date, format_number, parse_date, parse_number
+from kosi_tui.core.kinds.base import is_number
+from kosi_tui.core.numbers import format_date, format_number
 from kosi_tui.core.text import localize
 from kosi_tui.faces.tui.widgets.question import QuestionWidget
+from kosi_tui.faces.tui.widgets.registry import widget_for
 from kosi_tui.i18n import t
 
 WEEKDAYS = {
@@ -25,6 +27,12 @@ WEEKDAYS = {
 }
 
 
+def _typed(value: Any) -> str:
+    """Text kept as typed; nothing for a value that is no text (a hand-edited draft)."""
+    return value if isinstance(value, str) else ""
+
+
+@widget_for(Number)
 class NumberQuestion(QuestionWidget):
     """An integer or decimal number."""
 
@@ -32,9 +40,7 @@ class NumberQuestion(QuestionWidget):
 
     def compose_input(self) -> ComposeResult:
         shown = (
-            format_number(self.value, self.lang)
-            if isinstance(self.value, int | float)
-            else str(self.value or "")
+            format_number(self.value, self.lang) if is_number(self.value) else _typed(self.value)
         )
         placeholder = localize(self.question.example, self.lang) if self.question.example else ""
         yield Input(
@@ -48,42 +54,25 @@ class NumberQuestion(QuestionWidget):
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
         text = event.value.strip()
-        number = parse_number(text, self.lang)
-        if (
-            number is not None
-            and self.question.integer
-            and isinstance(number, float)
-            and number.is_integer()
-        ):
-            number = int(number)
-        if not text:
+        parsed = self.question.parse(text, self.lang)
+        if parsed.value is None:
             self.set_hint("")
-            self.answer(None)
-        elif number is None:
-            self.set_hint("")
-            self.answer(text)
+            self.answer(text or None)
         else:
-            self.set_hint(
-                t(
-                    "ui.understood",
-                    self.lang,
-                    value=scalar_text(number, self.lang, self.question.unit),
-                )
-            )
-            self.answer(number)
+            shown = self.question.display(parsed.value, self.lang)[0]
+            self.set_hint(t("ui.understood", self.lang, value=shown))
+            self.answer(parsed.value)
 
 
+@widget_for(Date)
 class DateQuestion(QuestionWidget):
     """A date."""
 
     question: Date
 
     def compose_input(self) -> ComposeResult:
-        shown = (
-            format_date(self.value, self.lang)
-            if isinstance(self.value, dt.date)
-            else str(self.value or "")
-        )
+        value = self.value
+        shown = format_date(value, self.lang) if isinstance(value, dt.date) else _typed(value)
         yield Input(
             value=shown,
             placeholder=t("ui.date_placeholder", self.lang),
@@ -95,13 +84,10 @@ class DateQuestion(QuestionWidget):
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
         text = event.value.strip()
-        day = parse_date(text)
-        if not text:
+        day = self.question.parse(text, self.lang).value
+        if day is None:
             self.set_hint("")
-            self.answer(None)
-        elif day is None:
-            self.set_hint("")
-            self.answer(text)
+            self.answer(text or None)
         else:
             weekday = WEEKDAYS.get(self.lang, WEEKDAYS["de"])[day.weekday()]
             self.set_hint(

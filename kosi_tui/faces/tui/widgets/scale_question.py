@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -12,6 +14,7 @@ from textual.widget import Widget
 from kosi_tui.core.canvas import Scale
 from kosi_tui.core.text import localize
 from kosi_tui.faces.tui.widgets.question import QuestionWidget
+from kosi_tui.faces.tui.widgets.registry import widget_for
 from kosi_tui.i18n import t
 
 CELL = 6
@@ -75,6 +78,7 @@ class ScalePoints(Widget, can_focus=True):
         self.refresh()
 
 
+@widget_for(Scale)
 class ScaleQuestion(QuestionWidget):
     """A whole number from min to max with labels."""
 
@@ -84,23 +88,22 @@ class ScaleQuestion(QuestionWidget):
         yield ScalePoints(
             self.question.min,
             self.question.max,
-            self.value if isinstance(self.value, int) else None,
+            self.question.point(self.value),
         )
 
     def on_mount(self) -> None:
-        self._describe(self.value if isinstance(self.value, int) else None)
+        self._describe(self.value)
         self.watch(self.query_one(ScalePoints), "value", self._point_changed, init=False)
 
     def _point_changed(self, value: int | None) -> None:
         self._describe(value)
         self.answer(value)
 
-    def _describe(self, value: int | None) -> None:
+    def _describe(self, value: Any) -> None:
         q = self.question
         if value is not None:
-            label = q.labels.get(value)
-            text = t("report.scale_value", self.lang, value=value, max=q.max)
-            self.set_hint(f"{text} – {localize(label, self.lang)}" if label else text)
+            # What the point means, or that the answer in the draft is none of the points.
+            self.set_hint(q.display(value, self.lang)[0])
             return
         ends = [
             f"{p} = {localize(q.labels[p], self.lang)}" for p in (q.min, q.max) if p in q.labels

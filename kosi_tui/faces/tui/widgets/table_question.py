@@ -14,6 +14,7 @@ from kosi_tui.core.display import cell_text
 from kosi_tui.core.text import localize
 from kosi_tui.faces.tui.dialogs.row_dialog import RowDialog
 from kosi_tui.faces.tui.widgets.question import QuestionWidget
+from kosi_tui.faces.tui.widgets.registry import widget_for
 from kosi_tui.i18n import t
 
 
@@ -48,6 +49,7 @@ class Rows(DataTable[str]):
             parent.describe()
 
 
+@widget_for(Table)
 class TableQuestion(QuestionWidget):
     """Rows of typed columns."""
 

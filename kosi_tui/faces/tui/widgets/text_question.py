@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input, TextArea
 
 from kosi_tui.core.canvas import LongText, ShortText
+from kosi_tui.core.kinds.base import max_length
 from kosi_tui.core.text import localize
 from kosi_tui.faces.tui.widgets.question import QuestionWidget
+from kosi_tui.faces.tui.widgets.registry import widget_for
 from kosi_tui.i18n import t
 
 
-def _max_length(question: ShortText | LongText) -> int | None:
-    limits = [r.length.max for r in question.validate_ if r.length and r.length.max]
-    return int(min(limits)) if limits else None
+def _typed(value: Any) -> str:
+    """The text to edit: the answer, or nothing when the draft holds no text (edited by hand)."""
+    return value if isinstance(value, str) else ""
 
 
 class _Counted(QuestionWidget):
@@ -23,7 +27,7 @@ class _Counted(QuestionWidget):
     question: ShortText | LongText
 
     def _count(self, text: str) -> None:
-        limit = _max_length(self.question)
+        limit = max_length(self.question.validate_)
         if limit:
             self.set_hint(t("ui.chars", self.lang, count=len(text.strip()), max=limit))
 
@@ -43,6 +47,7 @@ class AnswerLine(Input):
         self.cursor_position = len(self.value)
 
 
+@widget_for(ShortText)
 class ShortTextQuestion(_Counted):
     """One line of text."""
 
@@ -52,7 +57,7 @@ class ShortTextQuestion(_Counted):
         placeholder = localize(self.question.placeholder or self.question.example, self.lang)
         # No select-all on focus: the first key typed into a resumed answer must not replace it.
         yield AnswerLine(
-            value=str(self.value or ""),
+            value=_typed(self.value),
             placeholder=placeholder,
             classes="answer-input",
             select_on_focus=False,
@@ -65,9 +70,10 @@ class ShortTextQuestion(_Counted):
         self.answer(event.value)
 
     def on_mount(self) -> None:
-        self._count(str(self.value or ""))
+        self._count(_typed(self.value))
 
 
+@widget_for(LongText)
 class LongTextQuestion(_Counted):
     """Several lines of text."""
 
@@ -75,7 +81,7 @@ class LongTextQuestion(_Counted):
 
     def compose_input(self) -> ComposeResult:
         area = TextArea(
-            str(self.value or ""), soft_wrap=True, tab_behavior="focus", classes="answer-area"
+            _typed(self.value), soft_wrap=True, tab_behavior="focus", classes="answer-area"
         )
         area.placeholder = localize(self.question.placeholder or self.question.example, self.lang)
         yield area
@@ -88,4 +94,4 @@ class LongTextQuestion(_Counted):
         self.answer(text)
 
     def on_mount(self) -> None:
-        self._count(str(self.value or ""))
+        self._count(_typed(self.value))
