@@ -187,7 +187,8 @@ def test_text_typed_into_a_number_is_shown_as_typed(minimal: Any) -> None:
 
 
 def test_every_kind_has_a_widget_registered_beside_it() -> None:
-    from kosi_tui.faces.tui.widgets.factory import WIDGETS
+    import kosi_tui.faces.tui.widgets.factory  # noqa: F401 - registers every widget
+    from kosi_tui.faces.tui.widgets.registry import WIDGETS
 
     assert set(WIDGETS) == set(KINDS.values())
     for kind, widget in WIDGETS.items():
