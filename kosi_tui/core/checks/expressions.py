@@ -9,7 +9,6 @@ from typing import Any
 from kosi_tui.core.canvas import Info, MultiChoice, Section, SingleChoice
 from kosi_tui.core.checks.context import CheckContext
 from kosi_tui.core.checks.order import check_forward
-from kosi_tui.core.checks.questions import question_type
 from kosi_tui.core.checks.references import GroupRefs, ref_type, resolve
 from kosi_tui.core.expr import ExprError, parse
 from kosi_tui.core.expr.infer import Inference
@@ -154,7 +153,7 @@ def compile_expressions(ctx: CheckContext, compiler: ExpressionCompiler) -> None
                     rule.rule,
                     (*qpath, "validate", ri, "rule"),
                     section,
-                    question_type(question, "value"),
+                    question.expr_type("value"),
                 )
                 if typed is not None:
                     ctx.out.rules[(key, ri)] = typed.node

@@ -8,7 +8,6 @@ from dataclasses import replace
 
 from kosi_tui.core.canvas import Info, Section, Table
 from kosi_tui.core.checks.context import CheckContext
-from kosi_tui.core.checks.questions import column_type, question_type
 from kosi_tui.core.expr.nodes import (
     Binary,
     Call,
@@ -121,8 +120,10 @@ def ref_type(ctx: CheckContext, ref: Ref) -> Type:
     if ref.key.startswith(("scores.", "constants.", "figures.")):
         return Type("number", name=ref.text)
     question = ctx.out.questions[ref.key].question
+    # A reference to an info block was refused when it was resolved; it stands for nothing.
+    assert not isinstance(question, Info), ref.key
     if ref.column is not None and isinstance(question, Table):
         column = question.column(ref.column)
         assert column is not None
-        return column_type(column, ref.text)
-    return question_type(question, ref.text)
+        return column.expr_type(ref.text)
+    return question.expr_type(ref.text)

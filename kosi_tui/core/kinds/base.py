@@ -11,7 +11,7 @@ import datetime as dt
 import math
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
-from typing import Annotated, Any, TypeGuard
+from typing import Annotated, Any, ClassVar, Protocol, TypeGuard
 
 from pydantic import (
     BaseModel,
@@ -26,6 +26,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from kosi_tui.core.expr.types import Type
+from kosi_tui.core.findings import DataPath
 from kosi_tui.core.kinds.forms import Form
 from kosi_tui.core.kinds.issue import Issue
 from kosi_tui.core.numbers import format_date, format_number, is_money
@@ -112,6 +113,20 @@ class Parsed:
     issue: Issue | None = None
 
 
+class Findings(Protocol):
+    """Where a kind reports what is wrong with its own settings in a canvas (bounds the wrong
+    way round, repeated ids); paths are relative to the question."""
+
+    def add(self, path: DataPath, code: str, **args: Any) -> None:
+        """A finding at `path`, with the arguments of its message."""
+
+    def duplicates(self, ids: list[str], path: DataPath, what: str) -> None:
+        """A finding for each id in `ids` (at `path`) that repeats an earlier one."""
+
+    def bounds(self, path: DataPath, low: float, high: float) -> None:
+        """A finding unless `low` lies below `high`."""
+
+
 class QuestionBase(Model, ABC):
     """What every question that takes an answer has, and what each kind must say about it."""
 
@@ -128,6 +143,9 @@ class QuestionBase(Model, ABC):
     validate_: list[Rule] = Field(default_factory=list, alias="validate")
 
     model_config = ConfigDict(populate_by_name=True)
+
+    RULES: ClassVar[frozenset[str]] = frozenset({"rule"})
+    """The kinds of `validate:` rules that can check this kind's answers (expressions fit all)."""
 
     @property
     def answerable(self) -> bool:
@@ -158,6 +176,10 @@ class QuestionBase(Model, ABC):
     @abstractmethod
     def form(self, lang: str) -> Form:
         """The shape the answer takes, with its options and labels in `lang`."""
+
+    def check(self, findings: Findings) -> None:
+        """Reports what is wrong with this kind's own settings; a kind with settings that can
+        contradict each other says so here (kinds without such settings have nothing to say)."""
 
 
 class Typed(ABC):

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any, Literal
 
 from kosi_tui.core.expr.types import Type
-from kosi_tui.core.kinds.base import Parsed, QuestionBase, Typed, scalar_text
+from kosi_tui.core.kinds.base import Findings, Parsed, QuestionBase, Typed, scalar_text
 from kosi_tui.core.kinds.forms import Day
 from kosi_tui.core.kinds.issue import Issue
 from kosi_tui.core.numbers import days_in_month, impossible_date, parse_date
@@ -49,6 +49,10 @@ class Date(QuestionBase, Typed):
     def display(self, value: Any, lang: str) -> list[str]:
         # A number is no date, though `scalar_text` would write it.
         return [scalar_text(value if isinstance(value, dt.date | str) else None, lang)]
+
+    def check(self, findings: Findings) -> None:
+        if self.min is not None and self.max is not None and self.min > self.max:
+            findings.add(("min",), "min_over_max", min=self.min, max=self.max)
 
     def form(self, lang: str) -> Day:
         return Day()

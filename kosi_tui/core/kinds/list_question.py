@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, StrictStr
 
 from kosi_tui.core.expr.types import Type
-from kosi_tui.core.kinds.base import Parsed, QuestionBase, Typed, unreadable
+from kosi_tui.core.kinds.base import Findings, Parsed, QuestionBase, Typed, unreadable
 from kosi_tui.core.kinds.forms import Entries
 from kosi_tui.core.kinds.issue import Issue, count_issues
 from kosi_tui.core.text_type import Text
@@ -21,6 +21,8 @@ class ListQuestion(QuestionBase, Typed):
     min_items: Annotated[int, Field(ge=0)] | None = None
     max_items: Annotated[int, Field(ge=1)] | None = None
     placeholder: Text | None = None
+
+    RULES = frozenset({"rule", "length", "pattern"})
 
     def answer_schema(self) -> Any:
         return list[StrictStr]
@@ -43,6 +45,11 @@ class ListQuestion(QuestionBase, Typed):
     def display(self, value: Any, lang: str) -> list[str]:
         values = value if isinstance(value, list) else [value]
         return [_item(v, lang) for v in values if not (isinstance(v, str) and not v.strip())]
+
+    def check(self, findings: Findings) -> None:
+        lo, hi = self.min_items, self.max_items
+        if lo and hi and lo > hi:
+            findings.add(("min_items",), "min_over_max", min=lo, max=hi)
 
     def form(self, lang: str) -> Entries:
         count = max(self.min_items or 0, 4)

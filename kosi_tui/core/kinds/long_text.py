@@ -20,6 +20,8 @@ class LongText(QuestionBase, Typed):
     type: Literal["long_text"]
     placeholder: Text | None = None
 
+    RULES = frozenset({"rule", "length", "pattern"})
+
     def answer_schema(self) -> Any:
         return StrictStr
 

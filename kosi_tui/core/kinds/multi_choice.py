@@ -9,6 +9,7 @@ from pydantic import Field
 from kosi_tui.core.expr.types import Type
 from kosi_tui.core.kinds.base import (
     Choice,
+    Findings,
     Parsed,
     QuestionBase,
     Typed,
@@ -53,6 +54,15 @@ class MultiChoice(QuestionBase, Typed):
     def display(self, value: Any, lang: str) -> list[str]:
         values = value if isinstance(value, list) else [value]
         return [choice_label(self.choices, v, lang) for v in values]
+
+    def check(self, findings: Findings) -> None:
+        findings.duplicates([c.id for c in self.choices], ("choices",), "choice")
+        n = len(self.choices)
+        lo, hi = self.min_selected, self.max_selected
+        if lo is not None and hi is not None and lo > hi:
+            findings.add(("min_selected",), "min_over_max", min=lo, max=hi)
+        if lo is not None and lo > n:
+            findings.add(("min_selected",), "min_over_choices", min=lo, count=n)
 
     def form(self, lang: str) -> Options:
         return options(self.choices, lang, several=True)

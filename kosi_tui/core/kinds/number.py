@@ -7,7 +7,7 @@ from typing import Any, Literal
 from pydantic import StrictInt
 
 from kosi_tui.core.expr.types import Type
-from kosi_tui.core.kinds.base import Number_, Parsed, QuestionBase, Typed, scalar_text
+from kosi_tui.core.kinds.base import Findings, Number_, Parsed, QuestionBase, Typed, scalar_text
 from kosi_tui.core.kinds.forms import Amount
 from kosi_tui.core.kinds.issue import Issue, outside, range_issue
 from kosi_tui.core.numbers import parse_number
@@ -41,6 +41,8 @@ class Number(QuestionBase, Typed):
     min: float | None = None
     max: float | None = None
 
+    RULES = frozenset({"rule", "range"})
+
     def answer_schema(self) -> Any:
         return amount_schema(self.integer)
 
@@ -58,6 +60,10 @@ class Number(QuestionBase, Typed):
 
     def display(self, value: Any, lang: str) -> list[str]:
         return [scalar_text(value, lang, self.unit)]
+
+    def check(self, findings: Findings) -> None:
+        if self.min is not None and self.max is not None and self.min > self.max:
+            findings.add(("min",), "min_over_max", min=self.min, max=self.max)
 
     def form(self, lang: str) -> Amount:
         return Amount(localize(self.unit, lang) if self.unit else "")

@@ -8,7 +8,7 @@ from typing import Any, Literal
 from pydantic import Field, StrictInt
 
 from kosi_tui.core.expr.types import Type
-from kosi_tui.core.kinds.base import Parsed, QuestionBase, Typed, unreadable
+from kosi_tui.core.kinds.base import Findings, Parsed, QuestionBase, Typed, unreadable
 from kosi_tui.core.kinds.forms import Points
 from kosi_tui.core.kinds.issue import Issue, outside, range_issue
 from kosi_tui.core.text import localize
@@ -23,6 +23,8 @@ class Scale(QuestionBase, Typed):
     min: int = 1
     max: int = 5
     labels: dict[int, Text] = Field(default_factory=dict)
+
+    RULES = frozenset({"rule", "range"})
 
     def answer_schema(self) -> Any:
         return StrictInt
@@ -59,6 +61,18 @@ class Scale(QuestionBase, Typed):
         if isinstance(value, int) and not isinstance(value, bool):
             return [t("answer.off_scale", lang, value=value, min=self.min, max=self.max)]
         return [value if isinstance(value, str) else unreadable(lang)]
+
+    def check(self, findings: Findings) -> None:
+        findings.bounds(("min",), self.min, self.max)
+        for point in self.labels:
+            if not self.min <= point <= self.max:
+                findings.add(
+                    ("labels", point),
+                    "label_outside_scale",
+                    point=point,
+                    min=self.min,
+                    max=self.max,
+                )
 
     def form(self, lang: str) -> Points:
         labels = {p: localize(text, lang) for p, text in self.labels.items()}

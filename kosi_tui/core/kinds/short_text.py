@@ -24,6 +24,8 @@ class ShortText(QuestionBase, Typed):
     prefill: Literal["organisation", "author"] | None = None
     """Starts a new draft with what the person gave when starting it, so nobody types it twice."""
 
+    RULES = frozenset({"rule", "length", "pattern"})
+
     def answer_schema(self) -> Any:
         return StrictStr
 

@@ -7,7 +7,15 @@ from typing import Annotated, Any, Literal
 from pydantic import Field
 
 from kosi_tui.core.expr.types import Type
-from kosi_tui.core.kinds.base import Choice, Parsed, QuestionBase, Typed, choice_label, pick
+from kosi_tui.core.kinds.base import (
+    Choice,
+    Findings,
+    Parsed,
+    QuestionBase,
+    Typed,
+    choice_label,
+    pick,
+)
 from kosi_tui.core.kinds.forms import Options
 from kosi_tui.core.kinds.issue import Issue
 from kosi_tui.core.text import localize
@@ -51,6 +59,9 @@ class SingleChoice(QuestionBase, Typed):
 
     def display(self, value: Any, lang: str) -> list[str]:
         return [choice_label(self.choices, value, lang)]
+
+    def check(self, findings: Findings) -> None:
+        findings.duplicates([c.id for c in self.choices], ("choices",), "choice")
 
     def form(self, lang: str) -> Options:
         return options(self.choices, lang)

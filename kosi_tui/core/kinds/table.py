@@ -13,6 +13,7 @@ from kosi_tui.core.expr.functions import is_empty
 from kosi_tui.core.expr.types import Type
 from kosi_tui.core.kinds.base import (
     Choice,
+    Findings,
     Ident,
     Model,
     Number_,
@@ -163,6 +164,14 @@ class Table(QuestionBase):
             for column in self.columns:
                 issues.extend(replace(i, row=index) for i in column.issues(row.get(column.id)))
         return issues
+
+    def check(self, findings: Findings) -> None:
+        findings.duplicates([c.id for c in self.columns], ("columns",), "column")
+        if self.min_rows and self.max_rows and self.min_rows > self.max_rows:
+            findings.add(("min_rows",), "min_over_max", min=self.min_rows, max=self.max_rows)
+        for ci, column in enumerate(self.columns):
+            ids = [c.id for c in column.choices or []]
+            findings.duplicates(ids, ("columns", ci, "choices"), "choice")
 
     def cells(self, row: Any, lang: str) -> list[str]:
         """One row as texts, a cell per column."""
