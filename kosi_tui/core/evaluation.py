@@ -10,17 +10,16 @@ from typing import Any
 
 from kosi_tui.core.canvas import (
     Flag,
+    Info,
     ListQuestion,
     LongText,
-    MultiChoice,
     Prompt,
     Scale,
     Score,
     ShortText,
-    SingleChoice,
     Table,
 )
-from kosi_tui.core.display import choice_label, scalar_text
+from kosi_tui.core.display import scalar_text
 from kosi_tui.core.expr import ExprError
 from kosi_tui.core.expr.evaluate import truth
 from kosi_tui.core.expr.nodes import Node, Ref, walk
@@ -150,15 +149,10 @@ def shown_value(session: Session, node: Node, lang: str) -> str:
         return "–"
     if isinstance(node, Ref) and node.key and not node.key.startswith("scores."):
         question = session.compiled.questions[node.key].question
-        if node.column is None and value is not None:
-            if isinstance(question, SingleChoice):
-                return choice_label(question.choices, value, lang)
-            if isinstance(question, MultiChoice) and isinstance(value, list):
-                return "; ".join(choice_label(question.choices, v, lang) for v in value)
+        if node.column is None and value is not None and not isinstance(question, Info):
             if isinstance(question, Scale):
-                return scalar_text(value, lang)
-            unit = getattr(question, "unit", None)
-            return scalar_text(value, lang, unit)
+                return scalar_text(value, lang)  # the point alone: texts say "{x} von 5"
+            return "; ".join(question.display(value, lang))
     if value is None:
         return "–"
     if isinstance(value, float) and value.is_integer():

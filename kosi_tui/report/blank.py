@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-from kosi_tui.core.canvas import (
-    AnyQuestion,
-    Date,
-    Info,
-    ListQuestion,
-    LongText,
-    MultiChoice,
-    Number,
-    Scale,
-    ShortText,
-    SingleChoice,
-    Table,
-)
+from typing import assert_never
+
+from kosi_tui.core.canvas import Info
 from kosi_tui.core.compiled import CompiledCanvas
+from kosi_tui.core.kinds.forms import Amount, Day, Entries, Form, Options, Points, Rows, Writing
 from kosi_tui.core.text import localize
 from kosi_tui.i18n import t
 from kosi_tui.report.conditions import describe
@@ -26,36 +17,35 @@ CIRCLE = "○"
 LINE = "\\_" * 48
 
 
-def _answer_area(question: AnyQuestion, lang: str) -> list[str]:
-    match question:
-        case ShortText():
-            return [LINE]
-        case LongText():
-            return ["\\\n".join([LINE] * 4)]
-        case SingleChoice() | MultiChoice():
+def inline(options: Options) -> bool:
+    """Whether a few short options fit on one line (○ Ja ○ Nein) instead of one line each."""
+    return len(options.options) <= 3 and all(len(label) <= 12 for label in options.labels)
+
+
+def _answer_area(form: Form) -> list[str]:
+    match form:
+        case Writing(lines=lines):
+            return ["\\\n".join([LINE] * lines)]
+        case Options(several=several):
             # A circle where one answer is chosen, a box where several can be ticked.
-            mark = CIRCLE if isinstance(question, SingleChoice) else BOX
-            return [f"- {mark} {escape(localize(c.label, lang))}" for c in question.choices]
-        case Scale():
-            points = list(range(question.min, question.max + 1))
-            header = [str(p) for p in points]
-            labels = [
-                localize(question.labels.get(p), lang) if question.labels.get(p) else ""
-                for p in points
-            ]
-            return [table(header, [labels, [CIRCLE] * len(points)])]
-        case Number():
-            unit = f" {escape(localize(question.unit, lang))}" if question.unit else ""
-            return ["\\_" * 16 + unit]
-        case Date():
+            mark = BOX if several else CIRCLE
+            marked = [f"{mark} {escape(label)}" for label in form.labels]
+            return ["\u2003".join(marked)] if inline(form) else [f"- {m}" for m in marked]
+        case Points(labels=labels):
+            header = [str(p) for p in form.points]
+            texts = [labels.get(p, "") for p in form.points]
+            return [table(header, [texts, [CIRCLE] * len(header)])]
+        case Amount(unit=unit):
+            return ["\\_" * 16 + (f" {escape(unit)}" if unit else "")]
+        case Day():
             return [escape("__.__.____")]
-        case ListQuestion():
-            return ["\\\n".join(f"{n}\\. {LINE}" for n in range(1, 4))]
-        case Table():
-            header = [localize(c.label, lang) for c in question.columns]
-            rows = [[""] * len(header) for _ in range(max(question.min_rows or 0, 4))]
-            return [table(header, rows)]
-    return []
+        case Entries(count=count):
+            return ["\\\n".join(f"{n}\\. {LINE}" for n in range(1, count + 1))]
+        case Rows(columns=columns, count=count):
+            header = [c.label for c in columns]
+            return [table(header, [[""] * len(header) for _ in range(count)])]
+        case _:
+            assert_never(form)
 
 
 def _guidance(text: str | dict[str, str] | None, lang: str) -> list[str]:
@@ -71,10 +61,11 @@ def _question(
     question = compiled.questions[key].question
     if isinstance(question, Info):
         return ["", f"*{escape(localize(question.label, lang))}*"]
+    form = question.form(lang)
     marks = []
     if question.required:
         marks.append(t("blank.required", lang))
-    if isinstance(question, MultiChoice):
+    if isinstance(form, Options) and form.several:
         marks.append(t("blank.several", lang))
     head = f"**{number} {escape(localize(question.label, lang))}**"
     if marks:
@@ -96,7 +87,7 @@ def _question(
         ]
     if trainer:
         lines += _guidance(question.guidance, lang)
-    lines += ["", *_answer_area(question, lang)]
+    lines += ["", *_answer_area(form)]
     return lines
 
 

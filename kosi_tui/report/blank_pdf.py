@@ -5,129 +5,107 @@ trainer's copy."""
 
 from __future__ import annotations
 
-from kosi_tui.core.canvas import (
-    AnyQuestion,
-    Column,
-    Date,
-    Info,
-    ListQuestion,
-    LongText,
-    MultiChoice,
-    Number,
-    Scale,
-    ShortText,
-    SingleChoice,
-    Table,
-)
+from typing import assert_never
+
+from kosi_tui.core.canvas import Info
 from kosi_tui.core.compiled import CompiledCanvas
+from kosi_tui.core.kinds.forms import (
+    Amount,
+    Cell,
+    Day,
+    Entries,
+    Form,
+    Options,
+    Points,
+    Rows,
+    Writing,
+)
 from kosi_tui.core.text import localize
 from kosi_tui.i18n import t
+from kosi_tui.report.blank import inline
 from kosi_tui.report.conditions import describe
 from kosi_tui.report.typst_text import compile_typst, lit
 from kosi_tui.report.write_pdf import TEMPLATE, _array
 
-CHARS_PER_LINE = 75
-"""About what one handwritten line across an A4 page holds."""
 ROW = "12mm"
 LANDSCAPE_COLUMNS = 5
 """Tables with more columns, or with choice columns beside three or more others, go landscape."""
 
 
-def _max_length(question: ShortText | LongText) -> int | None:
-    limits = [r.length.max for r in question.validate_ if r.length and r.length.max]
-    return int(min(limits)) if limits else None
-
-
-def writing_lines(question: ShortText | LongText) -> int:
-    """How many lines to leave: from the longest answer the canvas allows, else by type."""
-    limit = _max_length(question)
-    if isinstance(question, ShortText):
-        return 1 if limit is None or limit <= CHARS_PER_LINE else 2
-    if limit is not None:
-        return max(3, min(12, -(-limit // CHARS_PER_LINE)))
-    return 5
-
-
-def _cell(column: Column, lang: str) -> str:
-    """What an empty cell holds: nothing to write in, or the column's options to tick."""
-    if column.type in ("choice", "multi_choice") and column.choices:
-        labels = _array([lit(localize(c.label, lang)) for c in column.choices])
-        several = "true" if column.type == "multi_choice" else "false"
-        return f"options({labels}, several: {several}, size: 7.5pt)"
-    return '""'
-
-
-def _weight(column: Column, lang: str) -> float:
-    """A column's share of the width: room to write in, or for its longest option."""
-    if column.choices:
-        return max(12.0, 0.75 * max(len(localize(c.label, lang)) for c in column.choices) + 4)
-    return 14.0 if column.type == "number" else 26.0
-
-
-def _wide(question: Table) -> bool:
-    choice_columns = sum(c.type in ("choice", "multi_choice") for c in question.columns)
-    return len(question.columns) > LANDSCAPE_COLUMNS or (
-        choice_columns > 0 and len(question.columns) >= 4
+def _options(options: Options, size: str = "") -> str:
+    labels = options.labels
+    if inline(options):
+        columns = len(labels)  # ○ Ja   ○ Nein side by side
+    else:
+        columns = 2 if len(labels) > 6 and max(len(x) for x in labels) < 45 else 1
+    several = "true" if options.several else "false"
+    return (
+        f"options({_array([lit(x) for x in labels])}, several: {several}, columns: {columns}{size})"
     )
 
 
-def answer_area(question: AnyQuestion, lang: str) -> str:
+def _cell(cell: Cell) -> str:
+    """What an empty cell holds: nothing to write in, or the column's options to tick."""
+    return _options(cell.options, ", size: 7.5pt") if cell.options else '""'
+
+
+def _weight(cell: Cell) -> float:
+    """A column's share of the width: room to write in, or for its longest option."""
+    if cell.options:
+        return max(12.0, 0.75 * max(len(label) for label in cell.options.labels) + 4)
+    return 14.0 if cell.number else 26.0
+
+
+def _wide(rows: Rows) -> bool:
+    choice_columns = sum(c.options is not None for c in rows.columns)
+    return len(rows.columns) > LANDSCAPE_COLUMNS or (choice_columns > 0 and len(rows.columns) >= 4)
+
+
+def answer_area(form: Form, lang: str) -> str:
     """The Typst code of the space to answer in."""
-    match question:
-        case ShortText() | LongText():
-            return f"writing-lines({writing_lines(question)})"
-        case SingleChoice() | MultiChoice():
-            labels = [localize(c.label, lang) for c in question.choices]
-            columns = 2 if len(labels) > 6 and max(len(x) for x in labels) < 45 else 1
-            several = "true" if isinstance(question, MultiChoice) else "false"
-            return f"options({_array([lit(x) for x in labels])}, several: {several}, columns: {columns})"
-        case Scale():
-            points = list(range(question.min, question.max + 1))
-            header = [lit(str(p)) for p in points]
-            labels = [
-                lit(localize(question.labels[p], lang) if p in question.labels else "")
-                for p in points
-            ]
-            marks = ["[#tick(false)]"] * len(points)
+    match form:
+        case Writing(lines=lines):
+            return f"writing-lines({lines})"
+        case Options():
+            return _options(form)
+        case Points(labels=labels):
+            header = [lit(str(p)) for p in form.points]
+            texts = [lit(labels.get(p, "")) for p in form.points]
+            marks = ["[#tick(false)]"] * len(header)
             return (
-                f"grid-table({_array(header)}, ({_array(labels)}, {_array(marks)}), "
+                f"grid-table({_array(header)}, ({_array(texts)}, {_array(marks)}), "
                 f"min-row: {ROW}, size: 8.5pt)"
             )
-        case Number():
-            unit = f" {localize(question.unit, lang)}" if question.unit else ""
-            return f"box(width: 50mm, height: 9mm, stroke: (bottom: 0.5pt + rule)) + {lit(unit)}"
-        case Date():
+        case Amount(unit=unit):
+            after = f" {unit}" if unit else ""
+            return f"box(width: 50mm, height: 9mm, stroke: (bottom: 0.5pt + rule)) + {lit(after)}"
+        case Day():
             shape = "TT.MM.JJJJ" if lang == "de" else "DD.MM.YYYY"
             return f"box(width: 40mm, height: 9mm, stroke: (bottom: 0.5pt + rule)) + {lit('  ' + shape)}"
-        case ListQuestion():
-            count = max(question.min_items or 0, 4)
-            if question.max_items:
-                count = min(count, question.max_items)
+        case Entries(count=count):
             return f"enum(..range({count}).map(_ => writing-lines(1)))"
-        case Table():
-            heads = _array([lit(localize(c.label, lang)) for c in question.columns])
-            row = _array([_cell(c, lang) for c in question.columns])
-            count = max(question.min_rows or 0, 4)
-            if question.max_rows:
-                count = min(count, question.max_rows)
-            widths = _array([f"{_weight(c, lang):.1f}" for c in question.columns])
+        case Rows(columns=columns, count=count):
+            heads = _array([lit(c.label) for c in columns])
+            row = _array([_cell(c) for c in columns])
+            widths = _array([f"{_weight(c):.1f}" for c in columns])
             return (
                 f"grid-table({heads}, ({row},) * {count}, widths: {widths}, min-row: {ROW}, "
                 "size: 9pt)"
             )
-    return "none"
+        case _:
+            assert_never(form)
 
 
 def _question(compiled: CompiledCanvas, key: str, number: str, lang: str, trainer: bool) -> str:
     question = compiled.questions[key].question
     if isinstance(question, Info):
         return f"par(emph({lit(localize(question.label, lang))}))\n"
+    form = question.form(lang)
     marks = []
     if question.required:
         marks.append(t("blank.required", lang))
-    marks.append(t("blank.several", lang) if isinstance(question, MultiChoice) else "")
-    if isinstance(question, SingleChoice):
-        marks[-1] = t("blank.one", lang)
+    if isinstance(form, Options):
+        marks.append(t("blank.several" if form.several else "blank.one", lang))
     notes = []
     node = compiled.show_if.get(key)
     if node is not None:
@@ -139,24 +117,26 @@ def _question(compiled: CompiledCanvas, key: str, number: str, lang: str, traine
         notes.append(localize(question.help, lang))
     if question.example:
         notes.append(t("blank.example", lang, example=localize(question.example, lang)))
-    area = answer_area(question, lang)
+    area = answer_area(form, lang)
     if trainer and question.guidance:
         area = f"{{ trainer-note({lit(t('blank.guidance', lang))}, {lit(localize(question.guidance, lang))}); {area} }}"
     # Only a table on a landscape page of its own may run on to the next page; any other
     # question stays whole with its answer area.
-    wide = isinstance(question, Table) and _wide(question)
-    long = "true" if wide else "false"
+    long = "true" if isinstance(form, Rows) and _wide(form) else "false"
     call = (
         f"blank-question({lit(number)}, {lit(localize(question.label, lang))}, "
-        f"{lit(', '.join(m for m in marks if m))}, {_array([lit(n) for n in notes])}, {area}, "
+        f"{lit(', '.join(marks))}, {_array([lit(n) for n in notes])}, {area}, "
         f"long: {long})\n"
     )
     return call
 
 
-def _is_wide(compiled: CompiledCanvas, key: str) -> bool:
+def _is_wide(compiled: CompiledCanvas, key: str, lang: str) -> bool:
     question = compiled.questions[key].question
-    return isinstance(question, Table) and _wide(question)
+    if isinstance(question, Info):
+        return False
+    form = question.form(lang)
+    return isinstance(form, Rows) and _wide(form)
 
 
 def blank_source(compiled: CompiledCanvas, lang: str, trainer: bool, footer: str) -> str:
@@ -188,7 +168,7 @@ def blank_source(compiled: CompiledCanvas, lang: str, trainer: bool, footer: str
                 q_number += 1
             key = f"{section.id}.{question.id}"
             call = _question(compiled, key, f"{s_number}.{q_number}", lang, trainer)
-            if _is_wide(compiled, key):
+            if _is_wide(compiled, key, lang):
                 # A wide table gets a landscape page of its own, so no column is squeezed; a
                 # section that opens with it takes its heading along.
                 call = "page(flipped: true, {\n" + "".join(head) + call + "})\n"

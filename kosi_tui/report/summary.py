@@ -15,25 +15,15 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, assert_never
 
 from kosi_tui.core.answers import Draft
-from kosi_tui.core.canvas import (
-    Date,
-    Info,
-    ListQuestion,
-    LongText,
-    MultiChoice,
-    Number,
-    Scale,
-    Score,
-    ShortText,
-    SingleChoice,
-    Table,
-)
+from kosi_tui.core.canvas import Info, Score, Table
 from kosi_tui.core.compiled import CompiledCanvas
-from kosi_tui.core.display import choice_label, scalar_text
+from kosi_tui.core.display import scalar_text
 from kosi_tui.core.evaluation import Result, compare, evaluate_session, prompts_across
+from kosi_tui.core.kinds.base import is_number
+from kosi_tui.core.kinds.forms import Amount, Day, Entries, Options, Points, Rows, Writing
 from kosi_tui.core.numbers import format_date, format_number
 from kosi_tui.core.placeholders import fill, placeholders
 from kosi_tui.core.session import Session
@@ -163,38 +153,31 @@ def _share(count: int, total: int, lang: str) -> str:
 
 
 def _choice_block(
-    choices: list[Any],
+    options: Options,
     values: list[Any],
     answered: int,
     lang: str,
-    several: bool,
     figure: FigureHook = None,
 ) -> list[str]:
-    counts: Counter[str] = Counter()
+    counts = [0] * len(options.options)
     for value in values:
         for v in value if isinstance(value, list) else [value]:
-            # Only ids can match a choice; a list or mapping typed into the file is no answer.
-            if isinstance(v, str):
-                counts[v] += 1
+            # Only an option's own value counts (`True` is no choice id, a mapping no answer).
+            for n, (option, _) in enumerate(options.options):
+                if type(v) is type(option) and v == option:
+                    counts[n] += 1
     rows = [
-        [
-            choice_label(choices, c.id, lang),
-            str(counts[c.id]),
-            _share(counts[c.id], answered, lang),
-        ]
-        for c in choices
+        [label, str(count), _share(count, answered, lang)]
+        for label, count in zip(options.labels, counts, strict=True)
     ]
     header = [
         t("summary.col_choice", lang),
         t("summary.col_count", lang),
         t("summary.col_share", lang),
     ]
-    note = t("summary.several", lang) if several else ""
+    note = t("summary.several", lang) if options.several else ""
     lines = [table(header, rows, frozenset({1, 2}))] + (["", f"*{escape(note)}*"] if note else [])
-    return (
-        _drawn(figure, [r[0] for r in rows], [counts[c.id] for c in choices], answered, lang)
-        + lines
-    )
+    return _drawn(figure, options.labels, counts, answered, lang) + lines
 
 
 FigureHook = Callable[[Figure], str] | None
@@ -248,31 +231,22 @@ def _question_block(
     if not answered:
         return lines
     lines.append("")
-    match question:
-        case SingleChoice() | MultiChoice():
-            lines += _choice_block(
-                question.choices,
-                values,
-                len(answered),
-                lang,
-                isinstance(question, MultiChoice),
-                figure,
-            )
-        case Scale():
-            nums = [v for v in values if isinstance(v, int)]
+    if isinstance(question, Info):
+        return lines
+    form = question.form(lang)
+    match form:
+        case Options():
+            lines += _choice_block(form, values, len(answered), lang, figure)
+        case Points(labels=labels):
+            nums = [v for v in values if isinstance(v, int) and not isinstance(v, bool)]
             counts = Counter(nums)
             header = [t("summary.col_point", lang), t("summary.col_count", lang)]
-            points = range(question.min, question.max + 1)
             dist = [
-                [
-                    f"{p}"
-                    + (f" – {localize(question.labels[p], lang)}" if p in question.labels else ""),
-                    str(counts[p]),
-                ]
-                for p in points
+                [f"{p}" + (f" – {labels[p]}" if p in labels else ""), str(counts[p])]
+                for p in form.points
             ]
             drawn = _drawn(
-                figure, [r[0] for r in dist], [counts[p] for p in points], len(nums), lang
+                figure, [r[0] for r in dist], [counts[p] for p in form.points], len(nums), lang
             )
             lines += (
                 [*_numbers_block([float(n) for n in nums], lang), "", *drawn,
@@ -280,12 +254,10 @@ def _question_block(
                 if nums
                 else []
             )  # fmt: skip
-        case Number():
-            amounts = [
-                float(v) for v in values if isinstance(v, int | float) and not isinstance(v, bool)
-            ]
-            lines += _numbers_block(amounts, lang, question.unit) if amounts else []
-        case Date():
+        case Amount(unit=unit):
+            amounts = [float(v) for v in values if is_number(v)]
+            lines += _numbers_block(amounts, lang, unit) if amounts else []
+        case Day():
             dates = sorted(v for v in values if isinstance(v, dt.date))
             if dates:
                 lines.append(
@@ -298,11 +270,11 @@ def _question_block(
                         )
                     )
                 )
-        case Table():
+        case Rows(columns=columns):
             total_rows = sum(len(v) for v in values if isinstance(v, list))
             lines.append(escape(t("summary.rows", lang, count=total_rows)))
-            for column in question.columns:
-                if column.type in ("choice", "multi_choice") and column.choices:
+            for column in columns:
+                if column.options is not None:
                     cells = [
                         row.get(column.id)
                         for v in values
@@ -310,22 +282,14 @@ def _question_block(
                         for row in v
                         if isinstance(row, dict) and row.get(column.id)
                     ]
-                    lines += ["", f"*{escape(localize(column.label, lang))}*", ""]
-                    lines += _choice_block(
-                        column.choices,
-                        cells,
-                        len(cells),
-                        lang,
-                        column.type == "multi_choice",
-                        figure,
-                    )
-        case ShortText() | LongText() | ListQuestion():
+                    lines += ["", f"*{escape(column.label)}*", ""]
+                    lines += _choice_block(column.options, cells, len(cells), lang, figure)
+        case Writing() | Entries():
             for i, p, v in answered:
-                texts = v if isinstance(v, list) else [v]
-                for text in texts:
-                    lines.append(
-                        f"- {escape(str(text))} — *{escape(_name(p, i, anonymous, lang))}*"
-                    )
+                for text in question.display(v, lang):
+                    lines.append(f"- {escape(text)} — *{escape(_name(p, i, anonymous, lang))}*")
+        case _:
+            assert_never(form)
     return lines
 
 
