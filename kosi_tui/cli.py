@@ -170,6 +170,9 @@ def _dispatch(args: argparse.Namespace) -> int:
             )
         )
     if args.command == "app":
+        from kosi_tui.faces.tui import collector
+
+        collector.hold()  # until the app's first screen is drawn
         from kosi_tui.faces.tui.app import KosiApp
 
         return KosiApp(lang, workshop=args.workshop).run_saving()

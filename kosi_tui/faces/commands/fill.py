@@ -27,6 +27,9 @@ def run_fill(
     """Runs the app (or the plain prompt mode); returns its exit code."""
     if _plain_wanted(plain):
         return _run_plain(source, draft, lang)
+    from kosi_tui.faces.tui import collector
+
+    collector.hold()  # until the app's first screen is drawn
     from kosi_tui.faces.tui.app import LIGHT, KosiApp, Start
 
     start = Start()

@@ -23,7 +23,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from kosi_tui.core.text import localize
-from kosi_tui.faces.tui import lenient_input
+from kosi_tui.faces.tui import collector, lenient_input
 from kosi_tui.faces.tui.bindings import localize_bindings
 from kosi_tui.faces.tui.dialogs.new_draft_dialog import NewDraftDialog, Resume
 from kosi_tui.i18n import t
@@ -143,6 +143,10 @@ class KosiApp(App[None]):
             self.open_draft(start.path)
         else:
             self.go_home()
+
+    def on_ready(self) -> None:
+        # The first screen is drawn: what start-up built stays, the collector may run again.
+        collector.release()
 
     # -- opening ---------------------------------------------------------------------------------
 
