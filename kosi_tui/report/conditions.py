@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from kosi_tui.core.canvas import MultiChoice, SingleChoice
+from kosi_tui.core.canvas import Info, MultiChoice
 from kosi_tui.core.compiled import CompiledCanvas
 from kosi_tui.core.display import choice_label
-from kosi_tui.core.expr.nodes import Binary, ListLit, Literal, Membership, Node, Ref
+from kosi_tui.core.expr.nodes import Binary, ListLit, Literal, Membership, Node, Ref, Unary
+from kosi_tui.core.kinds.forms import Options
 from kosi_tui.core.text import localize
 from kosi_tui.i18n import t
 
@@ -18,8 +19,13 @@ def describe(node: Node, compiled: CompiledCanvas, lang: str) -> str | None:
             if left and right:
                 return t(f"blank.{node.op}", lang, left=left, right=right)
             return None
-        case Binary(op="==", left=Ref() as ref, right=Literal(value=str() as value)):
+        case Binary(op="==", left=Ref() as ref, right=Literal(value=str() | bool() as value)):
             return _is(ref, [value], compiled, lang)
+        case Ref() as ref:
+            # A yes/no question on its own holds when it is answered yes.
+            return _is(ref, [True], compiled, lang)
+        case Unary(op="not", operand=Ref() as ref):
+            return _is(ref, [False], compiled, lang)
         case Membership(op="in", left=Ref() as ref, right=ListLit(items=items)) if all(
             isinstance(i, Literal) and isinstance(i.value, str) for i in items
         ):
@@ -36,10 +42,21 @@ def describe(node: Node, compiled: CompiledCanvas, lang: str) -> str | None:
     return None
 
 
-def _is(ref: Ref, values: list[str], compiled: CompiledCanvas, lang: str) -> str | None:
-    question = compiled.questions[ref.key].question
-    if not isinstance(question, SingleChoice):
+def _is(ref: Ref, values: list[str | bool], compiled: CompiledCanvas, lang: str) -> str | None:
+    """ "'question' is answered with 'label'", for a question that takes one of its options."""
+    if not ref.key or ref.column is not None:
         return None
-    labels = [f"„{choice_label(question.choices, v, lang)}“" for v in values]
+    question = compiled.questions[ref.key].question
+    if isinstance(question, Info):
+        return None
+    form = question.form(lang)
+    if not isinstance(form, Options) or form.several:
+        return None
+    labels = []
+    for value in values:
+        label = next((lb for v, lb in form.options if type(v) is type(value) and v == value), None)
+        if label is None and not isinstance(value, str):
+            return None
+        labels.append(t("blank.quoted", lang, text=label if label is not None else value))
     joined = t("blank.or_join", lang).join(labels)
     return t("blank.is", lang, question=localize(question.label, lang), choices=joined)

@@ -72,7 +72,7 @@ async def answer(pilot: Pilot[Any], widget: QuestionWidget) -> None:
     await tab_to(pilot, widget)
     if kind in ("short_text", "long_text"):
         await type_text(pilot, "Antwort ok?")
-    elif kind == "single_choice":
+    elif kind in ("single_choice", "yes_no"):
         await pilot.press("enter")
     elif kind == "multi_choice":
         assert isinstance(pilot.app.focused, CheckList)

@@ -22,11 +22,21 @@ from kosi_tui.core.kinds.scale import Scale
 from kosi_tui.core.kinds.short_text import ShortText
 from kosi_tui.core.kinds.single_choice import SingleChoice
 from kosi_tui.core.kinds.table import Column, Table
+from kosi_tui.core.kinds.yes_no import YesNo
 
 # The one list of kinds. Written out as a union, not built from a loop, because mypy and
 # Pydantic's discriminated union both need it spelled out; `KINDS` is derived from it.
 AnswerQuestion = (
-    ShortText | LongText | SingleChoice | MultiChoice | Scale | Number | Date | ListQuestion | Table
+    ShortText
+    | LongText
+    | SingleChoice
+    | MultiChoice
+    | Scale
+    | Number
+    | Date
+    | ListQuestion
+    | Table
+    | YesNo
 )
 AnyQuestion = AnswerQuestion | Info
 Question = Annotated[AnyQuestion, Field(discriminator="type")]
@@ -61,4 +71,5 @@ __all__ = [
     "ShortText",
     "SingleChoice",
     "Table",
+    "YesNo",
 ]

@@ -1,4 +1,5 @@
-"""Single choice as a ◉/○ list, multiple choice as a ☑/☐ list (see marked_list.py)."""
+"""One of a kind's options as a ◉/○ list (single choice, yes/no), multiple choice as a ☑/☐ list
+(see marked_list.py)."""
 
 from __future__ import annotations
 
@@ -7,35 +8,47 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 
 from kosi_tui.core.canvas import MultiChoice, SingleChoice
+from kosi_tui.core.kinds.yes_no import YesNo
 from kosi_tui.core.text import localize
 from kosi_tui.faces.tui.widgets.marked_list import CheckList, ChoiceList
 from kosi_tui.faces.tui.widgets.question import QuestionWidget
 from kosi_tui.faces.tui.widgets.registry import widget_for
 
 
-@widget_for(SingleChoice)
-class SingleChoiceQuestion(QuestionWidget):
-    """Exactly one of several choices; Delete clears the answer."""
+class OptionsQuestion(QuestionWidget):
+    """Exactly one of the options the kind offers (◉/○); Delete clears the answer."""
 
-    question: SingleChoice
+    question: SingleChoice | YesNo
     BINDINGS = [Binding("delete", "clear", "Leeren", show=False)]
 
     def compose_input(self) -> ComposeResult:
-        ids = [c.id for c in self.question.choices]
-        yield ChoiceList(
-            [localize(c.label, self.lang) for c in self.question.choices],
-            ids.index(self.value) if self.value in ids else None,
-            classes="answer-choices",
+        form = self.question.form(self.lang)
+        self.option_values = [value for value, _ in form.options]
+        chosen = next(
+            (
+                i
+                for i, v in enumerate(self.option_values)
+                if type(v) is type(self.value) and v == self.value
+            ),
+            None,
         )
+        yield ChoiceList(form.labels, chosen, classes="answer-choices")
 
     @on(ChoiceList.Chosen)
     def _chosen(self, event: ChoiceList.Chosen) -> None:
         event.stop()
-        self.answer(None if event.index is None else self.question.choices[event.index].id)
+        self.answer(None if event.index is None else self.option_values[event.index])
 
     def action_clear(self) -> None:
         """Removes the answer."""
         self.query_one(ChoiceList).choose(None)
+
+
+@widget_for(SingleChoice)
+class SingleChoiceQuestion(OptionsQuestion):
+    """Exactly one of several choices."""
+
+    question: SingleChoice
 
 
 @widget_for(MultiChoice)

@@ -15,6 +15,7 @@ from kosi_tui.faces.tui.widgets import (  # noqa: F401
     scale_question,
     table_question,
     text_question,
+    yes_no_question,
 )
 from kosi_tui.faces.tui.widgets.question import QuestionWidget
 from kosi_tui.faces.tui.widgets.registry import WIDGETS
