@@ -161,3 +161,34 @@ def test_plain_mode_through_a_pipe(loaded: LoadedCanvas) -> None:
         "mandat.befristet": False,
     }
     assert "mandat.beschluss: true" in path.read_text(encoding="utf-8")
+
+
+def test_workshop_summary_counts_yes_and_no(loaded: LoadedCanvas, tmp_path: Path) -> None:
+    from kosi_tui.core.answers import Draft
+    from kosi_tui.report.summary import Workshop, add_participant, render_summary
+
+    workshop = Workshop(loaded.compiled)
+    for n, (beschluss, befristet) in enumerate([(True, False), (True, True), (False, False)]):
+        answers = {"mandat.beschluss": beschluss, "mandat.befristet": befristet}
+        draft = Draft.model_validate(
+            {
+                "format": "kosi-answers/1",
+                "canvas": {"id": "ja_nein", "version": "1.0.0"},
+                "lang": "de",
+                "author": f"P{n}",
+                "created": "2027-03-01T09:00:00+01:00",
+                "updated": f"2027-03-0{n + 1}T09:00:00+01:00",
+                "answers": answers,
+            }
+        )
+        add_participant(workshop, tmp_path / f"p{n}.yaml", draft)
+    summary = render_summary(workshop, "de")
+    rows = [" ".join(line.split()) for line in summary.splitlines()]
+    # beschluss: yes twice, no once; befristet: yes once, no twice.
+    for row in (
+        "| Ja | 2 | 67 % |",
+        "| Nein | 1 | 33 % |",
+        "| Ja | 1 | 33 % |",
+        "| Nein | 2 | 67 % |",
+    ):
+        assert rows.count(row) == 1, row
