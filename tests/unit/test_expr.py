@@ -68,6 +68,33 @@ def test_errors(source: str, code: str) -> None:
     assert err.value.code == code
 
 
+@pytest.mark.parametrize(
+    ("source", "found", "instead", "pos"),
+    [
+        ("a.b == 1 und c.d", "und", "and", 9),
+        ("a.b == 1 oder c.d", "oder", "or", 9),
+        ("nicht a.b", "nicht", "not", 0),
+        ("a.b = 1", "=", "==", 4),
+        ("a.b & c.d", "&", "and", 4),
+        ("a.b && c.d", "&&", "and", 4),
+        ("a.b | c.d", "|", "or", 4),
+        ("a.b || c.d", "||", "or", 4),
+        ("!(a.b)", "!", "not", 0),
+    ],
+)
+def test_words_and_signs_from_elsewhere_say_what_to_write(
+    source: str, found: str, instead: str, pos: int
+) -> None:
+    with pytest.raises(ExprError) as err:
+        parse(source)
+    assert err.value.code == "write_instead"
+    assert (err.value.args_, err.value.pos) == ({"found": found, "instead": instead}, pos)
+
+
+def test_a_german_word_in_quotes_is_just_text() -> None:
+    assert run("a.b == 'und' or a.b != 1", a__b="und") is True
+
+
 def test_dunder_attribute_is_just_an_unknown_reference() -> None:
     # `a.__class__` tokenizes as a reference name, never as attribute access.
     tree = parse("x.__class__ == 1")
