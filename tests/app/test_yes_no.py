@@ -24,15 +24,19 @@ def shown(choices: ChoiceList) -> list[str]:
     return [f"{p.mark.plain} {p.text.plain}" for p in prompts if isinstance(p, Hanging)]
 
 
-async def test_yes_no_by_keyboard(kosi_home: Path, tmp_path: Path) -> None:
-    canvases = kosi_home / "canvases"
+def new_draft(home: Path, folder: Path, lang: str) -> Path:
+    """A new draft of the yes/no test canvas, its canvas installed where kosi finds it."""
+    canvases = home / "canvases"
     canvases.mkdir(parents=True)
     shutil.copy(DATA / "good" / "ja_nein.yaml", canvases / "ja_nein.yaml")
-    draft = tmp_path / "entwurf.yaml"
-    started = Filling.start(
-        load_canvas(canvases / "ja_nein.yaml"), "Stadt", "Erika", "de", path=draft
-    )
-    started.close()
+    draft = folder / "entwurf.yaml"
+    canvas = load_canvas(canvases / "ja_nein.yaml")
+    Filling.start(canvas, "Stadt", "Erika", lang, path=draft).close()
+    return draft
+
+
+async def test_yes_no_by_keyboard(kosi_home: Path, tmp_path: Path) -> None:
+    draft = new_draft(kosi_home, tmp_path, "de")
     app = KosiApp("de", Start("draft", draft))
     async with app.run_test(size=(100, 30)) as pilot:
         screen = fill_screen(pilot)
@@ -70,14 +74,7 @@ async def test_yes_no_by_keyboard(kosi_home: Path, tmp_path: Path) -> None:
 
 
 async def test_a_saved_no_is_shown_chosen(kosi_home: Path, tmp_path: Path) -> None:
-    canvases = kosi_home / "canvases"
-    canvases.mkdir(parents=True)
-    shutil.copy(DATA / "good" / "ja_nein.yaml", canvases / "ja_nein.yaml")
-    draft = tmp_path / "entwurf.yaml"
-    started = Filling.start(
-        load_canvas(canvases / "ja_nein.yaml"), "Stadt", "Erika", "en", path=draft
-    )
-    started.close()
+    draft = new_draft(kosi_home, tmp_path, "en")
     app = KosiApp("en", Start("draft", draft))
     async with app.run_test(size=(100, 30)) as pilot:
         screen = fill_screen(pilot)

@@ -269,6 +269,13 @@ def pick_several(choices: list[Choice], text: str) -> list[str] | None:
     return sorted({p for p in picked if p}, key=order.index)
 
 
+def picked(value: Any, choices: list[Choice]) -> Parsed:
+    """What `pick` or `pick_several` found, or that the text named no choice."""
+    if value is None:
+        return Parsed(issue=Issue("choice_number", {"max": len(choices)}))
+    return Parsed(value)
+
+
 def max_length(rules: list[Rule]) -> int | None:
     """The longest text the `length` rules allow, if any sets a maximum."""
     limits = [r.length.max for r in rules if r.length and r.length.max]

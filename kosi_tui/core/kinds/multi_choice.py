@@ -15,6 +15,7 @@ from kosi_tui.core.kinds.base import (
     Typed,
     choice_label,
     pick_several,
+    picked,
 )
 from kosi_tui.core.kinds.forms import Options
 from kosi_tui.core.kinds.issue import Issue, count_issues
@@ -44,12 +45,7 @@ class MultiChoice(QuestionBase, Typed):
         return count_issues(len(value), self.min_selected, self.max_selected, "selected")
 
     def parse(self, text: str, lang: str) -> Parsed:
-        if not text.strip():
-            return Parsed()
-        picked = pick_several(self.choices, text)
-        if picked is None:
-            return Parsed(issue=Issue("choice_number", {"max": len(self.choices)}))
-        return Parsed(picked)
+        return picked(pick_several(self.choices, text), self.choices) if text.strip() else Parsed()
 
     def display(self, value: Any, lang: str) -> list[str]:
         values = value if isinstance(value, list) else [value]

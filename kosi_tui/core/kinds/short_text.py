@@ -1,4 +1,4 @@
-"""`short_text`: a single line of text."""
+"""`short_text`: a single line of text; and what it shares with `long_text`."""
 
 from __future__ import annotations
 
@@ -16,13 +16,10 @@ CHARS_PER_LINE = 75
 """About what one handwritten line across an A4 page holds."""
 
 
-class ShortText(QuestionBase, Typed):
-    """A single line of text."""
+class TextQuestion(QuestionBase, Typed):
+    """What the text kinds share: a text answer, checked by length and pattern rules."""
 
-    type: Literal["short_text"]
     placeholder: Text | None = None
-    prefill: Literal["organisation", "author"] | None = None
-    """Starts a new draft with what the person gave when starting it, so nobody types it twice."""
 
     RULES = frozenset({"rule", "length", "pattern"})
 
@@ -43,6 +40,14 @@ class ShortText(QuestionBase, Typed):
 
     def display(self, value: Any, lang: str) -> list[str]:
         return [value if isinstance(value, str) else unreadable(lang)]
+
+
+class ShortText(TextQuestion):
+    """A single line of text."""
+
+    type: Literal["short_text"]
+    prefill: Literal["organisation", "author"] | None = None
+    """Starts a new draft with what the person gave when starting it, so nobody types it twice."""
 
     def form(self, lang: str) -> Writing:
         limit = max_length(self.validate_)

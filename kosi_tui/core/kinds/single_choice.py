@@ -15,6 +15,7 @@ from kosi_tui.core.kinds.base import (
     Typed,
     choice_label,
     pick,
+    picked,
 )
 from kosi_tui.core.kinds.forms import Options
 from kosi_tui.core.kinds.issue import Issue
@@ -50,12 +51,7 @@ class SingleChoice(QuestionBase, Typed):
         return []
 
     def parse(self, text: str, lang: str) -> Parsed:
-        if not text.strip():
-            return Parsed()
-        choice = pick(self.choices, text)
-        if choice is None:
-            return Parsed(issue=Issue("choice_number", {"max": len(self.choices)}))
-        return Parsed(choice)
+        return picked(pick(self.choices, text), self.choices) if text.strip() else Parsed()
 
     def display(self, value: Any, lang: str) -> list[str]:
         return [choice_label(self.choices, value, lang)]

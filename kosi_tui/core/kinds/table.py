@@ -23,6 +23,7 @@ from kosi_tui.core.kinds.base import (
     choice_label,
     pick,
     pick_several,
+    picked,
     scalar_text,
     unreadable,
 )
@@ -105,12 +106,9 @@ class Column(Model):
             case "number":
                 return parse_amount(text, lang, self.integer)
             case "choice":
-                picked: str | list[str] | None = pick(choices, text)
+                return picked(pick(choices, text), choices)
             case "multi_choice":
-                picked = pick_several(choices, text)
-        if picked is None:
-            return Parsed(issue=Issue("choice_number", {"max": len(choices)}))
-        return Parsed(picked)
+                return picked(pick_several(choices, text), choices)
 
     def display(self, cell: Any, lang: str) -> str:
         """One cell as text (empty when it is empty)."""
