@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Literal
 
 from kosi_tui.paths import bundled_canvases, user_canvases
 from kosi_tui.storage.canvas_file import LoadedCanvas, load_canvas
+from kosi_tui.storage.kept_reads import KeptReads
 from kosi_tui.storage.locate import canvas_files
 from kosi_tui.storage.problems import Problem, ProblemsError
 
@@ -32,8 +34,24 @@ def load_entry(path: Path, source: Literal["bundled", "user"]) -> CatalogEntry:
         return CatalogEntry(path, source, None, err.problems)
 
 
+class Catalog:
+    """Every canvas, each file loaded again only when it changed (the start page asks often)."""
+
+    def __init__(self) -> None:
+        self._bundled = KeptReads(partial(load_entry, source="bundled"))
+        self._user = KeptReads(partial(load_entry, source="user"))
+
+    def entries(self) -> list[CatalogEntry]:
+        """Every canvas: bundled first (the default one at the top), then the user's."""
+        bundled_files = canvas_files(bundled_canvases())
+        user_files = canvas_files(user_canvases())
+        self._bundled.keep_only(bundled_files)
+        self._user.keep_only(user_files)
+        bundled = [self._bundled.get(p) for p in bundled_files]
+        bundled.sort(key=lambda e: (e.path.stem != DEFAULT_CANVAS_ID, e.path.name))
+        return bundled + [self._user.get(p) for p in user_files]
+
+
 def catalog() -> list[CatalogEntry]:
     """Every canvas: bundled first (the default one at the top), then the user's."""
-    bundled = [load_entry(p, "bundled") for p in canvas_files(bundled_canvases())]
-    bundled.sort(key=lambda e: (e.path.stem != DEFAULT_CANVAS_ID, e.path.name))
-    return bundled + [load_entry(p, "user") for p in canvas_files(user_canvases())]
+    return Catalog().entries()

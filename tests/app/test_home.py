@@ -1,13 +1,19 @@
-"""The start page: deleting a draft says which one, when two look alike."""
+"""The start page: deleting a draft says which one, when two look alike; coming back into view it
+reads only the files that changed, and keeps the highlighted draft."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+from typing import Any
 
-from textual.widgets import Static
+import pytest
+from textual.screen import Screen
+from textual.widgets import OptionList, Static
 
 from kosi_tui.faces.tui.app import KosiApp
 from kosi_tui.faces.tui.dialogs.confirm_dialog import ConfirmDialog
+from kosi_tui.faces.tui.screens.home import HomeScreen
 from tests.app.driver import EXAMPLE
 
 
@@ -29,3 +35,75 @@ async def test_deleting_one_of_two_alike_drafts_names_file_and_date(kosi_home: P
         first = app.screen_stack[-2].drafts[0]  # type: ignore[attr-defined]
         assert first.path.name in question
         assert "Zuletzt geändert:" in question and first.updated.strftime("%H:%M") in question
+
+
+class Counted:
+    """Counts the calls of a reading function (the parses), passing them on."""
+
+    def __init__(self, read: Any) -> None:
+        self.read = read
+        self.paths: list[Path] = []
+        self.threads: set[threading.Thread] = set()
+
+    def __call__(self, path: Path) -> Any:
+        self.paths.append(path)
+        self.threads.add(threading.current_thread())
+        return self.read(path)
+
+
+async def back_into_view(pilot: Any) -> HomeScreen:
+    """Another screen over the start page, then gone again: the start page reads its lists."""
+    app = pilot.app
+    app.push_screen(Screen())
+    await pilot.pause()
+    app.pop_screen()
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    home = app.screen
+    assert isinstance(home, HomeScreen)
+    return home
+
+
+async def test_coming_back_reads_only_the_drafts_and_canvases_that_changed(
+    kosi_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kosi_tui.faces import draft_list
+    from kosi_tui.storage import catalog
+
+    drafts = kosi_home / "drafts"
+    drafts.mkdir(parents=True)
+    text = EXAMPLE.read_text()
+    (drafts / "lindenau.yaml").write_text(text)
+    (drafts / "muehlheim.yaml").write_text(text.replace("2027-03-15", "2027-03-14"))
+    parses = Counted(draft_list.load_draft)
+    monkeypatch.setattr(draft_list, "load_draft", parses)
+    canvas_loads = Counted(catalog.load_canvas)
+    monkeypatch.setattr(catalog, "load_canvas", canvas_loads)
+    app = KosiApp("de")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(parses.paths) == 2
+        # Read in a worker: a slow disk never holds up the keys.
+        assert threading.main_thread() not in parses.threads | canvas_loads.threads
+        canvases = len(canvas_loads.paths)
+        assert canvases >= 1
+        home = await back_into_view(pilot)
+        assert len(parses.paths) == 2, "unchanged drafts were parsed again"
+        assert len(canvas_loads.paths) == canvases, "unchanged canvases were loaded again"
+
+        # The person highlights the second draft; then another program changes the first.
+        options = home.query_one("#drafts", OptionList)
+        options.highlighted = 1
+        highlighted = home.drafts[1].path
+        changed = drafts / "lindenau.yaml"
+        changed.write_text(
+            text.replace("organisation: Stadt Musterstadt", "organisation: Stadt Lindenau", 1)
+        )
+        home = await back_into_view(pilot)
+        assert parses.paths[2:] == [changed]
+        assert any("Lindenau" in d.organisation for d in home.drafts)
+        options = home.query_one("#drafts", OptionList)
+        assert options.highlighted is not None
+        assert home.drafts[options.highlighted].path == highlighted

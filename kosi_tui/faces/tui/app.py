@@ -299,7 +299,7 @@ class KosiApp(App[None]):
                 await screen.refresh_texts()
             elif isinstance(screen, HomeScreen):
                 await screen.recompose()
-                screen.load()
+                await screen.load()
             elif isinstance(screen, NewDraftDialog):
                 screen.set_language(lang)
         self.refresh_bindings()

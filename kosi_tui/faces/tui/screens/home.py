@@ -1,8 +1,17 @@
-"""The home screen: start a canvas, continue or delete a draft."""
+"""The home screen: start a canvas, continue or delete a draft.
+
+The screen is drawn before anything is read: the canvases and drafts are read in a worker thread
+whenever the screen comes into view, and only files that changed since are read again. The lists
+keep what they show (and the highlighted row) until the new reading differs.
+"""
 
 from __future__ import annotations
 
+import threading
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
@@ -17,14 +26,21 @@ from textual.widgets.option_list import Option
 
 from kosi_tui.core.numbers import format_date
 from kosi_tui.core.text import localize
-from kosi_tui.faces.draft_list import DraftEntry, list_drafts
 from kosi_tui.faces.tui.bindings import localize_bindings
 from kosi_tui.faces.tui.dialogs.confirm_dialog import ConfirmDialog
 from kosi_tui.faces.tui.widgets.footer import QuietFooter
 from kosi_tui.i18n import t
 from kosi_tui.storage.atomic import backup_path
-from kosi_tui.storage.canvas_file import LoadedCanvas
-from kosi_tui.storage.catalog import CatalogEntry, catalog
+
+if TYPE_CHECKING:
+    # Reading canvases and drafts needs the engine (Pydantic): imported in the worker, after the
+    # screen is drawn.
+    from kosi_tui.faces.draft_list import DraftEntry, DraftList
+    from kosi_tui.storage.canvas_file import LoadedCanvas
+    from kosi_tui.storage.catalog import Catalog, CatalogEntry
+
+LISTING = "home-listing"
+"""The worker group that reads the canvases and drafts."""
 
 
 class DraftOptions(OptionList):
@@ -47,6 +63,42 @@ def _entry(title: str, line: str, more: str = "") -> Group:
     return Group(*parts)
 
 
+@dataclass(frozen=True)
+class Listing:
+    """One reading of the canvases and drafts."""
+
+    entries: list[CatalogEntry]
+    drafts: list[DraftEntry]
+
+
+class Shelf:
+    """What the start page read, kept while the app runs; each file is read again only when it
+    changed. Used from the reading worker only."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._catalog: Catalog | None = None
+        self._drafts: DraftList | None = None
+
+    def read(self, with_drafts: bool) -> Listing:
+        """The canvases and (unless `with_drafts` is false) the drafts, as the files are now."""
+        from kosi_tui.faces.draft_list import DraftList
+        from kosi_tui.storage.catalog import Catalog
+
+        # A worker that was superseded still runs to its end: one reading at a time.
+        with self._lock:
+            if self._catalog is None or self._drafts is None:
+                self._catalog, self._drafts = Catalog(), DraftList()
+            entries = self._catalog.entries()
+            if not with_drafts:
+                return Listing(entries, [])
+            loaded: dict[str, LoadedCanvas] = {}
+            for entry in entries:
+                if entry.loaded is not None:
+                    loaded.setdefault(entry.loaded.canvas.id, entry.loaded)
+            return Listing(entries, self._drafts.entries(loaded))
+
+
 class HomeScreen(Screen[None]):
     """Canvases to start and drafts to continue."""
 
@@ -56,14 +108,23 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.entries: list[CatalogEntry] = []
         self.drafts: list[DraftEntry] = []
+        self.shelf = Shelf()
+        self._listed = False
+        """Whether the lists show a reading (after a language switch they are new and empty)."""
 
     @property
     def lang(self) -> str:
         """The interface language."""
         return str(getattr(self.app, "lang", "de"))
 
+    @property
+    def _workshop(self) -> bool:
+        # In a served workshop the drafts of others must stay invisible.
+        return getattr(self.app, "workshop", None) is not None
+
     def compose(self) -> ComposeResult:
         lang = self.lang
+        self._listed = False
         yield Static(f"[b]{t('ui.home_title', lang)}[/b]", id="home-title")
         with VerticalScroll(id="home-body"):
             yield Static(t("ui.home_new", lang), classes="home-heading")
@@ -75,36 +136,47 @@ class HomeScreen(Screen[None]):
         yield QuietFooter()
 
     def on_mount(self) -> None:
+        # Until the first reading: no "no drafts yet" that a moment later is wrong.
+        self.query_one(DraftOptions).display = False
+        self.query_one("#no-drafts").display = False
         self.query_one("#canvases", OptionList).focus()
 
-    def on_screen_resume(self) -> None:
+    async def on_screen_resume(self) -> None:
         # Also sent when the screen first shows: the one place the lists are (re)read.
-        self.load()
+        await self.load()
 
-    def load(self) -> None:
-        """Reads the canvases and drafts again (they may have changed on disk)."""
-        lang = self.lang
-        localize_bindings(self.query_one(DraftOptions), lang)
-        self.entries = catalog()
+    async def load(self) -> None:
+        """Reads the canvases and drafts again in a worker (only files that changed are read).
+
+        The screen waits for the reading, so that choosing from a list acts on what is shown;
+        the lists themselves go on taking keys meanwhile.
+        """
+        localize_bindings(self.query_one(DraftOptions), self.lang)
+        worker = self.run_worker(
+            partial(self.shelf.read, not self._workshop),
+            thread=True,
+            group=LISTING,
+        )
+        listing = await worker.wait()
+        if not self.is_attached:
+            return
+        self._show(listing)
+
+    def _show(self, listing: Listing) -> None:
+        """Puts a reading into the lists, changing only what differs."""
+        first = not self._listed
+        self._listed = True
         canvases = self.query_one("#canvases", OptionList)
-        canvases.clear_options()
-        for entry in self.entries:
-            canvases.add_option(Option(self._canvas_prompt(entry), id=str(entry.path)))
-        if self.entries:
-            canvases.highlighted = 0
-        loaded: dict[str, LoadedCanvas] = {}
-        for entry in self.entries:
-            if entry.loaded is not None:
-                loaded.setdefault(entry.loaded.canvas.id, entry.loaded)
-        # In a served workshop the drafts of others must stay invisible.
-        workshop = getattr(self.app, "workshop", None) is not None
-        self.drafts = [] if workshop else list_drafts(loaded)
+        if first or listing.entries != self.entries:
+            self.entries = listing.entries
+            _replace(
+                canvases, [Option(self._canvas_prompt(e), id=str(e.path)) for e in self.entries]
+            )
         drafts = self.query_one(DraftOptions)
-        drafts.clear_options()
-        for draft in self.drafts:
-            drafts.add_option(Option(self._draft_prompt(draft), id=str(draft.path)))
-        if self.drafts:
-            drafts.highlighted = 0
+        if first or listing.drafts != self.drafts:
+            self.drafts = listing.drafts
+            _replace(drafts, [Option(self._draft_prompt(d), id=str(d.path)) for d in self.drafts])
+        workshop = self._workshop
         drafts.display = bool(self.drafts)
         self.query_one("#no-drafts").display = not self.drafts and not workshop
         for heading in self.query(".home-drafts-heading"):
@@ -172,13 +244,12 @@ class HomeScreen(Screen[None]):
         lang = self.lang
         draft = self.drafts[index]
 
-        def confirmed(yes: bool | None) -> None:
+        async def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
-            for path in (draft.path, backup_path(draft.path)):
-                path.unlink(missing_ok=True)
+            await self.run_worker(partial(_delete, draft.path), thread=True).wait()
             self.notify(t("ui.deleted", lang, path=str(draft.path)))
-            self.load()
+            await self.load()
 
         name = " – ".join(x for x in (draft.organisation, draft.author) if x) or draft.path.name
         # Two drafts of one organisation look alike: the file and its last change tell them apart.
@@ -197,3 +268,25 @@ class HomeScreen(Screen[None]):
         if draft.updated is None:
             return "?"
         return format_date(draft.updated.date(), self.lang) + draft.updated.strftime(" %H:%M")
+
+
+def _delete(path: Path) -> None:
+    """Deletes a draft and its backup (in a worker thread: the disk may be slow)."""
+    for file in (path, backup_path(path)):
+        file.unlink(missing_ok=True)
+
+
+def _replace(options: OptionList, new: list[Option]) -> None:
+    """The list's options replaced at once, the highlight kept on the same entry if it is still
+    there (else on the same row)."""
+    before = options.highlighted
+    kept_id = options.get_option_at_index(before).id if before is not None else None
+    options.clear_options()
+    options.add_options(new)
+    if not new:
+        return
+    ids = [o.id for o in new]
+    if kept_id in ids:
+        options.highlighted = ids.index(kept_id)
+    else:
+        options.highlighted = min(before or 0, len(new) - 1)
