@@ -13,10 +13,11 @@ import csv
 import datetime as dt
 import io
 import re
-from typing import Any
+from typing import Any, assert_never
 
-from kosi_tui.core.canvas import Date, Info, Number, Scale, Table
-from kosi_tui.core.display import answer_items, cell_text
+from kosi_tui.core.canvas import Info, Table
+from kosi_tui.core.display import cell_text
+from kosi_tui.core.kinds.forms import Amount, Day, Entries, Options, Points, Rows, Writing
 from kosi_tui.core.text import localize
 from kosi_tui.core.visible_text import for_report
 from kosi_tui.i18n import t
@@ -53,15 +54,22 @@ def answer_cell(p: Participant, key: str, lang: str) -> Cell:
     """One answer as a spreadsheet cell: a number, a date, or text."""
     question = p.session.compiled.questions[key].question
     value = p.session.value(key)
-    if value is None:
+    if value is None or isinstance(question, Info):
         return None
-    if isinstance(question, Number | Scale) and (n := _number(value)) is not None:
-        return n
-    if isinstance(question, Date) and isinstance(value, dt.date):
-        return value
-    if isinstance(question, Table):
-        return len(value) if isinstance(value, list) else None
-    return "; ".join(answer_items(question, value, lang))
+    # A number or a date as the spreadsheet's own kind of cell, so it can be summed and sorted;
+    # a table as its count of rows (its rows have a sheet of their own); else the answer as read.
+    form = question.form(lang)
+    match form:
+        case Amount() | Points() if (n := _number(value)) is not None:
+            return n
+        case Day() if isinstance(value, dt.date):
+            return value
+        case Rows():
+            return len(value) if isinstance(value, list) else None
+        case Amount() | Points() | Day() | Writing() | Options() | Entries():
+            return "; ".join(question.display(value, lang))
+        case _:
+            assert_never(form)
 
 
 def _keys(workshop: Workshop) -> list[str]:

@@ -4,7 +4,7 @@ the way the scalar kinds read, check and show their answers."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, assert_never
 
 from pydantic import Field, StrictBool, StrictStr, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
@@ -69,6 +69,8 @@ class Column(Model):
                 return choice_literal(self.choices or []) | None
             case "multi_choice":
                 return list[choice_literal(self.choices or [])] | None  # type: ignore[misc]
+            case _:
+                assert_never(self.type)
 
     def expr_type(self, name: str) -> Type:
         """The type of the column in expressions: a list of the cells' values."""
@@ -80,6 +82,8 @@ class Column(Model):
                 return Type("numbers", name=name)
             case "text":
                 return Type("list", name=name)
+            case _:
+                assert_never(self.type)
 
     def issues(self, cell: Any) -> list[Issue]:
         """What is wrong with one cell, each message naming the column (also as people type)."""
@@ -109,6 +113,8 @@ class Column(Model):
                 return picked(pick(choices, text), choices)
             case "multi_choice":
                 return picked(pick_several(choices, text), choices)
+            case _:
+                assert_never(self.type)
 
     def display(self, cell: Any, lang: str) -> str:
         """One cell as text (empty when it is empty)."""
@@ -124,6 +130,8 @@ class Column(Model):
                 return scalar_text(cell, lang, self.unit)
             case "text":
                 return scalar_text(cell, lang)
+            case _:
+                assert_never(self.type)
 
     def form(self, lang: str) -> Cell:
         """The column's shape on paper."""
