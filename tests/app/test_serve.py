@@ -127,7 +127,7 @@ async def test_workshop_mode_hides_drafts_and_saves_under_the_name(
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, FillScreen)
-        app.open_draft(folder / "anna.yaml")  # a participant cannot open another's draft
+        await app.open_draft(folder / "anna.yaml")  # a participant cannot open another's draft
         await pilot.pause()
         assert isinstance(app.screen, FillScreen)
         await pilot.press("ctrl+s", "ctrl+q")

@@ -2,7 +2,8 @@
 
 Start-up is what people wait for, so this module imports only Textual and kosi's light modules.
 The canvas engine (Pydantic) and the filling screen are imported where they are first needed; for
-a new draft they load in a thread while the person types into the first dialog.
+a new draft they load in a thread while the person types into the first dialog. Files are read
+and written in worker threads: a slow or network disk never holds up the screen.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerFailed, WorkerState
 
 from kosi_tui.core.text import localize
 from kosi_tui.faces.tui import collector, lenient_input
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
 DARK, LIGHT = "textual-dark", "textual-light"
 CANVAS_LOADING = "canvas"
 """The worker group of a canvas loading behind the new-draft dialog."""
+OPENING = "opening"
+"""The worker group of a draft being opened or created."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,19 @@ def load_for_filling(path: Path) -> LoadedCanvas | list[Problem]:
 
     try:
         return load_canvas(path)
+    except ProblemsError as err:
+        return err.problems
+
+
+def open_for_filling(path: Path) -> Filling | list[Problem]:
+    """The draft in `path` opened with its canvas, or the problems of whichever file is at fault;
+    also readies the filling screen's code. Runs in a worker thread."""
+    import kosi_tui.faces.tui.screens.fill  # noqa: F401 - the screen that shows it
+    from kosi_tui.faces.filling import Filling
+    from kosi_tui.storage.problems import ProblemsError
+
+    try:
+        return Filling.open(path)
     except ProblemsError as err:
         return err.problems
 
@@ -132,7 +148,7 @@ class KosiApp(App[None]):
         """Every draft opened in this app, so that whatever ends the app can save them."""
         lenient_input.install()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         localize_bindings(self, self.lang)
         self._save_on_signals()
         start = self.start
@@ -140,7 +156,7 @@ class KosiApp(App[None]):
         if start.kind == "canvas" and start.path is not None:
             self.start_new_from_file(start.path)
         elif start.kind == "draft" and start.path is not None:
-            self.open_draft(start.path)
+            await self.open_draft(start.path)
         else:
             self.go_home()
 
@@ -209,52 +225,63 @@ class KosiApp(App[None]):
         # In a workshop every draft is saved under its author's name, so the name is required.
         return self.workshop is not None
 
-    def _begin(
+    async def _begin(
         self,
         canvas: LoadedCanvas | list[Problem] | None,
         answer: tuple[str, str] | Resume | None,
     ) -> None:
         if isinstance(answer, Resume):
-            self._resume(answer.code)
+            await self._resume(answer.code)
             return
         if answer is None or canvas is None or isinstance(canvas, list):
             self.go_home()
             return
         from kosi_tui.faces.filling import Filling
+        from kosi_tui.faces.remembered import remember_names
         from kosi_tui.faces.tui.screens.fill import FillScreen
 
         organisation, author = answer
-        if self.workshop is None:
-            from kosi_tui.faces.remembered import remember_names
+        loaded, lang, workshop = canvas, self.lang, self.workshop
+        named, path = self._named, self.start.draft_path
 
-            remember_names(organisation, author)
-        filling = Filling.start(
-            canvas,
-            organisation,
-            author,
-            self.lang,
-            self.workshop,
-            named_after_author=self._named,
-            path=self.start.draft_path,
-        )
+        def create() -> Filling:
+            if workshop is None:
+                remember_names(organisation, author)
+            return Filling.start(
+                loaded,
+                organisation,
+                author,
+                lang,
+                workshop,
+                named_after_author=named,
+                path=path,
+            )
+
+        # The draft file is created (and the names remembered) in a thread.
+        filling = await self.run_worker(create, thread=True, group=OPENING).wait()
         self.fillings.append(filling)
         self.push_screen(FillScreen(filling))
         if self.workshop is not None:
-            self._welcome_participant(filling)
+            await self._welcome_participant(filling)
 
-    def _welcome_participant(self, filling: Filling) -> None:
+    async def _welcome_participant(self, filling: Filling) -> None:
         """In a workshop: the resume code (a name already taken is told by the filling screen)."""
         from kosi_tui.faces.serve.resume import new_resume_code
         from kosi_tui.faces.tui.dialogs.message_dialog import MessageDialog
 
+        worker = self.run_worker(
+            partial(new_resume_code, filling.path), thread=True, group=OPENING, exit_on_error=False
+        )
         try:
-            code = new_resume_code(filling.path)
-        except OSError:
-            return  # the draft is still saved; only coming back by code is not possible
+            code = await worker.wait()
+        except WorkerFailed as failed:
+            if isinstance(failed.error, OSError):
+                return  # the draft is still saved; only coming back by code is not possible
+            raise
         lines = t("ui.resume_text", self.lang, code=code).split("\n\n")
         self.push_screen(MessageDialog(t("ui.resume_title", self.lang), lines, "OK"))
 
-    def _resume(self, code: str) -> None:
+    async def _resume(self, code: str) -> None:
         """Opens the draft a resume code was made for; any other code opens nothing."""
         from kosi_tui.faces.serve.resume import draft_for_code
 
@@ -263,24 +290,26 @@ class KosiApp(App[None]):
             self.notify(t("ui.resume_unknown", self.lang), severity="error", timeout=8)
             self.go_home()
             return
-        self.open_draft(draft, resumed=True)
+        await self.open_draft(draft, resumed=True)
 
-    def open_draft(self, path: Path, resumed: bool = False) -> None:
+    async def open_draft(self, path: Path, resumed: bool = False) -> None:
         """Continues a draft where it was left; a broken file opens the error screen.
 
-        In a workshop only with `resumed`: the path then came from the person's resume code.
+        The files are read in a worker thread; the caller waits for it, and so do keys pressed
+        meanwhile (they reach the filling screen). In a workshop only with `resumed`: the path
+        then came from the person's resume code.
         """
         if self.workshop is not None and not resumed:
             return  # In a workshop nobody opens a draft: it could be someone else's.
-        from kosi_tui.faces.filling import Filling
-        from kosi_tui.faces.tui.screens.fill import FillScreen
-        from kosi_tui.storage.problems import ProblemsError
-
-        try:
-            filling = Filling.open(path)
-        except ProblemsError as err:
-            self.show_problems(err.problems)
+        opened = await self.run_worker(
+            partial(open_for_filling, path), thread=True, group=OPENING
+        ).wait()
+        if isinstance(opened, list):
+            self.show_problems(opened)
             return
+        from kosi_tui.faces.tui.screens.fill import FillScreen
+
+        filling = opened
         self.fillings.append(filling)
         self.push_screen(FillScreen(filling))
 
@@ -394,4 +423,4 @@ class KosiApp(App[None]):
         if fill is None:
             self.exit()
         else:
-            fill.request_quit()
+            await fill.request_quit()

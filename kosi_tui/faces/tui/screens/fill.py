@@ -43,6 +43,8 @@ AUTOSAVE_MAX_SECONDS = 1.5
 """The longest a change waits while typing goes on: with the save itself, under 2 s behind."""
 SAVING = "saving"
 """The worker group of background saves."""
+SAVING_NOW = "saving-now"
+"""The worker group of saves the screen waits for (quitting, retrying, saving elsewhere)."""
 
 
 def autosave_delay(first_unsaved: float, now: float) -> float:
@@ -595,13 +597,33 @@ class FillScreen(Screen[None]):
         self._save_elsewhere(quitting=False)
 
     def flush(self) -> SaveResult:
-        """Saves now, in this thread, whatever is pending (quitting, a signal, the end)."""
+        """Saves now, in this thread, whatever is pending (a signal, the end of the app)."""
         if self._autosave is not None:
             self._autosave.stop()
             self._autosave = None
         if self.filling.dirty:
             self.filling.save()
         return self.filling.last
+
+    async def save_now(self, always: bool = False) -> SaveResult:
+        """Saves what is pending (or, `always`, the whole draft) in a worker thread and waits for
+        it; the screen's own messages, typed answers among them, wait too."""
+        if self._autosave is not None:
+            self._autosave.stop()
+            self._autosave = None
+        if always or self.filling.dirty:
+            pending = self.filling.snapshot()
+            written = await self.run_worker(
+                partial(self.filling.write, pending), thread=True, group=SAVING_NOW
+            ).wait()
+            self.filling.apply(written)
+        return self.filling.last
+
+    async def _save_as_now(self, path: Path) -> SaveResult:
+        """Saves to another file from now on, in a worker thread."""
+        return await self.run_worker(
+            partial(self.filling.save_as, path), thread=True, group=SAVING_NOW
+        ).wait()
 
     def show_save_failure(self, quitting: bool) -> None:
         """The blocking notice when quitting fails to save, with a way to save elsewhere."""
@@ -613,9 +635,9 @@ class FillScreen(Screen[None]):
             else ""
         )
 
-        def chosen(choice: Choice | None) -> None:
+        async def chosen(choice: Choice | None) -> None:
             if choice == "retry":
-                if self.filling.save().error is None:
+                if (await self.save_now(always=True)).error is None:
                     self._show_save_state()
                     if quitting:
                         self.app.exit()
@@ -634,12 +656,12 @@ class FillScreen(Screen[None]):
         lang = self.lang
         suggestion = Path.home() / self.filling.path.name
 
-        def chosen(path: Path | None) -> None:
+        async def chosen(path: Path | None) -> None:
             if path is None:
                 if quitting:
                     self.show_save_failure(quitting)
                 return
-            result = self.filling.save_as(path)
+            result = await self._save_as_now(path)
             self._show_save_state()
             if result.error is not None:
                 if quitting:
@@ -658,9 +680,9 @@ class FillScreen(Screen[None]):
             chosen,
         )
 
-    def request_quit(self) -> None:
+    async def request_quit(self) -> None:
         """Quits after saving; if saving fails, asks first instead of losing anything."""
-        if self.flush().error is None:
+        if (await self.save_now()).error is None:
             self.app.exit()
             return
         self._show_save_state()

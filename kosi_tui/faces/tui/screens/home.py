@@ -236,8 +236,8 @@ class HomeScreen(Screen[None]):
             app.start_new(entry.loaded)  # type: ignore[attr-defined]
 
     @on(OptionList.OptionSelected, "#drafts")
-    def _open(self, event: OptionList.OptionSelected) -> None:
-        self.app.open_draft(self.drafts[event.option_index].path)  # type: ignore[attr-defined]
+    async def _open(self, event: OptionList.OptionSelected) -> None:
+        await self.app.open_draft(self.drafts[event.option_index].path)  # type: ignore[attr-defined]
 
     def delete_draft(self, index: int) -> None:
         """Asks for confirmation, then deletes a draft and its backup."""
