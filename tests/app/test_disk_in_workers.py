@@ -18,6 +18,7 @@ from kosi_tui.faces.tui.dialogs.path_dialog import PathDialog
 from kosi_tui.faces.tui.screens.fill import FillScreen
 from kosi_tui.faces.tui.widgets.text_question import ShortTextQuestion
 from kosi_tui.paths import bundled_canvases
+from kosi_tui.storage import opening
 from kosi_tui.storage.draft_file import DraftWriter, load_draft
 from tests.app.driver import EXAMPLE, fill_screen, tab_to, type_text
 
@@ -51,7 +52,7 @@ async def test_opening_a_draft_reads_it_in_a_worker(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     reads = Threads()
-    monkeypatch.setattr(filling_module, "open_draft", reads.wrap(filling_module.open_draft))
+    monkeypatch.setattr(filling_module, "open_draft", reads.wrap(opening.open_draft))
     draft = tmp_path / "entwurf.yaml"
     shutil.copy(EXAMPLE, draft)
     async with KosiApp("de", Start("draft", draft)).run_test() as pilot:

@@ -14,6 +14,7 @@ from textual.widgets import OptionList, Static
 from kosi_tui.faces.tui.app import KosiApp
 from kosi_tui.faces.tui.dialogs.confirm_dialog import ConfirmDialog
 from kosi_tui.faces.tui.screens.home import HomeScreen
+from kosi_tui.storage import canvas_file, draft_file
 from tests.app.driver import EXAMPLE
 
 
@@ -76,9 +77,9 @@ async def test_coming_back_reads_only_the_drafts_and_canvases_that_changed(
     text = EXAMPLE.read_text()
     (drafts / "lindenau.yaml").write_text(text)
     (drafts / "muehlheim.yaml").write_text(text.replace("2027-03-15", "2027-03-14"))
-    parses = Counted(draft_list.load_draft)
+    parses = Counted(draft_file.load_draft)
     monkeypatch.setattr(draft_list, "load_draft", parses)
-    canvas_loads = Counted(catalog.load_canvas)
+    canvas_loads = Counted(canvas_file.load_canvas)
     monkeypatch.setattr(catalog, "load_canvas", canvas_loads)
     app = KosiApp("de")
     async with app.run_test(size=(80, 24)) as pilot:
