@@ -11,7 +11,9 @@ from typing import Any
 from textual.errors import NoWidget
 from textual.events import MouseScrollDown
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Footer
 
 from kosi_tui.core.canvas import Table
 from kosi_tui.faces.tui.app import KosiApp, Start
@@ -24,6 +26,17 @@ def fill_screen(pilot: Pilot[Any]) -> FillScreen:
     screen = pilot.app.screen
     assert isinstance(screen, FillScreen), type(screen).__name__
     return screen
+
+
+def footer_keys(screen: Screen[Any]) -> list[str]:
+    """What the screen's footer shows, one entry per key as drawn: "F8 Weiter"."""
+    footer = screen.query_one(Footer)
+    return [" ".join(str(key.render()).split()) for key in footer.query("FooterKey")]
+
+
+def footer_words(screen: Screen[Any]) -> set[str]:
+    """Every word in the screen's footer."""
+    return {word for key in footer_keys(screen) for word in key.split()}
 
 
 def fully_visible(widget: Widget) -> bool:

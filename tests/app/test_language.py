@@ -5,17 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.app import App
 from textual.widgets import Input, Static
-from textual.widgets._footer import FooterKey
 
 from kosi_tui.faces.tui.app import KosiApp
 from kosi_tui.faces.tui.widgets.question import QuestionWidget
-from tests.app.driver import example_at, type_text
-
-
-def footer_words(app: App[None]) -> set[str]:
-    return {key.description for key in app.screen.query(FooterKey)}
+from tests.app.driver import example_at, footer_words, type_text
 
 
 async def test_switching_language_keeps_answers_and_relabels_everything(tmp_path: Path) -> None:
@@ -26,11 +20,11 @@ async def test_switching_language_keeps_answers_and_relabels_everything(tmp_path
         assert isinstance(field, Input)
         await type_text(pilot, " und mehr")
         typed = field.value
-        assert {"Weiter", "Zurück"} <= footer_words(app)
-        await app.set_language("en")
+        assert {"Weiter", "Zurück"} <= footer_words(app.screen)
+        app.lang = "en"
         await pilot.pause()
-        assert {"Next", "Back"} <= footer_words(app)
-        assert not {"Weiter", "Zurück"} & footer_words(app)
+        assert {"Next", "Back"} <= footer_words(app.screen)
+        assert not {"Weiter", "Zurück"} & footer_words(app.screen)
         widget = next(w for w in screen.query(QuestionWidget) if w.key == "basis.organisation")
         assert widget.lang == "en"
         assert str(screen.query_one("#section-title", Static).render()) == "1. Basics"

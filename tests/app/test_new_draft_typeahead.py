@@ -49,9 +49,11 @@ async def test_organisation_and_name_are_remembered_for_the_next_draft(kosi_home
                 app.post_message(key)
             for _ in range(20):
                 await pilot.pause()
-                if fill_screen_in(app) is not None:
+                if fill_screen_in(app.screen_stack) is not None:
                     break
-            screen = fill_screen_in(app)  # perhaps under a notice about a similar draft
+            screen = fill_screen_in(
+                app.screen_stack
+            )  # perhaps under a notice about a similar draft
             assert isinstance(screen, FillScreen), typed_text
             draft = screen.filling.draft
             assert (draft.organisation, draft.author) == expected

@@ -18,21 +18,23 @@ from kosi_tui.i18n import t
 from kosi_tui.paths import bundled_canvases
 from tests.conftest import DATA, ROOT
 
-# A fixed folder, so that the paths shown on screen are the same in every run.
-HOME = Path("/tmp/kosi-snapshot-home")
 EXAMPLE = ROOT / "examples" / "innovationslabor.answers.yaml"
 SIZES = [(80, 24), (120, 40)]
 LANGS = ["de", "en"]
 
 
 @pytest.fixture
-def home(monkeypatch: pytest.MonkeyPatch) -> Path:
-    shutil.rmtree(HOME, ignore_errors=True)
-    (HOME / "drafts").mkdir(parents=True)
-    (HOME / "canvases").mkdir()
-    shutil.copy(EXAMPLE, HOME / "drafts" / "musterstadt.yaml")
-    monkeypatch.setenv("KOSI_HOME", str(HOME))
-    return HOME
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """kosi's folder for one test, in the test's own temporary folder (tests running side by side
+    never share one), which is also the home folder: the screens show its paths as `~/kosi/…`,
+    the same in every run."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    home = tmp_path / "kosi"
+    (home / "drafts").mkdir(parents=True)
+    (home / "canvases").mkdir()
+    shutil.copy(EXAMPLE, home / "drafts" / "musterstadt.yaml")
+    monkeypatch.setenv("KOSI_HOME", str(home))
+    return home
 
 
 def steady(app: KosiApp) -> KosiApp:
@@ -41,8 +43,8 @@ def steady(app: KosiApp) -> KosiApp:
     return app
 
 
-def draft_app(lang: str = "de") -> KosiApp:
-    return steady(KosiApp(lang, Start("draft", HOME / "drafts" / "musterstadt.yaml")))
+def draft_app(home: Path, lang: str = "de") -> KosiApp:
+    return steady(KosiApp(lang, Start("draft", home / "drafts" / "musterstadt.yaml")))
 
 
 def focus(key: str) -> Callable[[Pilot[Any]], Any]:
@@ -79,7 +81,7 @@ def test_new_draft_dialog(snap_compare: Any, home: Path, lang: str) -> None:
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
 def test_filling(snap_compare: Any, home: Path, lang: str, size: tuple[int, int]) -> None:
     assert snap_compare(
-        draft_app(lang), terminal_size=size, run_before=focus("mandat.rueckendeckung")
+        draft_app(home, lang), terminal_size=size, run_before=focus("mandat.rueckendeckung")
     )
 
 
@@ -89,12 +91,12 @@ def test_filling(snap_compare: Any, home: Path, lang: str, size: tuple[int, int]
      "anlass.themenfelder", "zweck.nutzniessende", "mandat.freiraum", "akteure.tabelle"],
 )  # fmt: skip
 def test_filling_each_question_type(snap_compare: Any, home: Path, key: str) -> None:
-    assert snap_compare(draft_app(), terminal_size=(80, 24), run_before=focus(key))
+    assert snap_compare(draft_app(home), terminal_size=(80, 24), run_before=focus(key))
 
 
 def test_filling_info_block(snap_compare: Any, home: Path) -> None:
-    shutil.copy(DATA / "good" / "minimal.yaml", HOME / "canvases" / "minimal.yaml")
-    draft = HOME / "drafts" / "minimal.yaml"
+    shutil.copy(DATA / "good" / "minimal.yaml", home / "canvases" / "minimal.yaml")
+    draft = home / "drafts" / "minimal.yaml"
     draft.write_text(
         EXAMPLE.read_text().split("answers:")[0].replace("innovationslabor", "minimal")
         + "answers:\n  mandat.status: rat\n"
@@ -111,7 +113,7 @@ def test_review(snap_compare: Any, home: Path, lang: str, size: tuple[int, int])
         await pilot.press("f5")
         await pilot.pause()
 
-    assert snap_compare(draft_app(lang), terminal_size=size, run_before=run_before)
+    assert snap_compare(draft_app(home, lang), terminal_size=size, run_before=run_before)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -130,13 +132,13 @@ def test_review_scrolled_to_the_evaluation(snap_compare: Any, home: Path, lang: 
         )
         await pilot.pause()
 
-    assert snap_compare(draft_app(lang), terminal_size=(80, 24), run_before=run_before)
+    assert snap_compare(draft_app(home, lang), terminal_size=(80, 24), run_before=run_before)
 
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
 def test_error(snap_compare: Any, home: Path, lang: str, size: tuple[int, int]) -> None:
-    broken = HOME / "drafts" / "kaputt.yaml"
+    broken = home / "drafts" / "kaputt.yaml"
     broken.write_text(
         "format: kosi-answers/1\ncanvas: {id: innovationslabor, version: 1.0.0}\ncreated: nie\n"
     )

@@ -101,7 +101,7 @@ async def test_the_dialog_switches_language_and_keeps_what_was_typed(kosi_home: 
         dialog = await after_loading(pilot)
         assert isinstance(dialog, NewDraftDialog)
         await type_text(pilot, "Stadt Musterstadt")
-        await app.set_language("en")
+        app.lang = "en"
         await pilot.pause()
         title = str(dialog.query_one("#dialog-title", Label).render())
         assert title == "New draft: Building a municipal innovation lab"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from textual.command import CommandInput, CommandPalette
-from textual.widgets._footer import FooterKey
 
 from kosi_tui.faces.tui.app import KosiApp
+from tests.app.driver import footer_words
 
 ENGLISH_ONLY = {"Keys", "Maximize", "Minimize", "Screenshot", "Theme"}
 
@@ -21,7 +21,7 @@ async def test_palette_key_and_search_line_in_the_interface_language(
     app = KosiApp(lang)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        labels = {key.description for key in app.screen.query(FooterKey)}
+        labels = footer_words(app.screen)
         assert palette in labels and "palette" not in labels
         await pilot.press("ctrl+p")
         await pilot.pause()

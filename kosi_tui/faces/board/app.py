@@ -15,16 +15,17 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.app import App, ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.containers import VerticalScroll
 from textual.css.query import NoMatches
+from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from kosi_tui.core.group import RoundResult, amount_text, cell_text, role_name
 from kosi_tui.core.text import localize
 from kosi_tui.faces.board.folder_watch import POLL_SECONDS, Stamp, stamp
 from kosi_tui.faces.board.round_state import RoundState, moved, read_state, write_state
-from kosi_tui.faces.tui.bindings import localize_bindings
+from kosi_tui.faces.tui.bindings import localized
 from kosi_tui.i18n import t
 from kosi_tui.report.game import Game, NotAGroup, load_game
 from kosi_tui.storage.atomic import WriteError
@@ -56,6 +57,18 @@ def read_folder(folder: Path, canvas: Path, lang: str) -> Loaded:
         return Loaded(None, t("board.not_a_group", lang, id=err.canvas_id), state)
 
 
+class BoardScreen(Screen[None]):
+    """The board's one screen; its footer speaks the board's language."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__(id="board")
+        self.lang = lang
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        return localized(super().active_bindings, self.lang)
+
+
 class BoardApp(App[None]):
     """The board: reads the workshop folder, never writes a participant's draft."""
 
@@ -81,6 +94,9 @@ class BoardApp(App[None]):
         self.updated = asyncio.Event()
         """Set whenever the board shows a new reading of the folder (tests wait on it)."""
 
+    def get_default_screen(self) -> Screen[None]:
+        return BoardScreen(self.lang)
+
     def compose(self) -> ComposeResult:
         yield Static(id="board-title")
         yield Static(id="board-status")
@@ -91,7 +107,6 @@ class BoardApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        localize_bindings(self, self.lang)
         self.look()
         self.set_interval(POLL_SECONDS, self.look)
 

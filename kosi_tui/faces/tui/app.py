@@ -15,23 +15,25 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.worker import Worker, WorkerFailed, WorkerState
 
 from kosi_tui.core.text import localize
 from kosi_tui.faces.tui import collector, lenient_input
-from kosi_tui.faces.tui.bindings import localize_bindings
-from kosi_tui.faces.tui.dialogs.new_draft_dialog import NewDraftDialog, Resume
+from kosi_tui.faces.tui.screens.base import KosiScreen
 from kosi_tui.i18n import t
 
 if TYPE_CHECKING:
     from kosi_tui.faces.filling import Filling
+    from kosi_tui.faces.tui.dialogs.new_draft_dialog import NewDraftDialog, Resume
     from kosi_tui.faces.tui.screens.fill import FillScreen
+    from kosi_tui.faces.tui.screens.home import HomeScreen
     from kosi_tui.storage.canvas_file import LoadedCanvas
     from kosi_tui.storage.problems import Problem
 
@@ -80,18 +82,18 @@ def open_for_filling(path: Path) -> Filling | list[Problem]:
         return err.problems
 
 
-def fill_screen_in(app: App[None]) -> FillScreen | None:
-    """The filling screen on the app's stack, if one is open."""
+def fill_screen_in(stack: list[Screen[Any]]) -> FillScreen | None:
+    """The filling screen on an app's screen stack, if one is open."""
     from kosi_tui.faces.tui.screens.fill import FillScreen
 
-    return next((s for s in reversed(app.screen_stack) if isinstance(s, FillScreen)), None)
+    return next((s for s in reversed(stack) if isinstance(s, FillScreen)), None)
 
 
 class SectionCommands(Provider):
     """ "Go to: <section>" for every section of the canvas being filled."""
 
     def _targets(self) -> list[tuple[str, int]]:
-        fill = fill_screen_in(self.app)  # type: ignore[arg-type]
+        fill = fill_screen_in(self.app.screen_stack)
         if fill is None:
             return []
         lang = fill.lang
@@ -101,7 +103,7 @@ class SectionCommands(Provider):
         ]
 
     def _jump(self, index: int) -> None:
-        fill = fill_screen_in(self.app)  # type: ignore[arg-type]
+        fill = fill_screen_in(self.app.screen_stack)
         if fill is not None:
             self.app.call_later(fill.jump_to_section, index)
 
@@ -129,6 +131,9 @@ class KosiApp(App[None]):
         Binding("ctrl+p", "command_palette", "Befehle", show=False, priority=True, id="palette"),
     ]
 
+    lang: reactive[str] = reactive("de")
+    """The interface language; screens and dialogs follow it (`KosiScreen.language_changed`)."""
+
     def __init__(
         self,
         lang: str = "de",
@@ -137,7 +142,7 @@ class KosiApp(App[None]):
         workshop: Path | None = None,
     ) -> None:
         super().__init__()
-        self.lang = lang
+        self.set_reactive(KosiApp.lang, lang)
         self.start = start or Start()
         self.workshop = workshop
         """In a served workshop: every new draft goes here, and no draft can be opened."""
@@ -149,7 +154,6 @@ class KosiApp(App[None]):
         lenient_input.install()
 
     async def on_mount(self) -> None:
-        localize_bindings(self, self.lang)
         self._save_on_signals()
         start = self.start
         # Straight to the canvas or draft: the home screen is built only when someone goes there.
@@ -179,11 +183,22 @@ class KosiApp(App[None]):
         if not any(isinstance(s, HomeScreen) for s in self.screen_stack):
             self.push_screen(HomeScreen())
 
+    def on_home_screen_canvas_chosen(self, message: HomeScreen.CanvasChosen) -> None:
+        entry = message.entry
+        if entry.loaded is None:
+            self.show_problems(entry.problems)
+        else:
+            self.start_new(entry.loaded)
+
+    async def on_home_screen_draft_chosen(self, message: HomeScreen.DraftChosen) -> None:
+        # Awaited: keys pressed while the draft is read wait here, then reach its screen.
+        await self.open_draft(message.path)
+
     def start_new(self, canvas: LoadedCanvas) -> None:
         """Asks for organisation and name, then starts filling a new draft."""
-        dialog = NewDraftDialog(
-            canvas.canvas.title, self.lang, self._named, self._named, self._remembered()
-        )
+        from kosi_tui.faces.tui.dialogs.new_draft_dialog import NewDraftDialog
+
+        dialog = NewDraftDialog(canvas.canvas.title, self._named, self._named, self._remembered())
         self.push_screen(dialog, partial(self._begin, canvas))
 
     def start_new_from_file(self, path: Path) -> None:
@@ -191,12 +206,12 @@ class KosiApp(App[None]):
 
         A canvas that turns out broken replaces the dialog with the error screen.
         """
+        from kosi_tui.faces.tui.dialogs.new_draft_dialog import NewDraftDialog
+
         worker: Worker[LoadedCanvas | list[Problem]] = self.run_worker(
             partial(load_for_filling, path), thread=True, group=CANVAS_LOADING
         )
-        dialog = self._waiting = NewDraftDialog(
-            None, self.lang, self._named, self._named, self._remembered()
-        )
+        dialog = self._waiting = NewDraftDialog(None, self._named, self._named, self._remembered())
         # The dialog answers only once the canvas is there (see `on_worker_state_changed`).
         self.push_screen(dialog, lambda answer: self._begin(worker.result, answer))
 
@@ -230,6 +245,8 @@ class KosiApp(App[None]):
         canvas: LoadedCanvas | list[Problem] | None,
         answer: tuple[str, str] | Resume | None,
     ) -> None:
+        from kosi_tui.faces.tui.dialogs.new_draft_dialog import Resume
+
         if isinstance(answer, Resume):
             await self._resume(answer.code)
             return
@@ -315,22 +332,12 @@ class KosiApp(App[None]):
 
     # -- language, theme, palette ---------------------------------------------------------------
 
-    async def set_language(self, lang: str) -> None:
-        """Switches interface and canvas texts, keeping everything typed."""
-        from kosi_tui.faces.tui.screens.fill import FillScreen
-        from kosi_tui.faces.tui.screens.home import HomeScreen
-
+    def use_language(self, lang: str) -> None:
+        """Switches interface and canvas texts to `lang`, keeping everything typed."""
         self.lang = lang
-        localize_bindings(self, lang)
-        for screen in self.screen_stack:
-            if isinstance(screen, FillScreen):
-                screen.filling.draft.lang = "en" if lang == "en" else "de"
-                await screen.refresh_texts()
-            elif isinstance(screen, HomeScreen):
-                await screen.recompose()
-                await screen.load()
-            elif isinstance(screen, NewDraftDialog):
-                screen.set_language(lang)
+
+    def watch_lang(self) -> None:
+        # The screens relabel themselves; the footer asks the screen for its keys again.
         self.refresh_bindings()
 
     def toggle_theme(self) -> None:
@@ -343,12 +350,12 @@ class KosiApp(App[None]):
         yield SystemCommand(
             t("ui.cmd_language", lang),
             t("ui.cmd_language_help", lang),
-            lambda: self.call_later(self.set_language, other),
+            partial(self.use_language, other),
         )
         yield SystemCommand(
             t("ui.cmd_theme", lang), t("ui.cmd_theme_help", lang), self.toggle_theme
         )
-        fill = fill_screen_in(self)
+        fill = fill_screen_in(self.screen_stack)
         if fill is not None:
             yield SystemCommand(
                 t("ui.cmd_review", lang), t("ui.cmd_review_help", lang), fill.action_review
@@ -369,9 +376,7 @@ class KosiApp(App[None]):
 
     def action_command_palette(self) -> None:
         """The command palette, its search line in the interface language."""
-        from textual.command import CommandPalette
-
-        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             placeholder = t("ui.palette_placeholder", self.lang)
             self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
 
@@ -416,10 +421,10 @@ class KosiApp(App[None]):
     async def action_quit(self) -> None:
         """Quits; while filling, saves first and never drops answers silently."""
         # A dialog holding typed work that is not in the draft yet (a table row) asks first.
-        asks = getattr(self.screen, "quit_requested", None)
-        if callable(asks) and asks():
+        screen = self.screen
+        if isinstance(screen, KosiScreen) and screen.asks_before_quitting():
             return
-        fill = fill_screen_in(self)
+        fill = fill_screen_in(self.screen_stack)
         if fill is None:
             self.exit()
         else:

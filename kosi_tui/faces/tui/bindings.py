@@ -1,23 +1,32 @@
-"""Footer labels in the interface language: binding descriptions looked up by binding id."""
+"""Footer labels in the interface language: binding descriptions looked up by binding id.
+
+Bindings are declared once, with German descriptions; the footer shows the active bindings of its
+screen, so a screen that hands them out with its language's descriptions is all it takes
+(`Screen.active_bindings`, overridden by kosi's screens). Nothing else reads descriptions:
+keys are dispatched from the bindings themselves.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
-from textual.dom import DOMNode
+from textual.binding import ActiveBinding, Binding
 
 from kosi_tui.i18n import CATALOGS, t
 
 
-def localize_bindings(node: DOMNode, lang: str) -> None:
-    """Rewrites the descriptions of `node`'s bindings that have an id with a `ui.key_<id>` text."""
-    catalog = CATALOGS.get(lang, CATALOGS["de"])
-    # Textual keeps a per-instance copy of the bindings map; descriptions are all the footer reads.
-    mapping = node._bindings.key_to_bindings
-    for key, bindings in mapping.items():
-        mapping[key] = [
-            replace(b, description=t(f"ui.key_{b.id}", lang))
-            if b.id and f"ui.key_{b.id}" in catalog
-            else b
-            for b in bindings
-        ]
+@lru_cache(maxsize=256)  # the footer asks on every focus change
+def localized_binding(binding: Binding, lang: str) -> Binding:
+    """`binding` with the `ui.key_<id>` text of `lang` as its description, if it has one."""
+    if binding.id and f"ui.key_{binding.id}" in CATALOGS.get(lang, CATALOGS["de"]):
+        return replace(binding, description=t(f"ui.key_{binding.id}", lang))
+    return binding
+
+
+def localized(active: dict[str, ActiveBinding], lang: str) -> dict[str, ActiveBinding]:
+    """The active bindings of a screen, their descriptions in `lang`."""
+    return {
+        key: ActiveBinding(node, localized_binding(binding, lang), enabled, tooltip)
+        for key, (node, binding, enabled, tooltip) in active.items()
+    }

@@ -2,8 +2,10 @@
 
 Textual's drivers decode the terminal's bytes strictly; one Latin-1 byte (a terminal set to
 another encoding, a paste from an old file) raises in the input thread and ends the app, with the
-text typed just before it. No Textual option changes the decoder, so the drivers' module-level
-name for the decoder factory is pointed at a lenient one. A test feeds a bad byte to the app and
+text typed just before it. No Textual option changes the decoder, and a driver of kosi's own would
+have to copy the input loop with Textual's private parser; so the drivers' module-level name for
+the decoder factory (a public name, `codecs.getincrementaldecoder` imported) is pointed at a
+lenient one. A test feeds a bad byte to the app and
 fails if a Textual upgrade takes this way away.
 """
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from kosi_tui.core.visible_text import for_terminal
 
 
@@ -9,3 +11,11 @@ def as_typed(text: str) -> str:
     """Text shown as typed: never read as Textual markup (`[b]` stays `[b]`), and control
     characters shown visibly (`\\x1b`) instead of reaching the terminal."""
     return for_terminal(text).replace("[", r"\[")
+
+
+def shown_path(path: Path) -> str:
+    """A path as people read it: under their home folder as `~/…`; shown as typed."""
+    try:
+        return as_typed("~/" + str(path.relative_to(Path.home())))
+    except ValueError:
+        return as_typed(str(path))

@@ -6,13 +6,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from kosi_tui.faces.tui.markup import as_typed
+from kosi_tui.faces.tui.screens.base import KosiDialog
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(KosiDialog[bool]):
     """Asks a question; returns True for the first button."""
 
     BINDINGS = [Binding("escape", "no", show=False)]

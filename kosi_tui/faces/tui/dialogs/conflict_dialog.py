@@ -8,26 +8,26 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from kosi_tui.faces.tui.markup import as_typed
+from kosi_tui.faces.tui.screens.base import KosiDialog
 from kosi_tui.i18n import t
 
 Kept = Literal["ours", "theirs"]
 
 
-class ConflictDialog(ModalScreen[Kept]):
+class ConflictDialog(KosiDialog[Kept]):
     """Shows the question, this window's answer and the other one; Esc keeps this window's."""
 
     BINDINGS = [Binding("escape", "keep_ours", show=False)]
 
     def __init__(
-        self, question: str, ours: str, theirs: str, where: str, n: int, total: int, lang: str
+        self, question: str, ours: str, theirs: str, where: str, n: int, total: int
     ) -> None:
         super().__init__(classes="dialog")
         self.question, self.ours, self.theirs, self.where = question, ours, theirs, where
-        self.n, self.total, self.lang = n, total, lang
+        self.n, self.total = n, total
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -46,6 +46,10 @@ class ConflictDialog(ModalScreen[Kept]):
                 yield Button(t("ui.conflict_take_theirs", lang), id="theirs")
 
     def on_mount(self) -> None:
+        self.query_one("#ours", Button).focus()
+
+    async def language_changed(self, lang: str) -> None:
+        await self.recompose()
         self.query_one("#ours", Button).focus()
 
     @on(Button.Pressed, "#ours")

@@ -6,13 +6,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
 from kosi_tui.faces.tui.markup import as_typed
+from kosi_tui.faces.tui.screens.base import KosiDialog
 
 
-class MessageDialog(ModalScreen[None]):
+class MessageDialog(KosiDialog[None]):
     """A title, some lines of text and an OK button."""
 
     BINDINGS = [Binding("escape", "close", show=False)]

@@ -11,11 +11,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from kosi_tui.core.text import localize
 from kosi_tui.faces.tui.markup import as_typed
+from kosi_tui.faces.tui.screens.base import KosiDialog
 from kosi_tui.faces.tui.widgets.type_ahead import TypeAheadInput
 from kosi_tui.i18n import t
 
@@ -27,7 +27,7 @@ class Resume:
     code: str
 
 
-class NewDraftDialog(ModalScreen[tuple[str, str] | Resume | None]):
+class NewDraftDialog(KosiDialog[tuple[str, str] | Resume | None]):
     """Asks for organisation (required) and the person's name (optional).
 
     It can open before its canvas has loaded: what is entered then waits until the canvas is
@@ -39,7 +39,6 @@ class NewDraftDialog(ModalScreen[tuple[str, str] | Resume | None]):
     def __init__(
         self,
         canvas_title: str | dict[str, str] | None,
-        lang: str,
         need_author: bool = False,
         resume: bool = False,
         prefill: tuple[str, str] = ("", ""),
@@ -50,7 +49,7 @@ class NewDraftDialog(ModalScreen[tuple[str, str] | Resume | None]):
         start with (typing replaces them).
         """
         super().__init__(classes="dialog")
-        self.canvas_title, self.lang, self.need_author = canvas_title, lang, need_author
+        self.canvas_title, self.need_author = canvas_title, need_author
         self.resume = resume
         self.prefill = prefill
         self._entered: tuple[str, str] | None = None
@@ -62,9 +61,10 @@ class NewDraftDialog(ModalScreen[tuple[str, str] | Resume | None]):
         title = localize(self.canvas_title, self.lang)
         return as_typed(t("ui.new_title", self.lang, canvas=title))
 
-    def set_language(self, lang: str) -> None:
-        """Labels everything in `lang` (when shown, and on a switch); what is typed stays."""
-        self.lang = lang
+    def _label(self) -> None:
+        """Labels everything in the interface language (when shown, and on a switch); what is
+        typed stays."""
+        lang = self.lang
         mark = " *" if self.need_author else ""
         texts = {
             "#dialog-title": self._title(),
@@ -82,6 +82,9 @@ class NewDraftDialog(ModalScreen[tuple[str, str] | Resume | None]):
         example = t("ui.example", lang, example="Stadt Musterstadt")
         self.query_one("#organisation", Input).placeholder = example
 
+    async def language_changed(self, lang: str) -> None:
+        self._label()
+
     def show_canvas_title(self, title: str | dict[str, str]) -> None:
         """Names the canvas once it has loaded; an answer entered meanwhile is returned now."""
         self.canvas_title = title
@@ -91,7 +94,7 @@ class NewDraftDialog(ModalScreen[tuple[str, str] | Resume | None]):
             self.dismiss(self._entered)
 
     def compose(self) -> ComposeResult:
-        # The texts come from `set_language`, called on mount: written once for both.
+        # The texts come from `_label`, called on mount: written once for both.
         with Vertical(classes="dialog-box"):
             yield Label(id="dialog-title", classes="dialog-title")
             yield Label(id="organisation-label", classes="field-label")
@@ -108,7 +111,7 @@ class NewDraftDialog(ModalScreen[tuple[str, str] | Resume | None]):
                 yield Button(id="cancel")
 
     def on_mount(self) -> None:
-        self.set_language(self.lang)
+        self._label()
         self.query_one("#org-error").display = False
         self.query_one("#author-error").display = False
         self.query_one("#loading").display = False

@@ -8,13 +8,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from kosi_tui.faces.tui.markup import as_typed
+from kosi_tui.faces.tui.screens.base import KosiDialog
 
 
-class PathDialog(ModalScreen[Path | None]):
+class PathDialog(KosiDialog[Path | None]):
     """One line for a path, prefilled with a suggestion."""
 
     BINDINGS = [Binding("escape", "cancel", show=False)]
@@ -41,12 +41,6 @@ class PathDialog(ModalScreen[Path | None]):
     def on_mount(self) -> None:
         self.query_one("#path-error").display = False
         self.query_one("#path", Input).focus()
-
-    def show_error(self, text: str) -> None:
-        """Shows why the path cannot be used, and keeps the dialog open."""
-        error = self.query_one("#path-error", Static)
-        error.update(as_typed(text))
-        error.display = True
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")

@@ -12,7 +12,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
@@ -21,15 +20,15 @@ from kosi_tui.core.kinds.base import is_number
 from kosi_tui.core.numbers import format_number
 from kosi_tui.core.text import localize
 from kosi_tui.core.validation import cell_issues
-from kosi_tui.faces.tui.bindings import localize_bindings
 from kosi_tui.faces.tui.dialogs.confirm_dialog import ConfirmDialog
 from kosi_tui.faces.tui.markup import as_typed
+from kosi_tui.faces.tui.screens.base import KosiDialog
 from kosi_tui.faces.tui.widgets.footer import QuietFooter
 from kosi_tui.faces.tui.widgets.marked_list import CheckList
 from kosi_tui.i18n import t
 
 
-class RowDialog(ModalScreen[dict[str, Any] | None]):
+class RowDialog(KosiDialog[dict[str, Any] | None]):
     """One row: text and number columns as lines, choice columns as lists."""
 
     # The dialog's own footer: the filling screen's keys (F5, F7, F8) do nothing here.
@@ -39,11 +38,10 @@ class RowDialog(ModalScreen[dict[str, Any] | None]):
         Binding("tab", "app.focus_next", "Nächstes Feld", id="row_next"),
     ]
 
-    def __init__(self, table: Table, row: dict[str, Any] | None, lang: str, title: str) -> None:
+    def __init__(self, table: Table, row: dict[str, Any] | None, title: str) -> None:
         super().__init__(classes="dialog")
         self.table = table
         self.row = dict(row or {})
-        self.lang = lang
         self.title_text = title
         self._initial: dict[str, Any] = {}
         self._discarded = False
@@ -53,10 +51,7 @@ class RowDialog(ModalScreen[dict[str, Any] | None]):
             yield Label(as_typed(self.title_text), classes="dialog-title")
             with VerticalScroll(classes="dialog-body", can_focus=False):
                 for column in self.table.columns:
-                    mark = f" {t('ui.required_mark', self.lang)}" if column.required else ""
-                    yield Label(
-                        as_typed(localize(column.label, self.lang)) + mark, classes="field-label"
-                    )
+                    yield Label(self._label(column), id=f"label-{column.id}", classes="field-label")
                     yield self._field(column)
                     error = Static("", id=f"err-{column.id}", classes="question-error")
                     error.display = False
@@ -66,8 +61,20 @@ class RowDialog(ModalScreen[dict[str, Any] | None]):
                 yield Button(t("ui.cancel", self.lang), id="cancel")
         yield QuietFooter()
 
+    def _label(self, column: Column) -> str:
+        mark = f" {t('ui.required_mark', self.lang)}" if column.required else ""
+        return as_typed(localize(column.label, self.lang)) + mark
+
+    async def language_changed(self, lang: str) -> None:
+        # Relabelled in place: what is typed into the fields stays.
+        for column in self.table.columns:
+            self.query_one(f"#label-{column.id}", Label).update(self._label(column))
+            if self.query_one(f"#err-{column.id}").display:
+                self._check(column)
+        self.query_one("#accept", Button).label = t("ui.accept", lang)
+        self.query_one("#cancel", Button).label = t("ui.cancel", lang)
+
     def on_mount(self) -> None:
-        localize_bindings(self, self.lang)
         self._initial = self._read()
         first = self.table.columns[0]
         self.query_one(f"#col-{first.id}").focus()
@@ -179,7 +186,7 @@ class RowDialog(ModalScreen[dict[str, Any] | None]):
             answered,
         )
 
-    def quit_requested(self) -> bool:
+    def asks_before_quitting(self) -> bool:
         """Asked by the app before quitting: True when this dialog asks first (and quits later).
 
         Quitting saves the draft, but a row still in this dialog is not part of it yet.

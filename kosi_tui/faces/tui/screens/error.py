@@ -8,17 +8,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Static
 
-from kosi_tui.faces.tui.bindings import localize_bindings
-from kosi_tui.faces.tui.markup import as_typed
+from kosi_tui.faces.tui.markup import as_typed, shown_path
+from kosi_tui.faces.tui.screens.base import KosiScreen
 from kosi_tui.faces.tui.widgets.footer import QuietFooter
 from kosi_tui.i18n import t
 from kosi_tui.storage.problems import Problem
 
 
-class ErrorScreen(Screen[None]):
+class ErrorScreen(KosiScreen[None]):
     """Lists the problems; Enter or Escape returns to the home screen."""
 
     CSS_PATH = Path(__file__).parent / "error.tcss"
@@ -29,14 +28,14 @@ class ErrorScreen(Screen[None]):
         self.problems = problems
 
     def compose(self) -> ComposeResult:
-        lang = str(getattr(self.app, "lang", "de"))
+        lang = self.lang
         with Vertical(id="error-box"):
             yield Static(f"[b]{t('ui.error_title', lang)}[/b]", id="error-title")
             with VerticalScroll(id="error-list"):
                 for problem in self.problems:
-                    where = f"{problem.file}:{problem.line}:{problem.col}"
+                    where = f"{shown_path(problem.file)}:{problem.line}:{problem.col}"
                     yield Static(
-                        f"[b]{as_typed(where)}[/b]\n{as_typed(problem.message(lang))}",
+                        f"[b]{where}[/b]\n{as_typed(problem.message(lang))}",
                         classes="problem",
                     )
             yield Static(t("ui.error_hint", lang), id="error-hint")
@@ -44,7 +43,10 @@ class ErrorScreen(Screen[None]):
         yield QuietFooter()
 
     def on_mount(self) -> None:
-        localize_bindings(self, str(getattr(self.app, "lang", "de")))
+        self.query_one("#home", Button).focus()
+
+    async def language_changed(self, lang: str) -> None:
+        await self.recompose()
         self.query_one("#home", Button).focus()
 
     @on(Button.Pressed, "#home")

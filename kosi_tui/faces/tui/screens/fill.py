@@ -7,29 +7,27 @@ import asyncio
 import time
 from functools import partial
 from pathlib import Path
-from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, OptionList, ProgressBar, Static
 from textual.worker import Worker, WorkerState
 
-from kosi_tui.core.canvas import Info
+from kosi_tui.core.canvas import Info, Section
 from kosi_tui.core.display import answer_text
 from kosi_tui.core.merge import Conflict
 from kosi_tui.core.text import localize
 from kosi_tui.faces.filling import Filling, PendingSave, SaveResult
-from kosi_tui.faces.tui.bindings import localize_bindings
 from kosi_tui.faces.tui.dialogs.conflict_dialog import ConflictDialog
 from kosi_tui.faces.tui.dialogs.message_dialog import MessageDialog
 from kosi_tui.faces.tui.dialogs.path_dialog import PathDialog
 from kosi_tui.faces.tui.dialogs.save_failed_dialog import Choice, SaveFailedDialog
-from kosi_tui.faces.tui.markup import as_typed
+from kosi_tui.faces.tui.markup import as_typed, shown_path
+from kosi_tui.faces.tui.screens.base import KosiScreen
 from kosi_tui.faces.tui.widgets.factory import question_widget
 from kosi_tui.faces.tui.widgets.footer import QuietFooter
 from kosi_tui.faces.tui.widgets.question import QuestionWidget
@@ -53,15 +51,13 @@ def autosave_delay(first_unsaved: float, now: float) -> float:
     return max(min(AUTOSAVE_SECONDS, first_unsaved + AUTOSAVE_MAX_SECONDS - now), 0.01)
 
 
-def _short(path: Path) -> str:
-    home = Path.home()
-    try:
-        return "~/" + str(path.relative_to(home))
-    except ValueError:
-        return str(path)
+def _question_of(widget: Widget | None) -> QuestionWidget | None:
+    """The question `widget` belongs to, if any."""
+    found = (widget, *widget.ancestors) if widget is not None else ()
+    return next((w for w in found if isinstance(w, QuestionWidget)), None)
 
 
-class FillScreen(Screen[None]):
+class FillScreen(KosiScreen[None]):
     """Filling one draft."""
 
     CSS_PATH = Path(__file__).parent / "fill.tcss"
@@ -118,13 +114,7 @@ class FillScreen(Screen[None]):
         yield Static(id="saved")
         yield QuietFooter()
 
-    @property
-    def lang(self) -> str:
-        """The interface language."""
-        return str(getattr(self.app, "lang", "de"))
-
     async def on_mount(self) -> None:
-        localize_bindings(self, self.lang)
         self.query_one("#help-panel").display = False
         self.query_one("#save-notice").display = False
         position = self.filling.draft.position
@@ -174,9 +164,9 @@ class FillScreen(Screen[None]):
                 MessageDialog(t("ui.name_taken_title", lang), lines, t("ui.ok", lang))
             )
 
-    async def refresh_texts(self) -> None:
-        """Shows everything again in the current language (after a language switch)."""
-        localize_bindings(self, self.lang)
+    async def language_changed(self, lang: str) -> None:
+        # The canvas texts too: the draft remembers them for its report.
+        self.filling.draft.lang = "en" if lang == "en" else "de"
         await self.show_section(self.index, self.focused_key)
         self._show_save_state()
 
@@ -254,7 +244,7 @@ class FillScreen(Screen[None]):
             self.query_one("#next", Button).focus()
 
     @property
-    def current_section(self) -> Any:
+    def current_section(self) -> Section:
         """The section on screen."""
         return self.filling.canvas.canvas.sections[self.index]
 
@@ -302,7 +292,7 @@ class FillScreen(Screen[None]):
         # The file name first: on a narrow screen the line is cut at the end, in the folder.
         where = {
             "name": as_typed(self.filling.path.name),
-            "folder": as_typed(_short(self.filling.path.parent)),
+            "folder": shown_path(self.filling.path.parent),
         }
         if last.error is not None:
             text = f"[b]{t('ui.save_failed_short', lang)}[/b]"
@@ -334,11 +324,9 @@ class FillScreen(Screen[None]):
         self._update_progress()
         self.schedule_save()
 
-    def on_descendant_focus(self, event: Any) -> None:
-        node = event.widget if hasattr(event, "widget") else None
-        while node is not None and not isinstance(node, QuestionWidget):
-            node = node.parent
-        if isinstance(node, QuestionWidget):
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        node = _question_of(event.widget)
+        if node is not None:
             self.focused_key = node.key
             section, question = node.key.split(".", 1)
             self.filling.set_position(section, question)
@@ -415,10 +403,8 @@ class FillScreen(Screen[None]):
         panel = self.query_one("#help-panel")
         panel.display = not panel.display
         # The panel takes lines from the view: bring the focused question back after layout.
-        focused = self.focused
-        while focused is not None and not isinstance(focused, QuestionWidget):
-            focused = focused.parent  # type: ignore[assignment]
-        if isinstance(focused, QuestionWidget):
+        focused = _question_of(self.focused)
+        if focused is not None:
             self.call_after_refresh(focused.keep_in_view)
 
     def action_review(self) -> None:
@@ -547,7 +533,7 @@ class FillScreen(Screen[None]):
 
     @property
     def _workshop(self) -> bool:
-        return getattr(self.app, "workshop", None) is not None
+        return self.app.workshop is not None
 
     def action_save(self) -> None:
         """Saves now (in the background; the line below says when it is done)."""
@@ -585,7 +571,6 @@ class FillScreen(Screen[None]):
                 str(copy) if copy else "",
                 1,
                 len(self._conflicts),
-                lang,
             ),
             chosen,
         )
@@ -649,7 +634,7 @@ class FillScreen(Screen[None]):
                 self.app.exit()
 
         self.app.push_screen(
-            SaveFailedDialog(message, lang, quitting, elsewhere=not self._workshop), chosen
+            SaveFailedDialog(message, quitting, elsewhere=not self._workshop), chosen
         )
 
     def _save_elsewhere(self, quitting: bool) -> None:

@@ -20,14 +20,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
+from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from kosi_tui.core.numbers import format_date
 from kosi_tui.core.text import localize
-from kosi_tui.faces.tui.bindings import localize_bindings
 from kosi_tui.faces.tui.dialogs.confirm_dialog import ConfirmDialog
+from kosi_tui.faces.tui.screens.base import KosiScreen
 from kosi_tui.faces.tui.widgets.footer import QuietFooter
 from kosi_tui.i18n import t
 from kosi_tui.storage.atomic import backup_path
@@ -48,11 +48,17 @@ class DraftOptions(OptionList):
 
     BINDINGS = [Binding("delete", "delete_draft", "Löschen", id="delete")]
 
+    class DeleteAsked(Message):
+        """Delete was pressed on the draft at `index`."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
     def action_delete_draft(self) -> None:
-        """Asks, then deletes the highlighted draft."""
-        screen = self.screen
-        if isinstance(screen, HomeScreen) and self.highlighted is not None:
-            screen.delete_draft(self.highlighted)
+        """Asks the screen to delete the highlighted draft."""
+        if self.highlighted is not None:
+            self.post_message(self.DeleteAsked(self.highlighted))
 
 
 def _entry(title: str, line: str, more: str = "") -> Group:
@@ -99,10 +105,24 @@ class Shelf:
             return Listing(entries, self._drafts.entries(loaded))
 
 
-class HomeScreen(Screen[None]):
-    """Canvases to start and drafts to continue."""
+class HomeScreen(KosiScreen[None]):
+    """Canvases to start and drafts to continue; the app opens what is chosen."""
 
     CSS_PATH = Path(__file__).parent / "home.tcss"
+
+    class CanvasChosen(Message):
+        """A canvas to start (or, when it is broken, whose problems to show)."""
+
+        def __init__(self, entry: CatalogEntry) -> None:
+            super().__init__()
+            self.entry = entry
+
+    class DraftChosen(Message):
+        """A draft to continue."""
+
+        def __init__(self, path: Path) -> None:
+            super().__init__()
+            self.path = path
 
     def __init__(self) -> None:
         super().__init__()
@@ -113,14 +133,9 @@ class HomeScreen(Screen[None]):
         """Whether the lists show a reading (after a language switch they are new and empty)."""
 
     @property
-    def lang(self) -> str:
-        """The interface language."""
-        return str(getattr(self.app, "lang", "de"))
-
-    @property
     def _workshop(self) -> bool:
         # In a served workshop the drafts of others must stay invisible.
-        return getattr(self.app, "workshop", None) is not None
+        return self.app.workshop is not None
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -145,13 +160,16 @@ class HomeScreen(Screen[None]):
         # Also sent when the screen first shows: the one place the lists are (re)read.
         await self.load()
 
+    async def language_changed(self, lang: str) -> None:
+        await self.recompose()
+        await self.load()
+
     async def load(self) -> None:
         """Reads the canvases and drafts again in a worker (only files that changed are read).
 
         The screen waits for the reading, so that choosing from a list acts on what is shown;
         the lists themselves go on taking keys meanwhile.
         """
-        localize_bindings(self.query_one(DraftOptions), self.lang)
         worker = self.run_worker(
             partial(self.shelf.read, not self._workshop),
             thread=True,
@@ -228,21 +246,17 @@ class HomeScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#canvases")
     def _start(self, event: OptionList.OptionSelected) -> None:
-        entry = self.entries[event.option_index]
-        app = self.app
-        if entry.loaded is None:
-            app.show_problems(entry.problems)  # type: ignore[attr-defined]
-        else:
-            app.start_new(entry.loaded)  # type: ignore[attr-defined]
+        self.post_message(self.CanvasChosen(self.entries[event.option_index]))
 
     @on(OptionList.OptionSelected, "#drafts")
-    async def _open(self, event: OptionList.OptionSelected) -> None:
-        await self.app.open_draft(self.drafts[event.option_index].path)  # type: ignore[attr-defined]
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        self.post_message(self.DraftChosen(self.drafts[event.option_index].path))
 
-    def delete_draft(self, index: int) -> None:
+    @on(DraftOptions.DeleteAsked)
+    def _delete_asked(self, event: DraftOptions.DeleteAsked) -> None:
         """Asks for confirmation, then deletes a draft and its backup."""
         lang = self.lang
-        draft = self.drafts[index]
+        draft = self.drafts[event.index]
 
         async def confirmed(yes: bool | None) -> None:
             if not yes:

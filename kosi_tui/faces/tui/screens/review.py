@@ -5,24 +5,27 @@ from __future__ import annotations
 import datetime as dt
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from kosi_tui.core.text import localize
 from kosi_tui.faces.filling import Filling
-from kosi_tui.faces.tui.bindings import localize_bindings
 from kosi_tui.faces.tui.dialogs.confirm_dialog import ConfirmDialog
 from kosi_tui.faces.tui.dialogs.path_dialog import PathDialog
 from kosi_tui.faces.tui.markup import as_typed
+from kosi_tui.faces.tui.screens.base import KosiScreen
 from kosi_tui.faces.tui.widgets.footer import QuietFooter
 from kosi_tui.i18n import t
 from kosi_tui.storage.atomic import WriteError, write_atomic
+
+if TYPE_CHECKING:
+    from kosi_tui.report.document import Document
 
 SUFFIXES = {"md": ".md", "html": ".html", "pdf": ".pdf", "docx": ".docx"}
 MIME = {
@@ -45,37 +48,22 @@ class ReportScroll(VerticalScroll):
 
 
 class MissingList(OptionList):
-    """The open questions: ↑↓ and Enter; the paging keys move the report beside it.
+    """The open questions: ↑↓ and Enter; the paging keys move the report beside it (the screen's
+    actions).
 
     The list is short, and the report is what people page through: without this, PageDown and
     End only moved the list's highlight and the report's end could not be reached.
     """
 
     BINDINGS = [
-        Binding("space,pagedown", "page(1)", show=False),
-        Binding("pageup", "page(-1)", show=False),
-        Binding("end", "report_end", show=False),
-        Binding("home", "report_home", show=False),
+        Binding("space,pagedown", "screen.report_page(1)", show=False),
+        Binding("pageup", "screen.report_page(-1)", show=False),
+        Binding("end", "screen.report_end", show=False),
+        Binding("home", "screen.report_home", show=False),
     ]
 
-    def _report(self) -> ReportScroll:
-        return self.screen.query_one(ReportScroll)
 
-    def action_page(self, step: int) -> None:
-        """A page down (1) or up (-1) in the report."""
-        report = self._report()
-        report.action_page_down() if step > 0 else report.action_page_up()
-
-    def action_report_end(self) -> None:
-        """The report's last line."""
-        self._report().scroll_end(animate=False)
-
-    def action_report_home(self) -> None:
-        """The report's first line."""
-        self._report().scroll_home(animate=False)
-
-
-class ReviewScreen(Screen[str | None]):
+class ReviewScreen(KosiScreen[str | None]):
     """Returns the key of a question to jump to, or None to go back."""
 
     CSS_PATH = Path(__file__).parent / "review.tcss"
@@ -90,13 +78,23 @@ class ReviewScreen(Screen[str | None]):
     def __init__(self, filling: Filling) -> None:
         super().__init__()
         self.filling = filling
+        self._document: tuple[str, Document] | None = None
+        """The report as shown, and its language: exports write this one."""
 
     @property
-    def lang(self) -> str:
-        """The interface language."""
-        return str(getattr(self.app, "lang", "de"))
+    def document(self) -> Document:
+        """The report in the interface language, built once for showing and exporting."""
+        from kosi_tui.report.build import build_report
+
+        lang = self.lang
+        if self._document is None or self._document[0] != lang:
+            report = build_report(self.filling.session, self.filling.draft, lang, today())
+            self._document = (lang, report)
+        return self._document[1]
 
     def compose(self) -> ComposeResult:
+        from kosi_tui.report.write_markdown import write_markdown
+
         lang = self.lang
         title = localize(self.filling.canvas.canvas.title, lang)
         # The keys are in the footer; repeated here they cut the title at 80 columns.
@@ -105,20 +103,21 @@ class ReviewScreen(Screen[str | None]):
         )
         with Horizontal(id="review-body"):
             with ReportScroll(id="report-scroll"):
-                yield Markdown(self._markdown(), id="report")
+                yield Markdown(write_markdown(self.document), id="report")
             with Vertical(id="missing-box"):
                 yield Static(id="missing-title")
                 yield MissingList(id="missing")
         yield QuietFooter()
 
-    def _markdown(self) -> str:
-        from kosi_tui.report.markdown import render_markdown
-
-        return render_markdown(self.filling.session, self.filling.draft, self.lang, today())
-
     def on_mount(self) -> None:
+        self._show_missing()
+
+    async def language_changed(self, lang: str) -> None:
+        await self.recompose()
+        self._show_missing()
+
+    def _show_missing(self) -> None:
         lang = self.lang
-        localize_bindings(self, lang)
         session = self.filling.session
         missing = session.missing_required()
         listing = self.query_one("#missing", MissingList)
@@ -144,10 +143,23 @@ class ReviewScreen(Screen[str | None]):
         """Back to filling."""
         self.dismiss(None)
 
+    def action_report_page(self, step: int) -> None:
+        """A page down (1) or up (-1) in the report."""
+        report = self.query_one(ReportScroll)
+        report.action_page_down() if step > 0 else report.action_page_up()
+
+    def action_report_end(self) -> None:
+        """The report's last line."""
+        self.query_one(ReportScroll).scroll_end(animate=False)
+
+    def action_report_home(self) -> None:
+        """The report's first line."""
+        self.query_one(ReportScroll).scroll_home(animate=False)
+
     def action_export(self, fmt: str) -> None:
         """Asks where to write the report, then writes it; in a browser, downloads it there."""
         lang = self.lang
-        if self.app.is_web or getattr(self.app, "workshop", None) is not None:
+        if self.app.is_web or self.app.workshop is not None:
             # A participant's browser is another machine: the report goes there, and nobody
             # types a path on the server's disk.
             self._deliver(fmt)
@@ -192,14 +204,12 @@ class ReviewScreen(Screen[str | None]):
 
     def _report_bytes(self, fmt: str) -> bytes | None:
         """The report in `fmt`; None (and a notice) when a format's extra is not installed."""
-        from kosi_tui.report.build import build_report
         from kosi_tui.report.extras import MissingExtra
         from kosi_tui.report.write_any import write_document
 
         lang = self.lang
-        document = build_report(self.filling.session, self.filling.draft, lang, today())
         try:
-            written = write_document(document, fmt)
+            written = write_document(self.document, fmt)
             return written.encode("utf-8") if isinstance(written, str) else written
         except MissingExtra as missing:
             self.notify(

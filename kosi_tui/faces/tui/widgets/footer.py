@@ -17,6 +17,7 @@ class QuietFooter(Footer):
     """
 
     _shown: tuple[Any, ...] | None = None
+    """The keys the footer shows now; None while it shows none (not ready, or nothing to show)."""
 
     def _keys(self) -> tuple[Any, ...]:
         palette = self.app.COMMAND_PALETTE_BINDING
@@ -28,7 +29,7 @@ class QuietFooter(Footer):
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         unchanged = (
-            self._bindings_ready
+            self._shown is not None
             and self.is_attached
             and screen is self.screen
             and self._keys() == self._shown
@@ -37,6 +38,7 @@ class QuietFooter(Footer):
             super().bindings_changed(screen)
 
     def compose(self) -> ComposeResult:
-        if self._bindings_ready:
-            self._shown = self._keys()
-        yield from super().compose()
+        keys = list(super().compose())
+        # Textual's footer yields nothing until its screen's bindings are ready.
+        self._shown = self._keys() if keys else None
+        yield from keys

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
@@ -24,17 +25,22 @@ class ListItems(OptionList):
         Binding("alt+down", "shift(1)", show=False),
     ]
 
+    class Moved(Message):
+        """The item at `index` is to move by `step` (None: to be removed)."""
+
+        def __init__(self, index: int, step: int | None) -> None:
+            super().__init__()
+            self.index, self.step = index, step
+
     def action_remove(self) -> None:
         """Removes the highlighted item."""
-        parent = self.parent
-        if isinstance(parent, ListQuestionWidget) and self.highlighted is not None:
-            parent.remove_item(self.highlighted)
+        if self.highlighted is not None:
+            self.post_message(self.Moved(self.highlighted, None))
 
     def action_shift(self, step: int) -> None:
         """Moves the highlighted item up or down."""
-        parent = self.parent
-        if isinstance(parent, ListQuestionWidget) and self.highlighted is not None:
-            parent.move_item(self.highlighted, step)
+        if self.highlighted is not None:
+            self.post_message(self.Moved(self.highlighted, step))
 
 
 @widget_for(ListQuestion)
@@ -89,17 +95,18 @@ class ListQuestionWidget(QuestionWidget):
         entry.value = text
         entry.focus()
 
-    def remove_item(self, index: int) -> None:
-        """Removes one item."""
-        items = self.items
-        if 0 <= index < len(items):
+    @on(ListItems.Moved)
+    def _moved(self, event: ListItems.Moved) -> None:
+        """Removes or moves one item."""
+        event.stop()
+        items, index = self.items, event.index
+        if not 0 <= index < len(items):
+            return
+        if event.step is None:
             items.pop(index)
             self._store(items, index)
-
-    def move_item(self, index: int, step: int) -> None:
-        """Moves one item."""
-        items = self.items
-        target = index + step
-        if 0 <= index < len(items) and 0 <= target < len(items):
+            return
+        target = index + event.step
+        if 0 <= target < len(items):
             items[index], items[target] = items[target], items[index]
             self._store(items, target)

@@ -7,6 +7,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import Button, DataTable
 
 from kosi_tui.core.canvas import Table
@@ -26,17 +27,27 @@ class Rows(DataTable[str]):
         Binding("insert", "add_row", "Zeile hinzufügen", show=False),
     ]
 
+    class RemoveAsked(Message):
+        """Delete was pressed on the row at `index`."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    class AddAsked(Message):
+        """Insert was pressed: a new row is wanted."""
+
+    class Resized(Message):
+        """The grid's width changed: whether columns are cut may have changed too."""
+
     def action_remove_row(self) -> None:
         """Removes the row under the cursor."""
-        parent = self.parent
-        if isinstance(parent, TableQuestion) and self.row_count:
-            parent.remove_row(self.cursor_row)
+        if self.row_count:
+            self.post_message(self.RemoveAsked(self.cursor_row))
 
     def action_add_row(self) -> None:
         """Opens the dialog for a new row."""
-        parent = self.parent
-        if isinstance(parent, TableQuestion):
-            parent.add_row()
+        self.post_message(self.AddAsked())
 
     @property
     def cut(self) -> bool:
@@ -44,9 +55,7 @@ class Rows(DataTable[str]):
         return self.virtual_size.width > self.scrollable_content_region.width
 
     def on_resize(self) -> None:
-        parent = self.parent
-        if isinstance(parent, TableQuestion):
-            parent.describe()
+        self.post_message(self.Resized())
 
 
 @widget_for(Table)
@@ -97,9 +106,24 @@ class TableQuestion(QuestionWidget):
         self._show()
 
     @on(Button.Pressed, ".add-row")
-    def _add_pressed(self, event: Button.Pressed) -> None:
+    @on(Rows.AddAsked)
+    def _add_pressed(self, event: Button.Pressed | Rows.AddAsked) -> None:
         event.stop()
         self.add_row()
+
+    @on(Rows.Resized)
+    def _resized(self, event: Rows.Resized) -> None:
+        event.stop()
+        self.describe()
+
+    @on(Rows.RemoveAsked)
+    def _remove(self, event: Rows.RemoveAsked) -> None:
+        """Removes one row."""
+        event.stop()
+        rows = self.rows
+        if 0 <= event.index < len(rows):
+            rows.pop(event.index)
+            self._store(rows)
 
     def add_row(self) -> None:
         """Asks for a new row."""
@@ -109,7 +133,7 @@ class TableQuestion(QuestionWidget):
                 self._store([*self.rows, row])
 
         title = t("ui.new_row", self.lang, question=localize(self.question.label, self.lang))
-        self.app.push_screen(RowDialog(self.question, None, self.lang, title), done)
+        self.app.push_screen(RowDialog(self.question, None, title), done)
 
     @on(DataTable.RowSelected)
     def _edit(self, event: DataTable.RowSelected) -> None:
@@ -123,11 +147,4 @@ class TableQuestion(QuestionWidget):
                 self._store(rows)
 
         title = t("ui.edit_row", self.lang, n=index + 1)
-        self.app.push_screen(RowDialog(self.question, self.rows[index], self.lang, title), done)
-
-    def remove_row(self, index: int) -> None:
-        """Removes one row."""
-        rows = self.rows
-        if 0 <= index < len(rows):
-            rows.pop(index)
-            self._store(rows)
+        self.app.push_screen(RowDialog(self.question, self.rows[index], title), done)

@@ -14,7 +14,8 @@ class TypeAheadInput(Input):
     opened), the name landed in the first field too: it had received those keys already.
     """
 
-    async def _on_key(self, event: events.Key) -> None:
+    def on_key(self, event: events.Key) -> None:
+        # Runs before Input's own key handling, which a prevented default skips.
         focused = self.screen.focused
         if focused is not None and focused is not self:
             # Arrived before the focus moved on: the key belongs to the field focused now.
@@ -29,5 +30,3 @@ class TypeAheadInput(Input):
                 self.screen.focus_next()
             else:
                 self.screen.focus_previous()
-            return
-        await super()._on_key(event)
