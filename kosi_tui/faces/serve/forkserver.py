@@ -27,7 +27,6 @@ import time
 from pathlib import Path
 
 from kosi_tui.faces.serve.orphans import end_with_parent
-from kosi_tui.faces.serve.warm_styles import reuse_parsed_styles
 
 END_GRACE = 5.0
 """Seconds the children have to save and exit when the forkserver is told to stop."""
@@ -36,8 +35,10 @@ END_GRACE = 5.0
 def preload(lang: str) -> None:
     """Everything a session does before its first screen that can be done once for all.
 
-    Imports, and one headless run of the app to its home screen: that parses the styles and
-    fills Textual's caches, which every child then inherits instead of repeating.
+    Imports, and one headless run of the app to its home screen: that imports what is imported
+    on the way and fills Textual's class-level caches, which every child then inherits instead of
+    repeating. Parsed styles are not among them: Textual keeps those per app (and offers no way
+    to share them), so each child parses its styles again.
     """
     import threading
 
@@ -54,7 +55,6 @@ def preload(lang: str) -> None:
 
     warm = KosiApp(lang)
     warm.run(headless=True, size=(100, 30), auto_pilot=leave)
-    reuse_parsed_styles(warm.stylesheet)
     # Forking is safe only without other threads: the headless run must have ended all of its.
     if threading.active_count() != 1:
         raise RuntimeError("threads left after the warm-up run")

@@ -81,7 +81,8 @@ class ForkedApp:
         self.stdin, self.stdout, self.stderr = stdin, stdout, stderr
         self._notices, self._connection = notices, connection
         self._ended: asyncio.Future[int] = asyncio.get_running_loop().create_future()
-        self._watch = asyncio.create_task(self._watch_end())
+        self.watching = asyncio.create_task(self._watch_end())
+        """Waits for the forkserver to report the end."""
 
     async def _watch_end(self) -> None:
         line = await self._notices.readline()
@@ -161,7 +162,7 @@ class ForkLauncher:
             raise RuntimeError("the kosi forkserver could not start a session")
         app = ForkedApp(int(line), notices, connection, stdin, stdout, stderr)
         self.children.add(app)
-        app._watch.add_done_callback(lambda _: self.children.discard(app))
+        app.watching.add_done_callback(lambda _: self.children.discard(app))
         return app
 
     async def close(self) -> None:

@@ -1,18 +1,24 @@
-"""kosi's textual-serve server: the door, the session limit, idle ends, and ending every app."""
+"""kosi's textual-serve server: the door, the session limit, idle ends, and ending every app.
+
+It keeps textual-serve's page, static files and downloads, and builds its own web application and
+message loop around them: textual-serve's ways to add routes and to read the browser's messages
+are private to it.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import logging
+import signal
 import time
 from collections.abc import Callable
+from importlib.metadata import version
 from pathlib import Path
-from types import SimpleNamespace
-from typing import cast
 
-from aiohttp import web
-from textual_serve.app_service import AppService
+import aiohttp_jinja2
+import jinja2
+from aiohttp import WSMsgType, web
 from textual_serve.server import Server, to_int
 
 from kosi_tui.faces.serve.door import COOKIE, Door
@@ -24,10 +30,15 @@ log = logging.getLogger("textual-serve")
 
 
 def app_environment() -> dict[str, str]:
-    """What textual-serve sets for every app (driver, colours), taken from textual-serve itself."""
-    # `_build_environment` reads only `debug` from its instance.
-    env = AppService._build_environment(cast(AppService, SimpleNamespace(debug=False)))
-    return {k: v for k, v in env.items() if k.startswith(("TEXTUAL", "TERM_PROGRAM"))}
+    """What every app needs to draw into a browser: Textual's web driver, and the colours and
+    frame rate textual-serve gives its apps."""
+    return {
+        "TEXTUAL_DRIVER": "textual.drivers.web_driver:WebDriver",
+        "TEXTUAL_FPS": "60",
+        "TEXTUAL_COLOR_SYSTEM": "truecolor",
+        "TERM_PROGRAM": "textual",
+        "TERM_PROGRAM_VERSION": version("textual-serve"),
+    }
 
 
 class KosiServer(Server):
@@ -53,7 +64,8 @@ class KosiServer(Server):
         self.lang, self.workshop, self.door = lang, workshop, door
         self.given_public_url = public_url
         self.max_sessions, self.idle_seconds = max_sessions, idle_seconds
-        self.launcher = launcher or make_launcher(lang, workshop, app_environment())
+        self.env = app_environment()
+        self.launcher = launcher or make_launcher(lang, workshop, self.env)
         self.sessions: dict[KosiSession, web.WebSocketResponse] = {}
         self._opening = 0
         """Websockets let in but not yet running a session: they count against the limit."""
@@ -73,14 +85,43 @@ class KosiServer(Server):
             logging.getLogger().setLevel(logging.WARNING)
             logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
 
-    async def _make_app(self) -> web.Application:
-        app = await super()._make_app()
-        app.router.add_post("/door", self.handle_door)
+    def make_app(self) -> web.Application:
+        """The web application: textual-serve's routes, the door, and the board of a game."""
+        app = web.Application()
+        aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(self.templates_path))
+        app.add_routes(
+            [
+                web.get("/", self.handle_index, name="index"),
+                web.get("/ws", self.handle_websocket, name="websocket"),
+                web.get("/download/{key}", self.handle_download, name="download"),
+                web.static("/static", self.statics_path, name="static"),
+                web.post("/door", self.handle_door),
+            ]
+        )
         if self.workshop is not None:
             from kosi_tui.faces.serve.board_page import BoardPages
 
             BoardPages(self.workshop, self.lang, self.board_door).add_routes(app)
+        app.on_startup.append(self.on_startup)
+        app.on_shutdown.append(self.on_shutdown)
         return app
+
+    def serve(self, debug: bool = False) -> None:
+        """Serves until Ctrl+C or SIGTERM, then ends every session (each app saves)."""
+        self.debug = debug
+        self.initialize_logging()
+        loop = asyncio.new_event_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError):  # Windows
+                loop.add_signal_handler(sig, self.request_exit)
+        web.run_app(
+            self.make_app(),
+            host=self.host,
+            port=self.port,
+            handle_signals=False,
+            loop=loop,
+            print=lambda *args: None,
+        )
 
     async def on_startup(self, app: web.Application) -> None:
         await self.launcher.start()
@@ -158,17 +199,22 @@ class KosiServer(Server):
             await websocket.prepare(request)
         finally:
             self._opening -= 1
+
+        async def close() -> None:
+            await websocket.close()
+
         session = KosiSession(
             self.launcher,
+            self.env,
             write_bytes=websocket.send_bytes,
             write_str=websocket.send_str,
-            close=websocket.close,
+            close=close,
             download_manager=self.download_manager,
         )
         self.sessions[session] = websocket
         try:
             await session.start(width, height)
-            await self._process_messages(websocket, session)
+            await self.relay(websocket, session)
         except asyncio.CancelledError:
             await websocket.close()
         except Exception as error:
@@ -177,6 +223,26 @@ class KosiServer(Server):
             await session.stop()
             self.sessions.pop(session, None)
         return websocket
+
+    async def relay(self, websocket: web.WebSocketResponse, session: KosiSession) -> None:
+        """Hands what the browser sends to its session, until the websocket closes."""
+        async for message in websocket:
+            if message.type != WSMsgType.TEXT:
+                continue
+            envelope = message.json()
+            if not isinstance(envelope, list) or not envelope:
+                continue
+            kind, data = envelope[0], envelope[1] if len(envelope) > 1 else None
+            if kind == "stdin" and isinstance(data, str):
+                await session.send_bytes(data.encode("utf-8"))
+            elif kind == "resize" and isinstance(data, dict):
+                await session.set_terminal_size(data["width"], data["height"])
+            elif kind == "ping":
+                await websocket.send_json(["pong", data])
+            elif kind == "blur":
+                await session.blur()
+            elif kind == "focus":
+                await session.focus()
 
     async def _end_idle_sessions(self) -> None:
         """Closes sessions nobody typed into for `idle_seconds`; their apps save and end."""
