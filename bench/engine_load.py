@@ -10,6 +10,7 @@ import argparse
 import sys
 import tempfile
 from pathlib import Path
+from unittest import mock
 
 import yaml
 
@@ -18,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.timing import median_ms
 from kosi_tui.core.canvas import QUESTION_TYPES
 from kosi_tui.core.session import Session
-from kosi_tui.storage import canvas_file
+from kosi_tui.storage import canvas_cache, canvas_file
 from kosi_tui.storage.canvas_file import load_canvas
 
 TYPES = [t for t in QUESTION_TYPES if t not in ("table", "info")]
@@ -52,8 +53,8 @@ def generate(questions: int, conditions: int) -> str:
                     "        choices: [{id: a, label: A}, {id: b, label: B}, {id: c, label: C}]"
                 )
             if q % every == 0 and made < conditions and q >= 20:
-                prev = q - 20 + ((2 - q) % 8)  # a scale question in the previous section
-                prev = prev - (prev % 8) + 4
+                # The last scale question of the previous section.
+                prev = max(p for p in range(s - 20, s) if TYPES[p % len(TYPES)] == "scale")
                 lines.append(
                     f'        show_if: "s{prev // 20}.q{prev} >= 3 or s{prev // 20}.q{prev} is empty"'
                 )
@@ -79,8 +80,10 @@ def main() -> int:
                 yaml.safe_load(fh)
 
         def ours() -> None:
-            canvas_file._LOADED.clear()  # measure the real work, not the in-process cache
-            session = Session(load_canvas(path).compiled)
+            # The real work: neither the in-process cache nor the one on disk.
+            canvas_file._LOADED.clear()
+            with mock.patch.object(canvas_cache, "get", return_value=None):
+                session = Session(load_canvas(path).compiled)
             for key in session.compiled.questions:
                 session.issues(key)
             session.progress()

@@ -304,6 +304,11 @@ async def keystrokes(keys: int, verdicts: Verdicts) -> None:
         canvas_path = Path(home) / "canvases" / "bench.yaml"
         big_canvas(canvas_path)
         canvas = load_canvas(canvas_path)
+        field = next(  # a short text field in the fourth section
+            key
+            for key, located in canvas.compiled.questions.items()
+            if located.section_index == 3 and located.question.type == "short_text"
+        )
         filling = Filling.start(canvas, "Bench", "", "de")
         filling.save()
         app = KosiApp("de", Start("draft", filling.path))
@@ -321,7 +326,7 @@ async def keystrokes(keys: int, verdicts: Verdicts) -> None:
         try:
             async with app.run_test(size=(100, 40)) as pilot:
                 screen = await open_fill_screen(app, pilot)
-                await screen.jump_to_question("s3.q64")  # a short text field
+                await screen.jump_to_question(field)
                 await pilot.pause()
                 for n in range(keys):
                     done_at.clear()

@@ -13,6 +13,7 @@ from typing import Any
 
 from kosi_tui.core.canvas import Date, Info, MultiChoice, ShortText, SingleChoice
 from kosi_tui.core.compiled import CompiledCanvas
+from kosi_tui.core.dependencies import readers
 from kosi_tui.core.expr import ExprError, evaluate
 from kosi_tui.core.expr.evaluate import truth
 from kosi_tui.core.expr.functions import is_empty
@@ -71,6 +72,10 @@ class Session:
         self.expr_errors: dict[str, ExprError] = {}
         """Expressions that failed at run time, by the question (or `scores.x`) they belong to."""
         self._scores: dict[str, Any] = {}
+        self._progress: dict[str, Progress] = {}
+        """Progress by section id, kept until an answer it reads changes."""
+        self._settled_errors: dict[str, ExprError] = {}
+        """The run-time errors the last full recompute found (conditions, the scores they use)."""
         self.recompute()
 
     # -- values --------------------------------------------------------------------------------
@@ -116,9 +121,22 @@ class Session:
             self.answers.pop(key, None)
         else:
             self.answers[key] = value
-        before = dict(self.visible)
-        self.recompute()
-        return {k for k, shown in self.visible.items() if before.get(k) != shown}
+        read = readers(self.compiled)
+        if key in read.conditions:
+            before = dict(self.visible)
+            self.recompute()
+            return {k for k, shown in self.visible.items() if before.get(k) != shown}
+        # No condition reads this answer: nothing is shown or hidden, and only what reads it is
+        # computed again (as people type, per key, on canvases of hundreds of questions).
+        for owner in read.owners.get(key, ()):
+            self.expr_errors.pop(owner, None)
+            if owner in self._settled_errors:
+                self.expr_errors[owner] = self._settled_errors[owner]
+            if owner.startswith("scores."):
+                self._scores.pop(owner[7:], None)
+        for section_id in read.sections.get(key, ()):
+            self._progress.pop(section_id, None)
+        return set()
 
     def recompute(self) -> None:
         """Works out visibility in dependency order."""
@@ -133,6 +151,8 @@ class Session:
                 self.section_visible[section_id] = self._condition(f"section:{section_id}", key)
             shown = self.section_visible[section_id] and self._condition(key, key)
             self.visible[key] = shown
+        self._progress = {}
+        self._settled_errors = dict(self.expr_errors)
 
     def _condition(self, slot: str, owner: str) -> bool:
         node = self.compiled.show_if.get(slot)
@@ -194,6 +214,20 @@ class Session:
         An answer marked wrong (out of range, not a number, failing a rule) is not counted: the
         question still needs work, and the bar must not say otherwise.
         """
+        if section_id is None:
+            parts = [self.progress(s.id) for s in self.compiled.canvas.sections]
+            return Progress(
+                sum(p.required_answered for p in parts),
+                sum(p.required_total for p in parts),
+                sum(p.answered for p in parts),
+                sum(p.total for p in parts),
+            )
+        kept = self._progress.get(section_id)
+        if kept is None:
+            kept = self._progress[section_id] = self._count(section_id)
+        return kept
+
+    def _count(self, section_id: str) -> Progress:
         req_done = req_total = done = total = 0
         for key in self.visible_keys(section_id):
             if isinstance(self.compiled.questions[key].question, Info):

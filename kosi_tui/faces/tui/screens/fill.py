@@ -275,17 +275,24 @@ class FillScreen(KosiScreen[None]):
         sections = self.filling.canvas.canvas.sections
         title = localize(self.filling.canvas.canvas.title, lang)
         where = t("ui.section_of", lang, n=self.index + 1, total=len(sections))
-        self.query_one("#title", Static).update(f"[b]{as_typed(title)}[/b] · {where}")
         if progress.required_total:
             text = t(
                 "ui.progress", lang, done=progress.required_answered, total=progress.required_total
             )
         else:
             text = t("ui.progress_none", lang)
-        self.query_one("#progress-text", Static).update(text)
-        self.query_one("#progress", ProgressBar).update(
-            total=max(progress.required_total, 1), progress=progress.required_answered
-        )
+        # Most keys change neither line: a new text would lay out the whole screen again.
+        for selector, shown in (
+            ("#title", f"[b]{as_typed(title)}[/b] · {where}"),
+            ("#progress-text", text),
+        ):
+            line = self.query_one(selector, Static)
+            if line.content != shown:
+                line.update(shown)
+        bar = self.query_one("#progress", ProgressBar)
+        total = max(progress.required_total, 1)
+        if (bar.total, bar.progress) != (total, progress.required_answered):
+            bar.update(total=total, progress=progress.required_answered)
 
     def _update_saved(self) -> None:
         last, lang = self.filling.last, self.lang
@@ -313,9 +320,10 @@ class FillScreen(KosiScreen[None]):
         changed = filling.set_answer(widget.key, event.value)
         session = filling.session
         section_id = self.current_section.id
-        for other in self.query(QuestionWidget):
-            if other.key in changed:
-                other.display = session.visible.get(other.key, True)
+        if changed:  # most answers show or hide nothing
+            for other in self.query(QuestionWidget):
+                if other.key in changed:
+                    other.display = session.visible.get(other.key, True)
         widget.show_issues(session.issues(widget.key, include_required=section_id in self.visited))
         # Only the marks that can have changed: this section's and those of shown or hidden questions.
         compiled = filling.canvas.compiled

@@ -116,8 +116,9 @@ class QuestionWidget(Vertical):
     def show_issues(self, issues: list[Issue]) -> None:
         """Shows the validation messages under the field, or hides the line when there are none."""
         error = self.query_one(".question-error", Static)
-        text = "\n".join(f"✗ {issue.message(self.lang)}" for issue in issues)
-        error.update(as_typed(text))
+        text = as_typed("\n".join(f"✗ {issue.message(self.lang)}" for issue in issues))
+        if error.content != text:  # as people type it mostly stays: no new layout per key
+            error.update(text)
         error.display = bool(issues)
         self.set_class(bool(issues), "-invalid")
         if issues and self.has_focus_within:
