@@ -58,3 +58,22 @@ FIRST_SCREEN = [
 
 def test_the_app_starts_without_the_engine() -> None:
     assert imported(FIRST_SCREEN, ("pydantic", "yaml")) == []
+
+
+def test_help_starts_without_textual_or_the_engine() -> None:
+    # `kosi --help` (and any mistyped command) answers at once: argument parsing only.
+    code = (
+        "import contextlib, io, sys\n"
+        "from kosi_tui.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n"
+        "        main(['--help'])\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "print(','.join(sorted({m.split('.')[0] for m in sys.modules}"
+        " & {'textual', 'rich', 'pydantic', 'yaml'})))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert result.stdout.strip() == ""
