@@ -88,8 +88,3 @@ class DraftList:
             draft.updated,
             progress,
         )
-
-
-def list_drafts(canvases: dict[str, LoadedCanvas], folder: Path | None = None) -> list[DraftEntry]:
-    """Every draft in the folder, newest first; broken files are listed with their problem."""
-    return DraftList(folder).entries(canvases)

@@ -59,11 +59,7 @@ async def mouse_wheel_down(pilot: Pilot[Any], offset: tuple[int, int]) -> None:
 
 
 def inside(widget: Widget | None, container: Widget) -> bool:
-    while widget is not None:
-        if widget is container:
-            return True
-        widget = widget.parent  # type: ignore[assignment]
-    return False
+    return widget is not None and container in widget.ancestors_with_self
 
 
 async def tab_to(pilot: Pilot[Any], target: Widget, limit: int = 40) -> None:

@@ -33,7 +33,10 @@ async def test_deleting_one_of_two_alike_drafts_names_file_and_date(kosi_home: P
         dialog = app.screen
         assert isinstance(dialog, ConfirmDialog)
         question = str(dialog.query_one(".dialog-text", Static).render())
-        first = app.screen_stack[-2].drafts[0]  # type: ignore[attr-defined]
+        home = app.screen_stack[-2]
+        assert isinstance(home, HomeScreen)
+        first = home.drafts[0]
+        assert first.updated is not None
         assert first.path.name in question
         assert "Zuletzt geändert:" in question and first.updated.strftime("%H:%M") in question
 

@@ -9,6 +9,7 @@ import pytest
 from rich.color import Color
 
 from kosi_tui.faces.tui.app import DARK, LIGHT, KosiApp, Start
+from kosi_tui.faces.tui.screens.fill import FillScreen
 from kosi_tui.faces.tui.widgets.sidebar import MARKS, SectionList
 from tests.app.driver import EXAMPLE
 
@@ -33,8 +34,10 @@ async def test_every_section_mark_has_enough_contrast(tmp_path: Path, theme: str
     draft.write_bytes(EXAMPLE.read_bytes())
     app = KosiApp("de", Start("draft", draft), theme=theme)
     async with app.run_test(size=(80, 24)):
-        await app.screen.ready.wait()  # type: ignore[attr-defined]
-        sidebar = app.screen.query_one(SectionList)
+        screen = app.screen
+        assert isinstance(screen, FillScreen)
+        await screen.ready.wait()
+        sidebar = screen.query_one(SectionList)
         background = sidebar.rich_style.bgcolor
         assert background is not None
         for state in MARKS:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from textual.widgets import Input
+
 from kosi_tui.faces.tui.app import KosiApp, Start
 from kosi_tui.faces.tui.widgets.question import QuestionWidget
 from tests.app.driver import fill_screen, tab_to, type_text
@@ -28,7 +30,7 @@ async def test_typing_into_a_resumed_answer_keeps_it(tmp_path: Path) -> None:
             await pilot.press("shift+tab")  # leave, then come back by keyboard
             await tab_to(pilot, widget)
             await type_text(pilot, typed)
-            assert widget.query_one("Input").value == before + typed  # type: ignore[attr-defined]
+            assert widget.query_one(Input).value == before + typed
         assert answers["basis.organisation"].endswith("Stadtentwicklung III")
         assert answers["basis.einwohner"] == 120000.5  # kept, then refused as not whole
         await pilot.press("ctrl+q")

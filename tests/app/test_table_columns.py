@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from textual.screen import Screen
 from textual.widgets import Static
 
 from kosi_tui.faces.tui.widgets.table_question import Rows
 from tests.app.driver import example_at
 
 
-def hint(screen: object, key: str) -> str:
+def hint(screen: Screen[Any], key: str) -> str:
     selector = f"#q-{key.replace('.', '--')} .question-hint"
-    return str(screen.query_one(selector, Static).render())  # type: ignore[attr-defined]
+    return str(screen.query_one(selector, Static).render())
 
 
 async def test_a_cut_table_says_more_columns_follow(tmp_path: Path) -> None:

@@ -151,17 +151,23 @@ class HomeScreen(KosiScreen[None]):
         yield QuietFooter()
 
     def on_mount(self) -> None:
+        self._before_reading("canvases")
+
+    def _before_reading(self, focus: str) -> None:
         # Until the first reading: no "no drafts yet" that a moment later is wrong.
         self.query_one(DraftOptions).display = False
         self.query_one("#no-drafts").display = False
-        self.query_one("#canvases", OptionList).focus()
+        self.query_one(f"#{focus}", OptionList).focus()
 
     async def on_screen_resume(self) -> None:
         # Also sent when the screen first shows: the one place the lists are (re)read.
         await self.load()
 
     async def language_changed(self, lang: str) -> None:
+        # Built again in the new language; the list that had the focus gets it back.
+        drafts = self.focused is not None and self.focused.id == "drafts"
         await self.recompose()
+        self._before_reading("drafts" if drafts else "canvases")
         await self.load()
 
     async def load(self) -> None:
