@@ -121,3 +121,19 @@ async def test_saving_elsewhere_writes_in_a_worker(tmp_path: Path, writes: Threa
         assert screen.filling.path == elsewhere
     assert "Woanders" in load_draft(elsewhere).answers.values()
     assert writes.all_off_main(), writes.seen
+
+
+async def test_the_remembered_names_are_read_in_a_worker(
+    kosi_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kosi_tui.faces import remembered
+
+    remembered.remember_names("Stadt Lindenau", "Anna Beispiel")
+    reads = Threads()
+    monkeypatch.setattr(remembered, "remembered_names", reads.wrap(remembered.remembered_names))
+    canvas = bundled_canvases() / "innovationslabor.yaml"
+    app = KosiApp("de", Start("canvas", canvas))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert "Stadt Lindenau" in [i.value for i in app.screen.query(Input)]
+    assert reads.all_off_main(), reads.seen

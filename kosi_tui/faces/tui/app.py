@@ -158,7 +158,7 @@ class KosiApp(App[None]):
         start = self.start
         # Straight to the canvas or draft: the home screen is built only when someone goes there.
         if start.kind == "canvas" and start.path is not None:
-            self.start_new_from_file(start.path)
+            await self.start_new_from_file(start.path)
         elif start.kind == "draft" and start.path is not None:
             await self.open_draft(start.path)
         else:
@@ -183,35 +183,37 @@ class KosiApp(App[None]):
         if not any(isinstance(s, HomeScreen) for s in self.screen_stack):
             self.push_screen(HomeScreen())
 
-    def on_home_screen_canvas_chosen(self, message: HomeScreen.CanvasChosen) -> None:
+    async def on_home_screen_canvas_chosen(self, message: HomeScreen.CanvasChosen) -> None:
         entry = message.entry
         if entry.loaded is None:
             self.show_problems(entry.problems)
         else:
-            self.start_new(entry.loaded)
+            await self.start_new(entry.loaded)
 
     async def on_home_screen_draft_chosen(self, message: HomeScreen.DraftChosen) -> None:
         # Awaited: keys pressed while the draft is read wait here, then reach its screen.
         await self.open_draft(message.path)
 
-    def start_new(self, canvas: LoadedCanvas) -> None:
+    async def start_new(self, canvas: LoadedCanvas) -> None:
         """Asks for organisation and name, then starts filling a new draft."""
         from kosi_tui.faces.tui.dialogs.new_draft_dialog import NewDraftDialog
 
-        dialog = NewDraftDialog(canvas.canvas.title, self._named, self._named, self._remembered())
+        names = await self._remembered()
+        dialog = NewDraftDialog(canvas.canvas.title, self._named, self._named, names)
         self.push_screen(dialog, partial(self._begin, canvas))
 
-    def start_new_from_file(self, path: Path) -> None:
+    async def start_new_from_file(self, path: Path) -> None:
         """Shows the new-draft dialog at once and loads the canvas while the person types.
 
         A canvas that turns out broken replaces the dialog with the error screen.
         """
         from kosi_tui.faces.tui.dialogs.new_draft_dialog import NewDraftDialog
 
+        names = await self._remembered()
         worker: Worker[LoadedCanvas | list[Problem]] = self.run_worker(
             partial(load_for_filling, path), thread=True, group=CANVAS_LOADING
         )
-        dialog = self._waiting = NewDraftDialog(None, self._named, self._named, self._remembered())
+        dialog = self._waiting = NewDraftDialog(None, self._named, self._named, names)
         # The dialog answers only once the canvas is there (see `on_worker_state_changed`).
         self.push_screen(dialog, lambda answer: self._begin(worker.result, answer))
 
@@ -227,13 +229,14 @@ class KosiApp(App[None]):
         elif result is not None and dialog is not None:
             dialog.show_canvas_title(result.canvas.title)
 
-    def _remembered(self) -> tuple[str, str]:
+    async def _remembered(self) -> tuple[str, str]:
         # In a served workshop one computer serves everyone: nobody gets the last person's name.
         if self.workshop is not None:
             return ("", "")
         from kosi_tui.faces.remembered import remembered_names
 
-        return remembered_names()
+        # Read in a worker: the settings may live on a slow home folder.
+        return await self.run_worker(remembered_names, thread=True, group=OPENING).wait()
 
     @property
     def _named(self) -> bool:
