@@ -44,11 +44,11 @@ def describe(node: Node, compiled: CompiledCanvas, lang: str) -> str | None:
 
 def _is(ref: Ref, values: list[str | bool], compiled: CompiledCanvas, lang: str) -> str | None:
     """ "'question' is answered with 'label'", for a question that takes one of its options."""
-    if not ref.key or ref.column is not None:
+    located = compiled.questions.get(ref.key) if ref.column is None else None
+    # A score (`scores.x`), a table column or an info block takes no option.
+    if located is None or isinstance(located.question, Info):
         return None
-    question = compiled.questions[ref.key].question
-    if isinstance(question, Info):
-        return None
+    question = located.question
     form = question.form(lang)
     if not isinstance(form, Options) or form.several:
         return None
