@@ -32,21 +32,24 @@ LANDSCAPE_COLUMNS = 5
 """Tables with more columns, or with choice columns beside three or more others, go landscape."""
 
 
-def _options(options: Options, size: str = "") -> str:
+def _options(options: Options, columns: int, size: str = "") -> str:
+    labels = _array([lit(x) for x in options.labels])
+    several = "true" if options.several else "false"
+    return f"options({labels}, several: {several}, columns: {columns}{size})"
+
+
+def _columns(options: Options) -> int:
+    """Across the page: a few short options side by side (○ Ja   ○ Nein), many in two columns."""
     labels = options.labels
     if inline(options):
-        columns = len(labels)  # ○ Ja   ○ Nein side by side
-    else:
-        columns = 2 if len(labels) > 6 and max(len(x) for x in labels) < 45 else 1
-    several = "true" if options.several else "false"
-    return (
-        f"options({_array([lit(x) for x in labels])}, several: {several}, columns: {columns}{size})"
-    )
+        return len(labels)
+    return 2 if len(labels) > 6 and max(len(x) for x in labels) < 45 else 1
 
 
 def _cell(cell: Cell) -> str:
-    """What an empty cell holds: nothing to write in, or the column's options to tick."""
-    return _options(cell.options, ", size: 7.5pt") if cell.options else '""'
+    """What an empty cell holds: nothing to write in, or the column's options to tick, one per
+    line (`_weight` makes the column as wide as its longest option, not two or three of them)."""
+    return _options(cell.options, 1, ", size: 7.5pt") if cell.options else '""'
 
 
 def _weight(cell: Cell) -> float:
@@ -67,7 +70,7 @@ def answer_area(form: Form, lang: str) -> str:
         case Writing(lines=lines):
             return f"writing-lines({lines})"
         case Options():
-            return _options(form)
+            return _options(form, _columns(form))
         case Points(labels=labels):
             header = [lit(str(p)) for p in form.points]
             texts = [lit(labels.get(p, "")) for p in form.points]

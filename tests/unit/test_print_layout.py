@@ -69,6 +69,20 @@ def check_rows(pdf: Any, minimum_mm: float) -> None:
             )
 
 
+def check_no_word_crosses_a_rule(pdf: Any) -> None:
+    """No word runs across a table's vertical rule into the next column (an option label too
+    wide for its cell, a heading word too long for its column)."""
+    for number, page in enumerate(pdf.pages, start=1):
+        vertical = [
+            ln for ln in page.lines if abs(ln["x0"] - ln["x1"]) < 0.5 and ln["height"] > 3 * MM
+        ]
+        for word in page.extract_words():
+            for rule in vertical:
+                across = word["x0"] + 0.5 < rule["x0"] < word["x1"] - 0.5
+                beside = rule["top"] <= word["top"] and word["bottom"] <= rule["bottom"]
+                assert not (across and beside), f"page {number}: {word['text']!r} crosses a rule"
+
+
 def check_no_lone_label(pdf: Any) -> None:
     """A page never ends in a bold label (a question, a table header) with nothing below it: its
     answer, or the rows to write in, stand on the same page."""
@@ -97,6 +111,7 @@ def test_default_report(report_pdf: Path) -> None:
         assert any(row_heights(p) for p in pdf.pages), "the report has tables"
         check_rows(pdf, 10)
         check_no_lone_label(pdf)
+        check_no_word_crosses_a_rule(pdf)
 
 
 @pytest.mark.parametrize("canvas", CANVASES)
@@ -108,6 +123,7 @@ def test_blank_copy(canvas: str, trainer: bool, tmp_path: Path) -> None:
     with pdfplumber.open(out) as pdf:
         check_rows(pdf, 10)
         check_no_lone_label(pdf)
+        check_no_word_crosses_a_rule(pdf)
         numbered = re.compile(r"^\d+\.\d+ ")
         questions = 0
         for number, page in enumerate(pdf.pages, start=1):
