@@ -4,6 +4,7 @@ typed meanwhile is kept, and a broken canvas still ends on the error screen."""
 from __future__ import annotations
 
 import gc
+import shutil
 import threading
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from kosi_tui.faces.tui.screens.fill import FillScreen
 from kosi_tui.faces.tui.screens.home import HomeScreen
 from kosi_tui.paths import bundled_canvases
 from kosi_tui.storage.draft_file import load_draft
-from tests.app.driver import type_text
+from tests.app.driver import EXAMPLE, type_text
 
 CANVAS = bundled_canvases() / "innovationslabor.yaml"
 
@@ -111,18 +112,32 @@ async def test_the_dialog_switches_language_and_keeps_what_was_typed(kosi_home: 
         assert dialog.query_one("#organisation", Input).value == "Stadt Musterstadt"
 
 
-async def test_the_collector_runs_again_once_the_first_screen_is_drawn(kosi_home: Path) -> None:
+@pytest.mark.parametrize("kind", ["home", "canvas", "draft"])
+async def test_the_collector_runs_again_once_the_first_screen_has_what_it_shows(
+    kosi_home: Path, tmp_path: Path, kind: str
+) -> None:
+    draft = tmp_path / "entwurf.yaml"
+    shutil.copy(EXAMPLE, draft)
+    start = {"home": Start(), "canvas": Start("canvas", CANVAS), "draft": Start("draft", draft)}
     collector.hold()  # as `kosi fill` does before its imports
     assert not gc.isenabled()
     try:
-        app = KosiApp("de", Start("canvas", CANVAS))
+        app = KosiApp("de", start[kind])
         async with app.run_test() as pilot:
-            for _ in range(200):  # the first frame; bounded, the machine may be busy
+            for _ in range(500):  # bounded, the machine may be busy
                 if gc.isenabled():
                     break
                 await pilot.pause(0.01)
             assert gc.isenabled()
             assert gc.get_freeze_count() > 0  # what start-up built is skipped from now on
+            # ... and it was released only once the screen had what it shows.
+            screen = app.screen
+            if kind == "home":
+                assert isinstance(screen, HomeScreen) and screen.entries
+            elif kind == "canvas":
+                assert isinstance(screen, NewDraftDialog) and screen.canvas_title is not None
+            else:
+                assert isinstance(screen, FillScreen) and screen.ready.is_set()
     finally:
         gc.unfreeze()
         gc.enable()

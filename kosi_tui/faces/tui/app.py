@@ -165,8 +165,10 @@ class KosiApp(App[None]):
             self.go_home()
 
     def on_ready(self) -> None:
-        # The first screen is drawn: what start-up built stays, the collector may run again.
-        collector.release()
+        # The first screen is drawn. A draft was opened before it; a canvas or the start page
+        # are still being read behind it, and release the collector once they are there.
+        if self.start.kind == "draft":
+            collector.release()
 
     # -- opening ---------------------------------------------------------------------------------
 
@@ -218,7 +220,10 @@ class KosiApp(App[None]):
         self.push_screen(dialog, lambda answer: self._begin(worker.result, answer))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != CANVAS_LOADING or event.state != WorkerState.SUCCESS:
+        if event.worker.group != CANVAS_LOADING or not event.worker.is_finished:
+            return
+        collector.release()  # what start-up built is there (the canvas too)
+        if event.state != WorkerState.SUCCESS:
             return
         result = event.worker.result
         dialog, self._waiting = self._waiting, None

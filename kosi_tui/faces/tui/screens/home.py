@@ -26,6 +26,7 @@ from textual.widgets.option_list import Option
 
 from kosi_tui.core.numbers import format_date
 from kosi_tui.core.text import localize
+from kosi_tui.faces.tui import collector
 from kosi_tui.faces.tui.dialogs.confirm_dialog import ConfirmDialog
 from kosi_tui.faces.tui.screens.base import KosiScreen
 from kosi_tui.faces.tui.widgets.footer import QuietFooter
@@ -190,6 +191,7 @@ class HomeScreen(KosiScreen[None]):
         """Puts a reading into the lists, changing only what differs."""
         first = not self._listed
         self._listed = True
+        collector.release()  # the start page has read what it shows: start-up is over
         canvases = self.query_one("#canvases", OptionList)
         if first or listing.entries != self.entries:
             self.entries = listing.entries
