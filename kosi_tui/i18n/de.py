@@ -106,6 +106,7 @@ MESSAGES: dict[str, str] = {
     "problem.cycle": "Diese Bedingungen hängen im Kreis voneinander ab: {chain}.",
     "problem.bad_default": "Der Vorgabewert passt nicht zur Frage: {detail}",
     "problem.default_not_a_choice": "Der Vorgabewert „{value}“ ist keine der Auswahlen dieser Frage ({choices}). Schreiben Sie die Kennung (id) einer Auswahl.",
+    "problem.default_as_text": "Der Vorgabewert „{value}“ ist als Text geschrieben. Schreiben Sie ihn so, ohne Anführungszeichen: {written}",
     "problem.default_date": "„{value}“ ist kein Datum. Schreiben Sie als Vorgabewert ein Datum wie 2026-12-24 oder „today“ für den Tag des Ausfüllens.",
     "problem.section_show_if_own_question": "Die Bedingung des Abschnitts „{section}“ fragt nach „{name}“, einer Frage in diesem Abschnitt selbst: Solange der Abschnitt ausgeblendet ist, kann sie niemand beantworten. Fragen Sie nach einer Frage aus einem früheren Abschnitt.",
     # Ausdruckssprache

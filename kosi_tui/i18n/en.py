@@ -102,6 +102,7 @@ MESSAGES: dict[str, str] = {
     "problem.cycle": "These conditions depend on each other in a circle: {chain}.",
     "problem.bad_default": "The default does not fit the question: {detail}",
     "problem.default_not_a_choice": "The default “{value}” is not one of this question's choices ({choices}). Write the id of a choice.",
+    "problem.default_as_text": "The default “{value}” is written as a text. Write it like this, without quotes: {written}",
     "problem.default_date": "“{value}” is not a date. Write a default date like 2026-12-24, or “today” for the day it is filled in.",
     "problem.section_show_if_own_question": "The condition of section “{section}” asks about “{name}”, a question in this very section: while the section is hidden, nobody can answer it. Ask about a question of an earlier section.",
     # Expression language

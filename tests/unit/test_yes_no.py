@@ -97,7 +97,7 @@ def test_expressions_see_a_truth_value(loaded: LoadedCanvas) -> None:
             "mandat.beschluss == false",
             "Hier passen die Arten nicht zusammen: wahr/falsch und Text.",
         ),
-        ("default: false", "Der Vorgabewert passt nicht zur Frage"),
+        ("default: false", "Schreiben Sie ihn so, ohne Anführungszeichen: true"),
     ],
 )
 def test_a_canvas_using_it_wrongly_is_refused(tmp_path: Path, edit: str, message: str) -> None:
