@@ -160,9 +160,12 @@ def test_values() -> None:
         ("true", True),
     ],
 )
-def test_if_takes_as_true_what_and_or_and_not_take_as_true(condition: str, holds: bool) -> None:
+def test_if_and_any_take_as_true_what_and_or_and_not_take_as_true(
+    condition: str, holds: bool
+) -> None:
     assert run(f"{condition} or false", a__b=["x"]) is holds
     assert run(f"if({condition}, 1, 0)", a__b=["x"]) == (1 if holds else 0)
+    assert run(f"any({condition})", a__b=["x"]) is holds
 
 
 def test_dates() -> None:

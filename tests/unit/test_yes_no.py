@@ -163,12 +163,13 @@ def test_plain_mode_through_a_pipe(loaded: LoadedCanvas) -> None:
     assert "mandat.beschluss: true" in path.read_text(encoding="utf-8")
 
 
-def test_workshop_summary_counts_yes_and_no(loaded: LoadedCanvas, tmp_path: Path) -> None:
+def summary_rows(loaded: LoadedCanvas, tmp_path: Path, given: list[tuple[Any, Any]]) -> list[str]:
+    """The lines of a workshop summary over drafts with these (beschluss, befristet) answers."""
     from kosi_tui.core.answers import Draft
     from kosi_tui.report.summary import Workshop, add_participant, render_summary
 
     workshop = Workshop(loaded.compiled)
-    for n, (beschluss, befristet) in enumerate([(True, False), (True, True), (False, False)]):
+    for n, (beschluss, befristet) in enumerate(given):
         answers = {"mandat.beschluss": beschluss, "mandat.befristet": befristet}
         draft = Draft.model_validate(
             {
@@ -182,8 +183,11 @@ def test_workshop_summary_counts_yes_and_no(loaded: LoadedCanvas, tmp_path: Path
             }
         )
         add_participant(workshop, tmp_path / f"p{n}.yaml", draft)
-    summary = render_summary(workshop, "de")
-    rows = [" ".join(line.split()) for line in summary.splitlines()]
+    return [" ".join(line.split()) for line in render_summary(workshop, "de").splitlines()]
+
+
+def test_workshop_summary_counts_yes_and_no(loaded: LoadedCanvas, tmp_path: Path) -> None:
+    rows = summary_rows(loaded, tmp_path, [(True, False), (True, True), (False, False)])
     # beschluss: yes twice, no once; befristet: yes once, no twice.
     for row in (
         "| Ja | 2 | 67 % |",
@@ -192,3 +196,11 @@ def test_workshop_summary_counts_yes_and_no(loaded: LoadedCanvas, tmp_path: Path
         "| Nein | 2 | 67 % |",
     ):
         assert rows.count(row) == 1, row
+
+
+def test_workshop_summary_counts_no_number_as_yes_or_no(
+    loaded: LoadedCanvas, tmp_path: Path
+) -> None:
+    # A draft edited by hand to 1 and 0: 1 == True in Python, but it is no answer of this kind.
+    rows = summary_rows(loaded, tmp_path, [(True, False), (1, 0)])
+    assert rows.count("| Ja | 1 | 50 % |") == 1 and rows.count("| Nein | 1 | 50 % |") == 1
