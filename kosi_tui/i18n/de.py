@@ -89,6 +89,7 @@ MESSAGES: dict[str, str] = {
     "problem.unknown_ref": "Die Frage „{name}“ gibt es nicht. Verweisen Sie mit „abschnitt.frage“.",
     "problem.contains_on_single": "„{name}“ hat nur eine Antwort: vergleichen Sie mit „==“ oder „in [...]“ "
     "statt „contains“.",
+    "problem.yes_no_as_text": "„{name}“ ist eine Ja/Nein-Frage, ihre Antwort ist kein Text. Schreiben Sie „{name}“ für Ja oder „{name} == false“ für Nein.",
     "problem.type_mismatch": "Hier passen die Arten nicht zusammen: {left} und {right}.",
     "problem.in_on_multi": "„{name}“ hat mehrere Antworten: prüfen Sie mit „contains“ statt „in“.",
     "problem.equals_on_multi": "„{name}“ hat mehrere Antworten: prüfen Sie mit „contains“ statt „==“.",

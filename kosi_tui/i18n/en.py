@@ -86,6 +86,7 @@ MESSAGES: dict[str, str] = {
     "problem.unknown_ref": "There is no question “{name}”. Refer to questions as “section.question”.",
     "problem.contains_on_single": "“{name}” has a single answer: compare with “==” or “in [...]” instead "
     "of “contains”.",
+    "problem.yes_no_as_text": "“{name}” is a yes/no question; its answer is no text. Write “{name}” for yes or “{name} == false” for no.",
     "problem.type_mismatch": "These kinds do not fit together here: {left} and {right}.",
     "problem.in_on_multi": "“{name}” has several answers: test with “contains” instead of “in”.",
     "problem.equals_on_multi": "“{name}” has several answers: test with “contains” instead of “==”.",

@@ -95,7 +95,7 @@ def test_expressions_see_a_truth_value(loaded: LoadedCanvas) -> None:
     [
         (
             "mandat.beschluss == false",
-            "Hier passen die Arten nicht zusammen: wahr/falsch und Text.",
+            "Schreiben Sie „mandat.beschluss“ für Ja oder „mandat.beschluss == false“ für Nein.",
         ),
         ("default: false", "Schreiben Sie ihn so, ohne Anführungszeichen: true"),
     ],

@@ -165,6 +165,10 @@ class Inference:
             if this.kind == "choices" and op in ("==", "!="):
                 self.report("equals_on_multi", pos, name=this.name)
                 return
+            if this.kind == "bool" and this.name and _text_literal(other_node):
+                # `beschluss == "ja"`: a yes/no answer is a truth value, never a text.
+                self.report("yes_no_as_text", pos, name=this.name)
+                return
         kinds = {ta.kind, tb.kind} - {"any"}
         ordering = op in ("<", "<=", ">", ">=")
         if len(kinds) == 2 and kinds != {"number", "bool"}:
@@ -203,6 +207,10 @@ def _is_zero(node: Node) -> bool:
         and not isinstance(node.value, bool)
         and node.value == 0
     )
+
+
+def _text_literal(node: Node) -> bool:
+    return isinstance(node, Literal) and isinstance(node.value, str)
 
 
 def _iso_literal(a: Node, b: Node) -> bool:
