@@ -175,7 +175,7 @@ MESSAGES: dict[str, str] = {
     "cli.strict": "auch Warnungen (z. B. fehlende Übersetzungen) als Fehler werten",
     "cli.schema": "JSON-Schema des Canvas-Formats ausgeben (für Editoren mit YAML-Unterstützung)",
     "cli.canvases": "mitgelieferte und eigene Canvas auflisten",
-    "cli.valid_summary": "{file}: in Ordnung ({sections} Abschnitte, {questions} Fragen)",
+    "cli.valid_summary": "{file}: in Ordnung ({sections} {sections:Abschnitt|Abschnitte}, {questions} {questions:Frage|Fragen})",
     "cli.with_warnings": ", {count} {count:Warnung|Warnungen}",
     "cli.validate_total": "{count} {count:Datei|Dateien} geprüft, {failed} mit Problemen.",
     "cli.source_bundled": "mitgeliefert",

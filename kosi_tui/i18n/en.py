@@ -171,7 +171,7 @@ MESSAGES: dict[str, str] = {
     "cli.strict": "count warnings (e.g. missing translations) as errors too",
     "cli.schema": "print the JSON Schema of the canvas format (for editors with YAML support)",
     "cli.canvases": "list the bundled and your own canvases",
-    "cli.valid_summary": "{file}: OK ({sections} sections, {questions} questions)",
+    "cli.valid_summary": "{file}: OK ({sections} {sections:section|sections}, {questions} {questions:question|questions})",
     "cli.with_warnings": ", {count} {count:warning|warnings}",
     "cli.validate_total": "{count} {count:file|files} checked, {failed} with problems.",
     "cli.source_bundled": "bundled",

@@ -21,6 +21,9 @@ def test_messages_choose_the_form_by_the_count() -> None:
     assert t("report.draft_note", "de", count=3) == "Entwurf: 3 Pflichtfragen sind noch offen."
     assert t("report.draft_note", "en", count=1) == "Draft: 1 required question is still open."
     assert t("cli.validate_total", "en", count=2, failed=0) == "2 files checked, 0 with problems."
+    ok = {"file": "ja_nein.yaml", "sections": 1, "questions": 3}
+    assert t("cli.valid_summary", "de", **ok) == "ja_nein.yaml: in Ordnung (1 Abschnitt, 3 Fragen)"
+    assert t("cli.valid_summary", "en", **ok) == "ja_nein.yaml: OK (1 section, 3 questions)"
 
 
 @pytest.mark.parametrize("lang", list(CATALOGS))
