@@ -94,7 +94,9 @@ class Session:
         value = self.value(ref.key)
         if ref.column is None or value is None:
             return value
-        return [row.get(ref.column) for row in value if isinstance(row, dict)]
+        # A table's column: no rows where a hand-edited draft holds no list of rows.
+        rows = value if isinstance(value, list) else []
+        return [row.get(ref.column) for row in rows if isinstance(row, dict)]
 
     def choice_score(self, ref: Ref) -> Any:
         """The `score` of the chosen choice(s) of a choice question: one, or the sum for several."""
@@ -103,9 +105,11 @@ class Session:
         if value is None or not isinstance(question, SingleChoice | MultiChoice):
             return None
         scores = {c.id: c.score for c in question.choices}
+        # Only choice ids score: a mapping in a hand-edited draft is none (nor can it be looked up).
         if isinstance(value, list):
-            return sum(scores.get(v) or 0 for v in value)
-        return scores.get(value)
+            ids = [v for v in value if isinstance(v, str)]
+            return sum(scores.get(v) or 0 for v in ids) if ids else None
+        return scores.get(value) if isinstance(value, str) else None
 
     def evaluate(self, node: Node, value: Any = None) -> Any:
         """Evaluates an expression of this canvas against the current answers."""

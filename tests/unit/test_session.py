@@ -6,7 +6,10 @@ import datetime as dt
 
 import pytest
 
+from kosi_tui.core.evaluation import evaluate_session
+from kosi_tui.core.expr.nodes import Ref
 from kosi_tui.core.session import Session, default_answers
+from kosi_tui.paths import bundled_canvases
 from kosi_tui.storage.canvas_file import load_canvas
 from tests.conftest import DATA
 
@@ -105,3 +108,12 @@ def test_scores_and_flags(session: Session) -> None:
 def test_defaults() -> None:
     compiled = load_canvas(DATA / "good" / "minimal.yaml").compiled
     assert default_answers(compiled, dt.date(2026, 1, 1)) == {}
+
+
+@pytest.mark.parametrize("value", [{"stufe": 3}, [{"a": "b"}], [["stufe_3"]]])
+def test_a_choice_of_the_wrong_type_scores_nothing(value: object) -> None:
+    # A hand-edited draft; the bundled canvas raises a prompt on `score(wirkung.stufe) >= 5`.
+    compiled = load_canvas(bundled_canvases() / "innovationslabor.yaml").compiled
+    session = Session(compiled, {"wirkung.stufe": value})
+    assert session.choice_score(Ref(("wirkung", "stufe"), 0, "wirkung.stufe")) is None
+    assert evaluate_session(session).prompts == []
