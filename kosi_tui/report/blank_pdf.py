@@ -53,10 +53,14 @@ def _cell(cell: Cell) -> str:
 
 
 def _weight(cell: Cell) -> float:
-    """A column's share of the width: room to write in, or for its longest option."""
+    """A column's share of the width: room to write in, or for its longest option; never less
+    than its heading's longest word needs (`Wahrscheinlichkeit` cannot break, it would run into
+    the next column)."""
     if cell.options:
-        return max(12.0, 0.75 * max(len(label) for label in cell.options.labels) + 4)
-    return 14.0 if cell.number else 26.0
+        weight = max(12.0, 0.75 * max(len(label) for label in cell.options.labels) + 4)
+    else:
+        weight = 14.0 if cell.number else 26.0
+    return max(weight, max((len(word) for word in cell.label.split()), default=0) + 2.0)
 
 
 def _wide(rows: Rows) -> bool:
