@@ -141,18 +141,22 @@ class Browser:
                 f"{pattern!r} not drawn; screen: {WORDS.findall(self.screen)[-80:]}"
             ) from None
 
+    async def _receive(self) -> None:
+        """One websocket message: screen bytes or a text message, kept for the waits above."""
+        message = await self.ws.receive()
+        if message.type == aiohttp.WSMsgType.BINARY:
+            self.raw += message.data
+        elif message.type == aiohttp.WSMsgType.TEXT:
+            self.texts.append(json.loads(message.data))
+        else:
+            raise AssertionError(f"websocket closed; screen: {self.screen[-2000:]}")
+
     async def _read_until(self, pattern: str) -> re.Match[str]:
         while True:
             found = re.search(pattern, self.screen)
             if found:
                 return found
-            message = await self.ws.receive()
-            if message.type == aiohttp.WSMsgType.BINARY:
-                self.raw += message.data
-            elif message.type == aiohttp.WSMsgType.TEXT:
-                self.texts.append(json.loads(message.data))
-            else:
-                raise AssertionError(f"websocket closed; screen: {self.screen[-2000:]}")
+            await self._receive()
 
     async def wait_for_text_message(self, kind: str, limit: float = 30.0) -> list[object]:
         async with asyncio.timeout(limit):
@@ -160,13 +164,7 @@ class Browser:
                 for text in self.texts:
                     if isinstance(text, list) and text and text[0] == kind:
                         return text
-                message = await self.ws.receive()
-                if message.type == aiohttp.WSMsgType.BINARY:
-                    self.raw += message.data
-                elif message.type == aiohttp.WSMsgType.TEXT:
-                    self.texts.append(json.loads(message.data))
-                else:
-                    raise AssertionError("websocket closed")
+                await self._receive()
 
     def clear(self) -> None:
         self.raw = b""

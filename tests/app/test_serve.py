@@ -7,8 +7,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +19,7 @@ from kosi_tui.faces.tui.dialogs.new_draft_dialog import NewDraftDialog
 from kosi_tui.faces.tui.screens.fill import FillScreen
 from kosi_tui.faces.tui.screens.home import DraftOptions
 from tests.app.driver import type_text
+from tests.app.serve_client import wait_for_page
 from tests.conftest import ROOT
 
 pytest.importorskip("textual_serve", reason="kosi serve needs the optional textual-serve package")
@@ -40,22 +39,6 @@ def start_serve(*args: str) -> subprocess.Popen[str]:
         text=True,
         cwd=ROOT,
     )
-
-
-def wait_for_page(url: str, process: subprocess.Popen[str], limit: float = 30.0) -> str:
-    """Polls until the server answers (bounded in count and time), or fails with its output."""
-    deadline = time.monotonic() + limit
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(
-                f"kosi serve ended: {process.stdout.read() if process.stdout else ''}"
-            )
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                return str(response.read().decode("utf-8"))
-        except OSError:
-            time.sleep(0.2)  # waiting for another process to bind its port; nothing to wait on
-    raise AssertionError("kosi serve did not answer in time")
 
 
 def test_serve_answers_on_loopback(tmp_path: Path) -> None:
