@@ -303,6 +303,7 @@ MESSAGES: dict[str, str] = {
     "blank.only_if": "Nur beantworten, wenn {condition}.",
     "blank.conditional": "Nur beantworten, wenn sie nach den vorigen Antworten zutrifft.",
     "blank.is": "„{question}“ mit {choices} beantwortet ist",
+    "blank.is_not": "„{question}“ nicht mit {choices} beantwortet ist",
     "blank.contains": "bei „{question}“ „{choice}“ gewählt ist",
     "blank.or_join": " oder ",
     "blank.quoted": "„{text}“",

@@ -297,6 +297,7 @@ MESSAGES: dict[str, str] = {
     "blank.only_if": "Only answer if {condition}.",
     "blank.conditional": "Only answer if it applies after your earlier answers.",
     "blank.is": "the answer to “{question}” is {choices}",
+    "blank.is_not": "the answer to “{question}” is not {choices}",
     "blank.contains": "“{choice}” is chosen for “{question}”",
     "blank.or_join": " or ",
     "blank.quoted": "“{text}”",

@@ -25,7 +25,8 @@ def describe(node: Node, compiled: CompiledCanvas, lang: str) -> str | None:
             # A yes/no question on its own holds when it is answered yes.
             return _is(ref, [True], compiled, lang)
         case Unary(op="not", operand=Ref() as ref):
-            return _is(ref, [False], compiled, lang)
+            # `not x` also holds while x is unanswered, so it is "not answered yes", not "no".
+            return _is(ref, [True], compiled, lang, negated=True)
         case Membership(op="in", left=Ref() as ref, right=ListLit(items=items)) if all(
             isinstance(i, Literal) and isinstance(i.value, str) for i in items
         ):
@@ -42,7 +43,9 @@ def describe(node: Node, compiled: CompiledCanvas, lang: str) -> str | None:
     return None
 
 
-def _is(ref: Ref, values: list[str | bool], compiled: CompiledCanvas, lang: str) -> str | None:
+def _is(
+    ref: Ref, values: list[str | bool], compiled: CompiledCanvas, lang: str, negated: bool = False
+) -> str | None:
     """ "'question' is answered with 'label'", for a question that takes one of its options."""
     located = compiled.questions.get(ref.key) if ref.column is None else None
     # A score (`scores.x`), a table column or an info block takes no option.
@@ -59,4 +62,5 @@ def _is(ref: Ref, values: list[str | bool], compiled: CompiledCanvas, lang: str)
             return None
         labels.append(t("blank.quoted", lang, text=label if label is not None else value))
     joined = t("blank.or_join", lang).join(labels)
-    return t("blank.is", lang, question=localize(question.label, lang), choices=joined)
+    key = "blank.is_not" if negated else "blank.is"
+    return t(key, lang, question=localize(question.label, lang), choices=joined)

@@ -121,6 +121,22 @@ def test_report(loaded: LoadedCanvas) -> None:
     assert "**Is there a council decision?**\n\nYes\n" in english
 
 
+def test_blank_copy_words_not_as_not_answered_yes(tmp_path: Path) -> None:
+    # `not x` holds while x is unanswered too (the app shows the question then), so the paper
+    # must not say "answered no" – it would ask people to skip a question the app asks.
+    canvas = tmp_path / "nicht.yaml"
+    text = CANVAS.read_text(encoding="utf-8")
+    condition = 'show_if: "mandat.beschluss"'
+    assert condition in text
+    canvas.write_text(text.replace(condition, 'show_if: "not mandat.beschluss"'), encoding="utf-8")
+    compiled = load_canvas(canvas).compiled
+    assert Session(compiled, {}).visible["mandat.datum"]
+    markdown = " ".join(render_blank(compiled, "de").split())
+    assert "wenn „Gibt es einen Ratsbeschluss?“ nicht mit „Ja“ beantwortet ist." in markdown
+    english = " ".join(blank_source(compiled, "en", False, "").split())
+    assert "is not “Yes”" in english
+
+
 def test_blank_copy_offers_yes_and_no_on_one_line(loaded: LoadedCanvas, tmp_path: Path) -> None:
     markdown = render_blank(loaded.compiled, "de")
     assert "\n○ Ja\u2003○ Nein\n" in markdown
