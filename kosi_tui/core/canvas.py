@@ -2,7 +2,7 @@
 in `kinds/`, one module per type, and re-exported here.
 
 These models check shape only. Cross-references, expressions and translations are checked in
-`checks.py`, which knows the whole canvas.
+`checks/`, phase by phase, which knows the whole canvas.
 """
 
 from __future__ import annotations
