@@ -11,13 +11,9 @@ from typing import Any
 from kosi_tui.core.canvas import (
     Flag,
     Info,
-    ListQuestion,
-    LongText,
     Prompt,
     Scale,
     Score,
-    ShortText,
-    Table,
 )
 from kosi_tui.core.display import scalar_text
 from kosi_tui.core.expr import ExprError
@@ -107,22 +103,9 @@ def own_steps(session: Session) -> list[str]:
     if not key or key not in session.compiled.questions:
         return []
     question = session.compiled.questions[key].question
-    value = session.value(key)
-    if isinstance(question, ListQuestion) and isinstance(value, list):
-        return [str(v) for v in value if str(v).strip()]
-    if isinstance(question, ShortText | LongText) and isinstance(value, str) and value.strip():
-        return [value.strip()]
-    if isinstance(question, Table) and isinstance(value, list):
-        steps = []
-        for row in value:
-            if not isinstance(row, dict):
-                continue
-            cells = [str(row.get(c.id) or "").strip() for c in question.columns]
-            first, rest = cells[0], [c for c in cells[1:] if c]
-            if first:
-                steps.append(f"{first} ({', '.join(rest)})" if rest else first)
-        return steps
-    return []
+    if isinstance(question, Info):
+        return []
+    return question.steps(session.value(key))
 
 
 def _spread(

@@ -13,10 +13,11 @@ from typing import Any, get_args
 import pytest
 
 from kosi_tui.core import kinds
-from kosi_tui.core.canvas import AnyQuestion, Question, Section
+from kosi_tui.core.canvas import AnyQuestion, Info, ListQuestion, LongText, Question, Section, Table
 from kosi_tui.core.kinds import KINDS
 from kosi_tui.core.kinds.base import QuestionBase, Typed
 from kosi_tui.core.session import Session
+from kosi_tui.paths import bundled_canvases
 from kosi_tui.report.build import answer_blocks
 from kosi_tui.report.document import Rating
 from kosi_tui.report.markdown import render_markdown
@@ -193,3 +194,22 @@ def test_every_kind_has_a_widget_registered_beside_it() -> None:
     assert set(WIDGETS) == set(KINDS.values())
     for kind, widget in WIDGETS.items():
         assert widget.__module__.startswith("kosi_tui.faces.tui.widgets."), (kind, widget)
+
+
+def test_own_steps_come_from_the_kinds_that_hold_them() -> None:
+    # `evaluation.checklist` may name a list, a text or a table; the check and the evaluation
+    # both ask the kind, so they cannot disagree about which kinds those are.
+    compiled = load_canvas(bundled_canvases() / "innovationslabor.yaml").compiled
+    questions = [located.question for located in compiled.questions.values()]
+    table = next(q for q in questions if isinstance(q, Table))
+    first, second = table.columns[0].id, table.columns[1].id
+    rows = [{first: "Stadt", second: None}, {first: " ", second: "x"}, "kaputt"]
+    assert table.steps([*rows[:2], {first: "Verein"}, rows[2]]) == ["Stadt", "Verein"]
+    assert table.steps([{first: "A", second: "b"}])[0].startswith("A (")
+    listed = next(q for q in questions if isinstance(q, ListQuestion))
+    assert listed.steps(["Rat fragen", " ", 3]) == ["Rat fragen", "3"]
+    text = next(q for q in questions if isinstance(q, LongText))
+    assert text.steps("  Beschluss vorbereiten ") == ["Beschluss vorbereiten"]
+    assert text.steps({"wrong": "type"}) == [] and table.steps("no rows") == []
+    holding = {type(q).__name__ for q in questions if not isinstance(q, Info) and q.HOLDS_STEPS}
+    assert holding == {"ShortText", "LongText", "ListQuestion", "Table"}

@@ -3,7 +3,7 @@ under its key and checked on its own, the checklist and the kinds of scores."""
 
 from __future__ import annotations
 
-from kosi_tui.core.canvas import SECTION_RESERVED, ListQuestion, LongText, ShortText, Table
+from kosi_tui.core.canvas import SECTION_RESERVED, Info
 from kosi_tui.core.checks.context import CheckContext
 from kosi_tui.core.checks.questions import question_shape
 from kosi_tui.core.compiled import Located
@@ -42,7 +42,7 @@ def check_structure(ctx: CheckContext) -> None:
                 name=ev.checklist,
                 suggestion=closest(ev.checklist, ctx.out.questions),
             )
-        elif not isinstance(located.question, ListQuestion | Table | ShortText | LongText):
+        elif isinstance(located.question, Info) or not located.question.HOLDS_STEPS:
             ctx.add(("evaluation", "checklist"), "checklist_type", name=ev.checklist)
     ctx.duplicates([s.id for s in ev.scores], ("evaluation", "scores"), "score")
     ctx.duplicates([f.id for f in ev.flags], ("evaluation", "flags"), "flag")

@@ -177,6 +177,14 @@ class QuestionBase(Model, ABC):
     def form(self, lang: str) -> Form:
         """The shape the answer takes, with its options and labels in `lang`."""
 
+    HOLDS_STEPS: ClassVar[bool] = False
+    """Whether `evaluation.checklist` may name a question of this kind (its answer lists the
+    person's own next steps)."""
+
+    def steps(self, value: Any) -> list[str]:
+        """The person's own next steps in an answer, for the checklist (see `HOLDS_STEPS`)."""
+        return []
+
     def check(self, findings: Findings) -> None:
         """Reports what is wrong with this kind's own settings; a kind with settings that can
         contradict each other says so here (kinds without such settings have nothing to say)."""

@@ -3,7 +3,7 @@ would hide the built-in `list` in this package)."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Field, StrictStr
 
@@ -41,6 +41,12 @@ class ListQuestion(QuestionBase, Typed):
         """One item per line."""
         items = [line.strip() for line in text.splitlines() if line.strip()]
         return Parsed(items or None)
+
+    HOLDS_STEPS: ClassVar[bool] = True
+
+    def steps(self, value: Any) -> list[str]:
+        """One step per item."""
+        return [str(v) for v in value if str(v).strip()] if isinstance(value, list) else []
 
     def display(self, value: Any, lang: str) -> list[str]:
         values = value if isinstance(value, list) else [value]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import StrictStr
 
@@ -37,6 +37,12 @@ class TextQuestion(QuestionBase, Typed):
 
     def parse(self, text: str, lang: str) -> Parsed:
         return Parsed(text.strip() or None)
+
+    HOLDS_STEPS: ClassVar[bool] = True
+
+    def steps(self, value: Any) -> list[str]:
+        """The whole text as one step."""
+        return [value.strip()] if isinstance(value, str) and value.strip() else []
 
     def display(self, value: Any, lang: str) -> list[str]:
         return [value if isinstance(value, str) else unreadable(lang)]

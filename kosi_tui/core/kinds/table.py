@@ -4,7 +4,7 @@ the way the scalar kinds read, check and show their answers."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Annotated, Any, Literal, assert_never
+from typing import Annotated, Any, ClassVar, Literal, assert_never
 
 from pydantic import Field, StrictBool, StrictStr, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
@@ -184,6 +184,20 @@ class Table(QuestionBase):
         if not isinstance(row, dict):
             return [unreadable(lang)] + [""] * (len(self.columns) - 1)
         return [c.display(row.get(c.id), lang) for c in self.columns]
+
+    HOLDS_STEPS: ClassVar[bool] = True
+
+    def steps(self, value: Any) -> list[str]:
+        """One step per row: its first cell, the others in brackets."""
+        steps = []
+        for row in value if isinstance(value, list) else []:
+            if not isinstance(row, dict):
+                continue
+            cells = [str(row.get(c.id) or "").strip() for c in self.columns]
+            first, rest = cells[0], [c for c in cells[1:] if c]
+            if first:
+                steps.append(f"{first} ({', '.join(rest)})" if rest else first)
+        return steps
 
     def display(self, value: Any, lang: str) -> list[str]:
         if not isinstance(value, list):
