@@ -106,7 +106,12 @@ class FillScreen(KosiScreen[None]):
                 yield Static(id="section-intro")
                 yield Vertical(id="questions")
                 with Horizontal(id="nav"):
-                    yield Button("", id="prev")
+                    # Back is for the mouse (F7 and the footer by key): Tab past the last
+                    # question reaches "Weiter", the button drawn as the one to press, and Enter
+                    # there goes forward in every section, not back from section 2 on.
+                    back = Button("", id="prev")
+                    back.can_focus = False
+                    yield back
                     yield Button("", id="next", variant="primary")
         yield Static(id="help-panel")
         # Not focusable: a failure is said without taking the keys meant for the answer.
