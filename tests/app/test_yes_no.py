@@ -73,6 +73,22 @@ async def test_yes_no_by_keyboard(kosi_home: Path, tmp_path: Path) -> None:
     assert load_draft(draft).answers["mandat.beschluss"] is True
 
 
+async def test_capital_letters_answer_too(kosi_home: Path, tmp_path: Path) -> None:
+    # Caps Lock or Shift must not make the keys do nothing: plain mode takes J, Y and N as well.
+    draft = new_draft(kosi_home, tmp_path, "de")
+    app = KosiApp("de", Start("draft", draft))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = fill_screen(pilot)
+        await screen.ready.wait()
+        await screen.jump_to_question("mandat.beschluss")
+        await pilot.pause()
+        answers = screen.filling.session.answers
+        for key, expected in (("J", True), ("N", False), ("Y", True)):
+            await pilot.press(key)
+            await pilot.pause()
+            assert answers["mandat.beschluss"] is expected, key
+
+
 async def test_a_saved_no_is_shown_chosen(kosi_home: Path, tmp_path: Path) -> None:
     draft = new_draft(kosi_home, tmp_path, "en")
     app = KosiApp("en", Start("draft", draft))

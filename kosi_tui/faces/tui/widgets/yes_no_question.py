@@ -17,8 +17,9 @@ class YesNoQuestion(OptionsQuestion):
 
     question: YesNo
     BINDINGS = [
-        Binding("j,y", "pick(0)", show=False),
-        Binding("n", "pick(1)", show=False),
+        # Capitals too (Shift, Caps Lock), as plain mode takes them.
+        Binding("j,y,J,Y", "pick(0)", show=False),
+        Binding("n,N", "pick(1)", show=False),
     ]
 
     def action_pick(self, index: int) -> None:
