@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from kosi_tui.core.canvas import Date, Info, MultiChoice, ShortText, SingleChoice
 from kosi_tui.core.compiled import CompiledCanvas
@@ -243,6 +243,19 @@ class Session:
                 req_total += 1
                 req_done += answered
         return Progress(req_done, req_total, done, total)
+
+    def open_required(self) -> list[tuple[str, Literal["missing", "invalid"]]]:
+        """Visible required questions not validly answered, in document order, each with why:
+        no answer, or one marked wrong (the same ones `progress` leaves uncounted)."""
+        found: list[tuple[str, Literal["missing", "invalid"]]] = []
+        for key in self.visible_keys():
+            if not self.is_required(key):
+                continue
+            if self.value(key) is None:
+                found.append((key, "missing"))
+            elif self.issues(key, include_required=False):
+                found.append((key, "invalid"))
+        return found
 
     def missing_required(self) -> list[str]:
         """Keys of visible required questions still unanswered, in document order."""

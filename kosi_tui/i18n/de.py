@@ -474,6 +474,7 @@ MESSAGES: dict[str, str] = {
     "ui.deleted": "Gelöscht: {path}",
     "ui.review_title": "Überblick: {canvas}",
     "ui.review_missing": "Noch offen ({count}) – Enter springt zur Frage",
+    "ui.review_invalid": "(Antwort ungültig)",
     "ui.review_complete": "Alle Pflichtfragen sind beantwortet.",
     "ui.export_title": "Bericht exportieren ({fmt})",
     "ui.export_path": "Datei",

@@ -466,6 +466,7 @@ MESSAGES: dict[str, str] = {
     "ui.deleted": "Deleted: {path}",
     "ui.review_title": "Overview: {canvas}",
     "ui.review_missing": "Still open ({count}) – Enter jumps to the question",
+    "ui.review_invalid": "(answer not valid)",
     "ui.review_complete": "All required questions are answered.",
     "ui.export_title": "Export report ({fmt})",
     "ui.export_path": "File",

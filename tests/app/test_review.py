@@ -134,3 +134,26 @@ async def test_pdf_and_word_from_the_overview(
         if p.style is not None and p.style.name.startswith("Heading")
     ]
     assert headings and "Auswertung" in headings
+
+
+async def test_a_required_answer_that_is_wrong_is_listed_as_open(tmp_path: Path) -> None:
+    # A hand-edited draft: the date holds 7. The section list marks it ✗ and the completeness
+    # line counts it open, so the overview must not say that all is answered.
+    async with example_at(tmp_path, "basis.organisation", size=(80, 24)) as (pilot, fill):
+        fill.filling.set_answer("basis.datum", 7)
+        await pilot.press("f5")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, ReviewScreen)
+        listing = screen.query_one("#missing", OptionList)
+        assert listing.display
+        assert [listing.get_option_at_index(i).id for i in range(listing.option_count)] == [
+            "basis.datum"
+        ]
+        prompt = str(listing.get_option_at_index(0).prompt)
+        assert "ungültig" in prompt, prompt
+        title = str(screen.query_one("#missing-title").render())
+        assert "Alle Pflichtfragen" not in title and "(1)" in title, title
+        await pilot.press("enter")
+        await pilot.pause()
+        assert fill.focused_key == "basis.datum"

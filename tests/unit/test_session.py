@@ -117,3 +117,14 @@ def test_a_choice_of_the_wrong_type_scores_nothing(value: object) -> None:
     session = Session(compiled, {"wirkung.stufe": value})
     assert session.choice_score(Ref(("wirkung", "stufe"), 0, "wirkung.stufe")) is None
     assert evaluate_session(session).prompts == []
+
+
+def test_open_required_names_missing_and_wrong_answers(session: Session) -> None:
+    # A wrong answer is open too (the progress does not count it): the overview lists both.
+    assert ("mandat.status", "missing") in session.open_required()
+    session.set("mandat.status", "gibt-es-nicht")
+    assert session.issues("mandat.status", include_required=False)
+    assert ("mandat.status", "invalid") in session.open_required()
+    assert "mandat.status" not in session.missing_required()
+    session.set("mandat.status", "rat")
+    assert all(key != "mandat.status" for key, _ in session.open_required())

@@ -119,12 +119,16 @@ class ReviewScreen(KosiScreen[str | None]):
     def _show_missing(self) -> None:
         lang = self.lang
         session = self.filling.session
-        missing = session.missing_required()
+        # Wrong answers too: the section list marks them ✗ and the completeness counts them open.
+        missing = session.open_required()
         listing = self.query_one("#missing", MissingList)
-        for key in missing:
+        for key, why in missing:
             located = session.compiled.questions[key]
-            label = localize(located.question.label, lang)
-            listing.add_option(Option(f"{located.section_index + 1}. {as_typed(label)}", id=key))
+            text = as_typed(localize(located.question.label, lang))
+            label = f"{located.section_index + 1}. {text}"
+            if why == "invalid":
+                label = f"{label} [i]{t('ui.review_invalid', lang)}[/i]"
+            listing.add_option(Option(label, id=key))
         title = self.query_one("#missing-title", Static)
         if missing:
             title.update(t("ui.review_missing", lang, count=len(missing)))
