@@ -3,23 +3,28 @@ on screen, long titles wrap, and a tick in a multiple-choice cell is kept."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.app import App
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Label, Static
+from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets._select import SelectOverlay
 
 from kosi_tui.core.canvas import Table
-from kosi_tui.faces.tui.app import KosiApp
+from kosi_tui.faces.filling import Filling
+from kosi_tui.faces.tui.app import KosiApp, Start
 from kosi_tui.faces.tui.dialogs.confirm_dialog import ConfirmDialog
 from kosi_tui.faces.tui.dialogs.row_dialog import RowDialog
+from kosi_tui.faces.tui.widgets.hanging import Hanging
 from kosi_tui.faces.tui.widgets.marked_list import CheckList
 from kosi_tui.faces.tui.widgets.table_question import TableQuestion
 from kosi_tui.paths import bundled_canvases
 from kosi_tui.storage.canvas_file import load_canvas
-from tests.app.driver import example_at, footer_keys
+from tests.app.driver import example_at, fill_screen, footer_keys
+from tests.conftest import DATA
 
 CANVAS = bundled_canvases() / "koinvestition-fahrradgarage.yaml"
 
@@ -169,3 +174,67 @@ async def test_the_row_form_footer_shows_the_keys_that_work_there() -> None:
         keys = footer_keys(app.screen)
         assert {"esc Abbrechen", "^s Übernehmen", "tab Nächstes Feld"} <= set(keys)
         assert not {key.split()[0] for key in keys} & {"f5", "f7", "f8"}
+
+
+async def test_switching_the_language_relabels_everything_and_keeps_the_cells(
+    kosi_home: Path, tmp_path: Path
+) -> None:
+    # Opened from the table itself, so the title is the one the question gives.
+    canvases = kosi_home / "canvases"
+    canvases.mkdir(parents=True)
+    shutil.copy(DATA / "good" / "minimal.yaml", canvases / "minimal.yaml")
+    draft = tmp_path / "entwurf.yaml"
+    Filling.start(
+        load_canvas(canvases / "minimal.yaml"), "Stadt", "Erika", "de", path=draft
+    ).close()
+    app = KosiApp("de", Start("draft", draft))
+    async with app.run_test(size=(100, 40)) as pilot:
+        fill = fill_screen(pilot)
+        await fill.ready.wait()
+        await fill.jump_to_question("akteure.tabelle")
+        await pilot.pause()
+        fill.query_one(TableQuestion).add_row()
+        await pilot.pause()
+        dialog = shown(app)
+        assert isinstance(dialog, RowDialog)
+        await pilot.press("K", "V", "tab")  # the Select stays empty: its prompt shows
+        dialog.query_one("#col-stunden", Input).value = "12,5"
+        await pilot.pause()
+        title = dialog.query_one(".dialog-title", Label)
+        select = dialog.query_one("#col-sektor", Select)
+        assert str(title.render()) == "Neue Zeile: Wer ist beteiligt?"
+        assert select.prompt == "Bitte wählen"
+
+        app.lang = "en"
+        await pilot.pause()
+        assert str(title.render()) == "New row: Who is involved?"
+        assert select.prompt == "Please choose"
+        overlay = select.query_one(SelectOverlay)
+        prompts = [str(overlay.get_option_at_index(i).prompt) for i in range(overlay.option_count)]
+        assert prompts == ["Please choose", "Municipality", "Business"]
+        assert dialog.query_one("#col-name", Input).value == "KV"
+        # The number keeps its value: 12,5 in German is 12.5 in English, not 125.
+        assert dialog.query_one("#col-stunden", Input).value == "12.5"
+        select.value = "wirtschaft"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert fill.filling.session.answers["akteure.tabelle"] == [
+            {"name": "KV", "sektor": "wirtschaft", "stunden": 12.5}
+        ]
+
+
+async def test_switching_the_language_relabels_ticks_and_keeps_them() -> None:
+    app = KosiApp("de")
+    async with app.run_test(size=(100, 40)) as pilot:
+        check = table("kopro.parteien")
+        chosen = (check.columns[1].choices or [])[1].id
+        dialog = RowDialog(check, {"partei": "Stadt", "merkmale": [chosen]}, "Zeile")
+        await app.push_screen(dialog)
+        await pilot.pause()
+        app.lang = "en"
+        await pilot.pause()
+        ticks = dialog.query_one(CheckList)
+        assert ticks.labels[:2] == ["shares decisions", "helps implement"]
+        prompt = ticks.get_option_at_index(1).prompt
+        assert isinstance(prompt, Hanging) and prompt.text.plain == "helps implement"
+        assert prompt.mark.plain == "☑" and ticks.chosen == {1}

@@ -6,6 +6,7 @@ with a cell that does not fit is not taken over, and typed work is never dropped
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from textual import on
@@ -38,17 +39,22 @@ class RowDialog(KosiDialog[dict[str, Any] | None]):
         Binding("tab", "app.focus_next", "Nächstes Feld", id="row_next"),
     ]
 
-    def __init__(self, table: Table, row: dict[str, Any] | None, title: str) -> None:
+    def __init__(
+        self, table: Table, row: dict[str, Any] | None, title: str | Callable[[str], str]
+    ) -> None:
+        """`title` is the heading, or what makes it in a language (it then follows a switch)."""
         super().__init__(classes="dialog")
         self.table = table
         self.row = dict(row or {})
-        self.title_text = title
+        self.title_of = title if callable(title) else lambda lang: title
+        self._shown_lang = self.lang
+        """The language the fields were made in: typed numbers are read in it."""
         self._initial: dict[str, Any] = {}
         self._discarded = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Label(as_typed(self.title_text), classes="dialog-title")
+            yield Label(as_typed(self.title_of(self.lang)), classes="dialog-title")
             with VerticalScroll(classes="dialog-body", can_focus=False):
                 for column in self.table.columns:
                     yield Label(self._label(column), id=f"label-{column.id}", classes="field-label")
@@ -66,13 +72,37 @@ class RowDialog(KosiDialog[dict[str, Any] | None]):
         return as_typed(localize(column.label, self.lang)) + mark
 
     async def language_changed(self, lang: str) -> None:
-        # Relabelled in place: what is typed into the fields stays.
+        # Relabelled in place: what is typed into the fields stays, a number keeps its value
+        # (12,5 in German is written 12.5 in English, not read as 125).
+        before, self._shown_lang = self._shown_lang, lang
+        self.query_one(".dialog-title", Label).update(as_typed(self.title_of(lang)))
         for column in self.table.columns:
             self.query_one(f"#label-{column.id}", Label).update(self._label(column))
+            self._relabel_field(column, before)
             if self.query_one(f"#err-{column.id}").display:
                 self._check(column)
         self.query_one("#accept", Button).label = t("ui.accept", lang)
         self.query_one("#cancel", Button).label = t("ui.cancel", lang)
+
+    def _relabel_field(self, column: Column, before: str) -> None:
+        """One field in the interface language now, holding what it held."""
+        widget = self.query_one(f"#col-{column.id}")
+        choices = column.choices or []
+        labels = [localize(c.label, self.lang) for c in choices]
+        if isinstance(widget, Select):
+            value = widget.value
+            widget.prompt = t("ui.choose", self.lang)
+            with widget.prevent(Select.Changed):
+                widget.set_options(zip(labels, [c.id for c in choices], strict=True))
+                widget.value = value
+        elif isinstance(widget, CheckList):
+            widget.labels = labels
+            widget.relabel()
+        elif isinstance(widget, Input) and column.type == "number":
+            parsed = column.parse(widget.value.strip(), before)
+            if widget.value.strip() and parsed.issue is None and is_number(parsed.value):
+                with widget.prevent(Input.Changed):
+                    widget.value = format_number(parsed.value, self.lang)
 
     def on_mount(self) -> None:
         self._initial = self._read()

@@ -34,6 +34,10 @@ class MarkedList(OptionList):
         mark = self.MARKS[0] if index in self.chosen else self.MARKS[1]
         return Hanging(Text(mark), Text(self.labels[index]))  # Text: labels shown as written
 
+    def relabel(self) -> None:
+        """Draws every choice again, after `labels` changed (another language)."""
+        self._show(set(range(len(self.labels))))
+
     def _show(self, indexes: set[int]) -> None:
         for index in sorted(indexes):
             self.replace_option_prompt_at_index(index, self._prompt(index))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from textual import on
@@ -125,14 +126,35 @@ class TableQuestion(QuestionWidget):
             rows.pop(event.index)
             self._store(rows)
 
+    def _live_one(self) -> Callable[[], TableQuestion | None]:
+        """What finds this question on screen when a row dialog closes: this widget, or the
+        one that replaced it while the dialog was open (switching the language mounts the
+        section again), so the row is not lost."""
+        screen = self.screen
+
+        def live() -> TableQuestion | None:
+            if self.is_attached:
+                return self
+            found = (w for w in screen.query(TableQuestion) if w.key == self.key)
+            return next(found, None)
+
+        return live
+
     def add_row(self) -> None:
         """Asks for a new row."""
 
-        def done(row: dict[str, Any] | None) -> None:
-            if row:
-                self._store([*self.rows, row])
+        live = self._live_one()
 
-        title = t("ui.new_row", self.lang, question=localize(self.question.label, self.lang))
+        def done(row: dict[str, Any] | None) -> None:
+            table = live()
+            if row and table is not None:
+                table._store([*table.rows, row])
+
+        label = self.question.label
+
+        def title(lang: str) -> str:
+            return t("ui.new_row", lang, question=localize(label, lang))
+
         self.app.push_screen(RowDialog(self.question, None, title), done)
 
     @on(DataTable.RowSelected)
@@ -140,11 +162,17 @@ class TableQuestion(QuestionWidget):
         event.stop()
         index = event.cursor_row
 
-        def done(row: dict[str, Any] | None) -> None:
-            if row is not None:
-                rows = self.rows
-                rows[index] = row
-                self._store(rows)
+        live = self._live_one()
 
-        title = t("ui.edit_row", self.lang, n=index + 1)
+        def done(row: dict[str, Any] | None) -> None:
+            table = live()
+            if row is not None and table is not None:
+                rows = table.rows
+                if index < len(rows):
+                    rows[index] = row
+                    table._store(rows)
+
+        def title(lang: str) -> str:
+            return t("ui.edit_row", lang, n=index + 1)
+
         self.app.push_screen(RowDialog(self.question, self.rows[index], title), done)
