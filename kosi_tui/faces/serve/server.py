@@ -22,6 +22,7 @@ from aiohttp import WSMsgType, web
 from textual_serve.server import Server, to_int
 
 from kosi_tui.faces.serve.door import COOKIE, Door
+from kosi_tui.faces.serve.downloads import send_download
 from kosi_tui.faces.serve.launch import Launcher, make_launcher
 from kosi_tui.faces.serve.pages import app_page, bad_host_page, base_url, door_page, full_page
 from kosi_tui.faces.serve.session import KosiSession
@@ -105,6 +106,10 @@ class KosiServer(Server):
         app.on_startup.append(self.on_startup)
         app.on_shutdown.append(self.on_shutdown)
         return app
+
+    async def handle_download(self, request: web.Request) -> web.StreamResponse:
+        """An export for the browser; a download it cancels prints no traceback."""
+        return await send_download(self.download_manager, request)
 
     def serve(self, debug: bool = False) -> None:
         """Serves until Ctrl+C or SIGTERM, then ends every session (each app saves)."""
