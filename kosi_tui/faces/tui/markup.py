@@ -16,6 +16,8 @@ def as_typed(text: str) -> str:
 def shown_path(path: Path) -> str:
     """A path as people read it: under their home folder as `~/…`; shown as typed."""
     try:
-        return as_typed("~/" + str(path.relative_to(Path.home())))
+        inside = path.relative_to(Path.home())
     except ValueError:
         return as_typed(str(path))
+    # The home folder itself is "~", not "~/." ("entwurf.yaml in ~/.").
+    return as_typed("~" if inside == Path() else f"~/{inside}")
