@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from decimal import Decimal
 from typing import Any
 
 _DE_GROUPED = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
@@ -36,17 +37,20 @@ def parse_number(text: str, lang: str = "de") -> float | int | None:
 
 
 def format_number(value: float | int, lang: str = "de", decimals: int | None = None) -> str:
-    """A number as people of `lang` write it, without needless decimals."""
+    """A number as people of `lang` write it: as precise as it is stored, without needless
+    decimals, and with at least `decimals` of them when given (cents)."""
     if isinstance(value, float) and value.is_integer() and decimals is None:
         value = int(value)
     if isinstance(value, int):
         # Not through float: an integer too large for one would raise.
         text = f"{value:,}" + ("." + "0" * decimals if decimals else "")
     else:
-        places = 2 if decimals is None else decimals
-        text = f"{value:,.{places}f}"
-        if decimals is None:
-            text = text.rstrip("0").rstrip(".")
+        # The shortest digits that read back as this float (12.5007 stays 12.5007, not 12.5:
+        # what is shown is what is saved); computed values are rounded by their callers.
+        text = format(Decimal(repr(value)), ",f")
+        whole, _, fraction = text.partition(".")
+        fraction = fraction.rstrip("0").ljust(decimals or 0, "0")
+        text = f"{whole}.{fraction}" if fraction else whole
     if lang == "de":
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     return text

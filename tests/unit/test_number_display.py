@@ -14,6 +14,11 @@ from kosi_tui.core.numbers import is_money
     (50000, "de", "€", "50.000,00 €"),
     (1.5, "de", {"de": "Vollzeitstellen", "en": "full-time equivalents"}, "1,5 Vollzeitstellen"),
     (12000, "de", None, "12.000"),
+    # As precise as stored: "verstanden als: 12,5" for 12.5007 hid what was saved.
+    (12.5007, "de", None, "12,5007"),
+    (1234.125, "en", None, "1,234.125"),
+    (0.0000001, "de", None, "0,0000001"),
+    (12.5007, "de", "€", "12,5007 €"),
 ])  # fmt: skip
 def test_numbers_are_shown_as_declared(
     value: float, lang: str, unit: str | dict[str, str] | None, shown: str
