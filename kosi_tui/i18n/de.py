@@ -258,8 +258,8 @@ MESSAGES: dict[str, str] = {
     "report.updated": "Stand",
     "report.printed": "Bericht erstellt am",
     "report.completeness": "Vollständigkeit",
-    "report.completeness_value": "{required} von {required_total} Pflichtfragen beantwortet, {answered} von "
-    "{total} Fragen insgesamt",
+    "report.completeness_value": "{required} von {required_total} {required_total:Pflichtfrage|Pflichtfragen} "
+    "beantwortet, {answered} von {total} {total:Frage|Fragen} insgesamt",
     "report.canvas": "Canvas",
     "report.draft_note": "Entwurf: {count} {count:Pflichtfrage ist|Pflichtfragen sind} noch offen.",
     "report.glance": "Auf einen Blick",
@@ -422,7 +422,7 @@ MESSAGES: dict[str, str] = {
     "ui.cancel": "Abbrechen",
     "ui.choose": "Bitte wählen",
     "ui.section_of": "Abschnitt {n} von {total}",
-    "ui.progress": "{done} von {total} Pflichtfragen beantwortet",
+    "ui.progress": "{done} von {total} {total:Pflichtfrage|Pflichtfragen} beantwortet",
     "ui.progress_none": "keine Pflichtfragen sichtbar",
     "ui.saved": "gespeichert {time} · {name} in {folder}",
     "ui.not_saved": "noch nicht gespeichert · {name} in {folder}",

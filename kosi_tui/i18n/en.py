@@ -252,8 +252,9 @@ MESSAGES: dict[str, str] = {
     "report.updated": "Last changed",
     "report.printed": "Report made on",
     "report.completeness": "Completeness",
-    "report.completeness_value": "{required} of {required_total} required questions answered, {answered} "
-    "of {total} questions in all",
+    "report.completeness_value": "{required} of {required_total} "
+    "{required_total:required question|required questions} answered, {answered} of {total} "
+    "{total:question|questions} in all",
     "report.canvas": "Canvas",
     "report.draft_note": "Draft: {count} required {count:question is|questions are} still open.",
     "report.glance": "At a glance",
@@ -414,7 +415,7 @@ MESSAGES: dict[str, str] = {
     "ui.cancel": "Cancel",
     "ui.choose": "Please choose",
     "ui.section_of": "Section {n} of {total}",
-    "ui.progress": "{done} of {total} required questions answered",
+    "ui.progress": "{done} of {total} {total:required question|required questions} answered",
     "ui.progress_none": "no required questions visible",
     "ui.saved": "saved {time} · {name} in {folder}",
     "ui.not_saved": "not saved yet · {name} in {folder}",

@@ -24,6 +24,17 @@ def test_messages_choose_the_form_by_the_count() -> None:
     ok = {"file": "ja_nein.yaml", "sections": 1, "questions": 3}
     assert t("cli.valid_summary", "de", **ok) == "ja_nein.yaml: in Ordnung (1 Abschnitt, 3 Fragen)"
     assert t("cli.valid_summary", "en", **ok) == "ja_nein.yaml: OK (1 section, 3 questions)"
+    # The progress line and the report's completeness: "1 von 1 Pflichtfragen" read wrong.
+    assert t("ui.progress", "de", done=1, total=1) == "1 von 1 Pflichtfrage beantwortet"
+    assert t("ui.progress", "de", done=0, total=2) == "0 von 2 Pflichtfragen beantwortet"
+    assert t("ui.progress", "en", done=1, total=1) == "1 of 1 required question answered"
+    done = {"required": 1, "required_total": 1, "answered": 1, "total": 1}
+    assert t("report.completeness_value", "de", **done) == (
+        "1 von 1 Pflichtfrage beantwortet, 1 von 1 Frage insgesamt"
+    )
+    assert t("report.completeness_value", "en", **done) == (
+        "1 of 1 required question answered, 1 of 1 question in all"
+    )
 
 
 @pytest.mark.parametrize("lang", list(CATALOGS))
