@@ -412,6 +412,7 @@ MESSAGES: dict[str, str] = {
     "ui.accept": "Übernehmen",
     "ui.row_discard": "Diese Zeile ist noch nicht in der Tabelle. Verwerfen, was Sie eingegeben haben?",
     "ui.row_discard_yes": "Verwerfen",
+    "ui.row_remove": "Zeile {n} löschen?\n\n{name}",
     "ui.row_keep": "Weiter bearbeiten",
     "ui.row_quit": "Diese Zeile ist noch nicht in der Tabelle. kosi beenden und die Zeile verwerfen? "
     "(Strg+S übernimmt sie.)",

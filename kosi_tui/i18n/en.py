@@ -405,6 +405,7 @@ MESSAGES: dict[str, str] = {
     "ui.accept": "Accept",
     "ui.row_discard": "This row is not in the table yet. Discard what you typed?",
     "ui.row_discard_yes": "Discard",
+    "ui.row_remove": "Delete row {n}?\n\n{name}",
     "ui.row_keep": "Keep editing",
     "ui.row_quit": "This row is not in the table yet. Quit kosi and discard the row? "
     "(Ctrl+S adds it.)",

@@ -1,11 +1,12 @@
 """Keys on a list's items and on a table's rows change the answer: the list and the grid tell their
 question (a message), which changes and saves it. Alt+↑/↓ move an item, Delete removes it; Insert
-opens the row form, Delete removes the row under the cursor."""
+opens the row form, Delete removes the row under the cursor after asking."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from kosi_tui.faces.tui.dialogs.confirm_dialog import ConfirmDialog
 from kosi_tui.faces.tui.dialogs.row_dialog import RowDialog
 from kosi_tui.faces.tui.widgets.list_question import ListItems, ListQuestionWidget
 from kosi_tui.faces.tui.widgets.table_question import Rows, TableQuestion
@@ -44,7 +45,19 @@ async def test_table_rows_open_and_go_by_keys(tmp_path: Path) -> None:
         await pilot.pause()
         assert pilot.app.screen_stack[-1] is screen
         grid.move_cursor(row=0)
+        # Delete asks first (a row holds several cells of work); Esc keeps the row.
         await pilot.press("delete")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmDialog)
+        assert first in str(pilot.app.screen.question)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert pilot.app.screen_stack[-1] is screen
+        assert [row["risiko"] for row in widget.rows] == [first, second]
+        await pilot.press("delete")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmDialog)
+        await pilot.click("#yes")
         await pilot.pause()
         assert [row["risiko"] for row in widget.rows] == [second]
         kept = screen.filling.session.answers["risiken.top"]

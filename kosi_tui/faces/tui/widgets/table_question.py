@@ -14,6 +14,7 @@ from textual.widgets import Button, DataTable
 from kosi_tui.core.canvas import Table
 from kosi_tui.core.display import cell_text
 from kosi_tui.core.text import localize
+from kosi_tui.faces.tui.dialogs.confirm_dialog import ConfirmDialog
 from kosi_tui.faces.tui.dialogs.row_dialog import RowDialog
 from kosi_tui.faces.tui.widgets.question import QuestionWidget
 from kosi_tui.faces.tui.widgets.registry import widget_for
@@ -119,12 +120,31 @@ class TableQuestion(QuestionWidget):
 
     @on(Rows.RemoveAsked)
     def _remove(self, event: Rows.RemoveAsked) -> None:
-        """Removes one row."""
+        """Removes one row, after asking: a row holds several cells of work, one key is cheap."""
         event.stop()
-        rows = self.rows
-        if 0 <= event.index < len(rows):
-            rows.pop(event.index)
-            self._store(rows)
+        index, rows, lang = event.index, self.rows, self.lang
+        if not 0 <= index < len(rows):
+            return
+        first = self.question.columns[0]
+        name = cell_text(first, rows[index].get(first.id), lang)
+        live = self._live_one()
+
+        def answered(remove: bool | None) -> None:
+            table = live()
+            if remove and table is not None:
+                kept = table.rows
+                if index < len(kept):
+                    kept.pop(index)
+                    table._store(kept)
+
+        self.app.push_screen(
+            ConfirmDialog(
+                t("ui.row_remove", lang, n=index + 1, name=name),
+                t("ui.delete", lang),
+                t("ui.cancel", lang),
+            ),
+            answered,
+        )
 
     def _live_one(self) -> Callable[[], TableQuestion | None]:
         """What finds this question on screen when a row dialog closes: this widget, or the
