@@ -9,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
+from textual.screen import Screen
 from textual.widgets import Button, DataTable
 
 from kosi_tui.core.canvas import Table
@@ -137,7 +138,7 @@ class TableQuestion(QuestionWidget):
                     kept.pop(index)
                     table._store(kept)
 
-        self.app.push_screen(
+        self._ask(
             ConfirmDialog(
                 t("ui.row_remove", lang, n=index + 1, name=name),
                 t("ui.delete", lang),
@@ -145,6 +146,12 @@ class TableQuestion(QuestionWidget):
             ),
             answered,
         )
+
+    def _ask(self, dialog: Screen[Any], done: Callable[[Any], None]) -> None:
+        """Opens `dialog` on behalf of the screen: Textual hands a dialog's answer to whoever
+        opened it, and this widget may be gone by then (switching the language mounts the
+        section again), which dropped a row typed before the switch."""
+        self.screen.call_later(self.app.push_screen, dialog, done)
 
     def _live_one(self) -> Callable[[], TableQuestion | None]:
         """What finds this question on screen when a row dialog closes: this widget, or the
@@ -175,7 +182,7 @@ class TableQuestion(QuestionWidget):
         def title(lang: str) -> str:
             return t("ui.new_row", lang, question=localize(label, lang))
 
-        self.app.push_screen(RowDialog(self.question, None, title), done)
+        self._ask(RowDialog(self.question, None, title), done)
 
     @on(DataTable.RowSelected)
     def _edit(self, event: DataTable.RowSelected) -> None:
@@ -195,4 +202,4 @@ class TableQuestion(QuestionWidget):
         def title(lang: str) -> str:
             return t("ui.edit_row", lang, n=index + 1)
 
-        self.app.push_screen(RowDialog(self.question, self.rows[index], title), done)
+        self._ask(RowDialog(self.question, self.rows[index], title), done)
