@@ -46,6 +46,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     )
 
     fill = command("fill")
+    fill.epilog = t("cli.fill_piped", lang)
     fill.add_argument("source", metavar="CANVAS_OR_DRAFT", help=t("cli.fill_source", lang))
     fill.add_argument("--draft", type=Path, metavar="FILE", help=t("cli.draft", lang))
     fill.add_argument("--light", action="store_true", help=t("cli.light", lang))

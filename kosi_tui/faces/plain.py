@@ -29,6 +29,19 @@ class EndOfInput(Exception):
     """Standard input is exhausted (or the person typed :q)."""
 
 
+class Stopped(Exception):
+    """A piped line was not taken: read on, and every later line would answer the wrong question.
+
+    `kept` holds what the question had collected before the line (list items, table rows), to be
+    saved all the same.
+    """
+
+    def __init__(self, line: int, text: str, message: str) -> None:
+        super().__init__(f"line {line}: {message}")
+        self.line, self.text, self.message = line, text, message
+        self.kept: list[Any] = []
+
+
 class PlainSession:
     """Asks the questions of one draft on plain lines."""
 
@@ -39,12 +52,14 @@ class PlainSession:
         read: Callable[[], str | None],
         out: TextIO,
         interactive: bool = False,
+        lines: Lines | None = None,
     ) -> None:
         self.filling = filling
         self.lang = lang
-        self.lines = Lines(read, out, lang)
+        self.lines = lines or Lines(read, out, lang)
         self.interactive = interactive
-        """Whether a person answers (then conflicts are asked; with piped input both are kept)."""
+        """Whether a person answers: then a refused line is asked again and conflicts are put to
+        them. Piped input stops at a refused line, and keeps both versions of a conflict."""
         self.refused = 0
         """Lines given that were not taken as they were (for the exit status of scripts)."""
         self.keys = [
@@ -62,6 +77,13 @@ class PlainSession:
     def ask(self, prompt: str = "> ") -> str:
         """Reads one line."""
         return self.lines.ask(prompt)
+
+    def refuse(self, message: str) -> None:
+        """Says why the line just read was not taken; with piped input, stops reading there."""
+        self.refused += 1
+        self.say(t("plain.error", self.lang, message=message))
+        if not self.interactive:
+            raise Stopped(self.lines.count, self.lines.last, message)
 
     # -- flow -------------------------------------------------------------------------------------
 
@@ -83,7 +105,11 @@ class PlainSession:
                 if located.section.id != shown_section:
                     shown_section = located.section.id
                     self._announce_section(located.section_index)
-                step = self._question(key)
+                try:
+                    step = self._question(key)
+                except Stopped as stop:
+                    self._stop(key, stop)
+                    raise EndOfInput from None
                 if step == "back":
                     index = self._previous_visible(index)
                 elif isinstance(step, int):
@@ -98,6 +124,20 @@ class PlainSession:
         if self.filling.last.error is not None:
             return 1
         return 2 if self.refused else 0
+
+    def _stop(self, key: str, stop: Stopped) -> None:
+        """Ends reading at a refused piped line: says which line and question, keeps what the
+        question had collected, and resumes at this question next time."""
+        lang = self.lang
+        if stop.kept:
+            self._record(key, stop.kept, echo=False)
+        section, qid = key.split(".", 1)
+        self.filling.set_position(section, qid)
+        label = localize(self.filling.canvas.compiled.questions[key].question.label, lang)
+        text = stop.text if len(stop.text) <= 60 else stop.text[:59] + "…"
+        text = text or t("plain.recorded_empty", lang)
+        self.say()
+        self.say(t("plain.stopped", lang, line=stop.line, text=text, question=label))
 
     def _start_index(self) -> int:
         position = self.filling.draft.position
@@ -177,11 +217,15 @@ class PlainSession:
                         return None
                     value = self.filling.session.answers.get(key)
                 else:
-                    more = (
-                        self._collect_list(line)
-                        if isinstance(question, ListQuestion)
-                        else self._collect_rows(question, line)
-                    )
+                    try:
+                        more = (
+                            self._collect_list(line)
+                            if isinstance(question, ListQuestion)
+                            else self._collect_rows(question, line)
+                        )
+                    except Stopped as stop:
+                        stop.kept = [*(collected or []), *stop.kept]
+                        raise
                     value = [*(collected or []), *(more or [])] or None
             elif line.strip() == "":
                 value = self.filling.session.answers.get(key)
@@ -190,23 +234,23 @@ class PlainSession:
                 assert isinstance(question, Typed), question
                 parsed = question.parse(line, lang)
                 if parsed.issue is not None:
-                    self.refused += 1
-                    self.say(t("plain.error", lang, message=parsed.issue.message(lang)))
+                    self.refuse(parsed.issue.message(lang))
                     continue
                 value = parsed.value
             if value is None and self.filling.session.is_required(key):
-                self.refused += 1
-                self.say(t("plain.error", lang, message=t("answer.required", lang)))
+                self.refuse(t("answer.required", lang))
                 self.say(t("plain.skip_hint", lang))
                 continue
             issues = self.filling.session.check_value(key, value)
             if issues:
-                self.say(t("plain.error", lang, message=issues[0].message(lang)))
+                message = issues[0].message(lang)
                 if isinstance(question, ListQuestion | Table) and isinstance(value, list):
                     collected = value  # kept, and saved: more can be added
                     self._record(key, value, echo=False)
-                else:
-                    self.refused += 1
+                    if self.interactive:
+                        self.say(t("plain.error", lang, message=message))
+                        continue
+                self.refuse(message)
                 continue
             self._record(key, value)
             return None
@@ -302,7 +346,7 @@ class PlainSession:
                     key, False
                 ):
                     return i
-        self.say(t("plain.no_section", lang))
+        self.refuse(t("plain.no_section", lang))
         return "help"
 
     def _collect_list(self, first: str) -> list[str] | None:
@@ -320,7 +364,12 @@ class PlainSession:
         while line.strip():
             row: dict[str, Any] = {}
             for n, column in enumerate(table.columns):
-                value = self._cell(column, line if n == 0 else None)
+                try:
+                    value = self._cell(column, line if n == 0 else None)
+                except Stopped as stop:
+                    # The cells of this row read before the refused one are kept too.
+                    stop.kept = [*rows, row] if row else rows
+                    raise
                 if value is not None:
                     row[column.id] = value
             rows.append(row)
@@ -351,8 +400,7 @@ class PlainSession:
             parsed = column.parse(text, lang)
             if parsed.issue is None:
                 return parsed.value
-            self.refused += 1
-            self.say(t("plain.error", lang, message=f"{label}: {parsed.issue.message(lang)}"))
+            self.refuse(f"{label}: {parsed.issue.message(lang)}")
 
     def _finish(self, at_end: bool) -> None:
         lang = self.lang
@@ -365,7 +413,11 @@ class PlainSession:
             try:
                 for key in missing:
                     if session.visible.get(key, False) and session.value(key) is None:
-                        self._question(key)
+                        try:
+                            self._question(key)
+                        except Stopped as stop:
+                            self._stop(key, stop)
+                            break
             except EndOfInput:
                 self.say()
         progress = session.progress()
@@ -393,16 +445,22 @@ def start_plain(
     read: Callable[[], str | None] | None = None,
     out: TextIO | None = None,
     draft_path: Path | None = None,
+    interactive: bool | None = None,
 ) -> int:
     """Runs plain mode on an opened draft, or on a canvas after asking organisation and name
-    (the new draft goes to `draft_path` when given)."""
-    interactive = read is None and sys.stdin.isatty()
+    (the new draft goes to `draft_path` when given).
+
+    `interactive` (a person types the lines; by default when standard input is a terminal): a
+    refused line is asked again. Otherwise reading stops at a refused line.
+    """
+    if interactive is None:
+        interactive = read is None and sys.stdin.isatty()
     read = read or read_stdin
     out = out or sys.stdout
+    lines = Lines(read, out, lang)
     if isinstance(target, Filling):
         filling = target
     else:
-        lines = Lines(read, out, lang)
         lines.say(t("ui.new_title", lang, canvas=localize(target.canvas.title, lang)))
         try:
             organisation = ""
@@ -410,23 +468,25 @@ def start_plain(
                 organisation = lines.ask(t("ui.new_organisation", lang) + " ").strip()
                 if not organisation:
                     lines.say(t("ui.new_needs_org", lang))
+                    if not interactive:
+                        # The next line was meant for the next question: nothing is started.
+                        lines.say(t("plain.stopped_early", lang, line=lines.count))
+                        return 2
             author = lines.ask(t("ui.new_author", lang) + ": ").strip()
         except EndOfInput:
             return 1
         filling = Filling.start(target, organisation, author, lang, path=draft_path)
     if filling.named_like is not None:
-        Lines(read, out, lang).say(
-            t("ui.name_taken", lang, wanted=filling.named_like.name, name=filling.path.name)
-        )
+        lines.say(t("ui.name_taken", lang, wanted=filling.named_like.name, name=filling.path.name))
     if filling.other_holder is not None:
         other = filling.other_holder
         since = other.since.strftime("%d.%m.%Y %H:%M")
-        Lines(read, out, lang).say(
+        lines.say(
             t("ui.open_elsewhere", lang, host=other.host, pid=other.pid, since=since)
             + " "
             + t("ui.open_elsewhere_merge", lang)
         )
-    return PlainSession(filling, lang, read, out, interactive).run()
+    return PlainSession(filling, lang, read, out, interactive, lines).run()
 
 
 class Lines:
@@ -438,6 +498,10 @@ class Lines:
 
     def __init__(self, read: Callable[[], str | None], out: TextIO, lang: str = "de") -> None:
         self.read, self.out, self.lang = read, out, lang
+        self.count = 0
+        """Lines read so far: the number of the last one, to name it when it is refused."""
+        self.last = ""
+        """The last line read, without its line end."""
 
     def say(self, text: str) -> None:
         """Writes one line."""
@@ -449,7 +513,11 @@ class Lines:
         self.out.write(for_terminal(prompt))
         self.out.flush()
         line = self.read()
-        if line is None or line.strip() == ":q":
+        if line is None:
+            raise EndOfInput
+        self.count += 1
+        self.last = line.rstrip("\r\n")
+        if line.strip() == ":q":
             raise EndOfInput
         if isinstance(line, Replaced):
             self.say(t("plain.not_utf8", self.lang))

@@ -580,6 +580,16 @@ MESSAGES: dict[str, str] = {
     "plain.refused": "Nicht übernommene Eingaben: {count} (siehe „Bitte korrigieren“ oben).",
     "plain.saved": "Gespeichert: {path}",
     "plain.report_hint": "Den Bericht erstellen Sie mit: kosi report {path}",
+    # Eingabe aus einer Datei oder Pipe (issue 20)
+    "cli.fill_piped": "Eingabe aus einer Datei oder Pipe: Im einfachen Modus (--plain, oder wenn die Ausgabe kein "
+    "Terminal ist) ist jede Zeile die Antwort auf die nächste Frage, bei einem neuen Entwurf zuerst Organisation "
+    "und Name. Wird eine Zeile nicht übernommen, hört kosi dort auf: Die Antworten davor werden gespeichert, die "
+    "Zeile und die Frage genannt, der Exit-Status ist 2. Am Terminal fragt kosi stattdessen noch einmal.",
+    "plain.stopped": "Zeile {line} der Eingabe („{text}“) wurde für die Frage „{question}“ nicht übernommen. kosi "
+    "liest hier nicht weiter, damit keine der folgenden Zeilen bei der falschen Frage landet. Die Antworten davor "
+    "sind übernommen; beim nächsten Aufruf geht es mit dieser Frage weiter.",
+    "plain.stopped_early": "Zeile {line} der Eingabe ist leer, die Organisation wird aber gebraucht. kosi liest hier "
+    "nicht weiter, damit keine der folgenden Zeilen bei der falschen Frage landet; es wurde kein Entwurf angelegt.",
     # Workshop im Browser
     "cli.serve": "die Anwendung im Browser anbieten, z. B. für einen Workshop (braucht: pip install kosi-tui[serve])",
     "cli.host": "Adresse, an der kosi lauscht (Standard: nur dieser Rechner, 127.0.0.1)",

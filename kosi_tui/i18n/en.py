@@ -573,6 +573,16 @@ MESSAGES: dict[str, str] = {
     "plain.refused": "Input not taken: {count} (see “Please correct” above).",
     "plain.saved": "Saved: {path}",
     "plain.report_hint": "Create the report with: kosi report {path}",
+    # Input from a file or pipe (issue 20)
+    "cli.fill_piped": "Input from a file or pipe: in plain mode (--plain, or when the output is not a terminal) "
+    "each line answers the next question, for a new draft first the organisation and the name. When a line is "
+    "not taken, kosi stops there: the answers before it are saved, the line and the question are named, and the "
+    "exit status is 2. At a terminal kosi asks again instead.",
+    "plain.stopped": "Line {line} of the input (“{text}”) was not taken for the question “{question}”. kosi stops "
+    "reading here so that none of the following lines lands at the wrong question. The answers before it are "
+    "taken; the next run continues with this question.",
+    "plain.stopped_early": "Line {line} of the input is empty, but the organisation is needed. kosi stops reading "
+    "here so that none of the following lines lands at the wrong question; no draft was started.",
     # Workshop in the browser
     "cli.serve": "offer the app in web browsers, e.g. for a workshop (needs: pip install kosi-tui[serve])",
     "cli.host": "address kosi listens on (default: this computer only, 127.0.0.1)",

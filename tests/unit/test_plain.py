@@ -42,7 +42,7 @@ def test_piped_answers_fill_the_canvas_and_open_in_the_app(kosi_home: Path) -> N
     out = io.StringIO()
     canvas = load_canvas(bundled_canvases() / "innovationslabor.yaml")
     # Two lines were refused ("12x", an empty required answer): a script learns it from the status.
-    assert start_plain(canvas, "de", feed(SCRIPT), out) == 2
+    assert start_plain(canvas, "de", feed(SCRIPT), out, interactive=True) == 2
     text = out.getvalue()
     assert "Nicht übernommene Eingaben: 2" in text
     assert "Bisherige Antwort: Stadt Musterstadt\n" in text  # taken from starting the draft
@@ -169,7 +169,7 @@ EVERY_TYPE = [
 
 def test_every_question_type_through_a_pipe(kosi_home: Path) -> None:
     out = io.StringIO()
-    assert start_plain(load_canvas(MINIMAL), "de", feed(EVERY_TYPE), out) == 2
+    assert start_plain(load_canvas(MINIMAL), "de", feed(EVERY_TYPE), out, interactive=True) == 2
     text = out.getvalue()
     # The choice column lists its options, before and after "?".
     assert text.count("    2. Wirtschaft") == 2
@@ -203,7 +203,7 @@ def test_rows_too_few_for_the_table_are_kept_and_more_are_asked(kosi_home: Path)
     rows = ["Stadtverwaltung", "1", "1", "", "", "", "Nachbarschaftsverein", "3", "", "", "", ""]
     script = ["Stadt", "Erika", ">>", "5", *rows, "", ":q"]
     out = io.StringIO()
-    start_plain(canvas, "de", feed(script), out)
+    start_plain(canvas, "de", feed(script), out, interactive=True)
     text = out.getvalue()
     assert "mindestens 3" in text.lower() or "at least 3" in text.lower()
     (path,) = drafts_dir().glob("*.yaml")
