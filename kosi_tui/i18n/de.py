@@ -716,4 +716,6 @@ MESSAGES: dict[str, str] = {
     "ui.resume_title": "Ihr Fortsetzungscode",
     "ui.resume_text": "Ihr Fortsetzungscode: {code}\n\nSchreiben Sie ihn sich auf. Wenn Sie das Fenster schließen, öffnet dieser Code Ihren Entwurf wieder: Wählen Sie den Canvas und geben Sie den Code unten im Feld „Fortsetzungscode“ ein.",
     "ui.delivered": "Der Bericht wird in Ihrem Browser heruntergeladen: {name}",
+    # Prüfungen und Meldungen aus dem Fuzzing der Engine (Issue 20)
+    "problem.round_digits": "round() rundet auf höchstens {limit} Stellen vor oder nach dem Komma, und nur auf ganze Stellen: Schreiben Sie z. B. round(x, 2) oder round(x, -3).",
 }

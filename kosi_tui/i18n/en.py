@@ -709,4 +709,6 @@ MESSAGES: dict[str, str] = {
     "ui.resume_title": "Your resume code",
     "ui.resume_text": "Your resume code: {code}\n\nWrite it down. If you close the window, this code opens your draft again: choose the canvas and enter the code in the field “Resume code” below.",
     "ui.delivered": "The report is downloaded in your browser: {name}",
+    # Checks and messages from the engine fuzzing (issue 20)
+    "problem.round_digits": "round() rounds to at most {limit} places before or after the decimal point, and only to whole places: write round(x, 2) or round(x, -3), for example.",
 }

@@ -214,3 +214,17 @@ def test_token_soup_parses_and_evaluates_or_raises_only_expr_error(
         evaluate(tree, lambda ref: answer, value=answer)
     except ExprError:
         pass
+
+
+@pytest.mark.parametrize("digits", [-400, 1_000_000_000, 10**400, 1.5, -13, 13])
+def test_round_digits_from_an_answer_are_bounded(digits: float) -> None:
+    # -400 divided by zero, 10**9 computed 10**n for ever: digits may come from an answer.
+    with pytest.raises(ExprError) as err:
+        run("round(a.b, c.d)", a__b=3.14159, c__d=digits)
+    assert err.value.code == "round_digits"
+
+
+def test_round_digits_within_bounds() -> None:
+    assert run("round(a.b, c.d)", a__b=3.14159, c__d=2) == 3.14
+    assert run("round(a.b, -12)", a__b=1.5e12) == 2e12
+    assert run("round(a.b, 12)", a__b=0.5) == 0.5

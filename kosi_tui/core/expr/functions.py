@@ -111,11 +111,24 @@ def _mean(*args: Any) -> float | None:
     return sum(nums) / len(nums) if nums else None
 
 
+ROUND_DIGITS = 12
+"""Most decimal places `round()` keeps (or, negative, drops): a float holds about 15 digits, and
+`10 ** digits` of a digit count from a file must neither take forever nor round to zero."""
+
+
+def round_digits_fit(places: float | int) -> bool:
+    """Whether `round()` can round to `places` digits: a whole number within `ROUND_DIGITS`."""
+    # Written so that NaN, too, is refused (every comparison with it is false).
+    return -ROUND_DIGITS <= places <= ROUND_DIGITS and places == int(places)
+
+
 def _round(x: Any, digits: Any = 0) -> float | int | None:
     if x is None:
         return None
     (value,) = _numbers((x,))
     (places,) = _numbers((digits,))
+    if not round_digits_fit(places):
+        raise ExprError("round_digits", limit=ROUND_DIGITS)
     # Commercial rounding (2.5 -> 3), as people expect, not Python's banker's rounding.
     factor = 10 ** int(places)
     rounded = math.floor(abs(value) * factor + 0.5) / factor

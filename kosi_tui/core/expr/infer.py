@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from kosi_tui.core.expr.functions import FUNCTIONS
+from kosi_tui.core.expr.functions import FUNCTIONS, ROUND_DIGITS, round_digits_fit
 from kosi_tui.core.expr.nodes import (
     Binary,
     Call,
@@ -149,6 +149,10 @@ class Inference:
             for arg, tp in zip(args, types, strict=True):
                 if tp.kind in ("text", "choice", "choices", "list", "table", "date"):
                     self.report("not_numeric_arg", arg.pos, function=name, name=tp.name or tp.kind)
+            if name == "round" and len(args) == 2:
+                places = _constant_number(args[1])
+                if places is not None and not round_digits_fit(places):
+                    self.report("round_digits", args[1].pos, limit=ROUND_DIGITS)
         elif name in ("days_until", "months_until") and types[0].kind not in ("date", "any"):
             self.report("needs_date", node.pos, function=name)
         return Type(FUNCTIONS[name].result)
@@ -207,6 +211,16 @@ def _is_zero(node: Node) -> bool:
         and not isinstance(node.value, bool)
         and node.value == 0
     )
+
+
+def _constant_number(node: Node) -> float | int | None:
+    """The number `node` stands for as written (`2`, `-400`); None for anything computed."""
+    if isinstance(node, Unary) and node.op == "-":
+        inner = _constant_number(node.operand)
+        return None if inner is None else -inner
+    if isinstance(node, Literal) and isinstance(node.value, int | float):
+        return None if isinstance(node.value, bool) else node.value
+    return None
 
 
 def _text_literal(node: Node) -> bool:
