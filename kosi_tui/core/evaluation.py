@@ -4,7 +4,6 @@ prompts, the person's own steps; and the comparison of several drafts of one can
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,10 +18,11 @@ from kosi_tui.core.display import scalar_text
 from kosi_tui.core.expr import ExprError
 from kosi_tui.core.expr.evaluate import truth
 from kosi_tui.core.expr.nodes import Node, Ref, walk
-from kosi_tui.core.numbers import format_number
+from kosi_tui.core.numbers import format_number, is_number
 from kosi_tui.core.placeholders import fill, placeholders
 from kosi_tui.core.session import Session
 from kosi_tui.core.text import localize
+from kosi_tui.i18n import t
 
 
 @dataclass(frozen=True)
@@ -88,12 +88,7 @@ def _as_number(value: Any) -> float | int | None:
     """
     if isinstance(value, bool):
         return int(value)
-    if not isinstance(value, int | float):
-        return None
-    try:
-        return value if math.isfinite(value) else None
-    except OverflowError:
-        return None
+    return value if is_number(value) else None
 
 
 def own_steps(session: Session) -> list[str]:
@@ -141,6 +136,8 @@ def shown_value(session: Session, node: Node, lang: str) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, int | float) and not isinstance(value, bool):
+        if not is_number(value):
+            return t("answer.unreadable", lang)
         return format_number(round(value, 2) if isinstance(value, float) else value, lang)
     if isinstance(value, dt.date):
         return scalar_text(value, lang)

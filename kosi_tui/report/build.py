@@ -23,7 +23,7 @@ from kosi_tui.core.canvas import (
 from kosi_tui.core.display import scalar_text
 from kosi_tui.core.evaluation import Result, ScoreResult, Span, evaluate_session
 from kosi_tui.core.kinds.forms import Amount, Day, Entries, Options, Points, Rows, Writing
-from kosi_tui.core.numbers import format_date, format_number
+from kosi_tui.core.numbers import format_date, format_number, is_number
 from kosi_tui.core.session import Session
 from kosi_tui.core.text import localize
 from kosi_tui.i18n import t
@@ -69,7 +69,8 @@ def table_grid(question: Table, value: list[Any], lang: str) -> Grid:
                 for row in rows
                 if isinstance(v := row.get(column.id), int | float) and not isinstance(v, bool)
             ]
-            if numbers and all(math.isfinite(n) for n in numbers):
+            # No total beside a cell shown as unreadable: it would leave that cell out unsaid.
+            if numbers and all(is_number(n) for n in numbers):
                 total[i] = scalar_text(round(math.fsum(numbers), 2), lang, column.unit)
         first_text = next((i for i in range(len(header)) if i not in summed), None)
         if first_text is None:
@@ -251,17 +252,11 @@ def stacked_chart(session: Session, spec: ChartSpec, lang: str) -> Stacked | Non
         if not isinstance(row, dict):
             continue
         amount = row.get(spec.value)
-        if isinstance(amount, int | float) and not isinstance(amount, bool) and amount > 0:
-            if not math.isfinite(amount):
-                continue
+        if is_number(amount) and amount > 0:
             label = str(row.get(spec.label) or "–")
             parts.append((label, float(amount), scalar_text(amount, lang, unit)))
     target = session.value(spec.target)
-    goal = (
-        float(target) if isinstance(target, int | float) and not isinstance(target, bool) else None
-    )
-    if goal is not None and not math.isfinite(goal):
-        goal = None
+    goal = float(target) if is_number(target) else None
     if not parts and goal is None:
         return None
     total = math.fsum(p[1] for p in parts)

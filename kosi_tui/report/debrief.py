@@ -13,7 +13,7 @@ from kosi_tui.core.canvas import Info, LongText, ShortText
 from kosi_tui.core.display import answer_items
 from kosi_tui.core.group import RoundResult, amount_text, cell_text, role_name
 from kosi_tui.core.group_canvas import Group
-from kosi_tui.core.numbers import format_date
+from kosi_tui.core.numbers import format_date, is_number
 from kosi_tui.core.text import localize
 from kosi_tui.i18n import t
 from kosi_tui.report.document import (
@@ -50,7 +50,7 @@ def round_grid(game: Game, result: RoundResult, lang: str, everything: bool = Tr
         cells = [party + ("" if row.submitted else " …")]
         for column in columns:
             value = row.cells.get(column.id)
-            number = isinstance(value, int | float) and not isinstance(value, bool)
+            number = is_number(value)
             cells.append(
                 amount_text(value, lang)
                 if number
@@ -115,7 +115,7 @@ def _moves(game: Game, results: list[RoundResult], lang: str) -> Grid:
 
 
 def _number(value: Any) -> float | int:
-    return value if isinstance(value, int | float) and not isinstance(value, bool) else 0
+    return value if is_number(value) else 0
 
 
 def _answers(game: Game, lang: str) -> list[Block]:

@@ -18,6 +18,7 @@ from typing import Any, assert_never
 from kosi_tui.core.canvas import Info, Table
 from kosi_tui.core.display import cell_text
 from kosi_tui.core.kinds.forms import Amount, Day, Entries, Options, Points, Rows, Writing
+from kosi_tui.core.numbers import is_number
 from kosi_tui.core.text import localize
 from kosi_tui.core.visible_text import for_report
 from kosi_tui.i18n import t
@@ -45,9 +46,7 @@ def _people_header(anonymous: bool, lang: str) -> list[str]:
 
 
 def _number(value: Any) -> int | float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return value
+    return value if is_number(value) else None
 
 
 def answer_cell(p: Participant, key: str, lang: str) -> Cell:

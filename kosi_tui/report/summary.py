@@ -22,9 +22,8 @@ from kosi_tui.core.canvas import Info, Score, Table
 from kosi_tui.core.compiled import CompiledCanvas
 from kosi_tui.core.display import scalar_text
 from kosi_tui.core.evaluation import Result, compare, evaluate_session, prompts_across
-from kosi_tui.core.kinds.base import is_number
 from kosi_tui.core.kinds.forms import Amount, Day, Entries, Options, Points, Rows, Writing
-from kosi_tui.core.numbers import format_date, format_number
+from kosi_tui.core.numbers import format_date, format_number, is_number
 from kosi_tui.core.placeholders import fill, placeholders
 from kosi_tui.core.session import Session
 from kosi_tui.core.text import localize
@@ -68,12 +67,7 @@ class Workshop:
 
 def _unusable_number(value: Any) -> bool:
     """True for a number that no mean or bar can take: beyond a float's range, or not finite."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return False
-    try:
-        return not math.isfinite(value)
-    except OverflowError:
-        return True
+    return isinstance(value, int | float) and not isinstance(value, bool) and not is_number(value)
 
 
 def _bad_number(key: str, value: Any) -> tuple[str, Any] | None:

@@ -8,10 +8,9 @@ Each kind is one module beside this one; `kinds/__init__.py` registers them by t
 from __future__ import annotations
 
 import datetime as dt
-import math
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
-from typing import Annotated, Any, ClassVar, Protocol, TypeGuard
+from typing import Annotated, Any, ClassVar, Protocol
 
 from pydantic import (
     BaseModel,
@@ -30,6 +29,7 @@ from kosi_tui.core.findings import DataPath
 from kosi_tui.core.kinds.forms import Form
 from kosi_tui.core.kinds.issue import Issue
 from kosi_tui.core.numbers import format_date, format_number, is_money
+from kosi_tui.core.numbers import is_number as is_number  # faces ask the answer kinds
 from kosi_tui.core.text import localize
 from kosi_tui.core.text_type import Text
 from kosi_tui.i18n import t
@@ -217,16 +217,6 @@ def adapter_for(answer_type: Any) -> TypeAdapter[Any]:
 def unreadable(lang: str) -> str:
     """What is shown for an answer of the wrong type (a draft edited by hand)."""
     return t("answer.unreadable", lang)
-
-
-def is_number(value: Any) -> TypeGuard[int | float]:
-    """Whether `value` is a number an answer can hold: not a bool, finite."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return False
-    try:
-        return math.isfinite(value)
-    except OverflowError:  # an int too large for a float
-        return False
 
 
 def scalar_text(value: Any, lang: str, unit: str | dict[str, str] | None = None) -> str:
