@@ -287,6 +287,22 @@ class Filling:
         self.apply(pending)
         return self.last
 
+    def emergency_copy(self, folders: list[Path]) -> Path | None:
+        """When the draft cannot be saved where it belongs: the answers as a new draft file in
+        the first of `folders` that takes it (a new name, nothing overwritten). The draft keeps
+        its own path; returns the copy's, or None if no folder took it."""
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        name = f"{self.path.stem}-notfallkopie-{stamp}.yaml"
+        for folder in folders:
+            target = folder / name
+            writer = DraftWriter(target, self.canvas.canvas.id, self.draft.id)
+            try:
+                if writer.create(self.snapshot().draft):
+                    return target
+            except WriteError:
+                continue
+        return None
+
     def save_as(self, path: Path) -> SaveResult:
         """Saves to another file from now on (after a failed save, or by choice)."""
         self.close()

@@ -8,6 +8,7 @@ filled by a script. Same engine, same drafts, same saving as the Textual app.
 from __future__ import annotations
 
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO, assert_never
@@ -21,8 +22,9 @@ from kosi_tui.core.text import localize
 from kosi_tui.core.visible_text import for_terminal
 from kosi_tui.faces.filling import Filling
 from kosi_tui.i18n import t
+from kosi_tui.paths import drafts_dir
 from kosi_tui.storage.canvas_file import LoadedCanvas
-from kosi_tui.storage.draft_file import OnConflict
+from kosi_tui.storage.draft_file import OnConflict, draft_to_yaml
 
 
 class EndOfInput(Exception):
@@ -62,6 +64,8 @@ class PlainSession:
         them. Piped input stops at a refused line, and keeps both versions of a conflict."""
         self.refused = 0
         """Lines given that were not taken as they were (for the exit status of scripts)."""
+        self.finishing = False
+        """Past the last question: no more `:w`, an emergency copy if saving fails."""
         self.keys = [
             k
             for k, loc in filling.canvas.compiled.questions.items()
@@ -119,6 +123,11 @@ class PlainSession:
         except EndOfInput:
             self.say()
             self._finish(at_end=False)
+        except KeyboardInterrupt:
+            # Ctrl+C: the same end as :q, so a failing disk still gets its emergency copy.
+            self.say()
+            self._finish(at_end=False)
+            return 130
         else:
             self._finish(at_end=True)
         if self.filling.last.error is not None:
@@ -267,7 +276,9 @@ class PlainSession:
             shown = answer_text(question, value, lang) if value is not None else ""
             if len(shown) > 70:
                 shown = shown[:69] + "…"
-            self.say(t("plain.recorded", lang, answer=shown or t("plain.recorded_empty", lang)))
+            # Not "recorded" as if all were well when the disk did not take it.
+            said = "plain.recorded" if self.filling.last.error is None else "plain.recorded_unsaved"
+            self.say(t(said, lang, answer=shown or t("plain.recorded_empty", lang)))
 
     def _save(self, ask: bool = True) -> None:
         """Saves; answers changed meanwhile in the file are merged, conflicts put to the person
@@ -296,6 +307,8 @@ class PlainSession:
         if result.error is not None:
             error = result.error
             self.say(t(f"save.{error.code}", lang, path=str(error.path), reason=error.reason))
+            if not self.finishing:
+                self.say(t("plain.save_elsewhere", lang))
         elif result.copy is not None:
             self.say(t("save.conflict_copy", lang, copy=str(result.copy)))
 
@@ -324,12 +337,31 @@ class PlainSession:
             example = getattr(question, "example", None)
             if example:
                 self.say(t("ui.example", lang, example=localize(example, lang)))
+            self.say(t("plain.commands", lang))
+            return "help"
+        if text == ":w" or text.startswith(":w "):
+            self._write_to(text[2:].strip())
             return "help"
         if text == "<":
             return "back"
         if text.startswith(">>"):
             return self._jump(text[2:].strip())
         return None
+
+    def _write_to(self, where: str) -> None:
+        """`:w PATH` saves to another file from now on (a folder takes the draft's file name);
+        `:w` alone tries the draft's own file again."""
+        lang, filling = self.lang, self.filling
+        if not where:
+            self._save()
+        else:
+            target = Path(where).expanduser().absolute()
+            if target.is_dir():
+                target = target / filling.path.name
+            filling.save_as(target)
+            self._say_result()
+        if filling.last.error is None:
+            self.say(t("plain.saved", lang, path=str(filling.path)))
 
     def _jump(self, target: str) -> int | str:
         lang = self.lang
@@ -431,12 +463,29 @@ class PlainSession:
                 self.say(f"  - {localize(session.compiled.questions[key].question.label, lang)}")
         if self.refused:
             self.say(t("plain.refused", lang, count=self.refused))
+        self.finishing = True
         if self.filling.dirty:
             self._save(ask=False)
         self.filling.close()
         if self.filling.last.error is None:
             self.say(t("plain.saved", lang, path=str(self.filling.path)))
             self.say(t("plain.report_hint", lang, path=str(self.filling.path)))
+        else:
+            self._rescue()
+
+    def _rescue(self) -> None:
+        """The draft could not be saved: never end without the answers written somewhere."""
+        lang, filling = self.lang, self.filling
+        folders = [drafts_dir(), Path(tempfile.gettempdir()), Path.home()]
+        copy = filling.emergency_copy(list(dict.fromkeys(folders)))
+        self.say()
+        if copy is not None:
+            self.say(t("plain.emergency_copy", lang, path=str(filling.path), copy=str(copy)))
+            return
+        # Nowhere to write: the answers go to the screen, the one place left.
+        self.say(t("plain.emergency_screen", lang, path=str(filling.path)))
+        for line in draft_to_yaml(filling.snapshot().draft).splitlines():
+            self.say(line)
 
 
 def start_plain(

@@ -546,7 +546,8 @@ MESSAGES: dict[str, str] = {
     # Einfacher Modus
     "cli.plain": "einfacher Zeilenmodus: eine Frage nach der anderen, für Screenreader und Skripte",
     "plain.intro": "Einfacher Modus. Eingaben: ? Hilfe, < zurück, >> Abschnitt wählen, leere Zeile überspringt "
-    "eine freiwillige Frage oder behält die bisherige Antwort, :q speichert und beendet.",
+    "eine freiwillige Frage oder behält die bisherige Antwort, :w PFAD speichert an einem anderen Ort, :q speichert "
+    "und beendet.",
     "plain.section": "Abschnitt {n} von {total}: {title}",
     "plain.required": "Pflichtfrage",
     "plain.optional": "freiwillig",
@@ -590,6 +591,15 @@ MESSAGES: dict[str, str] = {
     "sind übernommen; beim nächsten Aufruf geht es mit dieser Frage weiter.",
     "plain.stopped_early": "Zeile {line} der Eingabe ist leer, die Organisation wird aber gebraucht. kosi liest hier "
     "nicht weiter, damit keine der folgenden Zeilen bei der falschen Frage landet; es wurde kein Entwurf angelegt.",
+    "plain.recorded_unsaved": "Erfasst, aber NICHT gespeichert: {answer}",
+    "plain.save_elsewhere": "Mit :w PFAD speichern Sie an einem anderen Ort (z. B. :w /media/usb/entwurf.yaml); :w "
+    "allein versucht es noch einmal am selben Ort. Beim Beenden legt kosi sonst eine Notfallkopie an.",
+    "plain.commands": "Eingaben: ? Hilfe, < zurück, >> Abschnitt wählen, :w PFAD an einem anderen Ort speichern, "
+    ":q speichern und beenden.",
+    "plain.emergency_copy": "NICHT gespeichert: {path}. Damit nichts verloren geht, stehen Ihre Antworten in "
+    "einer Notfallkopie: {copy}",
+    "plain.emergency_screen": "NICHT gespeichert: {path}, und auch eine Notfallkopie ließ sich nirgends schreiben. "
+    "Hier sind Ihre Antworten; sichern Sie diesen Text in eine Datei:",
     # Workshop im Browser
     "cli.serve": "die Anwendung im Browser anbieten, z. B. für einen Workshop (braucht: pip install kosi-tui[serve])",
     "cli.host": "Adresse, an der kosi lauscht (Standard: nur dieser Rechner, 127.0.0.1)",

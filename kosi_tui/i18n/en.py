@@ -539,7 +539,7 @@ MESSAGES: dict[str, str] = {
     # Plain mode
     "cli.plain": "plain line mode: one question after another, for screen readers and scripts",
     "plain.intro": "Plain mode. Type ? for help, < to go back, >> to choose a section; an empty line skips an "
-    "optional question or keeps the current answer; :q saves and quits.",
+    "optional question or keeps the current answer; :w PATH saves somewhere else; :q saves and quits.",
     "plain.section": "Section {n} of {total}: {title}",
     "plain.required": "required",
     "plain.optional": "optional",
@@ -583,6 +583,15 @@ MESSAGES: dict[str, str] = {
     "taken; the next run continues with this question.",
     "plain.stopped_early": "Line {line} of the input is empty, but the organisation is needed. kosi stops reading "
     "here so that none of the following lines lands at the wrong question; no draft was started.",
+    "plain.recorded_unsaved": "Recorded, but NOT saved: {answer}",
+    "plain.save_elsewhere": "Type :w PATH to save somewhere else (e.g. :w /media/usb/draft.yaml); :w alone tries "
+    "the same place again. Otherwise kosi writes an emergency copy when you quit.",
+    "plain.commands": "Type ? for help, < to go back, >> to choose a section, :w PATH to save somewhere else, :q "
+    "to save and quit.",
+    "plain.emergency_copy": "NOT saved: {path}. So that nothing is lost, your answers are in an emergency copy: "
+    "{copy}",
+    "plain.emergency_screen": "NOT saved: {path}, and no emergency copy could be written anywhere either. Here "
+    "are your answers; keep this text in a file:",
     # Workshop in the browser
     "cli.serve": "offer the app in web browsers, e.g. for a workshop (needs: pip install kosi-tui[serve])",
     "cli.host": "address kosi listens on (default: this computer only, 127.0.0.1)",
