@@ -115,17 +115,22 @@ def _file_means_fill(argv: list[str]) -> list[str]:
     return argv
 
 
-def _pre_lang(argv: Sequence[str]) -> str:
-    """The `--lang` given on the command line, so that even `--help` speaks it."""
+def _given_lang(argv: Sequence[str]) -> str | None:
+    """The `--lang` given on the command line, if any."""
     for i, arg in enumerate(argv):
         if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in LANGUAGES:
             return argv[i + 1]
         if arg.startswith("--lang=") and arg[7:] in LANGUAGES:
             return arg[7:]
-    return default_language()
+    return None
 
 
-def _dispatch(args: argparse.Namespace) -> int:
+def _pre_lang(argv: Sequence[str]) -> str:
+    """The `--lang` given on the command line, so that even `--help` speaks it."""
+    return _given_lang(argv) or default_language()
+
+
+def _dispatch(args: argparse.Namespace, lang_given: bool = True) -> int:
     lang: str = args.lang
     if args.command == "validate":
         from kosi_tui.faces.commands.validate import run_validate
@@ -184,7 +189,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     from kosi_tui.faces.commands.fill import run_fill
 
     if args.command == "fill":
-        return run_fill(args.source, args.draft, lang, args.light, args.plain)
+        return run_fill(args.source, args.draft, lang, args.light, args.plain, lang_given)
     return run_fill(None, None, lang, False, False)
 
 
@@ -198,7 +203,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     with speaking(lang):
         args = _parser(lang).parse_args(args_list)
     try:
-        return _dispatch(args)
+        return _dispatch(args, _given_lang(args_list) is not None)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

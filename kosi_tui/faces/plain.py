@@ -20,6 +20,7 @@ from kosi_tui.core.kinds.forms import Amount, Day, Entries, Form, Options, Point
 from kosi_tui.core.merge import Conflict
 from kosi_tui.core.text import localize
 from kosi_tui.core.visible_text import for_terminal
+from kosi_tui.faces.commands.own_command import kosi_line, resume_line
 from kosi_tui.faces.filling import Filling
 from kosi_tui.i18n import t
 from kosi_tui.paths import drafts_dir
@@ -468,10 +469,15 @@ class PlainSession:
             self._save(ask=False)
         self.filling.close()
         if self.filling.last.error is None:
-            self.say(t("plain.saved", lang, path=str(self.filling.path)))
-            self.say(t("plain.report_hint", lang, path=str(self.filling.path)))
+            path = self.filling.path
+            self.say(t("plain.saved", lang, path=str(path)))
+            self.say(t("plain.resume", lang, command=self._resume_line(path)))
+            self.say(t("plain.report_hint", lang, command=kosi_line("report", path)))
         else:
             self._rescue()
+
+    def _resume_line(self, path: Path) -> str:
+        return resume_line(path, self.filling.draft.lang, self.lang)
 
     def _rescue(self) -> None:
         """The draft could not be saved: never end without the answers written somewhere."""
@@ -481,6 +487,7 @@ class PlainSession:
         self.say()
         if copy is not None:
             self.say(t("plain.emergency_copy", lang, path=str(filling.path), copy=str(copy)))
+            self.say(t("plain.resume", lang, command=self._resume_line(copy)))
             return
         # Nowhere to write: the answers go to the screen, the one place left.
         self.say(t("plain.emergency_screen", lang, path=str(filling.path)))

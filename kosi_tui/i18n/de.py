@@ -580,7 +580,8 @@ MESSAGES: dict[str, str] = {
     "plain.missing_offer": "Sie sind am Ende. Offene Pflichtfragen: {count}. kosi stellt sie jetzt noch einmal; :q beendet.",
     "plain.refused": "Nicht übernommene Eingaben: {count} (siehe „Bitte korrigieren“ oben).",
     "plain.saved": "Gespeichert: {path}",
-    "plain.report_hint": "Den Bericht erstellen Sie mit: kosi report {path}",
+    "plain.report_hint": "Den Bericht erstellen Sie mit: {command}",
+    "plain.resume": "Weiterarbeiten: {command}",
     # Eingabe aus einer Datei oder Pipe (issue 20)
     "cli.fill_piped": "Eingabe aus einer Datei oder Pipe: Im einfachen Modus (--plain, oder wenn die Ausgabe kein "
     "Terminal ist) ist jede Zeile die Antwort auf die nächste Frage, bei einem neuen Entwurf zuerst Organisation "

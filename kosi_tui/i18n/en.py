@@ -572,7 +572,8 @@ MESSAGES: dict[str, str] = {
     "plain.missing_offer": "You have reached the end. Required questions still open: {count}. kosi asks them again now; :q ends.",
     "plain.refused": "Input not taken: {count} (see “Please correct” above).",
     "plain.saved": "Saved: {path}",
-    "plain.report_hint": "Create the report with: kosi report {path}",
+    "plain.report_hint": "Create the report with: {command}",
+    "plain.resume": "To go on: {command}",
     # Input from a file or pipe (issue 20)
     "cli.fill_piped": "Input from a file or pipe: in plain mode (--plain, or when the output is not a terminal) "
     "each line answers the next question, for a new draft first the organisation and the name. When a line is "

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-import shlex
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kosi_tui.faces.commands.own_command import resume_line
 from kosi_tui.faces.commands.say import say
 from kosi_tui.i18n import t
 from kosi_tui.storage.locate import find_canvas, is_draft
@@ -22,11 +22,21 @@ def _plain_wanted(flag: bool) -> bool:
 
 
 def run_fill(
-    source: str | None, draft: Path | None, lang: str, light: bool, plain: bool = False
+    source: str | None,
+    draft: Path | None,
+    lang: str,
+    light: bool,
+    plain: bool = False,
+    lang_given: bool = True,
 ) -> int:
-    """Runs the app (or the plain prompt mode); returns its exit code."""
+    """Runs the app (or the plain prompt mode); returns its exit code.
+
+    A draft opens in its own language (`lang` in the file, the one it was last filled in) unless
+    `--lang` was given (`lang_given`): a choice made for this run beats the choice remembered
+    for the draft, which beats the standing default (KOSI_LANG, the locale) that `lang` is then.
+    """
     if _plain_wanted(plain):
-        return _run_plain(source, draft, lang)
+        return _run_plain(source, draft, lang, lang_given)
     from kosi_tui.faces.tui import collector
 
     collector.hold()  # until the app's first screen is drawn
@@ -48,6 +58,8 @@ def run_fill(
                 start = Start("draft", draft)
             else:
                 start = Start("canvas", canvas, draft)
+    if start.kind == "draft" and start.path is not None and not lang_given:
+        lang = _language_of(start.path) or lang
     app = KosiApp(lang, start, LIGHT if light else None)
     code = app.run_saving()
     tell_where_drafts_are(app.fillings, app.lang)
@@ -61,11 +73,23 @@ def tell_where_drafts_are(fillings: list[Filling], lang: str) -> None:
         if filling.last.error is not None or filling.dirty:
             say(t("cli.draft_not_saved", lang, path=str(path)), err=True)
             continue
-        command = "kosi fill " + shlex.quote(str(path))
+        command = resume_line(path, filling.draft.lang, lang)
         say(t("cli.draft_where", lang, path=str(path), command=command))
 
 
-def _run_plain(source: str | None, draft: Path | None, lang: str) -> int:
+def _language_of(path: Path) -> str | None:
+    """The language a draft was last filled in; None if the file cannot be read (the app then
+    says why when it opens it)."""
+    from kosi_tui.storage.draft_file import load_draft
+    from kosi_tui.storage.problems import ProblemsError
+
+    try:
+        return load_draft(path).lang
+    except (ProblemsError, OSError):
+        return None
+
+
+def _run_plain(source: str | None, draft: Path | None, lang: str, lang_given: bool) -> int:
     from kosi_tui.faces.filling import Filling
     from kosi_tui.faces.plain import start_plain
     from kosi_tui.storage.canvas_file import load_canvas
@@ -73,10 +97,11 @@ def _run_plain(source: str | None, draft: Path | None, lang: str) -> int:
 
     try:
         target = Path(source) if source else draft
-        if target is not None and target.is_file() and is_draft(target):
-            return start_plain(Filling.open(target), lang)
-        if draft is not None and draft.exists():
-            return start_plain(Filling.open(draft), lang)
+        if not (target is not None and target.is_file() and is_draft(target)):
+            target = draft if draft is not None and draft.exists() else None
+        if target is not None:
+            filling = Filling.open(target)
+            return start_plain(filling, lang if lang_given else filling.draft.lang)
         canvas_path = find_canvas(source or "innovationslabor")
         if canvas_path is None or not canvas_path.exists():
             say(t("cli.no_such_canvas", lang, name=source))
