@@ -729,4 +729,6 @@ MESSAGES: dict[str, str] = {
     "ui.delivered": "Der Bericht wird in Ihrem Browser heruntergeladen: {name}",
     # Prüfungen und Meldungen aus dem Fuzzing der Engine (Issue 20)
     "problem.round_digits": "round() rundet auf höchstens {limit} Stellen vor oder nach dem Komma, und nur auf ganze Stellen: Schreiben Sie z. B. round(x, 2) oder round(x, -3).",
+    "problem.column_as_number": "{function}() nimmt eine einzelne Zahl, „{name}“ ist aber eine Tabellenspalte mit einer Zahl je Zeile. Fassen Sie die Spalte zuerst zusammen, z. B. mit sum({name}), max({name}) oder mean({name}).",
+    "problem.if_branch_types": "Die beiden Möglichkeiten von if() sind verschiedener Art ({left} und {right}); was mit dem Ergebnis rechnet oder vergleicht, ginge dann nur für eine davon. Geben Sie beiden dieselbe Art, z. B. if(x, 1, 0) oder if(x, 'ja', 'nein').",
 }

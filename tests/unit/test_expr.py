@@ -228,3 +228,11 @@ def test_round_digits_within_bounds() -> None:
     assert run("round(a.b, c.d)", a__b=3.14159, c__d=2) == 3.14
     assert run("round(a.b, -12)", a__b=1.5e12) == 2e12
     assert run("round(a.b, 12)", a__b=0.5) == 0.5
+
+
+def test_an_unanswered_bound_or_digit_count_leaves_the_result_unanswered() -> None:
+    # It was "cannot be computed" (a rule error under a valid answer); unanswered is calm.
+    assert run("clamp(1, a.b, 5)") is None
+    assert run("clamp(a.b, 1, c.d)", a__b=3) is None
+    assert run("round(a.b, c.d)", a__b=3.14159) is None
+    assert run("clamp(7, a.b, 5)", a__b=1) == 5

@@ -123,7 +123,8 @@ def round_digits_fit(places: float | int) -> bool:
 
 
 def _round(x: Any, digits: Any = 0) -> float | int | None:
-    if x is None:
+    # Unanswered in, unanswered out, as in arithmetic: the digits may be an answer, too.
+    if x is None or digits is None:
         return None
     (value,) = _numbers((x,))
     (places,) = _numbers((digits,))
@@ -137,7 +138,7 @@ def _round(x: Any, digits: Any = 0) -> float | int | None:
 
 
 def _clamp(x: Any, low: Any, high: Any) -> float | None:
-    if x is None:
+    if x is None or low is None or high is None:
         return None
     value, lo, hi = _numbers((x, low, high))
     return max(lo, min(hi, value))

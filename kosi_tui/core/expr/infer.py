@@ -30,6 +30,17 @@ from kosi_tui.core.expr.types import ANY, Type
 from kosi_tui.core.suggest import closest
 from kosi_tui.i18n import t
 
+SINGLE_NUMBER = frozenset({"round", "clamp"})
+"""Functions that take single numbers, not a table's column of them (unlike sum() or max())."""
+
+_FAMILY = {"bool": "number", "choice": "text", "choices": "list", "numbers": "list"}
+"""Kinds that can stand for each other in an `if()`'s branches, by the kind they stand with: a
+yes/no is a number in arithmetic, a choice compares like a text."""
+
+
+def _family(tp: Type) -> str:
+    return _FAMILY.get(tp.kind, tp.kind)
+
 
 @dataclass(frozen=True)
 class Kind:
@@ -149,13 +160,35 @@ class Inference:
             for arg, tp in zip(args, types, strict=True):
                 if tp.kind in ("text", "choice", "choices", "list", "table", "date"):
                     self.report("not_numeric_arg", arg.pos, function=name, name=tp.name or tp.kind)
+                elif tp.kind == "numbers" and name in SINGLE_NUMBER:
+                    # A column holds a number per row; round() and clamp() take one.
+                    self.report("column_as_number", arg.pos, function=name, name=tp.name)
             if name == "round" and len(args) == 2:
                 places = _constant_number(args[1])
                 if places is not None and not round_digits_fit(places):
                     self.report("round_digits", args[1].pos, limit=ROUND_DIGITS)
         elif name in ("days_until", "months_until") and types[0].kind not in ("date", "any"):
             self.report("needs_date", node.pos, function=name)
+        elif name == "if":
+            return self.branches(node, types[1:])
         return Type(FUNCTIONS[name].result)
+
+    def branches(self, node: Call, types: list[Type]) -> Type:
+        """The type of `if(c, a, b)`: what both branches are. Branches of kinds that cannot stand
+        for each other (a number and a text) are reported: whatever uses the result would work
+        for one branch and fail for the other, and only once an answer picks that one."""
+        # An omitted `b` or a `null` is unanswered when it is picked: calm, like any answer.
+        known = [tp for tp in types if tp.kind != "any"]
+        if not known:
+            return ANY
+        first = known[0]
+        other = next((tp for tp in known if _family(tp) != _family(first)), None)
+        if other is not None:
+            self.report("if_branch_types", node.pos, left=Kind(first.kind), right=Kind(other.kind))
+            return ANY
+        if all((tp.kind, tp.choices) == (first.kind, first.choices) for tp in known):
+            return first
+        return Type(_family(first))
 
     def need_number(self, tp: Type, node: Node) -> None:
         if not tp.numeric:
