@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import hashlib
+import math
 import os
 import re
 import stat
@@ -24,11 +25,18 @@ from kosi_tui.core.answers import ANSWERS_FORMAT, Draft
 from kosi_tui.core.merge import Conflict, merge_answers
 from kosi_tui.core.visible_text import printable
 from kosi_tui.storage.atomic import WriteError, create_exclusive, real_target, write_atomic
-from kosi_tui.storage.problems import ProblemsError
+from kosi_tui.storage.problems import Problem, ProblemsError
 from kosi_tui.storage.pydantic_problems import model_keys, problem_for
 from kosi_tui.storage.write_lock import folder_locked
 from kosi_tui.storage.yaml_dump import dump_yaml
-from kosi_tui.storage.yaml_source import MAX_BYTES, SourceMap, decode, parse_yaml, read_file
+from kosi_tui.storage.yaml_source import (
+    MAX_BYTES,
+    PathKey,
+    SourceMap,
+    decode,
+    parse_yaml,
+    read_file,
+)
 
 HEADER = """\
 # kosi – Entwurf / draft
@@ -55,11 +63,37 @@ def draft_from_data(data: Any, source: SourceMap, file: Path) -> Draft:
         raise ProblemsError.one(
             file, "draft_format_unknown", {"found": data["format"]}, mark.line, mark.col
         )
+    if problems := _not_finite(data, source, file):
+        raise ProblemsError(problems)
     try:
         return Draft.model_validate(data)
     except ValidationError as err:
         problems = [problem_for(e, data, source, file, _keys()) for e in err.errors()]
         raise ProblemsError(sorted(problems, key=lambda p: (p.line, p.col))) from None
+
+
+def _not_finite(data: dict[Any, Any], source: SourceMap, file: Path) -> list[Problem]:
+    """Each `.nan` or `.inf` among the answers: no answer holds one (kosi refuses them as they
+    are typed), and NaN is not even equal to itself, so every save would see it changed."""
+    problems: list[Problem] = []
+
+    def visit(value: Any, path: PathKey) -> None:
+        if isinstance(value, float) and not math.isfinite(value):
+            mark = source.find(path)
+            written = mark.raw or str(value)
+            problems.append(
+                Problem(file, mark.line, mark.col, "error", "draft_not_finite", {"value": written})
+            )
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                visit(item, (*path, i))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                visit(item, (*path, key))
+
+    for part in ("answers", "orphaned"):
+        visit(data.get(part), (part,))
+    return problems
 
 
 def load_draft(file: Path) -> Draft:

@@ -3,7 +3,6 @@ unreadable or off the scale, never as Python writes them, and opening it changes
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 from textual.widgets import Input, Static, TextArea
@@ -17,7 +16,8 @@ EDITS = {
     "  basis.organisation: Stadt Musterstadt, Dezernat Stadtentwicklung\n": (
         "  basis.organisation: {name: Stadt Musterstadt}\n"
     ),
-    "  basis.einwohner: 120000\n": "  basis.einwohner: .nan\n",
+    # (.nan is refused when the draft is read: see test_draft_file.py)
+    "  basis.einwohner: 120000\n": "  basis.einwohner: 120.000 Menschen\n",
     "  basis.datum: 2027-03-15\n": "  basis.datum: true\n",
     "  anlass.themenfelder:\n  - mobilitaet\n": "  anlass.themenfelder:\n  - {id: mobilitaet}\n",
     "  mandat.rueckendeckung: 4\n": "  mandat.rueckendeckung: 9\n",
@@ -67,7 +67,7 @@ async def test_answers_of_the_wrong_type_show_no_python_values(tmp_path: Path) -
         assert "Bitte geben Sie eine ganze Zahl ein" in seen["basis.einwohner"]
         # Nothing was replaced by what the fields show: the draft keeps the hand-edited values.
         answers = screen.filling.session.answers
-        assert math.isnan(answers["basis.einwohner"])
+        assert answers["basis.einwohner"] == "120.000 Menschen"
         assert answers["basis.organisation"] == {"name": "Stadt Musterstadt"}
         assert answers["basis.datum"] is True
         assert answers["anlass.themenfelder"][0] == {"id": "mobilitaet"}

@@ -222,3 +222,23 @@ def test_control_characters_come_back_visible_never_raw(tmp_path: Path) -> None:
     path = tmp_path / "draft.yaml"
     path.write_text(draft_to_yaml(draft), encoding="utf-8")
     assert load_draft(path).answers["a.b"] == "Glocke\\x07, Titel \\x1b]0;x\\x07, Zeile\nEnde\\x85"
+
+
+def test_nan_and_infinity_are_refused_at_their_line(tmp_path: Path) -> None:
+    # A `.nan` read as an answer is not equal to itself: every later save saw it changed
+    # here and in the file, and kept a conflict copy of it.
+    draft = new_draft("minimal", "1.0.0", "", "Test", answers={"a.b": 1})
+    path = tmp_path / "entwurf.yaml"
+    text = draft_to_yaml(draft).replace(
+        "  a.b: 1\n", "  a.b: .NaN\n  a.c:\n  - {name: x, stunden: -.inf}\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    with pytest.raises(ProblemsError) as err:
+        load_draft(path)
+    found = [(p.line, p.code, p.args["value"]) for p in err.value.problems]
+    assert found == [
+        (lines.index("  a.b: .NaN") + 1, "draft_not_finite", ".NaN"),
+        (lines.index("  - {name: x, stunden: -.inf}") + 1, "draft_not_finite", "-.inf"),
+    ]
+    assert ".NaN" in err.value.problems[0].message("de")

@@ -239,7 +239,7 @@ def test_answers_of_the_wrong_shape_do_not_stop_the_summary(tmp_path: Path) -> N
     draft = hostile_copy(
         tmp_path,
         "innovationslabor",
-        {"basis.rolle: amtsleitung": "basis.rolle: {a: [1, 2]}", "mandat.freiraum: 3": "mandat.freiraum: .inf"},
+        {"basis.rolle: amtsleitung": "basis.rolle: {a: [1, 2]}", "mandat.freiraum: 3": "mandat.freiraum: [3]"},
     )  # fmt: skip
     out = tmp_path / "s.md"
     assert main(["summary", str(draft), "-o", str(out)]) == 0
