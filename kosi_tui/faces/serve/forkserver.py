@@ -28,6 +28,9 @@ from pathlib import Path
 
 from kosi_tui.faces.serve.orphans import end_with_parent
 
+KILL: signal.Signals = getattr(signal, "SIGKILL", signal.SIGTERM)
+"""The forkserver runs only where fork exists (and SIGKILL with it); named so, it imports anywhere."""
+
 END_GRACE = 5.0
 """Seconds the children have to save and exit when the forkserver is told to stop."""
 
@@ -200,7 +203,7 @@ class ForkServer:
                     0.05
                 )  # children exit on their own schedule; SIGCHLD is not waited on here
         for pid in self.children:
-            _kill(pid, signal.SIGKILL)
+            _kill(pid, KILL)
         while self.children:
             pid, status = os.waitpid(-1, 0)
             conn = self.children.pop(pid, None)

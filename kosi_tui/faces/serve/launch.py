@@ -13,6 +13,9 @@ import tempfile
 from pathlib import Path
 from typing import Protocol
 
+KILL: signal.Signals = getattr(signal, "SIGKILL", signal.SIGTERM)
+"""SIGKILL; Windows has none (its processes are ended by `Popen.kill`, not by a signal)."""
+
 
 class AppProcess(Protocol):
     """One session's app: its pipes, and how to signal it and wait for its end."""
@@ -24,6 +27,9 @@ class AppProcess(Protocol):
 
     def send_signal(self, sig: signal.Signals) -> None:
         """Sends `sig` unless the process has already ended."""
+
+    def kill(self) -> None:
+        """Ends the process at once (SIGKILL; TerminateProcess on Windows) unless it has ended."""
 
     async def wait(self) -> int:
         """Its exit code, once it has ended."""
@@ -97,6 +103,10 @@ class ForkedApp:
         if not self._ended.done():
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self.pid, sig)
+
+    def kill(self) -> None:
+        # Forked children exist only where fork does, and SIGKILL with it.
+        self.send_signal(KILL)
 
     async def wait(self) -> int:
         return await asyncio.shield(self._ended)
@@ -196,6 +206,11 @@ class SpawnedApp:
             with contextlib.suppress(ProcessLookupError):
                 self.process.send_signal(sig)
 
+    def kill(self) -> None:
+        if self.process.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
+                self.process.kill()
+
     async def wait(self) -> int:
         return await self.process.wait()
 
@@ -231,7 +246,7 @@ class SpawnLauncher:
             try:
                 await asyncio.wait_for(app.wait(), 5)
             except TimeoutError:
-                app.send_signal(signal.SIGKILL)
+                app.kill()
                 await app.wait()
 
 

@@ -11,23 +11,67 @@ import asyncio
 import contextlib
 import logging
 import signal
+import ssl
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from importlib.metadata import version
 from pathlib import Path
 
 import aiohttp_jinja2
 import jinja2
 from aiohttp import WSMsgType, web
-from textual_serve.server import Server, to_int
+from rich.logging import RichHandler
+from textual_serve.server import LogHighlighter, Server, to_int
 
+from kosi_tui.faces.serve.connections import (
+    HEADER_SECONDS,
+    ConnectionKeeper,
+    connection_cap,
+    raise_file_limit,
+)
 from kosi_tui.faces.serve.door import COOKIE, Door
 from kosi_tui.faces.serve.downloads import send_download
 from kosi_tui.faces.serve.launch import Launcher, make_launcher
+from kosi_tui.faces.serve.messages import (
+    MAX_HEIGHT,
+    MAX_MESSAGE,
+    MAX_WIDTH,
+    BadMessage,
+    Feeder,
+    Ping,
+    TooMuchInput,
+    parse,
+)
 from kosi_tui.faces.serve.pages import app_page, bad_host_page, base_url, door_page, full_page
 from kosi_tui.faces.serve.session import KosiSession
 
 log = logging.getLogger("textual-serve")
+
+FORM_SECONDS = 10.0
+"""How long the body of a code form may take to arrive."""
+
+
+def one_line(record: logging.LogRecord) -> bool:
+    """Makes every log record one line: the live view (on the beamer) shows no tracebacks.
+
+    An error's type and text stay; its traceback and locals go (they could show typed codes).
+    """
+    message = record.getMessage()
+    if record.exc_info and record.exc_info[1] is not None:
+        error = record.exc_info[1]
+        message = f"{message} ({type(error).__name__}: {error})"
+    lines = [line for line in message.splitlines() if line.strip()]
+    record.msg = lines[-1] if lines else ""
+    record.args = ()
+    record.exc_info = record.exc_text = record.stack_info = None
+    return True
+
+
+def quiet_exception(loop: asyncio.AbstractEventLoop, context: dict[str, object]) -> None:
+    """asyncio's own errors (a failed accept, a task nobody awaited) as one log line."""
+    error = context.get("exception")
+    said = f" ({type(error).__name__}: {error})" if isinstance(error, BaseException) else ""
+    log.warning("%s%s", context.get("message", "error"), said)
 
 
 def app_environment() -> dict[str, str]:
@@ -60,6 +104,7 @@ class KosiServer(Server):
         on_ready: Callable[[KosiServer], None] | None = None,
         quiet: bool = False,
         trainer_code: str | None = None,
+        ssl_context: ssl.SSLContext | None = None,
     ) -> None:
         super().__init__("kosi", host=host, port=port, title="kosi", public_url=public_url)
         self.lang, self.workshop, self.door = lang, workshop, door
@@ -76,11 +121,24 @@ class KosiServer(Server):
         """Called first when the server stops (the trainer's view ends there)."""
         self.board_door = Door(trainer_code, door.loopback)
         """The trainer's own door to the board of a group game (`/board`)."""
+        self.ssl_context = ssl_context
+        self.connections = ConnectionKeeper(0)
+        """Replaced by one with the real cap when the server starts listening."""
 
     # -- set-up ----------------------------------------------------------------------------------
 
     def initialize_logging(self) -> None:
-        super().initialize_logging()
+        """textual-serve's log lines, each one line (no tracebacks with locals)."""
+        handler = RichHandler(
+            show_path=False,
+            show_time=False,
+            rich_tracebacks=False,
+            highlighter=LogHighlighter(),
+            console=self.console,
+        )
+        handler.addFilter(one_line)
+        level = logging.DEBUG if self.debug else logging.INFO
+        logging.basicConfig(level=level, format="%(message)s", handlers=[handler], force=True)
         if self.quiet:
             # The trainer's live view owns the terminal; only problems are worth a line.
             logging.getLogger().setLevel(logging.WARNING)
@@ -88,7 +146,7 @@ class KosiServer(Server):
 
     def make_app(self) -> web.Application:
         """The web application: textual-serve's routes, the door, and the board of a game."""
-        app = web.Application()
+        app = web.Application(middlewares=[self._count_request], client_max_size=MAX_MESSAGE)
         aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(self.templates_path))
         app.add_routes(
             [
@@ -111,28 +169,65 @@ class KosiServer(Server):
         """An export for the browser; a download it cancels prints no traceback."""
         return await send_download(self.download_manager, request)
 
+    @web.middleware
+    async def _count_request(
+        self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+    ) -> web.StreamResponse:
+        connection = self.connections.started(request.transport)
+        try:
+            return await handler(request)
+        finally:
+            if connection is not None:
+                connection.answering -= 1
+
     def serve(self, debug: bool = False) -> None:
         """Serves until Ctrl+C or SIGTERM, then ends every session (each app saves)."""
         self.debug = debug
         self.initialize_logging()
         loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+        loop.set_exception_handler(quiet_exception)
+        stop = asyncio.Event()
         for sig in (signal.SIGINT, signal.SIGTERM):
-            with contextlib.suppress(NotImplementedError):  # Windows
-                loop.add_signal_handler(sig, self.request_exit)
-        web.run_app(
-            self.make_app(),
-            host=self.host,
-            port=self.port,
-            handle_signals=False,
-            loop=loop,
-            print=lambda *args: None,
+            with contextlib.suppress(NotImplementedError):  # Windows: Ctrl+C raises below
+                loop.add_signal_handler(sig, stop.set)
+        runner = web.AppRunner(
+            self.make_app(), handle_signals=False, keepalive_timeout=HEADER_SECONDS
+        )
+        listener: asyncio.Server | None = None
+        try:
+            listener = loop.run_until_complete(self._listen(runner))
+            if self.on_ready is not None:
+                self.on_ready(self)
+            loop.run_until_complete(stop.wait())
+        except KeyboardInterrupt:
+            pass
+        finally:
+            if listener is not None:
+                listener.close()
+            loop.run_until_complete(runner.cleanup())
+            loop.close()
+
+    async def _listen(self, runner: web.AppRunner) -> asyncio.Server:
+        """Starts the app and the listener; every connection goes through the keeper."""
+        await runner.setup()
+        server = runner.server
+        assert server is not None
+        # The cap is reached long before the files run out: accept never fails for lack of one.
+        cap = connection_cap(raise_file_limit(), self.max_sessions)
+        self.connections = ConnectionKeeper(cap)
+        return await asyncio.get_running_loop().create_server(
+            self.connections.factory(server),
+            self.host,
+            self.port,
+            ssl=self.ssl_context,
+            backlog=128,
+            reuse_address=True,
         )
 
     async def on_startup(self, app: web.Application) -> None:
         await self.launcher.start()
         self._watchdog = asyncio.create_task(self._end_idle_sessions())
-        if self.on_ready is not None:
-            self.on_ready(self)
 
     async def on_shutdown(self, app: web.Application) -> None:
         for stop in self.on_stop:
@@ -195,9 +290,10 @@ class KosiServer(Server):
         refusal = self._refusal(request)
         if refusal is not None:
             raise refusal
-        websocket = web.WebSocketResponse(heartbeat=15)
-        width = to_int(request.query.get("width", "80"), 80)
-        height = to_int(request.query.get("height", "24"), 24)
+        # A larger message is refused by aiohttp and ends the connection (close code 1009).
+        websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=MAX_MESSAGE)
+        width = min(max(to_int(request.query.get("width", "80"), 80), 1), MAX_WIDTH)
+        height = min(max(to_int(request.query.get("height", "24"), 24), 1), MAX_HEIGHT)
         # The place is taken before the first await: handshakes at once cannot overfill the room.
         self._opening += 1
         try:
@@ -217,37 +313,49 @@ class KosiServer(Server):
             download_manager=self.download_manager,
         )
         self.sessions[session] = websocket
+        feeder: Feeder | None = None
         try:
             await session.start(width, height)
-            await self.relay(websocket, session)
+            feeder = Feeder(session.send_bytes, session.set_terminal_size, session.set_focus)
+            await self.relay(websocket, feeder, request.remote or "?")
         except asyncio.CancelledError:
             await websocket.close()
         except Exception as error:
-            log.exception(error)
+            log.error("session ended by an error: %s: %s", type(error).__name__, error)
         finally:
+            if feeder is not None:
+                await feeder.close()
             await session.stop()
             self.sessions.pop(session, None)
         return websocket
 
-    async def relay(self, websocket: web.WebSocketResponse, session: KosiSession) -> None:
-        """Hands what the browser sends to its session, until the websocket closes."""
+    async def relay(self, websocket: web.WebSocketResponse, feeder: Feeder, peer: str) -> None:
+        """Hands what the browser sends to its app, until the websocket closes.
+
+        The websocket is read all along, whatever the app does with its input: a closed tab or
+        a bad message ends the session at once.
+        """
         async for message in websocket:
+            if message.type == WSMsgType.ERROR:
+                log.warning("websocket from %s closed: %s", peer, message.data)
+                return
             if message.type != WSMsgType.TEXT:
                 continue
-            envelope = message.json()
-            if not isinstance(envelope, list) or not envelope:
+            try:
+                parsed = parse(message.data)
+            except BadMessage as fault:
+                log.warning("bad message from %s (%s): connection closed", peer, fault)
+                await websocket.close(code=1003, message=b"bad message")
+                return
+            if isinstance(parsed, Ping):
+                await websocket.send_json(["pong", parsed.data])
                 continue
-            kind, data = envelope[0], envelope[1] if len(envelope) > 1 else None
-            if kind == "stdin" and isinstance(data, str):
-                await session.send_bytes(data.encode("utf-8"))
-            elif kind == "resize" and isinstance(data, dict):
-                await session.set_terminal_size(data["width"], data["height"])
-            elif kind == "ping":
-                await websocket.send_json(["pong", data])
-            elif kind == "blur":
-                await session.blur()
-            elif kind == "focus":
-                await session.focus()
+            try:
+                feeder.put(parsed)
+            except TooMuchInput:
+                log.warning("%s sends faster than its app reads: connection closed", peer)
+                await websocket.close(code=1008, message=b"too much input")
+                return
 
     async def _end_idle_sessions(self) -> None:
         """Closes sessions nobody typed into for `idle_seconds`; their apps save and end."""

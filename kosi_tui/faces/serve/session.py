@@ -7,7 +7,7 @@ longer reads stdin runs on, and outlives the server. Textual's input parser take
 packet for the end of input, and after it the input thread stops – so a browser that sent
 `["stdin", ""]` left an app that heard nothing, not even `quit`. Here the process comes from kosi's
 launcher (forked, or spawned), empty packets are dropped, and every end goes quit → SIGTERM →
-SIGKILL with bounds. Only AppService's public methods are replaced: starting, reading the app's
+kill with bounds. Only AppService's public methods are replaced: starting, reading the app's
 output (the packets of Textual's web driver), stopping, and the stdin the packets are sent on.
 """
 
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import signal
 import time
@@ -28,7 +29,10 @@ from kosi_tui.faces.serve.launch import AppProcess, Launcher
 log = logging.getLogger("textual-serve")
 
 QUIT_GRACE = 3.0
-"""Seconds an app has to save and exit after `quit`, and again after SIGTERM."""
+"""Seconds an app has to save and exit after `quit`."""
+STUCK_GRACE = 1.0
+"""Seconds for writing `quit` to an app, and for its exit after SIGTERM: a session whose browser
+has gone is ended within five seconds however its app behaves."""
 READY_LINE = b"__GANGLION__\n"
 """What Textual's web driver writes first: from then on, its output is packets."""
 
@@ -114,6 +118,10 @@ class KosiSession(AppService):
         self.last_input = time.monotonic()
         return await super().send_bytes(data)
 
+    async def set_focus(self, focused: bool) -> None:
+        """The browser tab gained or lost the focus."""
+        await (self.focus() if focused else self.blur())
+
     async def on_data(self, payload: bytes) -> None:
         if self.first_output is None:
             self.first_output = time.monotonic()
@@ -132,14 +140,17 @@ class KosiSession(AppService):
         if child is not None:
             # A child that no longer reads its stdin must not hold the ending up for ever.
             with contextlib.suppress(Exception):
-                await asyncio.wait_for(self.send_meta({"type": "quit"}), QUIT_GRACE)
+                await asyncio.wait_for(self.send_meta({"type": "quit"}), STUCK_GRACE)
             with contextlib.suppress(Exception):
                 child.stdin.close()
-            for sig in (None, signal.SIGTERM, signal.SIGKILL):
-                if sig is not None:
-                    child.send_signal(sig)
+            terminate = functools.partial(child.send_signal, signal.SIGTERM)
+            # quit, then SIGTERM (Textual's driver saves on it), then kill: each with a bound.
+            steps = ((None, QUIT_GRACE), (terminate, STUCK_GRACE), (child.kill, QUIT_GRACE))
+            for step, grace in steps:
+                if step is not None:
+                    step()
                 try:
-                    await asyncio.wait_for(child.wait(), QUIT_GRACE)
+                    await asyncio.wait_for(child.wait(), grace)
                     break
                 except TimeoutError:
                     continue

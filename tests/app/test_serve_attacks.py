@@ -1,0 +1,111 @@
+"""`kosi serve` attacked from another machine on the Wi-Fi (a second network namespace).
+
+Every attack is bounded in count and time and goes only to the address of the namespace made
+by the `room` fixture. Needs root and iproute2; skipped with the reason otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.app.test_serve_netns import read_until, room  # noqa: F401 (the fixture)
+from tests.conftest import ROOT
+
+pytest.importorskip("textual_serve", reason="kosi serve needs the optional textual-serve package")
+pytestmark = [pytest.mark.system, pytest.mark.process]
+
+CODE = "K7MP-QX4R-9TNA"
+
+SLOW_CONNECTIONS = r"""
+import asyncio, resource, sys, time
+import aiohttp
+from tests.app.serve_client import Browser
+
+async def main(address, code, count, seconds):
+    resource.setrlimit(resource.RLIMIT_NOFILE, (count + 512, count + 512))
+    base = f"http://{address}:8000"
+    browser = await Browser.open(base, query=f"&code={code}")
+    await browser.start_draft("Stadt Test", "Anna Test")
+    print("participant working", flush=True)
+    writers, refused = [], 0
+    for _ in range(count):
+        try:
+            _, writer = await asyncio.wait_for(asyncio.open_connection(address, 8000), 5)
+        except (OSError, TimeoutError):
+            refused += 1
+            continue
+        writer.write(b"GET / HTTP/1.1\r\n")
+        writers.append(writer)
+    print("opened", len(writers), "refused", refused, flush=True)
+    await browser.type("Nord")
+    await browser.wait_for("Stadt TestNord", limit=30)
+    print("keystrokes reached the app", flush=True)
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:  # a header line every few seconds, the slow attack itself
+        for writer in writers:
+            if not writer.is_closing():
+                writer.write(b"X-Slow: 1\r\n")
+        await asyncio.sleep(2)
+    for writer in writers:
+        writer.close()
+    stopped = time.monotonic()
+    async with aiohttp.ClientSession() as session:
+        async with session.get(f"{base}/?code={code}", timeout=aiohttp.ClientTimeout(total=2),
+                               allow_redirects=False) as response:
+            print("new participant answered", response.status,
+                  round(time.monotonic() - stopped, 2), flush=True)
+    await browser.close()
+
+asyncio.run(main(sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4])))
+"""
+
+
+def start_server(server_ns: str, tmp_path: Path, *extra: str) -> subprocess.Popen[str]:
+    import resource
+
+    env = {**os.environ, "KOSI_HOME": str(tmp_path / "home"), "PYTHONPATH": str(ROOT)}
+
+    def common_file_limit() -> None:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (1024, 1024))
+
+    return subprocess.Popen(
+        ["ip", "netns", "exec", server_ns, sys.executable, "-m", "kosi_tui", "serve",
+         "--host", "0.0.0.0", "--port", "8000", "--workshop", str(tmp_path / "ws"),
+         "--code", CODE, *extra],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT, env=env,
+        preexec_fn=common_file_limit,
+    )  # fmt: skip
+
+
+def participant(participant_ns: str, script: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        ["ip", "netns", "exec", participant_ns, sys.executable, "-c", script, *args],
+        capture_output=True, text=True, timeout=240, env=env, cwd=ROOT,
+    )  # fmt: skip
+
+
+def test_slow_connections_cannot_end_the_server(
+    room: tuple[str, str, str],  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    server_ns, participant_ns, address = room
+    server = start_server(server_ns, tmp_path)
+    output = ""
+    try:
+        output = read_until(server, r"Strg\+C")
+        done = participant(participant_ns, SLOW_CONNECTIONS, address, CODE, "1100", "12")
+        assert done.returncode == 0, done.stderr[-3000:] + done.stdout
+        assert "keystrokes reached the app" in done.stdout
+        assert "new participant answered 303" in done.stdout, done.stdout
+        assert server.poll() is None, "the server ended"
+    finally:
+        server.terminate()
+        output += server.communicate(timeout=60)[0]
+    assert "Traceback" not in output, output[-3000:]
+    assert "Too many open files" not in output

@@ -1,0 +1,155 @@
+"""kosi serve's bounds, without a server: message checks, the key queue, the connection cap."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from kosi_tui.faces.serve.connections import ConnectionKeeper, Guarded, connection_cap
+from kosi_tui.faces.serve.messages import (
+    MAX_PENDING,
+    BadMessage,
+    Feeder,
+    Focus,
+    Keys,
+    Ping,
+    Resize,
+    TooMuchInput,
+    parse,
+)
+
+
+def test_messages_textual_js_sends_are_understood() -> None:
+    assert parse('["stdin", "ab"]') == Keys(b"ab")
+    assert parse('["resize", {"width": 100, "height": 30}]') == Resize(100, 30)
+    assert parse('["ping", "7"]') == Ping("7")
+    assert parse('["blur"]') == Focus(False) and parse('["focus"]') == Focus(True)
+
+
+def test_a_huge_size_is_capped() -> None:
+    assert parse('["resize", {"width": 10000, "height": 5000}]') == Resize(400, 200)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not json",
+        "{}",
+        "[]",
+        "[1]",
+        '["stdin", 5]',
+        '["resize", {"width": "80", "height": 24}]',
+        '["resize", {"width": true, "height": 24}]',
+        '["resize", {"width": 0, "height": 24}]',
+        '["resize", {"width": 80, "height": -3}]',
+        '["resize", [80, 24]]',
+        '["explode"]',
+    ],
+)
+def test_anything_else_is_a_bad_message(text: str) -> None:
+    with pytest.raises(BadMessage) as fault:
+        parse(text)
+    assert "\n" not in str(fault.value)
+
+
+async def test_resizes_are_merged_and_keys_keep_their_order() -> None:
+    sent: list[object] = []
+    gate = asyncio.Event()
+
+    async def keys(data: bytes) -> None:
+        await gate.wait()  # the app reads slowly
+        sent.append(data)
+
+    async def size(width: int, height: int) -> None:
+        sent.append((width, height))
+
+    async def focus(focused: bool) -> None:
+        sent.append(focused)
+
+    feeder = Feeder(keys, size, focus)
+    feeder.put(Keys(b"a"))
+    await asyncio.sleep(0)  # the feeder takes the first key and waits for the app
+    for width in range(10, 60):
+        feeder.put(Resize(width, 20))
+    feeder.put(Keys(b"b"))
+    gate.set()
+    for _ in range(1000):  # bounded: each turn lets the feeder take one step
+        if len(sent) >= 3:
+            break
+        await asyncio.sleep(0)
+    await feeder.close()
+    assert sent == [b"a", (59, 20), b"b"]
+
+
+async def test_a_browser_faster_than_its_app_is_stopped() -> None:
+    async def never(*_: object) -> None:
+        await asyncio.Event().wait()
+
+    feeder = Feeder(never, never, never)
+    feeder.put(Keys(b"x" * (MAX_PENDING // 2)))
+    feeder.put(Keys(b"x" * (MAX_PENDING // 2)))
+    with pytest.raises(TooMuchInput):
+        feeder.put(Keys(b"x"))
+    await feeder.close()
+    assert feeder.pending == 0
+
+
+def test_the_cap_leaves_files_for_every_session() -> None:
+    assert connection_cap(1024, 40) == 1024 - 40 * 8 - 64
+    assert connection_cap(1_000_000, 40) == 4096
+    assert connection_cap(0, 40) == 4096  # no limit known (Windows)
+    assert connection_cap(100, 40) == 16
+
+
+class FakeTransport(asyncio.Transport):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ended = ""
+
+    def close(self) -> None:
+        self.ended = "closed"
+
+    def abort(self) -> None:
+        self.ended = "aborted"
+
+
+class Inner(asyncio.Protocol):
+    def __init__(self) -> None:
+        self.made = False
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.made = True
+
+
+async def test_connections_over_the_cap_are_closed_at_once() -> None:
+    keeper = ConnectionKeeper(2, header_seconds=60)
+    made = [keeper.factory(Inner)() for _ in range(3)]
+    transports = [FakeTransport() for _ in made]
+    for protocol, transport in zip(made, transports, strict=True):
+        protocol.connection_made(transport)
+    assert [t.ended for t in transports] == ["", "", "aborted"]
+    assert isinstance(made[2], Guarded) and not made[2].admitted
+    made[0].connection_lost(None)  # one leaves: the next one is let in
+    fourth, transport = keeper.factory(Inner)(), FakeTransport()
+    fourth.connection_made(transport)
+    assert transport.ended == "" and keeper.turned_away == 1
+
+
+async def test_a_connection_without_a_request_is_closed() -> None:
+    keeper = ConnectionKeeper(10, header_seconds=60)
+    quiet, busy, done = (keeper.factory(Inner)() for _ in range(3))
+    transports = [FakeTransport() for _ in range(3)]
+    for protocol, transport in zip((quiet, busy, done), transports, strict=True):
+        protocol.connection_made(transport)
+    assert keeper.started(transports[1]) is busy  # a websocket, open for an hour
+    finished = keeper.started(transports[2])
+    assert finished is not None
+    finished.answering -= 1
+    for protocol in (quiet, busy, done):
+        assert isinstance(protocol, Guarded)
+        protocol.look()
+    assert [t.ended for t in transports] == ["closed", "", ""]
+    assert isinstance(done, Guarded)
+    done.look()  # nothing more since the last look
+    assert transports[2].ended == "closed"
