@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 from kosi_tui.faces.commands.say import say
@@ -10,8 +12,30 @@ from kosi_tui.storage.canvas_file import load_canvas
 from kosi_tui.storage.problems import Problem, ProblemsError
 
 
+class _Output:
+    """Prints until the reader goes away (`kosi validate *.yaml | head -1`); after that the
+    files are still checked, so the exit status says whether they are fine."""
+
+    def __init__(self) -> None:
+        self.gone = False
+
+    def __call__(self, text: str) -> None:
+        if self.gone:
+            return
+        try:
+            say(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            self.gone = True
+            # Python flushes stdout again on exit and would complain there; nothing to say now.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+
+
 def run_validate(files: list[Path], strict: bool, lang: str) -> int:
     """Validates each file; 1 when any has errors (or, with `strict`, warnings)."""
+    out = _Output()
     failed = 0
     for file in files:
         problems: list[Problem]
@@ -29,13 +53,13 @@ def run_validate(files: list[Path], strict: bool, lang: str) -> int:
             problems = err.problems
             summary = ""
         for problem in problems:
-            say(problem.render(lang))
+            out(problem.render(lang))
         errors = sum(p.severity == "error" for p in problems)
         warnings = len(problems) - errors
         if errors or (strict and warnings):
             failed += 1
         elif summary:
-            say(summary + (t("cli.with_warnings", lang, count=warnings) if warnings else ""))
+            out(summary + (t("cli.with_warnings", lang, count=warnings) if warnings else ""))
     if len(files) > 1 or failed:
-        say(t("cli.validate_total", lang, count=len(files), failed=failed))
+        out(t("cli.validate_total", lang, count=len(files), failed=failed))
     return 1 if failed else 0
