@@ -81,15 +81,18 @@ _DE_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$")
 _EN_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
 
+def _full_year(digits: str) -> int:
+    """`26` is 2026; four digits are the year as typed (`0099` is the year 99, not 2099)."""
+    return int(digits) + (2000 if len(digits) == 2 else 0)
+
+
 def parse_date(text: str) -> dt.date | None:
     """The date in `text` (`24.12.2026`, `24.12.26`, `2026-12-24`, `12/24/2026`), or None."""
     s = text.strip()
     try:
         if m := _DE_DATE.match(s):
-            day, month, year = (int(g) for g in m.groups())
-            if year < 100:
-                year += 2000
-            return dt.date(year, month, day)
+            day, month = int(m.group(1)), int(m.group(2))
+            return dt.date(_full_year(m.group(3)), month, day)
         if m := _EN_DATE.match(s):
             month, day, year = (int(g) for g in m.groups())
             return dt.date(year, month, day)
@@ -103,15 +106,15 @@ def impossible_date(text: str) -> tuple[int, int, int] | None:
     12.13.2026); None when it is a real date or not written like one."""
     s = text.strip()
     if m := _DE_DATE.match(s):
-        day, month, year = (int(g) for g in m.groups())
-        year += 2000 if year < 100 else 0
+        day, month, year = int(m.group(1)), int(m.group(2)), _full_year(m.group(3))
     elif m := _EN_DATE.match(s):
         month, day, year = (int(g) for g in m.groups())
     elif m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", s):
         year, month, day = (int(g) for g in m.groups())
     else:
         return None
-    return None if parse_date(s) is not None else (day, month, year)
+    # The year 0 is in no calendar either, but its day and month are not what is wrong.
+    return None if parse_date(s) is not None or year == 0 else (day, month, year)
 
 
 def date_mistake(text: str) -> tuple[str, dict[str, Any]] | None:
@@ -134,4 +137,7 @@ def days_in_month(month: int, year: int) -> int:
 
 def format_date(value: dt.date, lang: str = "de") -> str:
     """A date as people of `lang` write it."""
-    return value.strftime("%d.%m.%Y") if lang == "de" else value.isoformat()
+    # Not strftime: its %Y writes the year 431 as "431", which no one reads back as that year.
+    return (
+        f"{value.day:02d}.{value.month:02d}.{value.year:04d}" if lang == "de" else value.isoformat()
+    )

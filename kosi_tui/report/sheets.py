@@ -18,7 +18,7 @@ from typing import Any, assert_never
 from kosi_tui.core.canvas import Info, Table
 from kosi_tui.core.display import cell_text
 from kosi_tui.core.kinds.forms import Amount, Day, Entries, Options, Points, Rows, Writing
-from kosi_tui.core.numbers import is_number
+from kosi_tui.core.numbers import format_date, is_number
 from kosi_tui.core.text import localize
 from kosi_tui.core.visible_text import for_report
 from kosi_tui.i18n import t
@@ -186,7 +186,7 @@ def _csv_text(value: Cell) -> str:
     if isinstance(value, float):
         return repr(value).replace(".", ",") if not value.is_integer() else str(int(value))
     if isinstance(value, dt.date):
-        return value.strftime("%d.%m.%Y")
+        return format_date(value, "de")
     text = " ".join(for_report(value).split())
     return "'" + text if text.startswith(_FORMULA_START) else text
 
