@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
+from kosi_tui.storage.processes import process_alive
+
 STALE_TEMP_SECONDS = 3600.0
 """A temporary file this old is left over from a crash even if its process id is in use again."""
 
@@ -121,26 +123,15 @@ def remove_stale_temps(path: Path) -> None:
                 _discard(entry.path)
 
 
-def process_alive(pid: int) -> bool:
-    """Whether a process of that id runs on this computer (one we may not signal counts)."""
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError):
-        return True
-    return True
-
-
 def _durable_temp(beside: Path, data: bytes, suffix: str = ".tmp") -> str:
     """A temporary file in `beside`'s folder holding `data`, on disk, with the permissions
     `beside` has or would get; returns its name (the caller moves it into place or removes it)."""
     fd, name = tempfile.mkstemp(prefix=_temp_prefix(beside), suffix=suffix, dir=beside.parent)
     try:
-        with contextlib.suppress(OSError):
-            os.fchmod(fd, _mode_for(beside))
+        # Windows has no fchmod before Python 3.13 (and no permission bits to give).
+        if hasattr(os, "fchmod"):
+            with contextlib.suppress(OSError):
+                os.fchmod(fd, _mode_for(beside))
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -199,7 +190,9 @@ def create_exclusive(path: Path, data: bytes) -> bool:
         except FileExistsError:
             return False
         except OSError as err:
-            if err.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
+            # Windows reports a FAT drive's missing hard links as EINVAL (ERROR_INVALID_FUNCTION).
+            no_links = (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EINVAL)
+            if err.errno not in no_links:
                 raise
             # Folders without hard links (some network and FAT drives): exclusive creation.
             return _create_excl_plain(path, data)

@@ -15,7 +15,8 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 
-from kosi_tui.storage.atomic import WriteError, process_alive, real_target, write_atomic
+from kosi_tui.storage.atomic import WriteError, real_target, write_atomic
+from kosi_tui.storage.processes import process_alive
 
 _MAX_BYTES = 4096
 
