@@ -359,8 +359,14 @@ class PlainSession:
             target = Path(where).expanduser().absolute()
             if target.is_dir():
                 target = target / filling.path.name
+            before = filling.path, filling.writer
             filling.save_as(target)
             self._say_result()
+            if filling.last.error is not None:
+                # Not taken there either: later saves (and `:w` alone) go on trying the draft's
+                # own file, not the place that just refused.
+                filling.path, filling.writer = before
+                filling.claim()
         if filling.last.error is None:
             self.say(t("plain.saved", lang, path=str(filling.path)))
 

@@ -139,6 +139,22 @@ def test_w_saves_elsewhere_and_later_answers_go_there(
     assert load_draft(saved).answers | EXPECTED == load_draft(saved).answers
 
 
+def test_a_refused_w_leaves_the_draft_where_it_was(
+    kosi_home: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = draft_on_disk(kosi_home)
+    not_a_folder = tmp_path / "datei.txt"
+    not_a_folder.write_text("")
+    script = [*ANSWERS[:3], f":w {not_a_folder / 'entwurf.yaml'}", *ANSWERS[3:], ":q"]
+    out = io.StringIO()
+    with full(monkeypatch, path.parent):
+        assert start_plain(Filling.open(path), "de", feed(script), out) == 1
+    text = out.getvalue()
+    assert f"NICHT gespeichert: {path}." in text  # the draft's own file, not the refused place
+    answers = load_draft(copy_named_in(text)).answers
+    assert {k: answers[k] for k in EXPECTED} == EXPECTED
+
+
 def test_ctrl_c_still_leaves_an_emergency_copy(
     kosi_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
