@@ -46,7 +46,9 @@ def parse_number(text: str, lang: str = "de") -> float | int | None:
         return None
     if value != value or value in (float("inf"), float("-inf")):
         return None
-    return int(value) if "." not in s and abs(value) < 2**53 else value
+    # A whole number exactly as typed: a float keeps only about 16 digits and would change the
+    # last ones of a longer one without a word.
+    return int(s) if "." not in s else value
 
 
 def format_number(value: float | int, lang: str = "de", decimals: int | None = None) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kosi_tui.core.display import scalar_text
-from kosi_tui.core.numbers import is_money
+from kosi_tui.core.numbers import format_number, is_money, parse_number
 
 
 @pytest.mark.parametrize(("value", "lang", "unit", "shown"), [
@@ -34,3 +34,22 @@ def test_currencies_are_recognised(unit: str) -> None:
 @pytest.mark.parametrize("unit", ["Vollzeitstellen", "Einwohner", "Europäer", "Stunden"])
 def test_other_units_are_not_money(unit: str) -> None:
     assert not is_money(unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [("9007199254740993", "de", 9007199254740993), ("9.007.199.254.740.993", "de", 9007199254740993),
+     ("9,007,199,254,740,993", "en", 9007199254740993), ("-123456789012345678901", "de", -123456789012345678901),
+     ("1" + "0" * 300, "de", 10**300)],
+)  # fmt: skip
+def test_whole_numbers_beyond_float_precision_are_kept_exactly(
+    text: str, lang: str, value: int
+) -> None:
+    # They were read as floats and lost their last digits (…993 became …992) without a word.
+    parsed = parse_number(text, lang)
+    assert parsed == value and isinstance(parsed, int)
+    assert parse_number(format_number(value, lang), lang) == value
+
+
+def test_numbers_beyond_a_float_are_refused() -> None:
+    assert parse_number("1" + "0" * 400) is None
