@@ -108,9 +108,29 @@ def _resolve_ref(
     if section is not None:
         options += [q.id for q in section.questions]
     ctx.add(
-        path, "unknown_ref", offset=ref.pos, name=ref.text, suggestion=closest(ref.text, options)
+        path, "unknown_ref", offset=ref.pos, name=ref.text, suggestion=_suggest(ctx, ref, options)
     )
     return None
+
+
+def _suggest(ctx: CheckContext, ref: Ref, options: list[str]) -> str:
+    """What `ref` most likely meant. A table's column is named with its table in between
+    (`ressourcen.partner.sektor`); written without it (`ressourcen.sektor`) it is a column of
+    that section's table, which a spelling distance alone would miss for a question's name."""
+    columns = [
+        (located.section.id, f"{key}.{column.id}", column.id)
+        for key, located in ctx.out.questions.items()
+        if isinstance(located.question, Table)
+        for column in located.question.columns
+    ]
+    named = [(sid, full) for sid, full, cid in columns if cid == ref.parts[-1]]
+    if len(ref.parts) == 2:
+        in_section = [full for sid, full in named if sid == ref.parts[0]]
+        if len(in_section) == 1:
+            return in_section[0]
+    if len(named) == 1:
+        return named[0][1]
+    return closest(ref.text, options + [full for _, full, _ in columns])
 
 
 def ref_type(ctx: CheckContext, ref: Ref) -> Type:
