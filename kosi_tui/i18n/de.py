@@ -732,4 +732,5 @@ MESSAGES: dict[str, str] = {
     "problem.column_as_number": "{function}() nimmt eine einzelne Zahl, „{name}“ ist aber eine Tabellenspalte mit einer Zahl je Zeile. Fassen Sie die Spalte zuerst zusammen, z. B. mit sum({name}), max({name}) oder mean({name}).",
     "problem.if_branch_types": "Die beiden Möglichkeiten von if() sind verschiedener Art ({left} und {right}); was mit dem Ergebnis rechnet oder vergleicht, ginge dann nur für eine davon. Geben Sie beiden dieselbe Art, z. B. if(x, 1, 0) oder if(x, 'ja', 'nein').",
     "problem.draft_not_finite": "„{value}“ ist keine Zahl, mit der sich rechnen lässt (YAML liest .nan als „keine Zahl“, .inf als unendlich). Schreiben Sie hier eine Zahl wie 1500, oder löschen Sie die Zeile, dann ist die Frage unbeantwortet.",
+    "problem.yaml_nested_quotes": "In dieser Zeile stehen Anführungszeichen in einem Text, der selbst in Anführungszeichen steht; YAML hält das innere Zeichen für das Ende des Textes. Setzen Sie außen doppelte und innen einfache Anführungszeichen, z. B. show_if: \"status == 'rat'\".",
 }

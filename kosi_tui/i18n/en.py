@@ -724,4 +724,5 @@ MESSAGES: dict[str, str] = {
     "problem.column_as_number": "{function}() takes a single number, but “{name}” is a table column with a number per row. Combine the column first, e.g. with sum({name}), max({name}) or mean({name}).",
     "problem.if_branch_types": "The two outcomes of if() are of different kinds ({left} and {right}); whatever calculates with or compares the result would then work for only one of them. Give both the same kind, e.g. if(x, 1, 0) or if(x, 'yes', 'no').",
     "problem.draft_not_finite": "“{value}” is not a number one can calculate with (YAML reads .nan as “not a number”, .inf as infinity). Write a number such as 1500 here, or delete the line to leave the question unanswered.",
+    "problem.yaml_nested_quotes": "This line has quotes inside a text that is itself in quotes; YAML takes the inner one for the end of the text. Use double quotes outside and single quotes inside, e.g. show_if: \"status == 'council'\".",
 }

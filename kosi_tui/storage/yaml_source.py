@@ -192,6 +192,30 @@ def _reader_problem(file: Path, text: str, err: yaml.reader.ReaderError) -> Prob
     return ProblemsError.one(file, "control_character", {"code": code}, line, col)
 
 
+_QUOTED_VALUE = re.compile(r"""(?:^|[:,\[{-])\s+(["'])""")
+
+
+def _quotes_inside_quotes(line: str) -> bool:
+    """Whether a quoted value on `line` ends where its text goes on: `show_if: "x == "a""`.
+    YAML takes the inner quote as the end of the text, and its own message says nothing of it."""
+    for match in _QUOTED_VALUE.finditer(line):
+        quote, i = match.group(1), match.end()
+        while i < len(line):
+            if quote == '"' and line[i] == "\\":
+                i += 2
+                continue
+            if line[i] == quote:
+                if quote == "'" and line[i + 1 : i + 2] == "'":  # '' is a ' inside '…'
+                    i += 2
+                    continue
+                break
+            i += 1
+        after = line[i + 1 :].lstrip()
+        if i < len(line) and after and after[0] not in ",]}#:":
+            return True
+    return False
+
+
 def parse_yaml(file: Path, text: str) -> tuple[Any, SourceMap]:
     """Data and source map of YAML text; raises `ProblemsError` for anything unsafe or broken."""
     loader: yaml.SafeLoader | None = None
@@ -211,6 +235,8 @@ def parse_yaml(file: Path, text: str) -> tuple[Any, SourceMap]:
             name = alias.group(1) if alias else "?"
             raise ProblemsError.one(file, "yaml_unknown_alias", {"name": name}, line, col) from None
         code = "yaml_tab" if "\t" in source_line[: col + 1] else "yaml_syntax"
+        if code == "yaml_syntax" and _quotes_inside_quotes(source_line):
+            code = "yaml_nested_quotes"
         raise ProblemsError.one(file, code, {"detail": problem}, line, col) from None
     except yaml.YAMLError as err:
         raise ProblemsError.one(file, "yaml_syntax", {"detail": str(err)}) from None
