@@ -239,7 +239,7 @@ MESSAGES: dict[str, str] = {
     "problem.glance_kind": "Ein Eintrag unter „glance“ braucht genau eines von answer, score, chart oder "
     "flags.",
     "problem.unknown_chart": "Das Diagramm „{name}“ gibt es unter „evaluation.charts“ nicht.",
-    "problem.where_outside_group": "„where“ gibt es nur in den Kennzahlen und Warnungen einer Gruppe (unter „group:“), etwa „sum(round.geld where rolle.rolle == 'stadt')“.",
+    "problem.where_outside_group": "„where“ wählt Zeilen einer Tabelle aus, etwa „count(akteure.tabelle where akteure.tabelle.sektor == 'wirtschaft')“, oder in den Kennzahlen und Warnungen einer Gruppe (unter „group:“) Teilnehmende, etwa „sum(round.geld where rolle.rolle == 'stadt')“.",
     "problem.unknown_group_value": "„{name}“ gibt es hier nicht. Unter „group:“ gibt es „constants.…“ (Spielwerte), „figures.…“ (weiter oben stehende Kennzahlen) und „round.…“ (die Frage der jeweiligen Runde).",
     "problem.answer_outside_aggregate": "„{name}“ ist die Antwort einer einzelnen Person. In einer Kennzahl der Gruppe muss sie in sum(…), min(…), max(…), count(…) oder any(…) stehen.",
     "problem.role_question_type": "„{name}“ muss eine Frage mit einer Auswahl (single_choice) sein: Mit ihr wählt jede Person ihre Rolle.",

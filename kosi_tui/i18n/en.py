@@ -234,7 +234,7 @@ MESSAGES: dict[str, str] = {
     "problem.chart_fields": "A stacked chart (type: stacked) also needs: {fields}.",
     "problem.glance_kind": "An entry under “glance” needs exactly one of answer, score, chart or flags.",
     "problem.unknown_chart": "There is no chart “{name}” under “evaluation.charts”.",
-    "problem.where_outside_group": "“where” exists only in a group's figures and flags (under “group:”), as in “sum(round.money where role.role == 'city')”.",
+    "problem.where_outside_group": "“where” picks rows of a table, as in “count(actors.table where actors.table.sector == 'business')”, or, in a group's figures and flags (under “group:”), participants, as in “sum(round.money where role.role == 'city')”.",
     "problem.unknown_group_value": "There is no “{name}” here. Under “group:” there are “constants.…” (the game's values), “figures.…” (figures declared further up) and “round.…” (the question of the round looked at).",
     "problem.answer_outside_aggregate": "“{name}” is one person's answer. In a group figure it must stand in sum(…), min(…), max(…), count(…) or any(…).",
     "problem.role_question_type": "“{name}” must be a single-choice question: with it each person chooses their role.",

@@ -9,7 +9,7 @@ from typing import Any
 from kosi_tui.core.canvas import Info, MultiChoice, Section, SingleChoice
 from kosi_tui.core.checks.context import CheckContext
 from kosi_tui.core.checks.order import check_forward
-from kosi_tui.core.checks.references import GroupRefs, ref_type, resolve
+from kosi_tui.core.checks.references import GroupRefs, cell_type, ref_type, resolve
 from kosi_tui.core.expr import ExprError, parse
 from kosi_tui.core.expr.infer import Inference
 from kosi_tui.core.expr.nodes import Node, Ref, ValueRef, walk
@@ -75,7 +75,12 @@ class ExpressionCompiler:
             _scored_choices(ctx, ref, path, pos)
 
         inference = Inference(
-            lambda ref: ref_type(ctx, ref), report, value or ANY, self.where_allowed, on_score
+            lambda ref: ref_type(ctx, ref),
+            report,
+            value or ANY,
+            self.where_allowed,
+            on_score,
+            lambda ref: cell_type(ctx, ref),
         )
         tp = inference.infer(resolved)
         return Typed(resolved, tp) if ok and not ctx.errors_since(before) else None

@@ -147,3 +147,12 @@ def ref_type(ctx: CheckContext, ref: Ref) -> Type:
         assert column is not None
         return column.expr_type(ref.text)
     return question.expr_type(ref.text)
+
+
+def cell_type(ctx: CheckContext, ref: Ref) -> Type | None:
+    """The type of one cell of the table column `ref` (inside a row filter); None otherwise."""
+    if not ref.key or ref.column is None or ref.key not in ctx.out.questions:
+        return None
+    question = ctx.out.questions[ref.key].question
+    column = question.column(ref.column) if isinstance(question, Table) else None
+    return None if column is None else column.cell_type(ref.text)

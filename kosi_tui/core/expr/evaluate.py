@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from kosi_tui.core.expr.errors import ExprError
@@ -118,6 +119,33 @@ def _contains(container: Any, item: Any) -> bool:
     return bool(container == item)
 
 
+def _rows_where(
+    name: str,
+    table: Ref,
+    where: Node,
+    lookup: Lookup,
+    ev_row: Callable[[Node, dict[str, Any], str], Any],
+    pos: int,
+) -> Any:
+    """`count(t where c)` or `sum(t.col where c)` in one draft: the rows of table `t` for which
+    `c` holds, counted, or their cells of `col` handed to the function."""
+    if not table.key:  # not a checked table: only a group's aggregate filters anything else
+        raise ExprError("where_outside_group", pos)
+    rows = lookup(replace(table, column=None))
+    if rows is None:
+        return FUNCTIONS[name].impl(None)
+    # A hand-edited draft may hold no list of rows there, or rows that are no mappings: none.
+    rows = rows if isinstance(rows, list) else []
+    kept = [r for r in rows if isinstance(r, dict) and truth(ev_row(where, r, table.key))]
+    picked = kept if table.column is None else [r.get(table.column) for r in kept]
+    try:
+        return FUNCTIONS[name].impl(picked)
+    except ExprError as err:
+        raise ExprError(err.code, pos, **err.args_) from None
+    except (TypeError, ValueError, OverflowError) as err:
+        raise ExprError("function_failed", pos, name=name, reason=str(err)) from None
+
+
 def evaluate(
     node: Node,
     lookup: Lookup,
@@ -178,6 +206,8 @@ def evaluate(
                 if score is None or not isinstance(arg, Ref):
                     raise ExprError("score_needs_choice", n.pos)
                 return score(arg)
+            case Call(name=name, args=(Ref() as table,), where=where) if where is not None:
+                return _rows_where(name, table, where, lookup, ev_row, n.pos)
             case Call(where=where) if where is not None:
                 raise ExprError("where_outside_group", n.pos)
             case Call(name=name, args=args):
@@ -189,6 +219,15 @@ def evaluate(
                 except (TypeError, ValueError, OverflowError) as err:
                     raise ExprError("function_failed", n.pos, name=name, reason=str(err)) from None
         raise ExprError("unknown_node", 0)  # pragma: no cover - the parser makes no other nodes
+
+    def ev_row(n: Node, row: dict[str, Any], key: str) -> Any:
+        # Inside `where`, a column of the filtered table is the row's cell, not the column.
+        def in_row(ref: Ref) -> Any:
+            if ref.key == key and ref.column is not None:
+                return row.get(ref.column)
+            return lookup(ref)
+
+        return evaluate(n, in_row, value, score, aggregate)
 
     try:
         return ev(node)

@@ -72,6 +72,11 @@ class Inference:
     """Whether `sum(x where c)` may stand here (in a group's figures and flags)."""
     on_score: Callable[[Ref, int], None] | None = None
     """Called for each `score(question)` of a choice question, at the call's offset."""
+    cell_type: Callable[[Ref], Type | None] | None = None
+    """The type of one cell of a table column (None for a reference that is no column), for
+    `count(table where table.column == ...)` outside a group."""
+    row_key: str = ""
+    """While the condition of such a `where` is inferred: the table whose columns are cells."""
 
     def infer(self, node: Node) -> Type:
         """The type of `node`; every problem found on the way is reported."""
@@ -91,6 +96,10 @@ class Inference:
             case ValueRef():
                 return self.value
             case Ref():
+                if self.row_key and node.key == self.row_key and self.cell_type is not None:
+                    cell = self.cell_type(node)
+                    if cell is not None:
+                        return cell
                 return self.ref_type(node)
             case Unary(op="not", operand=o):
                 self.infer(o)
@@ -146,8 +155,23 @@ class Inference:
         name, args = node.name, node.args
         types = [self.infer(a) for a in args]
         if node.where is not None:
-            self.infer(node.where)
-            if not self.where_allowed:
+            table = args[0] if len(args) == 1 and isinstance(args[0], Ref) else None
+            if self.where_allowed:
+                self.infer(node.where)
+            elif (
+                table is not None
+                and types[0].kind in ("table", "choices", "numbers", "list")
+                and self.cell_type is not None
+                and not self.row_key
+            ):
+                # One draft's table: the condition looks at each row's cells.
+                self.row_key = table.key
+                try:
+                    self.infer(node.where)
+                finally:
+                    self.row_key = ""
+            else:
+                self.infer(node.where)
                 self.report("where_outside_group", node.pos)
         if name == "score":
             if not (isinstance(args[0], Ref) and types[0].kind in ("choice", "choices")):

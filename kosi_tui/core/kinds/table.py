@@ -85,6 +85,21 @@ class Column(Model):
             case _:
                 assert_never(self.type)
 
+    def cell_type(self, name: str) -> Type:
+        """The type of one cell in expressions (inside `where`, which looks at one row)."""
+        ids = tuple(c.id for c in self.choices or [])
+        match self.type:
+            case "choice":
+                return Type("choice", ids, name)
+            case "multi_choice":
+                return Type("choices", ids, name)
+            case "number":
+                return Type("number", name=name)
+            case "text":
+                return Type("text", name=name)
+            case _:
+                assert_never(self.type)
+
     def issues(self, cell: Any) -> list[Issue]:
         """What is wrong with one cell, each message naming the column (also as people type)."""
         if is_empty(cell):
