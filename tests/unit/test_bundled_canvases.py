@@ -105,17 +105,17 @@ def test_aiming_high_on_the_impact_staircase_earns_nothing_by_itself() -> None:
 def test_koinvestition_funding_gap_and_flags() -> None:
     scores, flags = evaluate("koinvestition-fahrradgarage")
     assert scores["luecke"] == 1800  # 12,000 € minus 6,000 + 2,400 + 1,500 + 300
-    assert scores["jahresbilanz"] == pytest.approx(159.2)  # 12 × 90 % × 2 € × 12 + 300 − 400
+    assert scores["jahresbilanz"] == pytest.approx(-80.8)  # 12 × 90 % × 2 € × 12 + 60 − 400
     assert scores["groesster_anteil"] == 59
     assert scores["umsetzende"] == 1
-    assert flags == ["luecke"]
+    assert flags == ["luecke", "betrieb_defizitaer"]
     # A larger contribution closes the gap; the flag goes away.
     scores, flags = evaluate("koinvestition-fahrradgarage", finanzen__investition=10200)
     assert scores["luecke"] == 0 and "luecke" not in flags
     _, flags = evaluate("koinvestition-fahrradgarage", finanzen__defizit="ungeklaert")
     assert "defizit_ungeklaert" in flags
-    _, flags = evaluate("koinvestition-fahrradgarage", finanzen__entgelt=0)
-    assert "betrieb_defizitaer" in flags
+    _, flags = evaluate("koinvestition-fahrradgarage", finanzen__entgelt=5)
+    assert "betrieb_defizitaer" not in flags
 
 
 def test_reifegrad_profile_and_flags() -> None:
