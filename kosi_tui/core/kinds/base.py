@@ -249,7 +249,9 @@ def choice_label(choices: list[Choice] | None, choice_id: Any, lang: str) -> str
 def pick(choices: list[Choice], text: str) -> str | None:
     """A choice by its number (1-based) or by its id, as typed."""
     text = text.strip()
-    if text.isdigit() and 1 <= int(text) <= len(choices):
+    # isdecimal, not isdigit: "²" is a digit that int() refuses; and no more digits than a
+    # number of choices can have (int() refuses thousands of them, too).
+    if text.isdecimal() and len(text) <= 9 and 1 <= int(text) <= len(choices):
         return choices[int(text) - 1].id
     for choice in choices:
         if choice.id == text.lower():
