@@ -65,6 +65,12 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     serve.add_argument(
         "--idle-minutes", type=float, default=60.0, metavar="MIN", help=t("cli.idle_minutes", lang)
     )
+    serve.add_argument("--weak-code-ok", action="store_true", help=t("cli.weak_code_ok", lang))
+    serve.add_argument(
+        "--max-per-address", type=int, default=4, metavar="N", help=t("cli.max_per_address", lang)
+    )
+    serve.add_argument("--cert", type=Path, metavar="FILE", help=t("cli.cert", lang))
+    serve.add_argument("--key", type=Path, metavar="FILE", help=t("cli.key", lang))
     # What each browser session runs (not for people to type).
     app = sub.add_parser("app", parents=[common])
     app.add_argument("--workshop", type=Path, metavar="FOLDER")
@@ -173,6 +179,10 @@ def _dispatch(args: argparse.Namespace, lang_given: bool = True) -> int:
                 args.max_sessions,
                 args.idle_minutes,
                 args.trainer_code,
+                weak_code_ok=args.weak_code_ok,
+                max_per_address=args.max_per_address,
+                cert=args.cert,
+                key=args.key,
             )
         )
     if args.command == "app":

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -82,6 +83,26 @@ def start_server(server_ns: str, tmp_path: Path, *extra: str) -> subprocess.Pope
     )  # fmt: skip
 
 
+class Drain:
+    """Reads the server's output all along: a full pipe would stop the server's logging."""
+
+    def __init__(self, server: subprocess.Popen[str]) -> None:
+        self.server, self.lines = server, [read_until(server, r"Strg\+C")]
+        self.thread = threading.Thread(target=self._read, daemon=True)
+        self.thread.start()
+
+    def _read(self) -> None:
+        assert self.server.stdout is not None
+        for line in self.server.stdout:
+            self.lines.append(line)
+
+    def stop(self) -> str:
+        self.server.terminate()
+        self.server.wait(timeout=60)
+        self.thread.join(timeout=10)
+        return "".join(self.lines)
+
+
 def participant(participant_ns: str, script: str, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.run(
@@ -96,16 +117,73 @@ def test_slow_connections_cannot_end_the_server(
 ) -> None:
     server_ns, participant_ns, address = room
     server = start_server(server_ns, tmp_path)
-    output = ""
+    drain = Drain(server)
     try:
-        output = read_until(server, r"Strg\+C")
         done = participant(participant_ns, SLOW_CONNECTIONS, address, CODE, "1100", "12")
         assert done.returncode == 0, done.stderr[-3000:] + done.stdout
         assert "keystrokes reached the app" in done.stdout
         assert "new participant answered 303" in done.stdout, done.stdout
         assert server.poll() is None, "the server ended"
     finally:
-        server.terminate()
-        output += server.communicate(timeout=60)[0]
+        output = drain.stop()
     assert "Traceback" not in output, output[-3000:]
     assert "Too many open files" not in output
+
+
+GUESSING = r"""
+import asyncio, sys
+import aiohttp
+
+async def tries(address, source, codes):
+    connector = aiohttp.TCPConnector(local_addr=(source, 0), limit=20)
+    statuses = []
+    async with aiohttp.ClientSession(connector=connector) as session:
+        async def one(code):
+            async with session.post(f"http://{address}:8000/door", data={"code": code},
+                                    allow_redirects=False) as response:
+                await response.read()
+                return response.status
+        for start in range(0, len(codes), 100):
+            statuses += await asyncio.gather(*(one(c) for c in codes[start:start + 100]))
+    return statuses
+
+async def main(address, attacker, other, code):
+    wrong = [f"WRONG{n:05d}XYZ" for n in range(2000)]
+    statuses = await tries(address, attacker, wrong)
+    print("wrong", statuses.count(401), "refused", statuses.count(429), flush=True)
+    print("right code from the attacker", (await tries(address, attacker, [code]))[0], flush=True)
+    print("right code from another address", (await tries(address, other, [code]))[0], flush=True)
+
+asyncio.run(main(*sys.argv[1:]))
+"""
+
+
+def test_guessing_the_code_locks_out_only_the_guesser(
+    room: tuple[str, str, str],  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    server_ns, participant_ns, address = room
+    attacker = address.rsplit(".", 1)[0] + ".2"
+    other = address.rsplit(".", 1)[0] + ".3"
+    device = next(
+        line.split(":")[1].strip().split("@")[0]
+        for line in subprocess.run(
+            ["ip", "-n", participant_ns, "-o", "link"], capture_output=True, text=True, check=True
+        ).stdout.splitlines()
+        if "kc" in line
+    )
+    subprocess.run(
+        ["ip", "-n", participant_ns, "addr", "add", f"{other}/24", "dev", device], check=True
+    )
+    server = start_server(server_ns, tmp_path)
+    drain = Drain(server)
+    try:
+        done = participant(participant_ns, GUESSING, address, attacker, other, CODE)
+        assert done.returncode == 0, done.stderr[-3000:] + done.stdout
+        wrong = int(done.stdout.split("wrong ")[1].split()[0])
+        assert 0 < wrong <= 30, done.stdout  # then the address waits, and is locked out
+        assert "right code from the attacker 429" in done.stdout
+        assert "right code from another address 303" in done.stdout
+    finally:
+        output = drain.stop()
+    assert "Traceback" not in output

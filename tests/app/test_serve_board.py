@@ -29,7 +29,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
         group_play.offer(fillings[role], 0, answers)
     port = free_port()
     server = start_serve(
-        "--port", str(port), "--code", "SESAM-42", "--trainer-code", "TAFEL-77",
+        "--port", str(port), "--code", "SESAM-42", "--trainer-code", "TAFEL-77", "--weak-code-ok",
         "--workshop", str(folder), env={"KOSI_HOME": str(home)},
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"

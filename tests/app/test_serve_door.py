@@ -37,7 +37,7 @@ def coded_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = free_port()
     home = tmp_path_factory.mktemp("home")
     server = start_serve(
-        "--port", str(port), "--code", "SESAM-42", "--workshop", str(home / "ws"),
+        "--port", str(port), "--code", "SESAM-42", "--weak-code-ok", "--workshop", str(home / "ws"),
         env={"KOSI_HOME": str(home)},
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
@@ -146,7 +146,9 @@ def test_network_addresses_get_a_code(tmp_path: Path) -> None:
         assert 'name="code"' in page  # even from this machine: the door is the same for all
     finally:
         out = stop(server)
-    assert re.search(r"Workshop-Code: [A-Z2-9]{6}", out)
+    assert re.search(
+        r"Workshop-Code: [A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}\b", out
+    )
 
 
 @pytest.mark.parametrize("code", ["-", " - ", "ab"])
@@ -155,3 +157,41 @@ def test_a_code_that_anything_would_match_is_refused(code: str) -> None:
 
     assert main(["serve", "--code", code, "--workshop", "/nonexistent/never-made"]) == 2
     assert not Path("/nonexistent/never-made").exists()
+
+
+@pytest.mark.parametrize("code", ["2027", "RAUM42", "SESAM-42", "AAAAAAAAAAAAAAAA"])
+def test_a_weak_chosen_code_is_refused_unless_the_trainer_insists(
+    code: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from kosi_tui.cli import main
+
+    workshop = tmp_path / "never-made"
+    assert main(["serve", "--code", code, "--workshop", str(workshop)]) == 2
+    said = capsys.readouterr().out
+    assert "leicht zu erraten" in said and "--weak-code-ok" in said and code not in said
+    assert not workshop.exists()
+    import kosi_tui.faces.serve.server as server_module
+
+    served: list[str | None] = []
+
+    class FakeServer:
+        def __init__(self, **kwargs: object) -> None:
+            door = kwargs["door"]
+            served.append(getattr(door, "code", None))
+
+        def serve(self) -> None:
+            return None
+
+    monkeypatch.setattr(server_module, "KosiServer", FakeServer)
+    assert main(["serve", "--code", code, "--weak-code-ok", "--workshop", str(workshop)]) == 0
+    assert served == [code]
+
+
+def test_made_up_codes_are_strong_and_easy_to_read() -> None:
+    from kosi_tui.faces.serve.door import STRONG_BITS, code_bits, new_code
+
+    for _ in range(50):
+        code = new_code()
+        assert re.fullmatch(r"[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}", code)
+        assert code_bits(code) >= STRONG_BITS
+    assert len(new_code(4)) == 19

@@ -130,7 +130,7 @@ def test_a_participant_on_another_machine_reaches_the_app(
     server = subprocess.Popen(
         ["ip", "netns", "exec", server_ns, sys.executable, "-m", "kosi_tui", "serve",
          "--host", "0.0.0.0", "--port", "8000", "--workshop", str(tmp_path / "ws"),
-         "--code", "RAUM42"],
+         "--code", "RAUM42", "--weak-code-ok"],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT, env=env,
     )  # fmt: skip
     try:
@@ -165,7 +165,7 @@ def test_a_browser_on_another_machine_opens_an_app_session(
     server = subprocess.Popen(
         ["ip", "netns", "exec", server_ns, sys.executable, "-m", "kosi_tui", "serve",
          "--host", "0.0.0.0", "--port", "8000", "--workshop", str(tmp_path / "ws"),
-         "--code", "RAUM42"],
+         "--code", "RAUM42", "--weak-code-ok"],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT, env=env,
     )  # fmt: skip
     output = ""

@@ -26,3 +26,18 @@ async def test_the_view_lists_each_participant_with_progress(tmp_path: Path) -> 
     for expected in ("Anna Muster", "Stadt Musterstadt", "/13", "K7MPQX", "http://10.0.0.5:8000"):
         assert expected in text
     assert "Browser verbunden: 3" in text
+
+
+def test_wrong_codes_are_shown_with_their_address() -> None:
+    from kosi_tui.faces.serve.attempts import SECONDS_PER_TRY, Attempts
+
+    now = [0.0]
+    attempts = Attempts(lambda: now[0])
+    for _ in range(40):  # one every few seconds: compared each time, until locked out
+        now[0] += SECONDS_PER_TRY
+        attempts.check("10.0.0.66", lambda: False)
+    attempts.check("10.0.0.7", lambda: False)
+    console = Console(width=120, record=True)
+    console.print(render([], 0, ["http://10.0.0.5:8000"], None, "de", attempts.failures()))
+    text = console.export_text()
+    assert "Falsche Codes: 10.0.0.66 ×40 (gesperrt), 10.0.0.7 ×1" in text

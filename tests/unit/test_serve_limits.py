@@ -1,4 +1,4 @@
-"""kosi serve's bounds, without a server: message checks, the key queue, the connection cap."""
+"""kosi serve's bounds, without a server: messages, the key queue, connections, tries at codes."""
 
 from __future__ import annotations
 
@@ -6,6 +6,16 @@ import asyncio
 
 import pytest
 
+from kosi_tui.faces.serve.attempts import (
+    ALL_SECONDS_PER_TRY,
+    ALL_TRIES_AT_ONCE,
+    LOCK_AFTER,
+    LOCK_SECONDS,
+    SECONDS_PER_TRY,
+    TRIES_AT_ONCE,
+    Attempts,
+    Verdict,
+)
 from kosi_tui.faces.serve.connections import ConnectionKeeper, Guarded, connection_cap
 from kosi_tui.faces.serve.messages import (
     MAX_PENDING,
@@ -153,3 +163,42 @@ async def test_a_connection_without_a_request_is_closed() -> None:
     assert isinstance(done, Guarded)
     done.look()  # nothing more since the last look
     assert transports[2].ended == "closed"
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_tries_at_a_code_are_limited_per_address_and_then_locked_out() -> None:
+    clock = Clock()
+    attempts = Attempts(clock)
+    verdicts = [attempts.check("10.0.0.9", lambda: False) for _ in range(2000)]
+    assert verdicts[:TRIES_AT_ONCE] == [Verdict.WRONG] * TRIES_AT_ONCE
+    assert set(verdicts[TRIES_AT_ONCE:]) == {Verdict.WAIT}  # not even compared
+    for _ in range(LOCK_AFTER):  # slowly, one try whenever one is due
+        clock.now += SECONDS_PER_TRY
+        attempts.check("10.0.0.9", lambda: False)
+    clock.now += SECONDS_PER_TRY
+    assert attempts.check("10.0.0.9", lambda: True) is Verdict.WAIT  # locked: right is refused
+    assert attempts.check("10.0.0.7", lambda: True) is Verdict.RIGHT  # others are not
+    (failed, *_) = attempts.failures()
+    assert failed.address == "10.0.0.9" and failed.locked and failed.wrong == LOCK_AFTER
+    assert failed.wrong + failed.refused == 2000 + LOCK_AFTER + 1
+    clock.now += LOCK_SECONDS
+    assert attempts.check("10.0.0.9", lambda: True) is Verdict.RIGHT
+
+
+def test_many_addresses_guessing_together_are_slowed_down_all() -> None:
+    clock = Clock()
+    attempts = Attempts(clock)
+    wrong = 0
+    for n in range(1000):
+        wrong += attempts.check(f"10.0.{n // 250}.{n % 250}", lambda: False) is Verdict.WRONG
+    assert wrong == ALL_TRIES_AT_ONCE
+    clock.now += 10 * ALL_SECONDS_PER_TRY
+    verdicts = [attempts.check(f"10.9.0.{n}", lambda: False) for n in range(20)]
+    assert verdicts.count(Verdict.WRONG) == 10

@@ -27,6 +27,11 @@ class ServeOptions:
     idle_minutes: float = 60.0
     trainer_code: str | None = None
     """Opens the board of a group game (`/board`); made up for a network address if not given."""
+    weak_code_ok: bool = False
+    """The trainer insists on a chosen code that is easy to guess."""
+    max_per_address: int = 4
+    cert: Path | None = None
+    key: Path | None = None
 
 
 MIN_CODE_LENGTH = 4
@@ -38,7 +43,7 @@ def run_serve(options: ServeOptions) -> int:
     lang, host, workshop = options.lang, options.host, options.workshop
     try:
         from kosi_tui.faces.serve.addresses import is_loopback
-        from kosi_tui.faces.serve.door import Door, new_code, normal_code
+        from kosi_tui.faces.serve.door import STRONG_BITS, Door, code_bits, new_code, normal_code
         from kosi_tui.faces.serve.server import KosiServer
         from kosi_tui.faces.serve.welcome import room_urls, welcome_text
     except ImportError:
@@ -48,6 +53,11 @@ def run_serve(options: ServeOptions) -> int:
         # "-" or " " would become an empty code that anything typed matches.
         if given is not None and len(normal_code(given)) < MIN_CODE_LENGTH:
             print(t("cli.serve_code_short", lang, minimum=MIN_CODE_LENGTH))
+            return 2
+    for option, given in (("--code", options.code), ("--trainer-code", options.trainer_code)):
+        if given is not None and not options.weak_code_ok and code_bits(given) < STRONG_BITS:
+            print(t("cli.serve_code_weak", lang, option=option, bits=round(code_bits(given)),
+                    minimum=STRONG_BITS, example=new_code()))  # fmt: skip
             return 2
     if (
         options.code
@@ -67,7 +77,7 @@ def run_serve(options: ServeOptions) -> int:
         workshop.mkdir(parents=True, exist_ok=True)
         print(t("cli.serve_workshop", lang, folder=str(workshop.resolve())), flush=True)
     code = options.code or (None if loopback else new_code())
-    trainer_code = options.trainer_code or (None if loopback else new_code(8))
+    trainer_code = options.trainer_code or (None if loopback else new_code(4))
     if workshop is not None and trainer_code is not None:
         # Only here, before the live view: the beamer shows the participants' code, not this one.
         print(t("cli.serve_trainer_code", lang, code=trainer_code), flush=True)

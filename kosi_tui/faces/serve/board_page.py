@@ -18,8 +18,9 @@ from kosi_tui.core.group import RoundResult
 from kosi_tui.core.text import localize
 from kosi_tui.faces.board.round_state import RoundState, moved, read_state, write_state
 from kosi_tui.faces.serve.addresses import is_loopback
+from kosi_tui.faces.serve.attempts import Attempts, Verdict
 from kosi_tui.faces.serve.door import Door, split_host
-from kosi_tui.faces.serve.pages import NO_STORE, SIMPLE_PAGE
+from kosi_tui.faces.serve.pages import NO_STORE, SIMPLE_PAGE, too_many_page
 from kosi_tui.i18n import t
 from kosi_tui.report.debrief import figures_grid, round_grid
 from kosi_tui.report.document import Grid
@@ -88,8 +89,8 @@ def board_fragment(game: Game, state: RoundState | None, lang: str) -> str:
 class BoardPages:
     """The board's routes on the server: the page, its fragment, the round buttons, the door."""
 
-    def __init__(self, folder: Path, lang: str, door: Door) -> None:
-        self.folder, self.lang, self.door = folder, lang, door
+    def __init__(self, folder: Path, lang: str, door: Door, attempts: Attempts) -> None:
+        self.folder, self.lang, self.door, self.attempts = folder, lang, door, attempts
 
     def add_routes(self, app: web.Application) -> None:
         """Adds `/board`, `/board/door`, `/board/next` and `/board/back`."""
@@ -128,11 +129,22 @@ class BoardPages:
 
     async def enter(self, request: web.Request) -> web.Response:
         """The trainer's code form."""
-        form = await request.post()
+        try:
+            async with asyncio.timeout(10):
+                form = await request.post()
+        except TimeoutError:
+            raise web.HTTPRequestTimeout() from None
         typed = form.get("code")
-        if not isinstance(typed, str) or not self.door.code_matches(typed):
-            return self._door(wrong=True)
-        return self._let_in()
+        return self._answer(request, typed if isinstance(typed, str) else "")
+
+    def _answer(self, request: web.Request, typed: str) -> web.Response:
+        door = self.door
+        if door.code is None:
+            return self._let_in()
+        verdict = self.attempts.check(request.remote or "?", lambda: door.code_matches(typed))
+        if verdict is Verdict.WAIT:
+            return too_many_page(self.lang)
+        return self._door(wrong=True) if verdict is Verdict.WRONG else self._let_in()
 
     async def _read(self) -> tuple[Game | None, RoundState | None, str]:
         state = read_state(self.folder)
@@ -153,9 +165,7 @@ class BoardPages:
             raise web.HTTPForbidden(text="not this computer's name")
         if not self._allowed(request):
             typed = request.query.get("code")
-            if typed is not None and self.door.code_matches(typed):
-                return self._let_in()
-            return self._door(wrong=typed is not None)
+            return self._door(wrong=False) if typed is None else self._answer(request, typed)
         game, state, error = await self._read()
         fragment = (
             board_fragment(game, state, self.lang)

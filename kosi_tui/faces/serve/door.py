@@ -8,20 +8,40 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 import secrets
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from kosi_tui.faces.serve.addresses import is_loopback
 
-CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-"""No 0/O, 1/I: read off a beamer and typed by people in a hurry."""
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+"""No 0/O, 1/I/L: read off a beamer, read aloud and typed by people in a hurry."""
 COOKIE = "kosi_door"
+STRONG_BITS = 50
+"""A code weaker than this falls to guessing within a workshop day, even at a few tries a second."""
 
 
-def new_code(length: int = 6) -> str:
-    """A fresh workshop code."""
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(length))
+def new_code(groups: int = 3) -> str:
+    """A fresh code in groups of four, e.g. `K7MP-QX4R-9TNA` (three groups: 59 bits)."""
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(4 * groups))
+    return "-".join(raw[i : i + 4] for i in range(0, len(raw), 4))
+
+
+def code_bits(code: str) -> float:
+    """About how many bits of guessing a chosen code is worth.
+
+    Counted as if each character were random from its kinds (letters, digits, others); a code
+    made mostly of repeated characters counts only its distinct ones (`AAAAAAAAAAAA` is weak).
+    """
+    typed = normal_code(code)
+    if not typed:
+        return 0.0
+    kinds = 26 * any(c.isalpha() for c in typed) + 10 * any(c.isdigit() for c in typed)
+    kinds += 32 * any(not c.isalnum() for c in typed)
+    distinct = len(set(typed))
+    counted = len(typed) if distinct * 2 >= len(typed) else distinct
+    return counted * math.log2(max(kinds, 2))
 
 
 def normal_code(typed: str) -> str:

@@ -97,3 +97,12 @@ def full_page(lang: str, limit: int) -> web.Response:
 def bad_host_page(lang: str) -> web.Response:
     """A request whose Host header cannot be written into a page."""
     return _simple(lang, "kosi", html.escape(t("serve.bad_host", lang)), 400)
+
+
+def too_many_page(lang: str) -> web.Response:
+    """Too many tries at the code from this address: wait, or ask the trainer."""
+    body = (
+        f"<h1>{html.escape(t('serve.too_many_title', lang))}</h1>"
+        f"<p>{html.escape(t('serve.too_many_text', lang))}</p>"
+    )
+    return _simple(lang, t("serve.too_many_title", lang), body, 429)

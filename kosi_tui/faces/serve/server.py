@@ -23,6 +23,7 @@ from aiohttp import WSMsgType, web
 from rich.logging import RichHandler
 from textual_serve.server import LogHighlighter, Server, to_int
 
+from kosi_tui.faces.serve.attempts import Attempts, Verdict
 from kosi_tui.faces.serve.connections import (
     HEADER_SECONDS,
     ConnectionKeeper,
@@ -42,7 +43,14 @@ from kosi_tui.faces.serve.messages import (
     TooMuchInput,
     parse,
 )
-from kosi_tui.faces.serve.pages import app_page, bad_host_page, base_url, door_page, full_page
+from kosi_tui.faces.serve.pages import (
+    app_page,
+    bad_host_page,
+    base_url,
+    door_page,
+    full_page,
+    too_many_page,
+)
 from kosi_tui.faces.serve.session import KosiSession
 
 log = logging.getLogger("textual-serve")
@@ -121,6 +129,8 @@ class KosiServer(Server):
         """Called first when the server stops (the trainer's view ends there)."""
         self.board_door = Door(trainer_code, door.loopback)
         """The trainer's own door to the board of a group game (`/board`)."""
+        self.attempts = Attempts()
+        """Every try at a code, limited, and the wrong ones by address for the trainer."""
         self.ssl_context = ssl_context
         self.connections = ConnectionKeeper(0)
         """Replaced by one with the real cap when the server starts listening."""
@@ -160,7 +170,7 @@ class KosiServer(Server):
         if self.workshop is not None:
             from kosi_tui.faces.serve.board_page import BoardPages
 
-            BoardPages(self.workshop, self.lang, self.board_door).add_routes(app)
+            BoardPages(self.workshop, self.lang, self.board_door, self.attempts).add_routes(app)
         app.on_startup.append(self.on_startup)
         app.on_shutdown.append(self.on_shutdown)
         return app
@@ -251,18 +261,33 @@ class KosiServer(Server):
             typed = request.query.get("code")
             if typed is None:
                 return door_page(self.lang, wrong=False)
-            if not self.door.code_matches(typed):
-                return door_page(self.lang, wrong=True)
-            return self._let_in()
+            return self._answer_code(request, typed)
         if len(self.sessions) >= self.max_sessions:
             return full_page(self.lang, self.max_sessions)
         return app_page(request, base, "kosi", self.lang)
 
     async def handle_door(self, request: web.Request) -> web.Response:
         """The code form: right → a cookie and the app page; wrong → the form again, saying so."""
-        form = await request.post()
+        try:
+            async with asyncio.timeout(FORM_SECONDS):
+                form = await request.post()
+        except TimeoutError:
+            raise web.HTTPRequestTimeout() from None
         typed = form.get("code")
-        if not isinstance(typed, str) or not self.door.code_matches(typed):
+        return self._answer_code(request, typed if isinstance(typed, str) else "")
+
+    def try_code(self, request: web.Request, typed: str | None, door: Door) -> Verdict:
+        """Compares `typed` with `door`'s code, within the limits of the address it came from."""
+        address = request.remote or "?"
+        if door.code is None:
+            return Verdict.RIGHT
+        return self.attempts.check(address, lambda: door.code_matches(typed))
+
+    def _answer_code(self, request: web.Request, typed: str) -> web.Response:
+        verdict = self.try_code(request, typed, self.door)
+        if verdict is Verdict.WAIT:
+            return too_many_page(self.lang)
+        if verdict is Verdict.WRONG:
             return door_page(self.lang, wrong=True)
         return self._let_in()
 
@@ -278,10 +303,14 @@ class KosiServer(Server):
         """Why a websocket may not open an app, as the HTTP answer to its handshake."""
         if not self.door.origin_allowed(request.headers.get("Origin"), request.host):
             return web.HTTPForbidden(text="foreign origin")
-        let_in = self.door.cookie_matches(request.cookies.get(COOKIE))
-        # Programs (the benchmark, tests) may give the code in the URL instead of a cookie.
-        if not (let_in or self.door.code_matches(request.query.get("code"))):
-            return web.HTTPUnauthorized(text="workshop code needed")
+        if not self.door.cookie_matches(request.cookies.get(COOKIE)):
+            # Programs (the benchmark, tests) may give the code in the URL instead of a cookie.
+            typed = request.query.get("code")
+            verdict = Verdict.WRONG if typed is None else self.try_code(request, typed, self.door)
+            if verdict is Verdict.WAIT:
+                return web.HTTPTooManyRequests(text="too many tries: wait")
+            if verdict is Verdict.WRONG:
+                return web.HTTPUnauthorized(text="workshop code needed")
         if len(self.sessions) + self._opening >= self.max_sessions:
             return web.HTTPServiceUnavailable(text="all places taken")
         return None

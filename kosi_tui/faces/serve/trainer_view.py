@@ -18,6 +18,7 @@ from rich.live import Live
 from rich.table import Table
 from rich.text import Text
 
+from kosi_tui.faces.serve.attempts import Failures
 from kosi_tui.i18n import t
 
 if TYPE_CHECKING:
@@ -84,15 +85,37 @@ class Roster:
         return sorted(rows, key=lambda r: r.saved.timestamp() if r else 0.0, reverse=True)
 
 
+def failures_line(failures: list[Failures], lang: str) -> Text | None:
+    """Wrong codes by address (at most eight), locked-out ones marked; None when there are none."""
+    if not failures:
+        return None
+    items = []
+    for failed in failures[:8]:
+        item = t("serve.view_failure", lang, address=failed.address,
+                 count=failed.wrong + failed.refused)  # fmt: skip
+        items.append(item + (f" ({t('serve.view_locked', lang)})" if failed.locked else ""))
+    if len(failures) > 8:
+        items.append("…")
+    return Text(t("serve.view_failures", lang, items=", ".join(items)), style="yellow")
+
+
 def render(
-    rows: list[Participant | None], browsers: int, urls: list[str], code: str | None, lang: str
+    rows: list[Participant | None],
+    browsers: int,
+    urls: list[str],
+    code: str | None,
+    lang: str,
+    failures: list[Failures] | None = None,
 ) -> Group:
-    """The view: a header line and a table of participants."""
+    """The view: a header line, wrong codes by address if any, and a table of participants."""
     head = Text(t("serve.view_title", lang), style="bold")
     head.append("  " + "  ".join(urls))
     if code:
         head.append("  " + t("serve.code_is", lang, code=code), style="bold")
     head.append("  " + t("serve.view_browsers", lang, count=browsers))
+    failed = failures_line(failures or [], lang)
+    if failed is not None:
+        head = Text("\n").join([head, failed])
     if not rows:
         return Group(head, Text(t("serve.view_nobody", lang), style="dim"))
     table = Table(expand=False)
@@ -123,7 +146,8 @@ def start_trainer_view(server: KosiServer, folder: Path, urls: list[str], code: 
         try:
             while True:
                 rows = await asyncio.to_thread(roster.read)
-                live.update(render(rows, len(server.sessions), urls, code, server.lang))
+                failures = server.attempts.failures()
+                live.update(render(rows, len(server.sessions), urls, code, server.lang, failures))
                 live.refresh()
                 await asyncio.sleep(PERIOD)
         finally:
