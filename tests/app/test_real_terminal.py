@@ -23,6 +23,8 @@ import yaml
 from kosi_tui.storage.draft_file import load_draft
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.process
+
 KEY = "anlass.ausloeser"
 CONTROL_SEQUENCE = re.compile(rb"\x1b\[[0-9;?]*[a-zA-Z]")
 

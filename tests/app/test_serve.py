@@ -41,6 +41,7 @@ def start_serve(*args: str) -> subprocess.Popen[str]:
     )
 
 
+@pytest.mark.process
 def test_serve_answers_on_loopback(tmp_path: Path) -> None:
     port = free_port()
     server = start_serve("--port", str(port), "--workshop", str(tmp_path / "ws"))
@@ -127,6 +128,7 @@ def test_missing_extra_gives_a_clear_message(
     assert 'pip install "kosi-tui[serve]"' in capsys.readouterr().out
 
 
+@pytest.mark.process
 async def test_served_app_shows_its_first_screen(tmp_path: Path) -> None:
     """A browser's session over the same websocket the page uses: the home screen arrives."""
     import aiohttp
@@ -152,6 +154,7 @@ async def test_served_app_shows_its_first_screen(tmp_path: Path) -> None:
         server.wait(timeout=10)
 
 
+@pytest.mark.system
 @pytest.mark.skipif(
     not any(shutil.which(b) for b in ("chromium", "chromium-browser")),
     reason="no headless Chromium installed (apt-get install chromium)",

@@ -15,6 +15,8 @@ from kosi_tui.faces.board.round_state import STATE_FILE
 from tests import group_play
 from tests.app.serve_client import free_port, start_serve, stop, wait_for_page
 
+pytestmark = pytest.mark.process
+
 pytest.importorskip("textual_serve", reason="kosi serve needs the optional textual-serve package")
 
 

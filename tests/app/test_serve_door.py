@@ -14,6 +14,8 @@ import pytest
 
 from tests.app.serve_client import Browser, free_port, start_serve, stop, wait_for_page
 
+pytestmark = pytest.mark.process
+
 pytest.importorskip("textual_serve", reason="kosi serve needs the optional textual-serve package")
 
 REFERENCE = re.compile(r"""(?:src|href|url)\s*[=(]\s*["']?([^"')\s>]+)|data-[\w-]*url="([^"]+)\"""")

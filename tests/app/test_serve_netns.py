@@ -20,6 +20,8 @@ import pytest
 
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.system
+
 pytest.importorskip("textual_serve", reason="kosi serve needs the optional textual-serve package")
 
 PARTICIPANT = r"""

@@ -22,7 +22,10 @@ from tests.app.serve_client import (
 )
 
 pytest.importorskip("textual_serve", reason="kosi serve needs the optional textual-serve package")
-pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="reads processes from /proc")
+pytestmark = [
+    pytest.mark.process,
+    pytest.mark.skipif(sys.platform != "linux", reason="reads processes from /proc"),
+]
 
 
 class Served:

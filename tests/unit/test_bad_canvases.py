@@ -93,6 +93,7 @@ def test_warnings_pass_without_strict(capsys: pytest.CaptureFixture[str]) -> Non
     assert "Warnung" in capsys.readouterr().out
 
 
+@pytest.mark.process
 def test_whole_folder_through_the_real_command_never_shows_a_traceback() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "kosi_tui", "validate", *map(str, BAD)],

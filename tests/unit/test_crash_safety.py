@@ -8,8 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from kosi_tui.storage.draft_file import load_draft
 from tests.conftest import ROOT
+
+pytestmark = pytest.mark.process
 
 WRITER = """
 import sys
@@ -56,8 +60,9 @@ def test_sigkill_at_random_moments_never_leaves_a_torn_file(tmp_path: Path) -> N
         child.wait()
         draft = load_draft(path)
         version = draft.answers["basis.einwohner"]
-        # The file holds the last announced save or the one in progress when the kill came.
-        assert version in (last, last + 1)
+        # The file holds the last save read from the pipe or a later one: the writer may have
+        # saved (and announced into the pipe) more before the kill came, the more so under load.
+        assert version >= last
         assert draft.answers["anlass.herausforderung"].count("Zeile") == version
         seen_versions.add(version)
     assert len(seen_versions) > 1

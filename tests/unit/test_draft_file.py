@@ -66,9 +66,7 @@ def make_draft(
     )
 
 
-@settings(
-    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.dictionaries(KEYS, VALUES, max_size=8), TEXTS, TEXTS)
 def test_round_trip_is_exact(
     tmp_path: Path, answers: dict[str, Any], author: str, org: str

@@ -185,7 +185,7 @@ def test_runtime_errors_are_expr_errors() -> None:
         run("a.b < 3", a__b="text")
 
 
-@settings(max_examples=400, deadline=None)
+@settings(deadline=None)
 @given(st.text(max_size=120))
 def test_random_text_parses_or_raises_only_expr_error(source: str) -> None:
     with contextlib.suppress(ExprError):
@@ -199,7 +199,7 @@ TOKENS = st.sampled_from(
 )  # fmt: skip
 
 
-@settings(max_examples=400, deadline=None)
+@settings(deadline=None)
 @given(
     st.lists(TOKENS, max_size=25),
     st.one_of(

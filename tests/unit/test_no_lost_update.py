@@ -166,6 +166,7 @@ print(filling.path, flush=True)
 """
 
 
+@pytest.mark.process
 def test_two_starts_with_the_same_name_get_a_file_each(tmp_path: Path) -> None:
     folder = tmp_path / "werkstatt"
     racers = [
@@ -261,6 +262,7 @@ def test_lone_surrogates_are_written_as_replacement_characters(tmp_path: Path) -
 # -- open in two places ------------------------------------------------------------------------
 
 
+@pytest.mark.process
 def test_a_draft_open_elsewhere_is_named(tmp_path: Path) -> None:
     path = tmp_path / "d.yaml"
     DraftWriter(path, "innovationslabor").save(make_draft({}))
@@ -288,6 +290,7 @@ def test_claim_and_release(tmp_path: Path) -> None:
     assert holder(path) is None
 
 
+@pytest.mark.process
 def test_standard_output_is_written_as_a_stream_also_into_a_pipe(tmp_path: Path) -> None:
     # /dev/stdout resolves to /proc/…/pipe:[…] when stdout is a pipe: it has no real path.
     script = (

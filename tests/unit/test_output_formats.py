@@ -127,6 +127,7 @@ def test_summary_to_standard_output_keeps_messages_apart(
     assert not (tmp_path / "-").exists()
 
 
+@pytest.mark.process
 def test_dash_in_a_real_process_writes_utf8_to_the_pipe(draft: Path, tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONIOENCODING": "ascii", "KOSI_LANG": "de"}
     result = subprocess.run(

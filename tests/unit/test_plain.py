@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from kosi_tui.faces.plain import start_plain
 from kosi_tui.faces.tui.app import KosiApp, Start
 from kosi_tui.faces.tui.screens.fill import FillScreen
@@ -79,6 +81,7 @@ def test_piped_answers_fill_the_canvas_and_open_in_the_app(kosi_home: Path) -> N
     asyncio.run(check_in_app())
 
 
+@pytest.mark.process
 def test_plain_mode_from_the_command_line_with_a_pipe(kosi_home: Path) -> None:
     draft = kosi_home / "entwurf.yaml"
     draft.parent.mkdir(parents=True, exist_ok=True)
@@ -118,6 +121,7 @@ def test_new_draft_goes_to_the_named_file(kosi_home: Path, tmp_path: Path) -> No
     assert not drafts_dir().exists() or not list(drafts_dir().glob("*.yaml"))
 
 
+@pytest.mark.process
 def test_a_latin1_byte_piped_in_is_replaced_and_the_draft_opens_again(kosi_home: Path) -> None:
     draft = kosi_home / "entwurf.yaml"
     draft.parent.mkdir(parents=True, exist_ok=True)

@@ -34,6 +34,7 @@ from tests.conftest import ROOT
 # -- the process check ---------------------------------------------------------------------------
 
 
+@pytest.mark.process
 def test_a_running_and_an_ended_process() -> None:
     child = subprocess.Popen([sys.executable, "-c", "input()"], stdin=subprocess.PIPE)
     try:
@@ -97,6 +98,7 @@ def test_the_windows_check_reads_the_exit_code() -> None:
     assert windows.open_handles == set()  # every handle given back
 
 
+@pytest.mark.process
 def test_on_windows_no_signal_is_sent(monkeypatch: pytest.MonkeyPatch) -> None:
     child = subprocess.Popen([sys.executable, "-c", "input()"], stdin=subprocess.PIPE)
     sent: list[tuple[int, int]] = []

@@ -121,7 +121,7 @@ def test_hostile_text_is_shown_as_typed() -> None:
     assert all(line.endswith("|") for line in table_rows)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=60))
 def test_any_single_line_text_survives_escaping(text: str) -> None:
     shown = " ".join(text.split())
@@ -159,6 +159,7 @@ def find_browser() -> str | None:
     )
 
 
+@pytest.mark.system
 @pytest.mark.skipif(
     find_browser() is None, reason="no headless Chromium installed (apt-get install chromium)"
 )

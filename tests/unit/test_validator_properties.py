@@ -35,7 +35,7 @@ VALUES = st.recursive(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(st.sampled_from(sorted(COMPILED.questions)), VALUES, VALUES)
 def test_any_value_gives_issues_not_exceptions(key: str, value: Any, other: Any) -> None:
     session = Session(COMPILED)

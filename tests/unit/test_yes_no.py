@@ -165,7 +165,8 @@ def test_plain_mode_through_a_pipe(loaded: LoadedCanvas) -> None:
         "2",                   # befristet: no (its default, typed again)
     ]  # fmt: skip
     out = io.StringIO()
-    assert start_plain(loaded, "de", feed(script), out) == 2  # one line refused
+    # Typed at a terminal: the refused line is asked again (a pipe would stop there).
+    assert start_plain(loaded, "de", feed(script), out, interactive=True) == 2  # one refused
     text = out.getvalue()
     assert "  1. Ja\n  2. Nein\nBitte die Nummer einer Antwort eingeben." in text
     assert "Bitte korrigieren: Bitte antworten Sie mit Ja oder Nein." in text
@@ -182,7 +183,8 @@ def test_plain_mode_through_a_pipe(loaded: LoadedCanvas) -> None:
 def summary_rows(loaded: LoadedCanvas, tmp_path: Path, given: list[tuple[Any, Any]]) -> list[str]:
     """The lines of a workshop summary over drafts with these (beschluss, befristet) answers."""
     from kosi_tui.core.answers import Draft
-    from kosi_tui.report.summary import Workshop, add_participant, render_summary
+    from kosi_tui.report.summary import render_summary
+    from kosi_tui.report.workshop import Workshop, add_participant
 
     workshop = Workshop(loaded.compiled)
     for n, (beschluss, befristet) in enumerate(given):
