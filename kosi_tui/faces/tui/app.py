@@ -151,6 +151,8 @@ class KosiApp(App[None]):
         """The new-draft dialog whose canvas is still loading."""
         self.fillings: list[Filling] = []
         """Every draft opened in this app, so that whatever ends the app can save them."""
+        self._signals: list[int] = []
+        """The signals this app catches while it runs (released when it ends)."""
         lenient_input.install()
 
     async def on_mount(self) -> None:
@@ -405,6 +407,16 @@ class KosiApp(App[None]):
             if number is not None:
                 with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                     loop.add_signal_handler(number, self._stop_saving)
+                    self._signals.append(number)
+
+    def on_unmount(self) -> None:
+        # The process may go on after the app (a test run, a script): a signal then ends it as
+        # usual again instead of reaching a loop that no longer runs.
+        loop = asyncio.get_running_loop()
+        for number in self._signals:
+            with contextlib.suppress(RuntimeError, ValueError):
+                loop.remove_signal_handler(number)
+        self._signals.clear()
 
     def _stop_saving(self) -> None:
         self.save_all()
