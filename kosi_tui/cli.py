@@ -186,12 +186,9 @@ def _dispatch(args: argparse.Namespace, lang_given: bool = True) -> int:
             )
         )
     if args.command == "app":
-        from kosi_tui.faces.tui import collector
+        from kosi_tui.faces.tui.run import run_app
 
-        collector.hold()  # until the app's first screen is drawn
-        from kosi_tui.faces.tui.app import KosiApp
-
-        return KosiApp(lang, workshop=args.workshop).run_saving()
+        return run_app(lang, args.workshop)
     if args.command == "canvases" or (args.command is None and not sys.stdout.isatty()):
         from kosi_tui.faces.commands.canvases import run_canvases
 

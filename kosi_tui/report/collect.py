@@ -8,7 +8,7 @@ from pathlib import Path
 from kosi_tui.core.answers import Draft
 from kosi_tui.core.migration import migrate
 from kosi_tui.i18n import t
-from kosi_tui.report.summary import Workshop, add_participant, failure_reason, skip
+from kosi_tui.report.workshop import Workshop, add_participant, failure_reason, skip
 from kosi_tui.storage.canvas_file import LoadedCanvas, load_canvas
 from kosi_tui.storage.draft_file import is_conflict_copy, load_draft
 from kosi_tui.storage.locate import canvas_by_id

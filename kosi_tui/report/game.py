@@ -13,7 +13,7 @@ from pathlib import Path
 from kosi_tui.core.compiled import CompiledCanvas
 from kosi_tui.core.group import Member, RoundResult, play
 from kosi_tui.report.collect import collect_workshop
-from kosi_tui.report.summary import Participant, Skipped, Workshop, skip
+from kosi_tui.report.workshop import Participant, Skipped, Workshop, skip
 from kosi_tui.storage.canvas_file import load_canvas
 from kosi_tui.storage.problems import ProblemsError
 

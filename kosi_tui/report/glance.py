@@ -11,8 +11,9 @@ from kosi_tui.core.evaluation import Result
 from kosi_tui.core.session import Session
 from kosi_tui.core.text import localize
 from kosi_tui.i18n import t
-from kosi_tui.report.build import answer_blocks, chart_for, score_text
+from kosi_tui.report.answer_blocks import answer_blocks
 from kosi_tui.report.document import Block, Figure, Items, Line, Part, Question
+from kosi_tui.report.score_figures import chart_for, score_text
 
 
 def _item(session: Session, result: Result, item: GlanceItem, lang: str) -> Block | None:

@@ -10,7 +10,7 @@ from kosi_tui.report.debrief import figures_grid, round_grid
 from kosi_tui.report.document import Heading, Items, Line
 from kosi_tui.report.game import game_from_workshop
 from kosi_tui.report.markdown_text import escape
-from kosi_tui.report.summary import Workshop
+from kosi_tui.report.workshop import Workshop
 from kosi_tui.report.write_markdown import block_lines
 
 

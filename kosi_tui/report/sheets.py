@@ -23,7 +23,7 @@ from kosi_tui.core.text import localize
 from kosi_tui.core.visible_text import for_report
 from kosi_tui.i18n import t
 from kosi_tui.report.extras import need
-from kosi_tui.report.summary import Participant, Workshop
+from kosi_tui.report.workshop import Participant, Workshop
 
 Cell = str | int | float | dt.date | None
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -15,7 +15,7 @@ import pytest
 
 from kosi_tui.cli import main
 from kosi_tui.report import summary
-from kosi_tui.report.summary import Participant
+from kosi_tui.report.workshop import Participant
 from tests.conftest import ROOT
 
 EXAMPLES = ROOT / "examples"

@@ -25,7 +25,8 @@ from kosi_tui.core.session import Session
 from kosi_tui.report.build import build_report
 from kosi_tui.report.charts import Bars, Radar
 from kosi_tui.report.document import Document, Figure, Items
-from kosi_tui.report.summary import Workshop, add_participant, render_summary
+from kosi_tui.report.summary import render_summary
+from kosi_tui.report.workshop import Workshop, add_participant
 from kosi_tui.report.write_html import write_html
 from kosi_tui.report.write_markdown import write_markdown
 from kosi_tui.storage.canvas_file import load_canvas

@@ -18,7 +18,7 @@ from kosi_tui.core.kinds import KINDS
 from kosi_tui.core.kinds.base import QuestionBase, Typed
 from kosi_tui.core.session import Session
 from kosi_tui.paths import bundled_canvases
-from kosi_tui.report.build import answer_blocks
+from kosi_tui.report.answer_blocks import answer_blocks
 from kosi_tui.report.document import Rating
 from kosi_tui.report.markdown import render_markdown
 from kosi_tui.storage.canvas_file import load_canvas

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kosi_tui.faces.commands.game_canvas import game_canvas
 from kosi_tui.faces.commands.output import OutputRefused, choose_output, write_output
 from kosi_tui.faces.commands.say import say
 from kosi_tui.i18n import t
@@ -17,8 +18,6 @@ from kosi_tui.storage.problems import ProblemsError
 
 def _canvas(source: Path, given: str | None) -> Path | None:
     if source.is_dir():
-        from kosi_tui.faces.commands.board import game_canvas
-
         return game_canvas(source, given)
     return find_canvas(given or str(source))
 

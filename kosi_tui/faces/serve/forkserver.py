@@ -75,10 +75,11 @@ def run_child(fds: list[int], env: dict[str, str], lang: str, workshop: str | No
             os.dup2(fd, target)
             os.close(fd)
         os.environ.update(env)
-        from kosi_tui.cli import main
+        from kosi_tui.faces.tui.run import run_app
 
-        argv = ["--lang", lang, "app"] + (["--workshop", workshop] if workshop else [])
-        code = main(argv)
+        code = run_app(lang, Path(workshop) if workshop else None)
+    except KeyboardInterrupt:
+        code = 130
     except BaseException:
         import traceback
 
