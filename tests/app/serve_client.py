@@ -120,7 +120,8 @@ class Browser:
     async def open(
         cls, base: str, headers: dict[str, str] | None = None, query: str = ""
     ) -> Browser:
-        session = aiohttp.ClientSession()
+        # Like a browser, it keeps the cookies it is given, also from an IP address.
+        session = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
         try:
             ws = await session.ws_connect(f"{base}/ws?width=100&height=30{query}", headers=headers)
         except BaseException:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 import urllib.error
 import urllib.request
@@ -197,3 +198,35 @@ def test_made_up_codes_are_strong_and_easy_to_read() -> None:
         assert re.fullmatch(r"[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}", code)
         assert code_bits(code) >= STRONG_BITS
     assert len(new_code(4)) == 19
+
+
+async def test_one_address_cannot_take_every_place(tmp_path: Path) -> None:
+    port = free_port()
+    server = start_serve(
+        "--port", str(port), "--workshop", str(tmp_path / "ws"), "--max-per-address", "2",
+        env={"KOSI_HOME": str(tmp_path / "home")},
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    browsers: list[Browser] = []
+    try:
+        wait_for_page(base + "/", server)
+        for _ in range(2):
+            browsers.append(await Browser.open(base))
+            await browsers[-1].wait_for("Innovationslabor aufbauen")
+        with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+            await Browser.open(base)
+        assert refused.value.status == 503
+        status, page, _ = fetch(base + "/")
+        assert status == 503 and "Schon zu viele Sitzungen von diesem Gerät" in page
+        await browsers.pop().close()
+        # A place given back is a place again (the session ends, then the address may open one).
+        for _ in range(100):
+            if fetch(base + "/")[0] == 200:
+                break
+            await asyncio.sleep(0.1)  # the ended session leaves the server's list
+        browsers.append(await Browser.open(base))
+        await browsers[-1].wait_for("Innovationslabor aufbauen")
+    finally:
+        for browser in browsers:
+            await browser.close()
+        stop(server)

@@ -102,10 +102,18 @@ async def test_an_export_reaches_the_browser_and_writes_nothing_here(
         await browser.press_until("f5", "Überblick:")
         await browser.type("m")
         _, key = await browser.wait_for_text_message("deliver_file_start")
-        async with (
-            aiohttp.ClientSession() as session,
-            session.get(f"{served.base}/download/{key}") as response,
-        ):
+        # Only the tab that made it gets it: not without its cookie, nor with another tab's.
+        other = await Browser.open(served.base)
+        try:
+            await other.wait_for("Innovationslabor aufbauen")
+            async with aiohttp.ClientSession() as stranger:
+                for session in (stranger, other.session):
+                    async with session.get(f"{served.base}/download/{key}") as refused:
+                        assert refused.status == 403
+                        assert "gehört zu einer anderen Sitzung" in await refused.text()
+        finally:
+            await other.close()
+        async with browser.session.get(f"{served.base}/download/{key}") as response:
             assert response.status == 200
             assert "attachment" in response.headers["Content-Disposition"]
             report = await response.text()

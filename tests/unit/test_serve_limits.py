@@ -202,3 +202,23 @@ def test_many_addresses_guessing_together_are_slowed_down_all() -> None:
     clock.now += 10 * ALL_SECONDS_PER_TRY
     verdicts = [attempts.check(f"10.9.0.{n}", lambda: False) for n in range(20)]
     assert verdicts.count(Verdict.WRONG) == 10
+
+
+@pytest.mark.parametrize(
+    ("data", "real"),
+    [
+        (b"a", True),
+        (b"\r", True),
+        (b"\x1b[<35;10;5M", False),  # the mouse moves
+        (b"\x1b[<35;10;5M\x1b[<35;11;5M", False),
+        (b"\x1b[<0;10;5M", True),  # a click
+        (b"\x1b[<64;10;5M", True),  # the wheel
+        (b"\x1b[I", False),  # the tab got the focus
+        (b"\x1b[<35;10;5Mx", True),
+    ],
+)
+def test_only_real_input_keeps_a_session_from_idling(data: bytes, real: bool) -> None:
+    pytest.importorskip("textual_serve")
+    from kosi_tui.faces.serve.session import is_real_input
+
+    assert is_real_input(data) is real

@@ -66,6 +66,20 @@ def run_serve(options: ServeOptions) -> int:
     ):
         print(t("cli.serve_codes_same", lang))
         return 2
+    ssl_context = None
+    if options.cert is not None or options.key is not None:
+        if options.cert is None or options.key is None:
+            print(t("cli.serve_tls_pair", lang))
+            return 2
+        import ssl
+
+        ssl_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        try:
+            ssl_context.load_cert_chain(options.cert, options.key)
+        except (OSError, ssl.SSLError) as err:
+            print(t("cli.serve_tls_bad", lang, error=err.strerror or str(err),
+                    cert=str(options.cert), key=str(options.key)))  # fmt: skip
+            return 2
     loopback = is_loopback(host)
     if not loopback:
         if workshop is None:
@@ -78,18 +92,20 @@ def run_serve(options: ServeOptions) -> int:
         print(t("cli.serve_workshop", lang, folder=str(workshop.resolve())), flush=True)
     code = options.code or (None if loopback else new_code())
     trainer_code = options.trainer_code or (None if loopback else new_code(4))
-    if workshop is not None and trainer_code is not None:
-        # Only here, before the live view: the beamer shows the participants' code, not this one.
-        print(t("cli.serve_trainer_code", lang, code=trainer_code), flush=True)
-    urls = room_urls(host, options.port, options.public_url)
     live = workshop is not None and sys.stdout.isatty()
+    if workshop is not None and trainer_code is not None:
+        from kosi_tui.faces.serve.trainer_code import hand_over
+
+        # Only here, before the live view: the beamer shows the participants' code, not this one.
+        hand_over(trainer_code, workshop, lang, wait=live and sys.stdin.isatty())
+    urls = room_urls(host, options.port, options.public_url, tls=ssl_context is not None)
 
     def ready(server: KosiServer) -> None:
         print(welcome_text(urls, code, lang, qr=not loopback), flush=True)
         if live and workshop is not None:
             from kosi_tui.faces.serve.trainer_view import start_trainer_view
 
-            start_trainer_view(server, workshop, urls, code)
+            start_trainer_view(server, workshop, urls, code, trainer_code)
 
     KosiServer(
         host=host,
@@ -99,9 +115,11 @@ def run_serve(options: ServeOptions) -> int:
         door=Door(code, loopback),
         public_url=options.public_url,
         max_sessions=options.max_sessions,
+        max_per_address=options.max_per_address,
         idle_seconds=options.idle_minutes * 60,
         on_ready=ready,
         quiet=live,
         trainer_code=trainer_code,
+        ssl_context=ssl_context,
     ).serve()
     return 0

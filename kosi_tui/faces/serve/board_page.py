@@ -89,8 +89,12 @@ def board_fragment(game: Game, state: RoundState | None, lang: str) -> str:
 class BoardPages:
     """The board's routes on the server: the page, its fragment, the round buttons, the door."""
 
-    def __init__(self, folder: Path, lang: str, door: Door, attempts: Attempts) -> None:
+    def __init__(
+        self, folder: Path, lang: str, door: Door, attempts: Attempts, secure: bool = False
+    ) -> None:
         self.folder, self.lang, self.door, self.attempts = folder, lang, door, attempts
+        self.secure = secure
+        """Cookies only over https (the trainer gave a certificate)."""
 
     def add_routes(self, app: web.Application) -> None:
         """Adds `/board`, `/board/door`, `/board/next` and `/board/back`."""
@@ -124,7 +128,8 @@ class BoardPages:
 
     def _let_in(self) -> web.Response:
         response = web.HTTPSeeOther("/board")
-        response.set_cookie(COOKIE, self.door.cookie_value(), httponly=True, samesite="Strict")
+        response.set_cookie(COOKIE, self.door.cookie_value(), httponly=True, samesite="Strict",
+                            secure=self.secure)  # fmt: skip
         return response
 
     async def enter(self, request: web.Request) -> web.Response:

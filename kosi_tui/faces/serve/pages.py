@@ -85,13 +85,14 @@ def door_page(lang: str, wrong: bool) -> web.Response:
     return _simple(lang, t("serve.door_title", lang), body, 401 if wrong else 200)
 
 
-def full_page(lang: str, limit: int) -> web.Response:
-    """All places taken: says so plainly and asks to try again later."""
+def full_page(lang: str, limit: int, per_address: bool = False) -> web.Response:
+    """All places taken (or all this address may hold): says so plainly."""
+    kind = "serve.per_address" if per_address else "serve.full"
     body = (
-        f"<h1>{html.escape(t('serve.full_title', lang))}</h1>"
-        f"<p>{html.escape(t('serve.full_text', lang, limit=limit))}</p>"
+        f"<h1>{html.escape(t(kind + '_title', lang))}</h1>"
+        f"<p>{html.escape(t(kind + '_text', lang, limit=limit))}</p>"
     )
-    return _simple(lang, t("serve.full_title", lang), body, 503)
+    return _simple(lang, t(kind + "_title", lang), body, 503)
 
 
 def bad_host_page(lang: str) -> web.Response:

@@ -31,7 +31,7 @@ from kosi_tui.faces.serve.connections import (
     raise_file_limit,
 )
 from kosi_tui.faces.serve.door import COOKIE, Door
-from kosi_tui.faces.serve.downloads import send_download
+from kosi_tui.faces.serve.downloads import KosiDownloads, send_download
 from kosi_tui.faces.serve.launch import Launcher, make_launcher
 from kosi_tui.faces.serve.messages import (
     MAX_HEIGHT,
@@ -52,6 +52,7 @@ from kosi_tui.faces.serve.pages import (
     too_many_page,
 )
 from kosi_tui.faces.serve.session import KosiSession
+from kosi_tui.i18n import t
 
 log = logging.getLogger("textual-serve")
 
@@ -97,6 +98,8 @@ def app_environment() -> dict[str, str]:
 class KosiServer(Server):
     """Serves one kosi app per browser tab, to those who may, within limits."""
 
+    download_manager: KosiDownloads
+
     def __init__(
         self,
         *,
@@ -108,6 +111,7 @@ class KosiServer(Server):
         public_url: str | None = None,
         max_sessions: int = 40,
         idle_seconds: float = 3600.0,
+        max_per_address: int = 4,
         launcher: Launcher | None = None,
         on_ready: Callable[[KosiServer], None] | None = None,
         quiet: bool = False,
@@ -118,11 +122,15 @@ class KosiServer(Server):
         self.lang, self.workshop, self.door = lang, workshop, door
         self.given_public_url = public_url
         self.max_sessions, self.idle_seconds = max_sessions, idle_seconds
+        self.max_per_address = max_per_address
+        """Sessions one address may hold (a room behind one NAT address needs more)."""
+        self.download_manager = KosiDownloads()
         self.env = app_environment()
         self.launcher = launcher or make_launcher(lang, workshop, self.env)
         self.sessions: dict[KosiSession, web.WebSocketResponse] = {}
-        self._opening = 0
-        """Websockets let in but not yet running a session: they count against the limit."""
+        self._opening: dict[str, int] = {}
+        """Websockets let in but not yet running a session, by address: they count against the
+        limits."""
         self.on_ready, self.quiet = on_ready, quiet
         self._watchdog: asyncio.Task[None] | None = None
         self.on_stop: list[Callable[[], object]] = []
@@ -170,14 +178,17 @@ class KosiServer(Server):
         if self.workshop is not None:
             from kosi_tui.faces.serve.board_page import BoardPages
 
-            BoardPages(self.workshop, self.lang, self.board_door, self.attempts).add_routes(app)
+            secure = self.ssl_context is not None
+            board = BoardPages(self.workshop, self.lang, self.board_door, self.attempts, secure)
+            board.add_routes(app)
         app.on_startup.append(self.on_startup)
         app.on_shutdown.append(self.on_shutdown)
         return app
 
     async def handle_download(self, request: web.Request) -> web.StreamResponse:
-        """An export for the browser; a download it cancels prints no traceback."""
-        return await send_download(self.download_manager, request)
+        """An export for its own session's tab; a download it cancels prints no traceback."""
+        refused = t("serve.download_refused", self.lang)
+        return await send_download(self.download_manager, request, refused)
 
     @web.middleware
     async def _count_request(
@@ -207,8 +218,6 @@ class KosiServer(Server):
         listener: asyncio.Server | None = None
         try:
             listener = loop.run_until_complete(self._listen(runner))
-            if self.on_ready is not None:
-                self.on_ready(self)
             loop.run_until_complete(stop.wait())
         except KeyboardInterrupt:
             pass
@@ -226,7 +235,7 @@ class KosiServer(Server):
         # The cap is reached long before the files run out: accept never fails for lack of one.
         cap = connection_cap(raise_file_limit(), self.max_sessions)
         self.connections = ConnectionKeeper(cap)
-        return await asyncio.get_running_loop().create_server(
+        listener = await asyncio.get_running_loop().create_server(
             self.connections.factory(server),
             self.host,
             self.port,
@@ -234,6 +243,9 @@ class KosiServer(Server):
             backlog=128,
             reuse_address=True,
         )
+        if self.on_ready is not None:
+            self.on_ready(self)  # within the loop: the live view starts its task here
+        return listener
 
     async def on_startup(self, app: web.Application) -> None:
         await self.launcher.start()
@@ -264,6 +276,8 @@ class KosiServer(Server):
             return self._answer_code(request, typed)
         if len(self.sessions) >= self.max_sessions:
             return full_page(self.lang, self.max_sessions)
+        if self._held_by(request.remote or "?") >= self.max_per_address:
+            return full_page(self.lang, self.max_per_address, per_address=True)
         return app_page(request, base, "kosi", self.lang)
 
     async def handle_door(self, request: web.Request) -> web.Response:
@@ -294,7 +308,8 @@ class KosiServer(Server):
     def _let_in(self) -> web.Response:
         response = web.HTTPSeeOther("/")
         # Lax: sent on the websocket opened by our own page, not on requests started elsewhere.
-        response.set_cookie(COOKIE, self.door.cookie_value(), httponly=True, samesite="Lax")
+        response.set_cookie(COOKIE, self.door.cookie_value(), httponly=True, samesite="Lax",
+                            secure=self.ssl_context is not None)  # fmt: skip
         return response
 
     # -- sessions --------------------------------------------------------------------------------
@@ -311,9 +326,22 @@ class KosiServer(Server):
                 return web.HTTPTooManyRequests(text="too many tries: wait")
             if verdict is Verdict.WRONG:
                 return web.HTTPUnauthorized(text="workshop code needed")
-        if len(self.sessions) + self._opening >= self.max_sessions:
+        if len(self.sessions) + sum(self._opening.values()) >= self.max_sessions:
             return web.HTTPServiceUnavailable(text="all places taken")
+        if self._held_by(request.remote or "?") >= self.max_per_address:
+            return web.HTTPServiceUnavailable(text="too many sessions from this address")
         return None
+
+    def _held_by(self, address: str) -> int:
+        """Sessions open or opening from `address`."""
+        held = sum(session.address == address for session in self.sessions)
+        return held + self._opening.get(address, 0)
+
+    async def end_session(self, session: KosiSession) -> None:
+        """Ends one participant's session (the trainer asked); its app saves on the way out."""
+        websocket = self.sessions.get(session)
+        if websocket is not None:
+            await websocket.close(code=4001, message=b"ended by the trainer")
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         refusal = self._refusal(request)
@@ -323,12 +351,6 @@ class KosiServer(Server):
         websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=MAX_MESSAGE)
         width = min(max(to_int(request.query.get("width", "80"), 80), 1), MAX_WIDTH)
         height = min(max(to_int(request.query.get("height", "24"), 24), 1), MAX_HEIGHT)
-        # The place is taken before the first await: handshakes at once cannot overfill the room.
-        self._opening += 1
-        try:
-            await websocket.prepare(request)
-        finally:
-            self._opening -= 1
 
         async def close() -> None:
             await websocket.close()
@@ -341,12 +363,23 @@ class KosiServer(Server):
             close=close,
             download_manager=self.download_manager,
         )
+        session.address = address = request.remote or "?"
+        # Its exports are given only to the tab that holds this cookie.
+        session.session_key.set_on(websocket, secure=self.ssl_context is not None)
+        # The place is taken before the first await: handshakes at once cannot overfill the room.
+        self._opening[address] = self._opening.get(address, 0) + 1
+        try:
+            await websocket.prepare(request)
+        finally:
+            self._opening[address] -= 1
+            if not self._opening[address]:
+                del self._opening[address]
         self.sessions[session] = websocket
         feeder: Feeder | None = None
         try:
             await session.start(width, height)
             feeder = Feeder(session.send_bytes, session.set_terminal_size, session.set_focus)
-            await self.relay(websocket, feeder, request.remote or "?")
+            await self.relay(websocket, feeder, address)
         except asyncio.CancelledError:
             await websocket.close()
         except Exception as error:

@@ -17,6 +17,7 @@ import asyncio
 import contextlib
 import functools
 import logging
+import re
 import signal
 import time
 from collections.abc import Awaitable, Callable
@@ -24,6 +25,7 @@ from collections.abc import Awaitable, Callable
 from textual_serve.app_service import AppService
 from textual_serve.download_manager import DownloadManager
 
+from kosi_tui.faces.serve.downloads import SessionKey
 from kosi_tui.faces.serve.launch import AppProcess, Launcher
 
 log = logging.getLogger("textual-serve")
@@ -35,6 +37,19 @@ STUCK_GRACE = 1.0
 has gone is ended within five seconds however its app behaves."""
 READY_LINE = b"__GANGLION__\n"
 """What Textual's web driver writes first: from then on, its output is packets."""
+
+
+MOUSE_REPORT = re.compile(rb"\x1b\[<(\d+);\d+;\d+[Mm]")
+FOCUS_REPORT = re.compile(rb"\x1b\[[IO]")
+
+
+def is_real_input(data: bytes) -> bool:
+    """Keys, clicks and wheel turns, not a mouse merely moving or the tab's focus changing: only
+    these keep a session from ending as idle."""
+    moves_only = MOUSE_REPORT.sub(
+        lambda report: b"" if int(report.group(1)) & 32 else report.group(0), data
+    )
+    return bool(FOCUS_REPORT.sub(b"", moves_only))
 
 
 class KosiSession(AppService):
@@ -67,6 +82,10 @@ class KosiSession(AppService):
         """When the browser last sent keys or mouse input (for the idle timeout)."""
         self.first_output: float | None = None
         """When the app first drew something."""
+        self.address = ""
+        """The browser's network address."""
+        self.session_key = SessionKey(self.app_service_id)
+        """The cookie its browser tab needs for its downloads."""
         self.ending: asyncio.Task[None] | None = None
 
     @property
@@ -115,7 +134,8 @@ class KosiSession(AppService):
     async def send_bytes(self, data: bytes) -> bool:
         if not data:
             return True  # would end the app's input for good (see the module docstring)
-        self.last_input = time.monotonic()
+        if is_real_input(data):
+            self.last_input = time.monotonic()
         return await super().send_bytes(data)
 
     async def set_focus(self, focused: bool) -> None:

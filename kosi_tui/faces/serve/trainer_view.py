@@ -1,7 +1,9 @@
 """The trainer's live view in the terminal running `kosi serve --workshop`.
 
 Who has started a draft, how far each is (sections complete) and when it was last saved, read
-from the workshop folder; how many browsers are connected; the URL and the code. The drafts
+from the workshop folder; how many browsers are connected; the URL and the code; wrong codes by
+address. This is what the beamer shows: the trainer's code only while the trainer asks for it
+(key t), and the trainer ends one session with its number and e (it saves first). The drafts
 are read without marking them open, in a thread, and again only when a file has changed.
 """
 
@@ -9,7 +11,11 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from dataclasses import dataclass
+import os
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -99,6 +105,36 @@ def failures_line(failures: list[Failures], lang: str) -> Text | None:
     return Text(t("serve.view_failures", lang, items=", ".join(items)), style="yellow")
 
 
+@dataclass
+class Controls:
+    """What the trainer has asked for with keys in the live view."""
+
+    sessions: list[tuple[str, float]] = field(default_factory=list)
+    """Each open session: its address and when its browser last sent real input."""
+    selected: int = 0
+    """The chosen session, counted from 1 (0: none)."""
+    trainer_code: str | None = None
+    """Shown only while the trainer wants it (key t)."""
+    note: str = ""
+
+
+def controls_lines(controls: Controls, lang: str) -> list[Text]:
+    """The keys, the sessions with their numbers (the chosen one marked), the trainer's code."""
+    now = time.monotonic()
+    sessions = Text(t("serve.view_sessions", lang, items=""))
+    for n, (address, last) in enumerate(controls.sessions[:9], start=1):
+        item = t("serve.view_session", lang, n=n, address=address,
+                 minutes=int((now - last) // 60))  # fmt: skip
+        sessions.append(item, style="reverse" if n == controls.selected else "")
+        sessions.append("  ")
+    lines = [Text(t("serve.view_keys", lang), style="dim"), sessions]
+    if controls.trainer_code:
+        lines.append(Text(t("serve.view_trainer_code", lang, code=controls.trainer_code)))
+    if controls.note:
+        lines.append(Text(controls.note))
+    return lines
+
+
 def render(
     rows: list[Participant | None],
     browsers: int,
@@ -106,16 +142,21 @@ def render(
     code: str | None,
     lang: str,
     failures: list[Failures] | None = None,
+    controls: Controls | None = None,
 ) -> Group:
-    """The view: a header line, wrong codes by address if any, and a table of participants."""
+    """The view: a header line, wrong codes by address if any, the trainer's keys and sessions,
+    and a table of participants."""
     head = Text(t("serve.view_title", lang), style="bold")
     head.append("  " + "  ".join(urls))
     if code:
         head.append("  " + t("serve.code_is", lang, code=code), style="bold")
     head.append("  " + t("serve.view_browsers", lang, count=browsers))
     failed = failures_line(failures or [], lang)
-    if failed is not None:
-        head = Text("\n").join([head, failed])
+    extra = ([failed] if failed is not None else []) + (
+        controls_lines(controls, lang) if controls is not None else []
+    )
+    if extra:
+        head = Text("\n").join([head, *extra])
     if not rows:
         return Group(head, Text(t("serve.view_nobody", lang), style="dim"))
     table = Table(expand=False)
@@ -136,22 +177,82 @@ def render(
     return Group(head, table)
 
 
-def start_trainer_view(server: KosiServer, folder: Path, urls: list[str], code: str | None) -> None:
-    """Starts the live view on the server's console; it stops with the server."""
+def start_trainer_view(
+    server: KosiServer,
+    folder: Path,
+    urls: list[str],
+    code: str | None,
+    trainer_code: str | None = None,
+) -> None:
+    """Starts the live view on the server's console, with keys if it is a terminal; it stops
+    with the server."""
     roster = Roster(folder)
     live = Live(console=server.console, auto_refresh=False, transient=False)
+    controls = Controls()
+    rows: list[Participant | None] = []
+
+    def draw() -> None:
+        sessions = sorted(server.sessions, key=lambda s: s.started)
+        controls.sessions = [(s.address, s.last_input) for s in sessions]
+        failures = server.attempts.failures()
+        view = render(rows, len(server.sessions), urls, code, server.lang, failures, controls)
+        live.update(view)
+        live.refresh()
+
+    def on_key(key: str) -> None:
+        sessions = sorted(server.sessions, key=lambda s: s.started)
+        if key == "t":
+            controls.trainer_code = None if controls.trainer_code else trainer_code
+        elif key.isdigit() and key != "0":
+            controls.selected = int(key) if int(key) <= len(sessions) else 0
+        elif key == "e" and 0 < controls.selected <= len(sessions):
+            chosen = sessions[controls.selected - 1]
+            asyncio.get_running_loop().create_task(server.end_session(chosen))
+            controls.note = t("serve.view_ended", server.lang, n=controls.selected,
+                              address=chosen.address)  # fmt: skip
+            controls.selected = 0
+        draw()
 
     async def keep_up() -> None:
+        nonlocal rows
         live.start()
+        restore = listen_to_keys(on_key)
         try:
             while True:
                 rows = await asyncio.to_thread(roster.read)
-                failures = server.attempts.failures()
-                live.update(render(rows, len(server.sessions), urls, code, server.lang, failures))
-                live.refresh()
+                draw()
                 await asyncio.sleep(PERIOD)
         finally:
+            if restore is not None:
+                restore()
             live.stop()
 
     task = asyncio.get_running_loop().create_task(keep_up())
     server.on_stop.append(task.cancel)
+
+
+def listen_to_keys(on_key: Callable[[str], None]) -> Callable[[], None] | None:
+    """Hands each key typed in the terminal to `on_key`; returns how to stop (None: no keys)."""
+    if not sys.stdin.isatty():
+        return None
+    try:
+        import termios
+        import tty
+    except ImportError:  # Windows: the view runs without keys
+        return None
+    fd = sys.stdin.fileno()
+    saved = termios.tcgetattr(fd)
+    tty.setcbreak(fd)  # keys one by one, without echo; Ctrl+C still stops the server
+    loop = asyncio.get_running_loop()
+
+    def read() -> None:
+        for key in os.read(fd, 64).decode("utf-8", "ignore"):
+            on_key(key)
+
+    loop.add_reader(fd, read)
+
+    def restore() -> None:
+        loop.remove_reader(fd)
+        termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+
+    return restore

@@ -9,15 +9,16 @@ from kosi_tui.faces.serve.qr import qr_lines
 from kosi_tui.i18n import t
 
 
-def room_urls(host: str, port: int, public_url: str | None) -> list[str]:
-    """Every URL participants can type, best first."""
+def room_urls(host: str, port: int, public_url: str | None, tls: bool = False) -> list[str]:
+    """Every URL participants can type, best first (https with the trainer's certificate)."""
     if public_url:
         return [public_url.rstrip("/")]
     hosts = ["127.0.0.1" if host in ("localhost", "") else host]
     if not is_loopback(host):
         hosts = room_addresses(host) or hosts
-    suffix = "" if port == 80 else f":{port}"
-    return [f"http://{'[' + h + ']' if ':' in h else h}{suffix}" for h in hosts]
+    scheme = "https" if tls else "http"
+    suffix = "" if port == (443 if tls else 80) else f":{port}"
+    return [f"{scheme}://{'[' + h + ']' if ':' in h else h}{suffix}" for h in hosts]
 
 
 def with_code(url: str, code: str | None) -> str:
