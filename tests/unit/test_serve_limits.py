@@ -11,6 +11,7 @@ from kosi_tui.faces.serve.attempts import (
     ALL_TRIES_AT_ONCE,
     LOCK_AFTER,
     LOCK_SECONDS,
+    MOST_ADDRESSES,
     SECONDS_PER_TRY,
     TRIES_AT_ONCE,
     Attempts,
@@ -222,3 +223,16 @@ def test_only_real_input_keeps_a_session_from_idling(data: bytes, real: bool) ->
     from kosi_tui.faces.serve.session import is_real_input
 
     assert is_real_input(data) is real
+
+
+def test_many_addresses_do_not_fill_the_memory() -> None:
+    clock = Clock()
+    attempts = Attempts(clock)
+    for _ in range(TRIES_AT_ONCE + LOCK_AFTER):
+        clock.now += SECONDS_PER_TRY
+        attempts.check("10.0.0.9", lambda: False)
+    for n in range(3 * MOST_ADDRESSES):  # within a second, from ever new addresses
+        attempts.check(f"fd00::{n:x}", lambda: False)
+    assert len(attempts.addresses) <= MOST_ADDRESSES
+    clock.now += SECONDS_PER_TRY
+    assert attempts.check("10.0.0.9", lambda: True) is Verdict.WAIT  # still locked out

@@ -26,6 +26,8 @@ ALL_TRIES_AT_ONCE = 60
 """Wrong codes from all addresses together in a row..."""
 ALL_SECONDS_PER_TRY = 0.5
 """... and then one more every this many seconds."""
+MOST_ADDRESSES = 4096
+"""Addresses remembered; beyond, those not locked out are forgotten, oldest first."""
 
 
 class Verdict(Enum):
@@ -94,6 +96,8 @@ class Attempts:
     def check(self, address: str, matches: Callable[[], bool]) -> Verdict:
         """Compares (by `matches`) only if this address may try now, and counts the outcome."""
         now = self.clock()
+        if address not in self.addresses and len(self.addresses) >= MOST_ADDRESSES:
+            self._forget(now)
         known = self.addresses.setdefault(address, Address())
         # Many addresses guessing together: then every address waits a moment.
         allowed = self.everyone.ready(now) and known.locked_until <= now
@@ -108,6 +112,14 @@ class Attempts:
             known.locked_until, known.wrong = now + LOCK_SECONDS, 0
         self.everyone.take(now)
         return Verdict.WRONG
+
+    def _forget(self, now: float) -> None:
+        """Keeps memory bounded when many addresses try (someone changing addresses)."""
+        for address in list(self.addresses):
+            if self.addresses[address].locked_until <= now:
+                del self.addresses[address]
+            if len(self.addresses) < MOST_ADDRESSES // 2:
+                return
 
     def failures(self) -> list[Failures]:
         """Addresses with failed tries, most first."""

@@ -240,6 +240,7 @@ class KosiServer(Server):
             self.host,
             self.port,
             ssl=self.ssl_context,
+            ssl_handshake_timeout=HEADER_SECONDS if self.ssl_context else None,
             backlog=128,
             reuse_address=True,
         )
