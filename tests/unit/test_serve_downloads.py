@@ -13,14 +13,26 @@ from aiohttp.test_utils import TestServer
 
 pytest.importorskip("textual_serve", reason="kosi serve needs the optional textual-serve package")
 
-from textual_serve.download_manager import Download, DownloadManager
+import time
+from types import SimpleNamespace
 
-from kosi_tui.faces.serve.downloads import send_download
+from textual_serve.download_manager import Download
+
+from kosi_tui.faces.serve.downloads import (
+    DOWNLOAD_SECONDS,
+    KosiDownloads,
+    SessionKey,
+    send_download,
+)
 
 CHUNK = b"x" * 64 * 1024
 
 
-class SlowDownload(DownloadManager):
+TAB = SessionKey("tab")
+"""The cookie of the session that made the download."""
+
+
+class SlowDownload(KosiDownloads):
     """An export the app sends chunk by chunk; with `wait_for_browser`, the next chunk comes
     only after the browser has gone (as when it cancels while the app renders a PDF)."""
 
@@ -29,6 +41,7 @@ class SlowDownload(DownloadManager):
         self.chunks, self.wait_for_browser = chunks, wait_for_browser
         self.request: web.Request | None = None
         self.ended = asyncio.Event()
+        self.offered["k"] = time.monotonic()
 
     def _browser_gone(self) -> bool:
         transport = self.request.transport if self.request is not None else None
@@ -37,7 +50,8 @@ class SlowDownload(DownloadManager):
     async def get_download_metadata(self, delivery_key: str) -> Download:
         if delivery_key != "k":
             raise KeyError(delivery_key)
-        return Download(None, "k", "bericht.pdf", "download", "application/pdf")  # type: ignore[arg-type]
+        session = SimpleNamespace(session_key=TAB)
+        return Download(session, "k", "bericht.pdf", "download", "application/pdf")  # type: ignore[arg-type]
 
     async def download(self, delivery_key: str) -> AsyncGenerator[bytes, None]:
         try:
@@ -52,7 +66,7 @@ class SlowDownload(DownloadManager):
 def served(downloads: SlowDownload) -> web.Application:
     async def handler(request: web.Request) -> web.StreamResponse:
         downloads.request = request
-        return await send_download(downloads, request)
+        return await send_download(downloads, request, "refused")
 
     app = web.Application()
     app.router.add_get("/download/{key}", handler)
@@ -63,7 +77,8 @@ async def test_a_cancelled_download_logs_no_error(caplog: pytest.LogCaptureFixtu
     downloads = SlowDownload(3, wait_for_browser=True)
     app = served(downloads)
     caplog.set_level(logging.WARNING)
-    async with TestServer(app) as server, aiohttp.ClientSession() as session:
+    tab = {TAB.name: TAB.value}
+    async with TestServer(app) as server, aiohttp.ClientSession(cookies=tab) as session:
         response = await session.get(server.make_url("/download/k"))
         assert response.status == 200
         assert "attachment" in response.headers["Content-Disposition"]
@@ -78,7 +93,26 @@ async def test_a_cancelled_download_logs_no_error(caplog: pytest.LogCaptureFixtu
 async def test_a_whole_download_arrives() -> None:
     downloads = SlowDownload(20)
     app = served(downloads)
-    async with TestServer(app) as server, aiohttp.ClientSession() as session:
+    tab = {TAB.name: TAB.value}
+    async with TestServer(app) as server, aiohttp.ClientSession(cookies=tab) as session:
         response = await session.get(server.make_url("/download/k"))
         body = await response.read()
     assert len(body) == 20 * len(CHUNK)
+
+
+async def test_a_download_needs_its_tabs_cookie_and_expires(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    downloads = SlowDownload(1)
+    app = served(downloads)
+    async with TestServer(app) as server:
+        for cookies in ({}, {TAB.name: "guessed"}, {"kosi_tab_other": TAB.value}):
+            async with aiohttp.ClientSession(cookies=cookies) as stranger:
+                refused = await stranger.get(server.make_url("/download/k"))
+                assert refused.status == 403 and await refused.text() == "refused"
+        # Five minutes after the app offered it, not even its own tab gets it.
+        later = time.monotonic() + DOWNLOAD_SECONDS + 1
+        monkeypatch.setattr("kosi_tui.faces.serve.downloads.time.monotonic", lambda: later)
+        async with aiohttp.ClientSession(cookies={TAB.name: TAB.value}) as own:
+            expired = await own.get(server.make_url("/download/k"))
+            assert expired.status == 410
