@@ -88,6 +88,8 @@ class QuestionWidget(Vertical):
         line), and at 80x24 they fell below the fold unseen. A question taller than the view
         shows at least its focused field.
         """
+        if not self.is_attached:
+            return  # the section changed before the screen was drawn again
         focused = self.screen.focused
         if focused is None or self not in focused.ancestors_with_self:
             return
