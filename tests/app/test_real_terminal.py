@@ -3,16 +3,9 @@ terminal (SIGHUP) or being told to stop (SIGTERM) right after typing keeps what 
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
-import os
-import re
 import select
 import signal
-import struct
-import subprocess
 import sys
-import termios
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,12 +14,12 @@ import pytest
 import yaml
 
 from kosi_tui.storage.draft_file import load_draft
+from tests.app.terminal import Terminal
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.process
 
 KEY = "anlass.ausloeser"
-CONTROL_SEQUENCE = re.compile(rb"\x1b\[[0-9;?]*[a-zA-Z]")
 
 
 def make_draft(folder: Path) -> Path:
@@ -37,71 +30,6 @@ def make_draft(folder: Path) -> Path:
     path = folder / "entwurf.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
     return path
-
-
-class Terminal:
-    """`kosi fill DRAFT` on a pseudo-terminal of 100x30."""
-
-    def __init__(self, draft: Path | None, home: Path) -> None:
-        self.master, slave = os.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-        env = {**os.environ, "KOSI_HOME": str(home), "TERM": "xterm-256color", "KOSI_LANG": "de"}
-        env.pop("KOSI_PLAIN", None)
-        command = ["fill", str(draft)] if draft is not None else []
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "kosi_tui", *command],
-            stdin=slave,
-            stdout=slave,
-            stderr=slave,
-            env=env,
-            cwd=ROOT,
-            start_new_session=True,
-        )
-        os.close(slave)
-        self.screen = b""
-
-    @property
-    def text(self) -> bytes:
-        """What was drawn, without the escape sequences that move the cursor and colour."""
-        return CONTROL_SEQUENCE.sub(b"", self.screen)
-
-    def read_until(self, needle: bytes, timeout: float = 30) -> None:
-        deadline = time.monotonic() + timeout
-        while needle not in self.text:
-            left = deadline - time.monotonic()
-            assert left > 0, f"{needle!r} never appeared"
-            ready, _, _ = select.select([self.master], [], [], left)
-            if ready:
-                with contextlib.suppress(OSError):
-                    self.screen += os.read(self.master, 65536)
-
-    def drain(self) -> None:
-        while select.select([self.master], [], [], 0)[0]:
-            try:
-                chunk = os.read(self.master, 65536)
-            except OSError:
-                return
-            if not chunk:
-                return
-            self.screen += chunk
-
-    def type(self, data: bytes) -> None:
-        os.write(self.master, data)
-
-    def wait(self, timeout: float = 30) -> int:
-        deadline = time.monotonic() + timeout
-        while self.process.poll() is None:
-            assert time.monotonic() < deadline, "the app did not end"
-            self.drain()
-            select.select([self.master], [], [], 0.05)
-        return self.process.returncode
-
-    def close(self) -> None:
-        if self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
-        with contextlib.suppress(OSError):
-            os.close(self.master)
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
@@ -26,6 +27,7 @@ from textual.worker import Worker, WorkerFailed, WorkerState
 
 from kosi_tui.core.text import localize
 from kosi_tui.faces.tui import collector, lenient_input
+from kosi_tui.faces.tui.key_order import KeyOrder, is_typed
 from kosi_tui.faces.tui.screens.base import KosiScreen
 from kosi_tui.i18n import t
 
@@ -154,6 +156,14 @@ class KosiApp(App[None]):
         self._signals: list[int] = []
         """The signals this app catches while it runs (released when it ends)."""
         lenient_input.install()
+        self.key_order = KeyOrder(self, super().on_event)
+        """Typed keys, handed to the focused widget one after another (see `key_order`)."""
+
+    async def on_event(self, event: events.Event) -> None:
+        if is_typed(event):
+            await self.key_order.receive(event)
+        else:
+            await super().on_event(event)
 
     async def on_mount(self) -> None:
         self._save_on_signals()

@@ -16,7 +16,6 @@ from textual.widgets import Button, Input, Label, Static
 from kosi_tui.core.text import localize
 from kosi_tui.faces.tui.markup import as_typed
 from kosi_tui.faces.tui.screens.base import KosiDialog
-from kosi_tui.faces.tui.widgets.type_ahead import TypeAheadInput
 from kosi_tui.i18n import t
 
 
@@ -98,10 +97,10 @@ class NewDraftDialog(KosiDialog[tuple[str, str] | Resume | None]):
         with Vertical(classes="dialog-box"):
             yield Label(id="dialog-title", classes="dialog-title")
             yield Label(id="organisation-label", classes="field-label")
-            yield TypeAheadInput(self.prefill[0], id="organisation")
+            yield Input(self.prefill[0], id="organisation")
             yield Static(id="org-error", classes="question-error")
             yield Label(id="author-label", classes="field-label")
-            yield TypeAheadInput(self.prefill[1], id="author")
+            yield Input(self.prefill[1], id="author")
             yield Static(id="author-error", classes="question-error")
             yield Label(id="resume-label", classes="field-label")
             yield Input(id="resume")

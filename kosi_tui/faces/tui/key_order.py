@@ -1,0 +1,142 @@
+"""Keys in the order they were typed: each goes to the widget focused once the keys before it are
+handled, however fast they come and however busy the machine is.
+
+Textual hands a key to the widget focused when the key leaves the app's queue, and posts it to
+that widget's own queue. What moves the focus happens later: a Tab travels from the field through
+its containers to the screen and the app, where its binding moves the focus; Enter's binding posts
+a message that a container handles; `focus()` and opening a dialog wait in a queue of their own.
+Keys typed right after Tab had already been handed to the field just left: in the row dialog
+"Ratsvorlage", Tab, "Amt 61", Tab, "März" saved the step "RatsvorlageAmt 61März".
+
+So the app hands out one key at a time. After each, it sends a probe along the way the key went,
+the focused widget's queue, its containers', the screen's and the app's, and when the probe is
+through, everything the key set off in those queues is done; it sends one more along the way from
+whatever is focused then (the messages a binding posts, a dialog being built), and again while the
+focus or the screen keeps changing. Only then is the next key handed out, to the widget focused
+now. Typed text is never dropped: a key waits, at worst, until a widget that took a probe and was
+removed is given up on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import deque
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from textual import events
+from textual.app import App
+from textual.dom import DOMNode
+from textual.message_pump import MessagePump
+from textual.screen import Screen
+from textual.widget import Widget
+
+MAX_SWEEPS = 4
+"""How often the way is followed again while the focus or the screen keeps changing after a key."""
+GIVE_UP = 2.0
+"""Seconds after which a probe counts as lost (its widget was removed with its queue) and the way
+is followed anew from what is focused then. A busy widget only makes the probe wait longer."""
+
+Delivery = Callable[[events.Event], Awaitable[None]]
+
+
+def is_typed(event: events.Event) -> bool:
+    """Whether the event is typing that has not yet been handed to a widget."""
+    return isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded
+
+
+class KeyOrder:
+    """The app's queue of typed keys (and pastes), handed out one at a time."""
+
+    def __init__(self, app: App[Any], deliver: Delivery) -> None:
+        """`deliver` is Textual's own handling of an event by the app: bindings first, then the
+        focused widget."""
+        self.app = app
+        self._deliver = deliver
+        self._waiting: deque[events.Event] = deque()
+        self._sweep: object | None = None
+        """The current probe's token while a key is being followed; stale probes ignore it."""
+        self._seen: tuple[Screen[Any] | None, Widget | None] = (None, None)
+        self._give_up: asyncio.TimerHandle | None = None
+
+    @property
+    def busy(self) -> bool:
+        """Whether a key is still being handled or waiting."""
+        return self._sweep is not None or bool(self._waiting)
+
+    async def receive(self, event: events.Event) -> None:
+        """Takes a typed key in turn; runs in the app's task."""
+        self._waiting.append(event)
+        await self._hand_out()
+
+    async def _hand_out(self) -> None:
+        while self._waiting and self._sweep is None:
+            event = self._waiting.popleft()
+            start = self._focus_point()
+            await self._deliver(event)
+            self._follow(start, MAX_SWEEPS, again=True)
+
+    def _focus_point(self) -> MessagePump:
+        """Where a key goes now: the focused widget, else the screen, else the app."""
+        try:
+            return self.app.focused or self.app.screen
+        except Exception:  # no screen yet, or the app is closing
+            return self.app
+
+    def _state(self) -> tuple[Screen[Any] | None, Widget | None]:
+        try:
+            return self.app.screen, self.app.focused
+        except Exception:
+            return None, None
+
+    def _follow(self, start: MessagePump, sweeps: int, again: bool = False) -> None:
+        """Sends a probe from `start` up to the app; `again` follows the way once more after it."""
+        token = object()
+        self._sweep = token
+        self._seen = self._state()
+        way: list[MessagePump] = (
+            list(start.ancestors_with_self) if isinstance(start, DOMNode) else [start]
+        )
+        if way[-1] is not self.app:
+            way.append(self.app)
+        if self._give_up is not None:
+            self._give_up.cancel()
+        self._give_up = asyncio.get_running_loop().call_later(GIVE_UP, self._lost, token, sweeps)
+        if not self._post(token, way, 0, sweeps, again):
+            self._sweep = None  # the app is closing
+
+    def _post(
+        self, token: object, way: list[MessagePump], index: int, sweeps: int, again: bool
+    ) -> bool:
+        """Queues the probe at `way[index]`, or the next on the way that still takes messages."""
+        while index < len(way):
+            # Behind everything the key has put into this queue so far.
+            if way[index].call_later(self._probe, token, way, index + 1, sweeps, again):
+                return True
+            index += 1
+        return False
+
+    async def _probe(
+        self, token: object, way: list[MessagePump], index: int, sweeps: int, again: bool
+    ) -> None:
+        if token is self._sweep and not self._post(token, way, index, sweeps, again):
+            # Through the app's queue, the last on the way: this runs in the app's task.
+            await self._through(sweeps, again)
+
+    def _lost(self, token: object, sweeps: int) -> None:
+        if token is self._sweep:
+            self.app.call_later(self._restart, token, sweeps)
+
+    async def _restart(self, token: object, sweeps: int) -> None:
+        if token is self._sweep:
+            self._follow(self._focus_point(), max(sweeps - 1, 0))
+
+    async def _through(self, sweeps: int, again: bool) -> None:
+        if self._give_up is not None:
+            self._give_up.cancel()
+            self._give_up = None
+        if sweeps > 0 and (again or self._state() != self._seen):
+            self._follow(self._focus_point(), sweeps - 1)
+            return
+        self._sweep = None
+        await self._hand_out()
