@@ -11,6 +11,7 @@ from pathlib import Path
 
 from kosi_tui.i18n import LANGUAGES, default_language, t
 from kosi_tui.i18n.argparse_texts import speaking
+from kosi_tui.report.formats import KEYS as FORMAT_KEYS
 
 
 def _parser(lang: str) -> argparse.ArgumentParser:
@@ -94,7 +95,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
         output.add_argument("-o", "--output", type=Path, metavar="FILE", help=t("cli.output", lang))
         output.add_argument(
             "--format",
-            choices=("md", "html", "pdf", "docx", "xlsx", "csv"),
+            choices=FORMAT_KEYS,
             help=t("cli.format", lang),
         )
         output.add_argument("--force", action="store_true", help=t("cli.force", lang))

@@ -10,7 +10,7 @@ from kosi_tui.faces.commands.output import OutputRefused, choose_output, write_o
 from kosi_tui.faces.commands.say import say
 from kosi_tui.i18n import t
 from kosi_tui.report.extras import MissingExtra
-from kosi_tui.report.write_any import write_document
+from kosi_tui.report.formats import write_document
 from kosi_tui.storage.canvas_file import LoadedCanvas, load_canvas
 from kosi_tui.storage.locate import find_canvas
 from kosi_tui.storage.problems import ProblemsError

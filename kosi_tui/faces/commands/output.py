@@ -10,22 +10,12 @@ from pathlib import Path
 
 from kosi_tui.faces.commands.say import say
 from kosi_tui.i18n import t
+from kosi_tui.report.formats import BY_KEY, BY_SUFFIX, DOCUMENT_KEYS, NOT_YET, SUMMARY_KEYS
 from kosi_tui.storage.atomic import WriteError, write_atomic
 
-FORMATS = {
-    "md": "Markdown", "html": "HTML", "pdf": "PDF", "docx": "Word",
-    "xlsx": "Excel", "csv": "CSV",
-}  # fmt: skip
-"""The formats kosi writes, with the name people know them by."""
-REPORT_FORMATS = ("md", "html", "pdf", "docx")
+REPORT_FORMATS = DOCUMENT_KEYS
 """What `kosi report` writes; the spreadsheets are `kosi summary`'s."""
-SUMMARY_FORMATS = ("md", "html", "xlsx", "csv")
-SUFFIXES = {
-    ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf",
-    ".docx": "docx", ".xlsx": "xlsx", ".csv": "csv",
-}  # fmt: skip
-NOT_YET = frozenset((".doc", ".odt", ".rtf", ".xls", ".ods", ".txt", ".json"))
-"""Endings people will try for a report that kosi cannot write (yet): refused, not mislabelled."""
+SUMMARY_FORMATS = SUMMARY_KEYS
 STDOUT = Path("-")
 
 
@@ -40,7 +30,7 @@ class Output:
     given: Path | None
     """The `-o` path; None for the default name next to the source."""
     fmt: str
-    """A key of `FORMATS`."""
+    """A key of `report.formats.BY_KEY`."""
 
     @property
     def to_stdout(self) -> bool:
@@ -51,11 +41,11 @@ class Output:
         """The file to write: the one given, else `default` with the format's ending."""
         if self.given is not None:
             return self.given
-        return default.with_suffix(f".{self.fmt}")
+        return default.with_suffix(BY_KEY[self.fmt].suffix)
 
 
 def _formats(allowed: tuple[str, ...]) -> str:
-    return ", ".join(f"{FORMATS[fmt]} (.{fmt})" for fmt in allowed)
+    return ", ".join(f"{BY_KEY[fmt].label} ({BY_KEY[fmt].suffix})" for fmt in allowed)
 
 
 def choose_output(
@@ -73,14 +63,14 @@ def choose_output(
         if chosen not in allowed:
             raise OutputRefused(t("cli.sheet_only", lang, formats=formats))
         return Output(given, chosen)
-    if suffix in SUFFIXES:
-        implied = SUFFIXES[suffix]
+    if suffix in BY_SUFFIX:
+        implied = BY_SUFFIX[suffix].key
         if fmt is not None and fmt != implied:
             raise OutputRefused(
                 t("cli.format_conflict", lang, fmt=fmt, suffix=suffix, formats=formats)
             )
         if implied not in allowed:
-            key = "cli.sheet_only" if implied in ("xlsx", "csv") else "cli.format_not_yet"
+            key = "cli.sheet_only" if BY_KEY[implied].kind == "sheet" else "cli.format_not_yet"
             raise OutputRefused(t(key, lang, suffix=suffix, formats=formats))
         return Output(given, implied)
     key = "cli.format_not_yet" if suffix in NOT_YET else "cli.format_unknown"

@@ -114,6 +114,6 @@ def _filled(session: Session, draft: Draft, fmt: str, lang: str, today: dt.date,
 
         who = draft.organisation or draft.author
         return write_poster(session.compiled, session, lang, paper, who)
-    from kosi_tui.report.write_any import write_document
+    from kosi_tui.report.formats import write_document
 
     return write_document(build_report(session, draft, lang, today), fmt)

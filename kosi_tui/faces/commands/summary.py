@@ -14,6 +14,7 @@ from kosi_tui.faces.commands.output import (
 from kosi_tui.faces.commands.say import say
 from kosi_tui.i18n import t
 from kosi_tui.report.collect import collect_workshop
+from kosi_tui.report.formats import BY_KEY
 from kosi_tui.report.html import render_html
 from kosi_tui.report.summary import render_summary
 from kosi_tui.storage.problems import ProblemsError
@@ -46,7 +47,7 @@ def run_summary(
     for skipped in workshop.skipped:
         say(t("cli.skipped", lang, path=str(skipped.path), reason=skipped.reason), err=to_stderr)
     text: str | bytes = markdown
-    if output.fmt in ("xlsx", "csv"):
+    if BY_KEY[output.fmt].kind == "sheet":
         from kosi_tui.report.extras import MissingExtra
         from kosi_tui.report.sheets import write_csv, write_xlsx
 

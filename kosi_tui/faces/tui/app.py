@@ -30,6 +30,7 @@ from kosi_tui.faces.tui import collector, lenient_input
 from kosi_tui.faces.tui.key_order import KeyOrder, is_typed
 from kosi_tui.faces.tui.screens.base import KosiScreen
 from kosi_tui.i18n import t
+from kosi_tui.report.formats import FORMATS
 
 if TYPE_CHECKING:
     from kosi_tui.faces.filling import Filling
@@ -380,16 +381,13 @@ class KosiApp(App[None]):
             yield SystemCommand(
                 t("ui.cmd_review", lang), t("ui.cmd_review_help", lang), fill.action_review
             )
-            yield SystemCommand(
-                t("ui.cmd_export_md", lang),
-                t("ui.cmd_export_help", lang),
-                lambda: self._export(fill, "md"),
-            )
-            yield SystemCommand(
-                t("ui.cmd_export_html", lang),
-                t("ui.cmd_export_help", lang),
-                lambda: self._export(fill, "html"),
-            )
+            for fmt in FORMATS:
+                if fmt.key_binding is not None:
+                    yield SystemCommand(
+                        t("ui.cmd_export", lang, fmt=fmt.label),
+                        t("ui.cmd_export_help", lang),
+                        partial(self._export, fill, fmt.key),
+                    )
         # Textual's own commands (Theme, Keys, Maximize, Screenshot) speak English only and
         # repeat what kosi offers; quitting is the one kept, in the interface language.
         yield SystemCommand(t("ui.cmd_quit", lang), t("ui.cmd_quit_help", lang), self.action_quit)

@@ -22,18 +22,11 @@ from kosi_tui.faces.tui.markup import as_typed
 from kosi_tui.faces.tui.screens.base import KosiScreen
 from kosi_tui.faces.tui.widgets.footer import QuietFooter
 from kosi_tui.i18n import t
+from kosi_tui.report.formats import BY_KEY, FORMATS
 from kosi_tui.storage.atomic import WriteError, write_atomic
 
 if TYPE_CHECKING:
     from kosi_tui.report.document import Document
-
-SUFFIXES = {"md": ".md", "html": ".html", "pdf": ".pdf", "docx": ".docx"}
-MIME = {
-    "md": "text/markdown",
-    "html": "text/html",
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
 
 
 def today() -> dt.date:
@@ -69,10 +62,11 @@ class ReviewScreen(KosiScreen[str | None]):
     CSS_PATH = Path(__file__).parent / "review.tcss"
     BINDINGS = [
         Binding("escape", "back", "Zurück", id="back"),
-        Binding("m", "export('md')", "Markdown", id="export_md"),
-        Binding("h", "export('html')", "HTML", id="export_html"),
-        Binding("p", "export('pdf')", "PDF", id="export_pdf"),
-        Binding("w", "export('docx')", "Word", id="export_docx"),
+        *(
+            Binding(f.key_binding, f"export('{f.key}')", f.label, id=f"export_{f.key}")
+            for f in FORMATS
+            if f.key_binding is not None
+        ),
     ]
 
     def __init__(self, filling: Filling) -> None:
@@ -169,7 +163,7 @@ class ReviewScreen(KosiScreen[str | None]):
             self._deliver(fmt)
             return
         # The folder kosi was started in, where people look for it – not the hidden data folder.
-        name = self.filling.path.with_suffix(SUFFIXES[fmt]).name
+        name = self.filling.path.with_suffix(BY_KEY[fmt].suffix).name
         suggestion = Path.cwd() / name
 
         def chosen(path: Path | None) -> None:
@@ -197,7 +191,7 @@ class ReviewScreen(KosiScreen[str | None]):
 
         self.app.push_screen(
             PathDialog(
-                t("ui.export_title", lang, fmt=fmt.upper()),
+                t("ui.export_title", lang, fmt=BY_KEY[fmt].label),
                 t("ui.export_path", lang),
                 suggestion,
                 t("ui.export_save", lang),
@@ -209,7 +203,7 @@ class ReviewScreen(KosiScreen[str | None]):
     def _report_bytes(self, fmt: str) -> bytes | None:
         """The report in `fmt`; None (and a notice) when a format's extra is not installed."""
         from kosi_tui.report.extras import MissingExtra
-        from kosi_tui.report.write_any import write_document
+        from kosi_tui.report.formats import write_document
 
         lang = self.lang
         try:
@@ -234,8 +228,8 @@ class ReviewScreen(KosiScreen[str | None]):
         data = self._report_bytes(fmt)
         if data is None:
             return
-        name = self.filling.path.with_suffix(SUFFIXES[fmt]).name
-        self.app.deliver_binary(io.BytesIO(data), save_filename=name, mime_type=MIME[fmt])
+        name = self.filling.path.with_suffix(BY_KEY[fmt].suffix).name
+        self.app.deliver_binary(io.BytesIO(data), save_filename=name, mime_type=BY_KEY[fmt].mime)
         self.notify(t("ui.delivered", self.lang, name=name), timeout=8)
 
     def _write(self, path: Path, fmt: str) -> None:
