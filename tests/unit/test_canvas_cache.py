@@ -73,7 +73,7 @@ def test_a_changed_file_is_checked_again(tmp_path: Path, monkeypatch: pytest.Mon
     path = tmp_path / "labor.yaml"
     shutil.copy(CANVAS, path)
     load_canvas(path)
-    path.write_text(path.read_text(encoding="utf-8").replace("minutes: 45", "minutes: 50"))
+    path.write_text(path.read_text(encoding="utf-8").replace("minutes: 90", "minutes: 50"))
     fresh_process(monkeypatch)
     assert load_canvas(path).canvas.minutes == 50
     assert len(entries()) == 2
@@ -107,7 +107,7 @@ def test_old_entries_are_pruned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     path = tmp_path / "labor.yaml"
     text = CANVAS.read_text(encoding="utf-8")
     for minutes in range(40, 46):
-        path.write_text(text.replace("minutes: 45", f"minutes: {minutes}"), encoding="utf-8")
+        path.write_text(text.replace("minutes: 90", f"minutes: {minutes}"), encoding="utf-8")
         load_canvas(path)
     assert len(entries()) == 3
 

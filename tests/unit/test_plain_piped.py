@@ -78,18 +78,18 @@ def test_at_a_terminal_a_refused_line_is_asked_again(kosi_home: Path) -> None:
 
 def test_rows_read_before_a_refused_cell_are_kept(kosi_home: Path) -> None:
     # Section 5, the actors' table: one whole row, then a second one whose sector is no option.
-    row = ["Stadtverwaltung", "1", "1", "", ""]
+    row = ["Stadtverwaltung", "1", "1", "", "", ""]  # six columns, the last one the say
     script = ["Stadt", "Erika", ">>", "5", *row, "Nachbarschaftsverein", "99", "Nächste Frage"]
     out = io.StringIO()
     assert start_plain(labor(), "de", feed(script), out) == 2
-    assert "Zeile 11 der Eingabe („99“)" in out.getvalue()
+    assert "Zeile 12 der Eingabe („99“)" in out.getvalue()
     kept = load_draft(the_draft()).answers["akteure.tabelle"]
     assert [r["akteur"] for r in kept] == ["Stadtverwaltung", "Nachbarschaftsverein"]
     assert "Nächste Frage" not in str(load_draft(the_draft()).answers)
 
 
 def test_too_few_rows_stop_at_the_line_that_ended_the_table(kosi_home: Path) -> None:
-    row = ["Stadtverwaltung", "1", "1", "", ""]
+    row = ["Stadtverwaltung", "1", "1", "", "", ""]  # six columns, the last one the say
     script = ["Stadt", "Erika", ">>", "5", *row, "", "Meant for the next question"]
     out = io.StringIO()
     assert start_plain(labor(), "de", feed(script), out) == 2

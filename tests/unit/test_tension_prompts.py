@@ -28,6 +28,8 @@ from kosi_tui.storage.canvas_file import load_canvas
 from kosi_tui.storage.draft_file import load_draft
 from tests.conftest import ROOT
 
+EXAMPLE = ROOT / "examples" / "innovationslabor.answers.yaml"
+
 
 @cache
 def compiled() -> CompiledCanvas:
@@ -36,22 +38,58 @@ def compiled() -> CompiledCanvas:
 
 def evaluate(changes: dict[str, Any]) -> Result:
     """The example draft with `changes` (None removes an answer), evaluated."""
-    answers = dict(load_draft(ROOT / "examples" / "innovationslabor.answers.yaml").answers)
+    answers = dict(load_draft(EXAMPLE).answers)
     answers.update(changes)
     session = Session(compiled(), answers)
     assert session.missing_required() == [], session.missing_required()
     return evaluate_session(session)
 
 
-MODERATION = "Eine externe Moderatorin leitet die Runden Tische; Konflikte klärt der Lenkungskreis."
+ROLLEN = (
+    "Im Lenkungskreis sitzt das Amt für Mobilität; die Sondernutzungserlaubnis prüft das "
+    "Ordnungsamt nach den üblichen Regeln, ohne Absprache im Labor."
+)
+
+
+def actors(**say: str) -> list[dict[str, Any]]:
+    """The example's actor table with the say (`mitsprache`) of some rows changed, by sector."""
+    rows = [dict(r) for r in load_draft(EXAMPLE).answers["akteure.tabelle"]]
+    for row in rows:
+        if row["sektor"] in say:
+            row["mitsprache"] = say[row["sektor"]]
+    return rows
+
+
+RESEARCH = {"akteur": "Hochschule Nord", "sektor": "wissenschaft", "rolle": "expertise",
+            "beitrag": ["zeit", "wissen"], "mitsprache": "mit"}  # fmt: skip
+NOBODY_ELSE = actors(zivilgesellschaft="gehoert", wirtschaft="keine")
 
 # prompt id: (answers with which it speaks, answers with which it is silent), both on top of the
 # example draft; an empty dict means the example itself.
 CASES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
-    "letztes_wort": ({}, {"kopro.augenhoehe": 4}),
-    "kurze_leine": ({}, {"mandat.freiraum": 4}),
-    "auftrag_ohne_rueckhalt": ({"mandat.rueckendeckung": 2}, {"mandat.status": "informell",
-                               "mandat.weg": "Der Verwaltungsvorstand.", "mandat.rueckendeckung": 2}),
+    "letztes_wort": ({}, {"akteure.tabelle": actors(kommune="mit")}),
+    "koproduktion_ohne_beleg_zivil": ({"akteure.tabelle": actors(zivilgesellschaft="gehoert")}, {}),
+    "koproduktion_ohne_beleg_wirtschaft": (
+        {"kopro.stufe_wirtschaft": "koproduktion", "akteure.tabelle": actors(wirtschaft="gehoert")},
+        {"kopro.stufe_wirtschaft": "koproduktion"},
+    ),
+    "koproduktion_ohne_beleg_wissenschaft": (
+        {"kopro.stufe_wissenschaft": "koproduktion"},
+        {"kopro.stufe_wissenschaft": "koproduktion", "akteure.tabelle": [*actors(), RESEARCH]},
+    ),
+    "kernteam_allein": ({"akteure.kernteam": 1}, {}),
+    "umsetzen_ohne_mitsprache": ({"akteure.tabelle": actors(zivilgesellschaft="gehoert")}, {}),
+    "verwaltung_entscheidet_und_moderiert": (
+        {"methoden.moderation_wer": "labor"},
+        {"methoden.moderation_wer": "extern"},
+    ),
+    "augenhoehe_ohne_beleg": (
+        {"kopro.augenhoehe": 4, "akteure.tabelle": NOBODY_ELSE},
+        {"kopro.augenhoehe": 4},
+    ),
+    "kriterien_ohne_beleg": ({"akteure.tabelle": NOBODY_ELSE}, {}),
+    "kurze_leine": ({}, {"organisation.form": "verein", "organisation.vereinbarung": "vertrag"}),
+    "auftrag_ohne_rueckhalt": ({"risiken.auswahl": ["foerderende", "rueckendeckung"]}, {}),
     "rat_frist": (
         {"mandat.beschluss_gremium": "rat", "mandat.beschluss_bis": dt.date(2027, 5, 1)},
         {"mandat.beschluss_gremium": "rat", "mandat.beschluss_bis": dt.date(2027, 9, 30)},
@@ -60,16 +98,16 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {"mandat.status": "rat", "mandat.bericht": "nie"},
         {"mandat.status": "rat"},
     ),
-    "wer_kommt_nicht": ({"methoden.nicht_erreicht": None}, {}),
+    "wer_kommt_nicht": ({"methoden.nicht_erreicht": "Das regeln wir schon."}, {}),
     "rathaus_neutral": (
-        {"zweck.ausrichtung": "anlaufstelle"},
-        {"zweck.ausrichtung": "anlaufstelle", "methoden.moderation": MODERATION},
+        {"zweck.ausrichtung": "anlaufstelle", "methoden.moderation": "Das regeln wir schon."},
+        {"zweck.ausrichtung": "anlaufstelle", "methoden.moderation_wer": "extern"},
     ),
     "koproduktion_ohne_umsetzung": ({"kopro.kriterien": ["entscheiden"]}, {}),
     "planen_ohne_umsetzen": ({"methoden.ko_phasen": ["kodesign"]}, {}),
     "behoerde_und_partner": (
         {"kopro.augenhoehe": 4},
-        {"kopro.augenhoehe": 4, "kopro.rollen": "Genehmigungen prüft das Ordnungsamt allein."},
+        {"kopro.augenhoehe": 4, "kopro.rollen": ROLLEN},
     ),
     "auftragnehmer_oder_partner": ({"ressourcen.bezahlung": ["auftrag"]}, {}),
     "geld_ohne_menschen": ({"ressourcen.personal": 0.25}, {}),
@@ -121,12 +159,14 @@ def test_the_example_shows_several_prompts() -> None:
 
 def test_prompts_show_the_answers_they_set_against_each_other() -> None:
     prompts = {p.prompt.id: p for p in evaluate({}).prompts}
-    assert prompts["letztes_wort"].observation["de"] == "Koproduktion angegeben, Augenhöhe 3 von 5."
+    assert prompts["letztes_wort"].observation["de"] == (
+        "Koproduktion angegeben, Augenhöhe 3 von 5; in der Akteurstabelle hat ein Akteur das letzte Wort."
+    )
     assert prompts["haushalt_vor_foerderende"].observation["de"] == (
         "Entscheidung über die Fortführung am 31.12.2027, Förderende am 30.06.2028."
     )
     assert "Handover to a civil-society provider" in prompts["zwei_wege"].observation["en"]
-    assert prompts["kurze_leine"].keys == ["mandat.rueckendeckung", "mandat.freiraum"]
+    assert prompts["kurze_leine"].keys == ["mandat.rueckendeckung", "organisation.form"]
     spoken = evaluate(
         {"mandat.beschluss_gremium": "rat", "mandat.beschluss_bis": dt.date(2027, 5, 1)}
     )
