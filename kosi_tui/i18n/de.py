@@ -739,7 +739,7 @@ MESSAGES: dict[str, str] = {
     "serve.view_failures": "Falsche Codes: {items}",
     "serve.view_failure": "{address} ×{count}",
     "serve.view_locked": "gesperrt",
-    "serve.view_keys": "Tasten: t Trainer-Code zeigen/verbergen · 1–9 Sitzung wählen, e beenden (gespeichert)",
+    "serve.view_keys": "Tasten: t Trainer-Code · 1–9 Sitzung wählen, e beendet sie (gespeichert)",
     "serve.view_sessions": "Sitzungen: {items}",
     "serve.view_session": "{n}: {address}, getippt vor {minutes} min",
     "serve.view_ended": "Sitzung {n} ({address}) beendet und gespeichert.",

@@ -731,7 +731,7 @@ MESSAGES: dict[str, str] = {
     "serve.view_failures": "Wrong codes: {items}",
     "serve.view_failure": "{address} ×{count}",
     "serve.view_locked": "locked out",
-    "serve.view_keys": "Keys: t show/hide trainer code · 1–9 choose a session, e end it (saved)",
+    "serve.view_keys": "Keys: t trainer code · 1–9 choose a session · e end it (saved)",
     "serve.view_sessions": "Sessions: {items}",
     "serve.view_session": "{n}: {address}, typed {minutes} min ago",
     "serve.view_ended": "Session {n} ({address}) ended and saved.",

@@ -127,7 +127,9 @@ def controls_lines(controls: Controls, lang: str) -> list[Text]:
                  minutes=int((now - last) // 60))  # fmt: skip
         sessions.append(item, style="reverse" if n == controls.selected else "")
         sessions.append("  ")
-    lines = [Text(t("serve.view_keys", lang), style="dim"), sessions]
+    lines = [Text(t("serve.view_keys", lang), style="dim")]
+    if controls.sessions:
+        lines.append(sessions)
     if controls.trainer_code:
         lines.append(Text(t("serve.view_trainer_code", lang, code=controls.trainer_code)))
     if controls.note:
