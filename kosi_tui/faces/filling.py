@@ -304,12 +304,17 @@ class Filling:
         return None
 
     def save_as(self, path: Path) -> SaveResult:
-        """Saves to another file from now on (after a failed save, or by choice)."""
+        """Saves to another file from now on (after a failed save, or by choice).
+
+        Where that file takes nothing either, the draft stays with its own file: later saves
+        try that again, not the place that just refused."""
+        before = self.path, self.writer
         self.close()
         self.path = path
         self.writer = DraftWriter(path, self.canvas.canvas.id, self.draft.id)
         self.revision += 1
         result = self.save()
-        if result.error is None:
-            self.claim()
+        if result.error is not None:
+            self.path, self.writer = before
+        self.claim()
         return result
