@@ -4,24 +4,22 @@ honest progress, autosave."""
 from __future__ import annotations
 
 import asyncio
-import time
-from functools import partial
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, OptionList, ProgressBar, Static
-from textual.worker import Worker, WorkerState
 
 from kosi_tui.core.canvas import Info, Section
 from kosi_tui.core.display import answer_text
-from kosi_tui.core.merge import Conflict
 from kosi_tui.core.text import localize
-from kosi_tui.faces.filling import Filling, PendingSave, SaveResult
+from kosi_tui.faces.autosave import AutoSaver, SaveEvents
+from kosi_tui.faces.filling import Filling, SaveResult
 from kosi_tui.faces.tui.dialogs.conflict_dialog import ConflictDialog
 from kosi_tui.faces.tui.dialogs.message_dialog import MessageDialog
 from kosi_tui.faces.tui.dialogs.path_dialog import PathDialog
@@ -34,21 +32,11 @@ from kosi_tui.faces.tui.widgets.question import QuestionWidget
 from kosi_tui.faces.tui.widgets.sidebar import SectionList
 from kosi_tui.i18n import t
 from kosi_tui.report.changes import describe_migration
+from kosi_tui.storage.atomic import WriteError
 
-AUTOSAVE_SECONDS = 0.8
-"""How long after the last change the draft is saved."""
-AUTOSAVE_MAX_SECONDS = 1.5
-"""The longest a change waits while typing goes on: with the save itself, under 2 s behind."""
 SAVING = "saving"
-"""The worker group of background saves."""
-SAVING_NOW = "saving-now"
-"""The worker group of saves the screen waits for (quitting, retrying, saving elsewhere)."""
-
-
-def autosave_delay(first_unsaved: float, now: float) -> float:
-    """Seconds until the next autosave: a pause after the last change, but no later than
-    AUTOSAVE_MAX_SECONDS after the first unsaved one (never zero: Textual timers divide by it)."""
-    return max(min(AUTOSAVE_SECONDS, first_unsaved + AUTOSAVE_MAX_SECONDS - now), 0.01)
+"""The worker group of saves."""
+T = TypeVar("T")
 
 
 def _question_of(widget: Widget | None) -> QuestionWidget | None:
@@ -78,16 +66,13 @@ class FillScreen(KosiScreen[None]):
         self.index = 0
         self.visited: set[str] = set()
         self.focused_key: str | None = None
-        self._autosave: Timer | None = None
-        self._first_unsaved: float | None = None
-        """When the oldest change not yet saved was made (monotonic seconds)."""
-        self._saving = False
-        self._save_again = False
-        self._failing = False
-        self._conflicts: list[Conflict] = []
-        """Answers changed here and elsewhere that the person has not looked at yet."""
-        self._conflict_copy: Path | None = None
-        """Where the other versions of those answers were kept."""
+        events = SaveEvents(
+            saved=lambda _result: self._show_save_state(),
+            failed=self._save_failed,
+            merged=self._merged,
+        )
+        self.saver = AutoSaver(filling, self._later, self._in_thread, events)
+        """When and how the draft is saved; the screen shows what it hears."""
         self._section_lock = asyncio.Lock()
         self.ready = asyncio.Event()
         """Set once the first section is on screen (tests and tools wait for it)."""
@@ -128,6 +113,8 @@ class FillScreen(KosiScreen[None]):
         focus = f"{position.section}.{position.question}" if position.question else None
         await self.show_section(start, focus)
         self._show_save_state()
+        if self.filling.last.error is not None:
+            self._save_failed(self.filling.last.error, True)
         notes = describe_migration(self.filling.migration, self.filling.canvas.compiled, self.lang)
         if notes:
             self.app.push_screen(
@@ -141,7 +128,7 @@ class FillScreen(KosiScreen[None]):
     def on_unmount(self) -> None:
         # The screen goes (back home, or the app ends): what is pending is written, and the
         # open-here mark is taken away so the next opening does not warn about this window.
-        self.flush()
+        self.saver.finish()
         self.filling.close()
 
     def _tell_where_else_open(self) -> None:
@@ -435,66 +422,49 @@ class FillScreen(KosiScreen[None]):
         self.app.push_screen(ReviewScreen(self.filling), back)
 
     # -- saving ----------------------------------------------------------------------------------
-    # Saving runs in a worker thread, so a slow or network disk never delays a keystroke. It
-    # waits for a pause in typing, but never longer than AUTOSAVE_MAX_SECONDS after the first
-    # unsaved change: steady typing must not postpone it for ever.
+    # The saver decides when and what (faces/autosave.py); the screen gives it Textual's timers
+    # and worker threads, so a slow or network disk never delays a keystroke, and shows what it
+    # hears.
 
     def schedule_save(self) -> None:
         """Saves a moment after the last change, at the latest shortly after the first one."""
-        now = time.monotonic()
-        if self._first_unsaved is None:
-            self._first_unsaved = now
-        if self._autosave is not None:
-            self._autosave.stop()
-        delay = autosave_delay(self._first_unsaved, now)
-        self._autosave = self.set_timer(delay, self.save_in_background)
+        self.saver.changed()
 
-    def save_in_background(self) -> None:
-        """Starts a save in a worker thread (one at a time; a change meanwhile saves again)."""
-        if self._autosave is not None:
-            self._autosave.stop()
-            self._autosave = None
-        if self._saving:
-            self._save_again = True
-            return
-        if not self.filling.dirty:
-            self._first_unsaved = None
-            return
-        self._first_unsaved = None
-        self._saving = True
-        pending = self.filling.snapshot()
-        self.run_worker(
-            partial(self.filling.write, pending), thread=True, group=SAVING, exit_on_error=False
+    def _later(self, seconds: float, then: Callable[[], None]) -> Callable[[], None]:
+        return self.set_timer(seconds, then).stop
+
+    def _in_thread(self, work: Callable[[], T], then: Callable[[T], None]) -> None:
+        async def save() -> None:
+            then(await asyncio.to_thread(work))
+
+        self.run_worker(save(), group=SAVING, exit_on_error=False)
+
+    async def _saved_now(self, start: Callable[[Callable[[SaveResult], None]], None]) -> SaveResult:
+        """Waits for a save the saver runs; the screen's own messages, typed answers among them,
+        wait too."""
+        done: asyncio.Future[SaveResult] = asyncio.get_running_loop().create_future()
+        start(done.set_result)
+        return await done
+
+    def _merged(self, changed: set[str]) -> None:
+        """Answers changed in the file were taken in: shown, and named in a note."""
+        self.call_later(self._show_changed_elsewhere, changed)
+        questions = self.filling.canvas.compiled.questions
+        labels = [localize(questions[k].question.label, self.lang) for k in sorted(changed)]
+        self.notify(
+            as_typed("\n".join(labels)), title=t("ui.taken_from_file", self.lang), timeout=8
         )
 
-    @on(Worker.StateChanged)
-    def _save_finished(self, event: Worker.StateChanged) -> None:
-        worker = event.worker
-        if worker.group != SAVING or worker.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
-            return
-        self._saving = False
-        if worker.state == WorkerState.SUCCESS and isinstance(worker.result, PendingSave):
-            self._after_save(worker.result)
-        if self._save_again or (self.filling.dirty and self._autosave is None):
-            self._save_again = False
-            self.schedule_save()
-
-    def _after_save(self, pending: PendingSave) -> None:
-        """Shows what a save found: answers changed elsewhere, conflicts, or a failure."""
-        changed = self.filling.apply(pending)
-        if changed:
-            self.call_later(self._show_changed_elsewhere, changed)
-            questions = self.filling.canvas.compiled.questions
-            labels = [localize(questions[k].question.label, self.lang) for k in sorted(changed)]
-            self.notify(
-                as_typed("\n".join(labels)), title=t("ui.taken_from_file", self.lang), timeout=8
-            )
-        found = self.filling.last.conflicts
-        if found:
-            keys = {c.key for c in found}
-            self._conflicts = [c for c in self._conflicts if c.key not in keys] + found
-            self._conflict_copy = self.filling.last.copy
+    def _save_failed(self, _error: WriteError, new: bool) -> None:
         self._show_save_state()
+        if new:
+            # Every new failure is said, also after a save in between worked; the bar below
+            # holds the details, the note only draws the eye to it.
+            self.notify(
+                t("ui.save_failed_toast", self.lang),
+                title=t("ui.save_failed_title", self.lang),
+                severity="error",
+            )
 
     async def _show_changed_elsewhere(self, keys: set[str]) -> None:
         section_keys = {w.key for w in self.query(QuestionWidget)}
@@ -524,21 +494,12 @@ class FillScreen(KosiScreen[None]):
                 f"[b]{as_typed(t('ui.save_failed_title', lang))}:[/b] {as_typed(message)}\n{keys}"
             )
             bar.display = True
-            if not self._failing:
-                # Every new failure is said, also after a save in between worked; the bar below
-                # holds the details, the note only draws the eye to it.
-                self.notify(
-                    t("ui.save_failed_toast", lang),
-                    title=t("ui.save_failed_title", lang),
-                    severity="error",
-                )
-            self._failing = True
             return
-        self._failing = False
-        if self._conflicts:
-            copy = self._conflict_copy
+        conflicts = self.saver.conflicts
+        if conflicts:
+            copy = self.saver.conflict_copy
             where = as_typed(str(copy)) if copy else ""
-            text = t("ui.conflict_bar", lang, count=len(self._conflicts), copy=where)
+            text = t("ui.conflict_bar", lang, count=len(conflicts), copy=where)
             bar.update(text)
             bar.display = True
             return
@@ -550,30 +511,28 @@ class FillScreen(KosiScreen[None]):
 
     def action_save(self) -> None:
         """Saves now (in the background; the line below says when it is done)."""
-        self.save_in_background()
+        self.saver.save()
 
     def action_resolve_conflicts(self) -> None:
         """Goes through the answers that were changed here and elsewhere, one dialog each."""
-        if not self._conflicts:
+        conflicts = self.saver.conflicts
+        if not conflicts:
             return
-        conflict = self._conflicts[0]
+        conflict = conflicts[0]
         lang = self.lang
         located = self.filling.canvas.compiled.questions.get(conflict.key)
         if located is None:
-            self._conflicts.pop(0)
+            self.saver.settle(conflict, take_theirs=False)
             return
         question = located.question
-        copy = self._conflict_copy
+        copy = self.saver.conflict_copy
 
         def chosen(kept: str | None) -> None:
-            if conflict in self._conflicts:
-                self._conflicts.remove(conflict)
+            self.saver.settle(conflict, take_theirs=kept == "theirs")
             if kept == "theirs":
-                self.filling.set_answer(conflict.key, conflict.theirs)
                 self.call_later(self._show_changed_elsewhere, {conflict.key})
-                self.schedule_save()
             self._show_save_state()
-            if self._conflicts:
+            if self.saver.conflicts:
                 self.action_resolve_conflicts()
 
         self.app.push_screen(
@@ -583,7 +542,7 @@ class FillScreen(KosiScreen[None]):
                 answer_text(question, conflict.theirs, lang),
                 str(copy) if copy else "",
                 1,
-                len(self._conflicts),
+                len(conflicts),
             ),
             chosen,
         )
@@ -594,34 +553,13 @@ class FillScreen(KosiScreen[None]):
             return  # In a served workshop nobody types a path on the server.
         self._save_elsewhere(quitting=False)
 
-    def flush(self) -> SaveResult:
-        """Saves now, in this thread, whatever is pending (a signal, the end of the app)."""
-        if self._autosave is not None:
-            self._autosave.stop()
-            self._autosave = None
-        if self.filling.dirty:
-            self.filling.save()
-        return self.filling.last
-
     async def save_now(self, always: bool = False) -> SaveResult:
-        """Saves what is pending (or, `always`, the whole draft) in a worker thread and waits for
-        it; the screen's own messages, typed answers among them, wait too."""
-        if self._autosave is not None:
-            self._autosave.stop()
-            self._autosave = None
-        if always or self.filling.dirty:
-            pending = self.filling.snapshot()
-            written = await self.run_worker(
-                partial(self.filling.write, pending), thread=True, group=SAVING_NOW
-            ).wait()
-            self.filling.apply(written)
-        return self.filling.last
+        """Saves what is pending (or, `always`, the whole draft) in a worker thread and waits."""
+        return await self._saved_now(lambda then: self.saver.save_now(then, always))
 
     async def _save_as_now(self, path: Path) -> SaveResult:
         """Saves to another file from now on, in a worker thread."""
-        return await self.run_worker(
-            partial(self.filling.save_as, path), thread=True, group=SAVING_NOW
-        ).wait()
+        return await self._saved_now(lambda then: self.saver.save_as(path, then))
 
     def show_save_failure(self, quitting: bool) -> None:
         """The blocking notice when quitting fails to save, with a way to save elsewhere."""
