@@ -103,6 +103,17 @@ class Drain:
         return "".join(self.lines)
 
 
+def add_address(namespace: str, address: str) -> None:
+    """A second address on the participants' side of the veth pair: a second machine."""
+    links = subprocess.run(
+        ["ip", "-n", namespace, "-o", "link"], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    device = next(line.split(":")[1].strip().split("@")[0] for line in links if " kc" in line)
+    subprocess.run(
+        ["ip", "-n", namespace, "addr", "add", f"{address}/24", "dev", device], check=True
+    )
+
+
 def participant(participant_ns: str, script: str, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.run(
@@ -165,16 +176,7 @@ def test_guessing_the_code_locks_out_only_the_guesser(
     server_ns, participant_ns, address = room
     attacker = address.rsplit(".", 1)[0] + ".2"
     other = address.rsplit(".", 1)[0] + ".3"
-    device = next(
-        line.split(":")[1].strip().split("@")[0]
-        for line in subprocess.run(
-            ["ip", "-n", participant_ns, "-o", "link"], capture_output=True, text=True, check=True
-        ).stdout.splitlines()
-        if "kc" in line
-    )
-    subprocess.run(
-        ["ip", "-n", participant_ns, "addr", "add", f"{other}/24", "dev", device], check=True
-    )
+    add_address(participant_ns, other)
     server = start_server(server_ns, tmp_path)
     drain = Drain(server)
     try:
@@ -187,3 +189,83 @@ def test_guessing_the_code_locks_out_only_the_guesser(
     finally:
         output = drain.stop()
     assert "Traceback" not in output
+
+
+ROOM_RULES = r"""
+import asyncio, sys
+import aiohttp
+from tests.app.serve_client import Browser
+
+def from_address(source):
+    jar = aiohttp.CookieJar(unsafe=True)
+    return aiohttp.ClientSession(connector=aiohttp.TCPConnector(local_addr=(source, 0)),
+                                 cookie_jar=jar)
+
+async def browser(base, source, code):
+    session = from_address(source)
+    try:
+        ws = await session.ws_connect(f"{base}/ws?width=100&height=30&code={code}")
+    except BaseException:
+        await session.close()
+        raise
+    return Browser(session, ws)
+
+async def main(address, one, other, code, trainer):
+    base = f"http://{address}:8000"
+    held = []
+    for _ in range(41):
+        try:
+            held.append(await browser(base, one, code))
+        except aiohttp.WSServerHandshakeError as refused:
+            print("refused after", len(held), "with", refused.status, flush=True)
+            break
+    for tab in held:
+        await tab.wait_for("Innovationslabor aufbauen")
+    newcomer = await browser(base, other, code)
+    await newcomer.wait_for("Innovationslabor aufbauen")
+    print("another address still gets a place", flush=True)
+    async with from_address(other) as session:
+        for name, given in (("workshop", code), ("trainer", trainer)):
+            async with session.get(f"{base}/board?code={given}", allow_redirects=False) as r:
+                print("board with the", name, "code", r.status, flush=True)
+    tab = held[0]
+    await tab.start_draft("Stadt Test", "Anna Test")
+    await tab.press_until("f5", "Überblick:")
+    await tab.type("m")
+    _, key = await tab.wait_for_text_message("deliver_file_start")
+    async with from_address(one) as stranger:
+        async with stranger.get(f"{base}/download/{key}") as r:
+            print("download without the tab's cookie", r.status, flush=True)
+    async with tab.session.get(f"{base}/download/{key}") as r:
+        print("download in its own tab", r.status, "Anna Test" in await r.text(), flush=True)
+    for tab in held + [newcomer]:
+        await tab.close()
+
+asyncio.run(main(*sys.argv[1:]))
+"""
+
+
+def test_one_address_the_board_and_downloads_have_their_limits(
+    room: tuple[str, str, str],  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    server_ns, participant_ns, address = room
+    one = address.rsplit(".", 1)[0] + ".2"
+    other = address.rsplit(".", 1)[0] + ".3"
+    add_address(participant_ns, other)
+    trainer = "TAFEL-9KQ4-MXR7-2PWN"
+    server = start_server(server_ns, tmp_path, "--trainer-code", trainer)
+    drain = Drain(server)
+    try:
+        done = participant(participant_ns, ROOM_RULES, address, one, other, CODE, trainer)
+        assert done.returncode == 0, done.stderr[-3000:] + done.stdout
+    finally:
+        output = drain.stop()
+    said = done.stdout
+    assert "refused after 4 with 503" in said, said
+    assert "another address still gets a place" in said
+    assert "board with the workshop code 401" in said
+    assert "board with the trainer code 303" in said
+    assert "download without the tab's cookie 403" in said
+    assert "download in its own tab 200 True" in said
+    assert trainer not in output.split("Strg+C", 1)[1]  # nothing after the start shows it

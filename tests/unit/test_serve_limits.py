@@ -236,3 +236,17 @@ def test_many_addresses_do_not_fill_the_memory() -> None:
     assert len(attempts.addresses) <= MOST_ADDRESSES
     clock.now += SECONDS_PER_TRY
     assert attempts.check("10.0.0.9", lambda: True) is Verdict.WAIT  # still locked out
+
+
+def test_codes_in_addresses_stay_out_of_the_access_log() -> None:
+    pytest.importorskip("textual_serve")
+    import logging
+
+    from kosi_tui.faces.serve.server import hide_codes
+
+    record = logging.LogRecord(
+        "aiohttp.access", logging.INFO, "", 0,
+        '%s "GET /board?code=%s HTTP/1.1" 303', ("10.0.0.2", "TAFEL-9KQ4-MXR7-2PWN&x=1"), None,
+    )  # fmt: skip
+    assert hide_codes(record)
+    assert record.getMessage() == '10.0.0.2 "GET /board?code=…&x=1 HTTP/1.1" 303'

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 import signal
 import ssl
 import time
@@ -73,6 +74,17 @@ def one_line(record: logging.LogRecord) -> bool:
     record.msg = lines[-1] if lines else ""
     record.args = ()
     record.exc_info = record.exc_text = record.stack_info = None
+    return True
+
+
+CODE_IN_ADDRESS = re.compile(r"([?&]code=)[^&\s\"]*")
+
+
+def hide_codes(record: logging.LogRecord) -> bool:
+    """An address's `?code=` is written as `?code=…` in the access log: the log may be on the
+    beamer or in a file, and the trainer's code opens the board."""
+    record.msg = CODE_IN_ADDRESS.sub(r"\1…", record.getMessage())
+    record.args = ()
     return True
 
 
@@ -157,6 +169,7 @@ class KosiServer(Server):
         handler.addFilter(one_line)
         level = logging.DEBUG if self.debug else logging.INFO
         logging.basicConfig(level=level, format="%(message)s", handlers=[handler], force=True)
+        logging.getLogger("aiohttp.access").addFilter(hide_codes)
         if self.quiet:
             # The trainer's live view owns the terminal; only problems are worth a line.
             logging.getLogger().setLevel(logging.WARNING)
