@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TypeVar
 
 from textual import events, on
+from textual.await_complete import AwaitComplete
 from textual.binding import ActiveBinding
 from textual.screen import ModalScreen, Screen
 
@@ -52,3 +53,15 @@ class KosiScreen(Screen[ResultType]):
 
 class KosiDialog(KosiScreen[ResultType], ModalScreen[ResultType]):
     """A modal dialog of `KosiApp` that returns its answer with `dismiss`."""
+
+    def dismiss(self, result: ResultType | None = None) -> AwaitComplete:
+        """Closes the dialog with `result`, if it is the screen on top.
+
+        A dialog already closed still gets what was on its way to it (a click, a key from before
+        the key order, a late worker), and Textual would pop whatever screen is on top instead:
+        after a wrong resume code and Escape typed quickly, the start page went, and then
+        ScreenStackError ended the app.
+        """
+        if not self.is_active:
+            return AwaitComplete()  # nothing to wait for
+        return super().dismiss(result)
