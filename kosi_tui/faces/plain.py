@@ -8,7 +8,6 @@ filled by a script. Same engine, same drafts, same saving as the Textual app.
 from __future__ import annotations
 
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO, assert_never
@@ -20,12 +19,13 @@ from kosi_tui.core.kinds.forms import Amount, Day, Entries, Form, Options, Point
 from kosi_tui.core.merge import Conflict
 from kosi_tui.core.text import localize
 from kosi_tui.core.visible_text import for_terminal
+from kosi_tui.faces.autosave import AutoSaver, SaveEvents
 from kosi_tui.faces.commands.own_command import kosi_line, resume_line
-from kosi_tui.faces.filling import Filling
+from kosi_tui.faces.filling import Filling, SaveResult
 from kosi_tui.i18n import t
-from kosi_tui.paths import drafts_dir
+from kosi_tui.storage.atomic import WriteError
 from kosi_tui.storage.canvas_file import LoadedCanvas
-from kosi_tui.storage.draft_file import OnConflict, draft_to_yaml
+from kosi_tui.storage.draft_file import draft_to_yaml
 
 
 class EndOfInput(Exception):
@@ -72,6 +72,16 @@ class PlainSession:
             for k, loc in filling.canvas.compiled.questions.items()
             if not isinstance(loc.question, Info)
         ]
+        # No timers: a save after every answer, right here, what it found said in a line.
+        self.saver = AutoSaver(
+            filling,
+            events=SaveEvents(
+                saved=self._say_saved,
+                failed=self._say_failed,
+                merged=self._say_taken,
+                ask=self._ask_conflicts if interactive else None,
+            ),
+        )
 
     # -- output -----------------------------------------------------------------------------------
 
@@ -281,37 +291,30 @@ class PlainSession:
             said = "plain.recorded" if self.filling.last.error is None else "plain.recorded_unsaved"
             self.say(t(said, lang, answer=shown or t("plain.recorded_empty", lang)))
 
-    def _save(self, ask: bool = True) -> None:
+    def _save(self, ask: bool = True, always: bool = False) -> None:
         """Saves; answers changed meanwhile in the file are merged, conflicts put to the person
         when someone is at the keyboard (and `ask`), else both versions kept."""
-        lang, filling = self.lang, self.filling
-        mode: OnConflict = "ask" if self.interactive and ask else "keep_both"
-        pending = filling.write(filling.snapshot(), mode)
-        for key in sorted(filling.apply(pending)):
-            label = localize(filling.canvas.compiled.questions[key].question.label, lang)
-            self.say(t("plain.taken_from_file", lang, question=label))
-        result = filling.last
-        if result.conflicts and pending.outcome is not None and not pending.outcome.written:
-            try:
-                keep = {c.key: self._ask_conflict(c) for c in result.conflicts}
-            except EndOfInput:
-                # Nobody left to ask: keep both versions rather than lose the unsaved answers.
-                filling.save("keep_both")
-                self._say_result()
-                raise
-            filling.decide(pending, keep)
-            filling.save()
-        self._say_result()
+        self.saver.save_now(always=always, ask=ask)
 
-    def _say_result(self) -> None:
-        lang, result = self.lang, self.filling.last
-        if result.error is not None:
-            error = result.error
-            self.say(t(f"save.{error.code}", lang, path=str(error.path), reason=error.reason))
-            if not self.finishing:
-                self.say(t("plain.save_elsewhere", lang))
-        elif result.copy is not None:
-            self.say(t("save.conflict_copy", lang, copy=str(result.copy)))
+    def _say_taken(self, keys: set[str]) -> None:
+        questions = self.filling.canvas.compiled.questions
+        for key in sorted(keys):
+            label = localize(questions[key].question.label, self.lang)
+            self.say(t("plain.taken_from_file", self.lang, question=label))
+
+    def _say_failed(self, error: WriteError, _new: bool) -> None:
+        # Said after every answer, not only the first time: each one is not saved.
+        lang = self.lang
+        self.say(t(f"save.{error.code}", lang, path=str(error.path), reason=error.reason))
+        if not self.finishing:
+            self.say(t("plain.save_elsewhere", lang))
+
+    def _say_saved(self, result: SaveResult) -> None:
+        if result.copy is not None:
+            self.say(t("save.conflict_copy", self.lang, copy=str(result.copy)))
+
+    def _ask_conflicts(self, conflicts: list[Conflict]) -> dict[str, bool]:
+        return {c.key: self._ask_conflict(c) for c in conflicts}
 
     def _ask_conflict(self, conflict: Conflict) -> bool:
         """True to keep this session's answer, False to take the one in the file."""
@@ -354,19 +357,13 @@ class PlainSession:
         `:w` alone tries the draft's own file again."""
         lang, filling = self.lang, self.filling
         if not where:
-            self._save()
+            self._save(always=True)
         else:
             target = Path(where).expanduser().absolute()
             if target.is_dir():
                 target = target / filling.path.name
-            before = filling.path, filling.writer
-            filling.save_as(target)
-            self._say_result()
-            if filling.last.error is not None:
-                # Not taken there either: later saves (and `:w` alone) go on trying the draft's
-                # own file, not the place that just refused.
-                filling.path, filling.writer = before
-                filling.claim()
+            # Where that file is refused too, the draft stays with its own (Filling.save_as).
+            self.saver.save_as(target)
         if filling.last.error is None:
             self.say(t("plain.saved", lang, path=str(filling.path)))
 
@@ -488,8 +485,7 @@ class PlainSession:
     def _rescue(self) -> None:
         """The draft could not be saved: never end without the answers written somewhere."""
         lang, filling = self.lang, self.filling
-        folders = [drafts_dir(), Path(tempfile.gettempdir()), Path.home()]
-        copy = filling.emergency_copy(list(dict.fromkeys(folders)))
+        copy = self.saver.rescue()
         self.say()
         if copy is not None:
             self.say(t("plain.emergency_copy", lang, path=str(filling.path), copy=str(copy)))
