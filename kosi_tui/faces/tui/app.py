@@ -29,6 +29,7 @@ from kosi_tui.core.text import localize
 from kosi_tui.faces.tui import collector, lenient_input
 from kosi_tui.faces.tui.key_order import KeyOrder, is_typed
 from kosi_tui.faces.tui.screens.base import KosiScreen
+from kosi_tui.faces.workplace import workplace_for
 from kosi_tui.i18n import t
 from kosi_tui.report.formats import FORMATS
 
@@ -147,8 +148,8 @@ class KosiApp(App[None]):
         super().__init__()
         self.set_reactive(KosiApp.lang, lang)
         self.start = start or Start()
-        self.workshop = workshop
-        """In a served workshop: every new draft goes here, and no draft can be opened."""
+        self.workplace = workplace_for(workshop)
+        """What may be done here: one's own computer, or a participant's place in a workshop."""
         self.theme = theme or DARK
         self._waiting: NewDraftDialog | None = None
         """The new-draft dialog whose canvas is still loading."""
@@ -248,8 +249,8 @@ class KosiApp(App[None]):
             dialog.show_canvas_title(result.canvas.title)
 
     async def _remembered(self) -> tuple[str, str]:
-        # In a served workshop one computer serves everyone: nobody gets the last person's name.
-        if self.workshop is not None:
+        # Where one computer serves everyone, nobody gets the last person's name.
+        if not self.workplace.remembers_names:
             return ("", "")
         from kosi_tui.faces.remembered import remembered_names
 
@@ -258,8 +259,7 @@ class KosiApp(App[None]):
 
     @property
     def _named(self) -> bool:
-        # In a workshop every draft is saved under its author's name, so the name is required.
-        return self.workshop is not None
+        return self.workplace.names_drafts_by_author
 
     async def _begin(
         self,
@@ -279,18 +279,18 @@ class KosiApp(App[None]):
         from kosi_tui.faces.tui.screens.fill import FillScreen
 
         organisation, author = answer
-        loaded, lang, workshop = canvas, self.lang, self.workshop
+        loaded, lang, workplace = canvas, self.lang, self.workplace
         named, path = self._named, self.start.draft_path
 
         def create() -> Filling:
-            if workshop is None:
+            if workplace.remembers_names:
                 remember_names(organisation, author)
             return Filling.start(
                 loaded,
                 organisation,
                 author,
                 lang,
-                workshop,
+                workplace.folder,
                 named_after_author=named,
                 path=path,
             )
@@ -299,16 +299,18 @@ class KosiApp(App[None]):
         filling = await self.run_worker(create, thread=True, group=OPENING).wait()
         self.fillings.append(filling)
         self.push_screen(FillScreen(filling))
-        if self.workshop is not None:
+        if self.workplace.takes_resume_codes:
             await self._welcome_participant(filling)
 
     async def _welcome_participant(self, filling: Filling) -> None:
         """In a workshop: the resume code (a name already taken is told by the filling screen)."""
-        from kosi_tui.faces.serve.resume import new_resume_code
         from kosi_tui.faces.tui.dialogs.message_dialog import MessageDialog
 
         worker = self.run_worker(
-            partial(new_resume_code, filling.path), thread=True, group=OPENING, exit_on_error=False
+            partial(self.workplace.new_resume_code, filling.path),
+            thread=True,
+            group=OPENING,
+            exit_on_error=False,
         )
         try:
             code = await worker.wait()
@@ -316,14 +318,14 @@ class KosiApp(App[None]):
             if isinstance(failed.error, OSError):
                 return  # the draft is still saved; only coming back by code is not possible
             raise
+        if code is None:
+            return
         lines = t("ui.resume_text", self.lang, code=code).split("\n\n")
         self.push_screen(MessageDialog(t("ui.resume_title", self.lang), lines, "OK"))
 
     async def _resume(self, code: str) -> None:
         """Opens the draft a resume code was made for; any other code opens nothing."""
-        from kosi_tui.faces.serve.resume import draft_for_code
-
-        draft = draft_for_code(self.workshop, code) if self.workshop is not None else None
+        draft = self.workplace.draft_for_code(code)
         if draft is None:
             self.notify(t("ui.resume_unknown", self.lang), severity="error", timeout=8)
             self.go_home()
@@ -337,7 +339,7 @@ class KosiApp(App[None]):
         meanwhile (they reach the filling screen). In a workshop only with `resumed`: the path
         then came from the person's resume code.
         """
-        if self.workshop is not None and not resumed:
+        if not self.workplace.may_open(resumed):
             return  # In a workshop nobody opens a draft: it could be someone else's.
         opened = await self.run_worker(
             partial(open_for_filling, path), thread=True, group=OPENING

@@ -488,7 +488,7 @@ class FillScreen(KosiScreen[None]):
                 reason=last.error.reason,
             )
             keys = t(
-                "ui.save_failed_keys_workshop" if self._workshop else "ui.save_failed_keys", lang
+                "ui.save_failed_keys" if self._elsewhere else "ui.save_failed_keys_workshop", lang
             )
             bar.update(
                 f"[b]{as_typed(t('ui.save_failed_title', lang))}:[/b] {as_typed(message)}\n{keys}"
@@ -506,8 +506,9 @@ class FillScreen(KosiScreen[None]):
         bar.display = False
 
     @property
-    def _workshop(self) -> bool:
-        return self.app.workshop is not None
+    def _elsewhere(self) -> bool:
+        """Whether saving to another file may be offered (never on a served workshop's machine)."""
+        return self.app.workplace.offers_save_elsewhere
 
     def action_save(self) -> None:
         """Saves now (in the background; the line below says when it is done)."""
@@ -549,7 +550,7 @@ class FillScreen(KosiScreen[None]):
 
     def action_save_elsewhere(self) -> None:
         """Asks for another file and saves there from now on."""
-        if self._workshop:
+        if not self._elsewhere:
             return  # In a served workshop nobody types a path on the server.
         self._save_elsewhere(quitting=False)
 
@@ -584,9 +585,7 @@ class FillScreen(KosiScreen[None]):
             elif choice == "quit":
                 self.app.exit()
 
-        self.app.push_screen(
-            SaveFailedDialog(message, quitting, elsewhere=not self._workshop), chosen
-        )
+        self.app.push_screen(SaveFailedDialog(message, quitting, elsewhere=self._elsewhere), chosen)
 
     def _save_elsewhere(self, quitting: bool) -> None:
         lang = self.lang

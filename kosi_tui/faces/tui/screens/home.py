@@ -134,9 +134,9 @@ class HomeScreen(KosiScreen[None]):
         """Whether the lists show a reading (after a language switch they are new and empty)."""
 
     @property
-    def _workshop(self) -> bool:
+    def _lists_drafts(self) -> bool:
         # In a served workshop the drafts of others must stay invisible.
-        return self.app.workshop is not None
+        return self.app.workplace.lists_drafts
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -178,7 +178,7 @@ class HomeScreen(KosiScreen[None]):
         the lists themselves go on taking keys meanwhile.
         """
         worker = self.run_worker(
-            partial(self.shelf.read, not self._workshop),
+            partial(self.shelf.read, self._lists_drafts),
             thread=True,
             group=LISTING,
         )
@@ -202,11 +202,11 @@ class HomeScreen(KosiScreen[None]):
         if first or listing.drafts != self.drafts:
             self.drafts = listing.drafts
             _replace(drafts, [Option(self._draft_prompt(d), id=str(d.path)) for d in self.drafts])
-        workshop = self._workshop
+        listed = self._lists_drafts
         drafts.display = bool(self.drafts)
-        self.query_one("#no-drafts").display = not self.drafts and not workshop
+        self.query_one("#no-drafts").display = not self.drafts and listed
         for heading in self.query(".home-drafts-heading"):
-            heading.display = not workshop
+            heading.display = listed
 
     def _canvas_prompt(self, entry: CatalogEntry) -> Group:
         lang = self.lang

@@ -157,7 +157,7 @@ class ReviewScreen(KosiScreen[str | None]):
     def action_export(self, fmt: str) -> None:
         """Asks where to write the report, then writes it; in a browser, downloads it there."""
         lang = self.lang
-        if self.app.is_web or self.app.workshop is not None:
+        if self.app.is_web or self.app.workplace.exports_as_downloads:
             # A participant's browser is another machine: the report goes there, and nobody
             # types a path on the server's disk.
             self._deliver(fmt)
