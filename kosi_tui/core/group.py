@@ -26,6 +26,7 @@ from kosi_tui.core.group_checks import is_aggregate
 from kosi_tui.core.numbers import format_number, is_money
 from kosi_tui.core.session import Session
 from kosi_tui.core.text import localize
+from kosi_tui.core.units import unit_for
 
 
 @dataclass(frozen=True)
@@ -256,7 +257,7 @@ def amount_text(value: Any, lang: str, unit: str | dict[str, str] | None = None)
         return "✓" if value else "–"
     if not isinstance(value, int | float):
         return str(value)
-    unit_text = localize(unit, lang) if unit else ""
+    unit_text = unit_for(localize(unit, lang), value) if unit else ""
     number = round(value) if is_money(unit_text) else round(value, 2)
     text = format_number(number, lang)
     return f"{text} {unit_text}" if unit_text else text

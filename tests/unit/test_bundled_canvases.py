@@ -121,8 +121,24 @@ def test_koinvestition_funding_gap_and_flags() -> None:
 def test_reifegrad_profile_and_flags() -> None:
     scores, flags = evaluate("labor-reifegrad")
     assert scores["mandat"] == 4 and scores["verstetigung"] == 1 and scores["spanne"] == 3
-    assert flags == ["beteiligung", "ohne_wirkung", "foerderende", "ungleich"]
+    assert flags == ["beteiligung", "ohne_wirkung", "foerderende"]
     _, flags = evaluate("labor-reifegrad", ausrichtung__mandat=2)
     assert "mandat_schwach" in flags
     _, flags = evaluate("labor-reifegrad", arbeitsweise__verstetigung=3)
-    assert "foerderende" not in flags and "ungleich" not in flags
+    assert "foerderende" not in flags
+
+
+def test_reifegrad_wide_spread_is_a_question_not_a_fault() -> None:
+    # The spread's own text says a wide spread is no bad sign; it was also raised as a flag.
+    draft = load_draft(ROOT / "examples" / "labor-reifegrad.answers.yaml")
+    canvas = load_canvas(bundled_canvases() / "labor-reifegrad.yaml")
+    result = evaluate_session(Session(canvas.compiled, dict(draft.answers)))
+    assert "ungleich" not in [f.id for f in result.flags]
+    spoken = next(p for p in result.prompts if p.prompt.id == "ungleich")
+    assert (
+        spoken.observation["de"]
+        == "Zwischen der niedrigsten und der höchsten Einschätzung liegen 3 Stufen."
+    )
+    even = dict(draft.answers, **{"arbeitsweise.verstetigung": 3})
+    quiet = evaluate_session(Session(canvas.compiled, even))
+    assert "ungleich" not in [p.prompt.id for p in quiet.prompts]

@@ -46,6 +46,7 @@ def test_the_own_next_step_is_kept() -> None:
 
 
 CASES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
+    "ungleich": ({}, {"arbeitsweise.verstetigung": 3}),
     "kurze_leine": ({}, {"ausrichtung.autonomie": 3}),
     "koproduktion_mit_wem": ({"arbeitsweise.koproduktion": 4}, {"arbeitsweise.koproduktion": 4,
                              "grundlagen.netzwerk": 3}),
@@ -77,5 +78,5 @@ def test_drafts_compare_side_by_side_without_a_mean() -> None:
     assert rows["mandat"].values == [4, 1, 5]
     assert (rows["mandat"].low, rows["mandat"].high) == (1, 5)
     assert rows["zweck"].values == [3, 3, 3]
-    assert [(p.id, n) for p, n in prompts_across(team)] == [("kurze_leine", 1)]
+    assert [(p.id, n) for p, n in prompts_across(team)] == [("ungleich", 2), ("kurze_leine", 1)]
     assert compare([]) == []

@@ -111,6 +111,7 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     ),
     "auftragnehmer_oder_partner": ({"ressourcen.bezahlung": ["auftrag"]}, {}),
     "geld_ohne_menschen": ({"ressourcen.personal": 0.25}, {}),
+    "eigenanteil_in_sicherung": ({}, {"ressourcen.eigenanteil_quelle": ["dritte"]}),
     "freiwillig_in_sicherung": ({}, {"ressourcen.haushaltslage": "ausgeglichen"}),
     "dauerhaft_befristet": (
         {"verstetigung.horizont": "dauerhaft"},
@@ -178,7 +179,10 @@ FLAG_CASES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "kein_mandat": ({"mandat.rueckendeckung": 2}, {}),
     "wissenschaft_fehlt": ({"akteure.fehlend": None}, {}),
     "datenschutz_offen": ({"organisation.datenschutz": "offen"}, {}),
-    "personalrat_fehlt": ({"organisation.personalrat": "noch_nicht"}, {}),
+    "personalrat_fehlt": ({"organisation.personalrat": "informiert"}, {}),
+    "eigenanteil_offen": ({"ressourcen.eigenanteil_quelle": ["offen"]}, {}),
+    "rechtsrahmen_unklar": ({"methoden.rechtsrahmen": "unklar"}, {}),
+    "rechtsrahmen_ohne_stelle": ({"methoden.rechtsrahmen_wer": None}, {}),
     "vergabe_fehlt": ({"ressourcen.vergabe_recht": "nein"}, {}),
     "risiken_ohne_massnahme": ({}, {"risiken.top": [{"risiko": "Förderende", "massnahme": "Antrag"}]}),
 }  # fmt: skip

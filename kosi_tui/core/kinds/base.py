@@ -32,6 +32,7 @@ from kosi_tui.core.numbers import format_date, format_number, is_money
 from kosi_tui.core.numbers import is_number as is_number  # faces ask the answer kinds
 from kosi_tui.core.text import localize
 from kosi_tui.core.text_type import Text
+from kosi_tui.core.units import unit_for
 from kosi_tui.i18n import t
 
 Ident = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
@@ -223,7 +224,7 @@ def scalar_text(value: Any, lang: str, unit: str | dict[str, str] | None = None)
     """A single value as text: a number with its unit, a date, a text as typed; anything else
     (true/false, a mapping, not-a-number) as unreadable."""
     if is_number(value):
-        unit_text = localize(unit, lang) if unit else ""
+        unit_text = unit_for(localize(unit, lang), value) if unit else ""
         # Sums of money always with cents (18.500,50, not 18.500,5); other numbers as precise
         # as they were given, an integer question's without decimals.
         text = format_number(value, lang, 2 if is_money(unit_text) else None)

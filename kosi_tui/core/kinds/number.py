@@ -13,6 +13,7 @@ from kosi_tui.core.kinds.issue import Issue, outside, range_issue
 from kosi_tui.core.numbers import parse_number
 from kosi_tui.core.text import localize
 from kosi_tui.core.text_type import Text
+from kosi_tui.core.units import unit_name
 
 
 def parse_amount(text: str, lang: str, integer: bool) -> Parsed:
@@ -66,4 +67,4 @@ class Number(QuestionBase, Typed):
             findings.add(("min",), "min_over_max", min=self.min, max=self.max)
 
     def form(self, lang: str) -> Amount:
-        return Amount(localize(self.unit, lang) if self.unit else "")
+        return Amount(unit_name(localize(self.unit, lang)) if self.unit else "")
