@@ -1,10 +1,11 @@
 """Files are read and written in worker threads, never on the thread that draws the screen and
-takes the keys: opening a draft, creating a new one, saving on quitting and saving elsewhere."""
+takes the keys: opening a draft, creating a new one, saving while typing and on quitting."""
 
 from __future__ import annotations
 
 import shutil
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,6 @@ from textual.widgets import Input
 
 from kosi_tui.faces import filling as filling_module
 from kosi_tui.faces.tui.app import KosiApp, Start
-from kosi_tui.faces.tui.dialogs.path_dialog import PathDialog
 from kosi_tui.faces.tui.screens.fill import FillScreen
 from kosi_tui.faces.tui.widgets.text_question import ShortTextQuestion
 from kosi_tui.paths import bundled_canvases
@@ -102,25 +102,20 @@ async def test_quitting_saves_in_a_worker_and_keeps_the_answer(
     assert writes.all_off_main(), writes.seen
 
 
-async def test_saving_elsewhere_writes_in_a_worker(tmp_path: Path, writes: Threads) -> None:
+async def test_typing_is_saved_a_moment_later_in_a_worker(tmp_path: Path, writes: Threads) -> None:
     draft = tmp_path / "entwurf.yaml"
-    elsewhere = tmp_path / "anderswo.yaml"
     shutil.copy(EXAMPLE, draft)
     async with KosiApp("de", Start("draft", draft)).run_test() as pilot:
         screen = fill_screen(pilot)
         await screen.ready.wait()
-        await answered(pilot, screen, "Woanders")
-        await pilot.press("f2")
-        await pilot.pause()
-        dialog = pilot.app.screen
-        assert isinstance(dialog, PathDialog)
-        dialog.query_one(Input).value = str(elsewhere)
-        await pilot.press("enter")
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        assert screen.filling.path == elsewhere
-    assert "Woanders" in load_draft(elsewhere).answers.values()
-    assert writes.all_off_main(), writes.seen
+        await answered(pilot, screen, "Von selbst")
+        # No key to save: the saver's timer runs on the app's clock (when: test_autosave.py).
+        deadline = time.monotonic() + 30
+        while "Von selbst" not in load_draft(draft).answers.values():
+            assert time.monotonic() < deadline, "not saved"
+            await pilot.pause(0.05)
+        assert writes.all_off_main(), writes.seen
+        assert not screen.filling.dirty
 
 
 async def test_the_remembered_names_are_read_in_a_worker(

@@ -1,5 +1,6 @@
 """When saving fails, the answers stay, a notice says why without taking the keys meant for the
-answer, every new failure is said, and the answers can be saved elsewhere."""
+answer, and the answers can be saved elsewhere. When saving is tried again and when a new failure
+is said: tests/unit/test_autosave.py."""
 
 from __future__ import annotations
 
@@ -90,37 +91,3 @@ async def test_a_failure_keeps_the_keys_and_the_answers_and_offers_elsewhere(
         assert not notice(screen).display
         await pilot.press("ctrl+q")
     assert load_draft(elsewhere).answers["schritte.offene_fragen"].endswith(" Neu\nweiter")
-
-
-async def test_every_new_failure_is_shown(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    draft = tmp_path / "entwurf.yaml"
-    shutil.copy(ROOT / "examples" / "innovationslabor.answers.yaml", draft)
-    folder = ReadOnly(tmp_path, monkeypatch)
-    app = KosiApp("de", Start("draft", draft))
-    async with app.run_test(size=(100, 40)) as pilot:
-        screen, _field = await open_at_field(pilot)
-        shown: list[str] = []
-        real_notify = app.notify
-
-        def notify(message: str, **kwargs: Any) -> None:
-            shown.append(message)
-            real_notify(message, **kwargs)
-
-        monkeypatch.setattr(app, "notify", notify)
-        await type_text(pilot, " a")
-        await pilot.press("ctrl+s")
-        await saved(pilot)
-        assert notice(screen).display and len(shown) == 1
-        folder.on = False  # the folder is writable again: the retry works, the notice goes
-        await pilot.press("ctrl+s")
-        await saved(pilot)
-        assert not notice(screen).display
-        assert load_draft(draft).answers["schritte.offene_fragen"].endswith(" a")
-        folder.on = True  # and fails again: said again
-        await type_text(pilot, "b")
-        await pilot.press("ctrl+s")
-        await saved(pilot)
-        assert notice(screen).display and len(shown) == 2
-        folder.on = False
-        await pilot.press("ctrl+q")
-    assert load_draft(draft).answers["schritte.offene_fragen"].endswith(" ab")

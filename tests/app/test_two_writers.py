@@ -1,9 +1,9 @@
-"""The same draft open twice – the app and a changed file, the app and plain mode: nobody's
-answers are lost, conflicts are shown side by side, and the person chooses."""
+"""The same draft open twice – the app and a changed file: answers changed only there are taken
+in, conflicts are shown side by side, and the person chooses. What a save does with others' changes
+(and plain mode's side): tests/unit/test_autosave.py."""
 
 from __future__ import annotations
 
-import io
 import shutil
 from pathlib import Path
 from typing import Any
@@ -11,8 +11,6 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from kosi_tui.faces.filling import Filling
-from kosi_tui.faces.plain import start_plain
 from kosi_tui.faces.tui.app import KosiApp, Start
 from kosi_tui.faces.tui.dialogs.conflict_dialog import ConflictDialog
 from kosi_tui.faces.tui.dialogs.message_dialog import MessageDialog
@@ -54,7 +52,7 @@ async def at_field(pilot: Pilot[Any]) -> Any:
     return screen
 
 
-async def test_changes_elsewhere_are_merged_into_the_app(tmp_path: Path) -> None:
+async def test_a_conflict_is_saved_both_ways_and_put_to_the_person(tmp_path: Path) -> None:
     draft = example(tmp_path)
     app = KosiApp("de", Start("draft", draft))
     told: list[str] = []
@@ -67,31 +65,10 @@ async def test_changes_elsewhere_are_merged_into_the_app(tmp_path: Path) -> None
     app.notify = notify  # type: ignore[method-assign]
     async with app.run_test(size=(100, 40)) as pilot:
         screen = await at_field(pilot)
-        await type_text(pilot, " eins")
-        await pilot.press("ctrl+s")
-        await saved(pilot)
-        edit_elsewhere(draft, **{"basis.einwohner": 99000})
-        await type_text(pilot, " zwei")
-        await pilot.press("ctrl+s")
-        await saved(pilot)
-        assert screen.filling.session.answers["basis.einwohner"] == 99000
-        # The person is told which answer came from elsewhere.
-        assert "Anderswo geändert und übernommen" in told
-        await pilot.press("ctrl+q")
-    answers = load_draft(draft).answers
-    assert answers["basis.einwohner"] == 99000
-    assert answers[FIELD].endswith(" eins zwei")
-
-
-async def test_a_conflict_is_saved_both_ways_and_put_to_the_person(tmp_path: Path) -> None:
-    draft = example(tmp_path)
-    app = KosiApp("de", Start("draft", draft))
-    async with app.run_test(size=(100, 40)) as pilot:
-        screen = await at_field(pilot)
         await type_text(pilot, " hier")
         await pilot.press("ctrl+s")
         await saved(pilot)
-        edit_elsewhere(draft, **{FIELD: "Aus dem anderen Fenster"})
+        edit_elsewhere(draft, **{FIELD: "Aus dem anderen Fenster", "basis.einwohner": 99000})
         await type_text(pilot, " weiter")
         await pilot.press("ctrl+s")
         await saved(pilot)
@@ -99,6 +76,9 @@ async def test_a_conflict_is_saved_both_ways_and_put_to_the_person(tmp_path: Pat
         (copy,) = tmp_path.glob("entwurf.konflikt-*.yaml")
         assert load_draft(copy).answers[FIELD] == "Aus dem anderen Fenster"
         assert load_draft(draft).answers[FIELD].endswith(" hier weiter")
+        # The answer changed only there is taken in, and the person is told.
+        assert screen.filling.session.answers["basis.einwohner"] == 99000
+        assert "Anderswo geändert und übernommen" in told
         notice = screen.query_one("#save-notice", Static)
         assert notice.display and "F3" in str(notice.render())
         # The focus stayed in the answer; F3 compares, and the person takes the other one.
@@ -112,26 +92,6 @@ async def test_a_conflict_is_saved_both_ways_and_put_to_the_person(tmp_path: Pat
         assert not notice.display
         await pilot.press("ctrl+q")
     assert load_draft(draft).answers[FIELD] == "Aus dem anderen Fenster"
-
-
-async def test_plain_mode_and_the_app_on_one_draft(tmp_path: Path) -> None:
-    draft = example(tmp_path)
-    app = KosiApp("de", Start("draft", draft))
-    async with app.run_test(size=(100, 40)) as pilot:
-        await at_field(pilot)
-        await type_text(pilot, " aus der App")
-        await pilot.press("ctrl+s")
-        await saved(pilot)
-        # Plain mode opens the same draft and changes another question.
-        out = io.StringIO()
-        # It resumes where the app last was (the open questions); two steps back.
-        lines = iter(["<\n", "<\n", "Mit dem Oberbürgermeister.\n", ":q\n"])
-        assert start_plain(Filling.open(draft), "de", lambda: next(lines, None), out) == 0
-        await type_text(pilot, " und mehr")
-        await pilot.press("ctrl+q")
-    answers = load_draft(draft).answers
-    assert answers["schritte.erstes_gespraech"] == "Mit dem Oberbürgermeister."
-    assert answers[FIELD].endswith(" aus der App und mehr")
 
 
 async def test_opening_a_draft_open_elsewhere_says_where(tmp_path: Path) -> None:
