@@ -8,6 +8,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from kosi_tui.i18n.locales import Lang, known
+
 ANSWERS_FORMAT = "kosi-answers/1"
 
 AnswerKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")]
@@ -45,7 +47,7 @@ class Draft(BaseModel):
     """Stays the same for the life of the draft, whatever the file is called: two files with one
     id are two versions of one draft. Empty in drafts written before ids existed."""
     canvas: CanvasRef
-    lang: Literal["de", "en"] = "de"
+    lang: Lang = "de"
     author: str = ""
     organisation: str = ""
     created: dt.datetime
@@ -81,7 +83,7 @@ def new_draft(
     return Draft(
         id=new_draft_id(),
         canvas=CanvasRef(id=canvas_id, version=version, sha256=sha256, title=title),
-        lang="en" if lang == "en" else "de",
+        lang=known(lang),
         author=author,
         organisation=organisation,
         created=stamp,

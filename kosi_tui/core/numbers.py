@@ -9,6 +9,8 @@ import re
 from decimal import Decimal
 from typing import Any, TypeGuard
 
+from kosi_tui.i18n.locales import locale
+
 _DE_GROUPED = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
 _EN_GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _PLAIN = re.compile(r"^[+-]?\d+([.,]\d+)?$")
@@ -32,9 +34,10 @@ def parse_number(text: str, lang: str = "de") -> float | int | None:
     s = s.replace("€", "").replace("%", "")
     if not s:
         return None
-    if _DE_GROUPED.match(s) and (lang == "de" or "," in s):
+    decimal_comma = locale(lang).decimal == ","
+    if _DE_GROUPED.match(s) and (decimal_comma or "," in s):
         s = s.replace(".", "").replace(",", ".")
-    elif _EN_GROUPED.match(s) and (lang != "de" or "." in s):
+    elif _EN_GROUPED.match(s) and (not decimal_comma or "." in s):
         s = s.replace(",", "")
     elif _PLAIN.match(s):
         s = s.replace(",", ".")
@@ -66,8 +69,9 @@ def format_number(value: float | int, lang: str = "de", decimals: int | None = N
         whole, _, fraction = text.partition(".")
         fraction = fraction.rstrip("0").ljust(decimals or 0, "0")
         text = f"{whole}.{fraction}" if fraction else whole
-    if lang == "de":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    spoken = locale(lang)
+    if (spoken.group, spoken.decimal) != (",", "."):
+        text = text.replace(",", "\0").replace(".", spoken.decimal).replace("\0", spoken.group)
     return text
 
 
@@ -139,7 +143,4 @@ def days_in_month(month: int, year: int) -> int:
 
 def format_date(value: dt.date, lang: str = "de") -> str:
     """A date as people of `lang` write it."""
-    # Not strftime: its %Y writes the year 431 as "431", which no one reads back as that year.
-    return (
-        f"{value.day:02d}.{value.month:02d}.{value.year:04d}" if lang == "de" else value.isoformat()
-    )
+    return locale(lang).format_date(value)

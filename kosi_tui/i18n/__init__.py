@@ -5,13 +5,15 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from kosi_tui.i18n import de, en
+from kosi_tui.i18n.locales import DEFAULT, LANGUAGES, LOCALES
 from kosi_tui.i18n.plural import PluralFormatter
 
 _FORMATTER = PluralFormatter()
 
-CATALOGS: dict[str, dict[str, str]] = {"de": de.MESSAGES, "en": en.MESSAGES}
-LANGUAGES = tuple(CATALOGS)
+CATALOGS = {code: locale.messages for code, locale in LOCALES.items()}
+_FALLBACK = CATALOGS[DEFAULT]
+
+__all__ = ["CATALOGS", "LANGUAGES", "default_language", "t"]
 
 
 def t(key: str, lang: str, /, **args: Any) -> str:
@@ -19,8 +21,8 @@ def t(key: str, lang: str, /, **args: Any) -> str:
 
     A non-empty `suggestion` argument adds the catalog's "did you mean" sentence.
     """
-    catalog = CATALOGS.get(lang, de.MESSAGES)
-    template = catalog.get(key) or de.MESSAGES.get(key) or key
+    catalog = CATALOGS.get(lang, _FALLBACK)
+    template = catalog.get(key) or _FALLBACK.get(key) or key
     try:
         text = _FORMATTER.vformat(template, (), args)
     except (KeyError, IndexError, ValueError):
@@ -43,5 +45,5 @@ def default_language(environ: dict[str, str] | None = None) -> str:
             return code
         if var == "KOSI_LANG":
             continue
-        return "de"
-    return "de"
+        return DEFAULT
+    return DEFAULT

@@ -22,6 +22,7 @@ from kosi_tui.core.kinds.forms import (
 )
 from kosi_tui.core.text import localize
 from kosi_tui.i18n import t
+from kosi_tui.i18n.locales import locale
 from kosi_tui.report.blank import inline
 from kosi_tui.report.conditions import describe
 from kosi_tui.report.typst_text import compile_typst, lit
@@ -87,7 +88,7 @@ def answer_area(form: Form, lang: str) -> str:
             after = f" {unit}" if unit else ""
             return f"box(width: 50mm, height: 9mm, stroke: (bottom: 0.5pt + rule)) + {lit(after)}"
         case Day():
-            shape = "TT.MM.JJJJ" if lang == "de" else "DD.MM.YYYY"
+            shape = locale(lang).date_blank
             return f"box(width: 40mm, height: 9mm, stroke: (bottom: 0.5pt + rule)) + {lit('  ' + shape)}"
         case Entries(count=count):
             return f"enum(..range({count}).map(_ => writing-lines(1)))"

@@ -12,12 +12,13 @@ from kosi_tui.core.kinds.base import Parsed, QuestionBase, Typed, unreadable
 from kosi_tui.core.kinds.forms import Options
 from kosi_tui.core.kinds.issue import Issue
 from kosi_tui.i18n import t
+from kosi_tui.i18n.locales import LOCALES
 
 TYPED = {
-    True: {"1", "j", "ja", "y", "yes"},
-    False: {"2", "n", "nein", "no"},
+    True: {"1"}.union(*(spoken.yes_words for spoken in LOCALES.values())),
+    False: {"2"}.union(*(spoken.no_words for spoken in LOCALES.values())),
 }
-"""What may be typed for yes and for no, in either language: the options' numbers or the words."""
+"""What may be typed for yes and for no, in any language: the options' numbers or the words."""
 
 
 class YesNo(QuestionBase, Typed):

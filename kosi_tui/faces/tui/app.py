@@ -31,6 +31,7 @@ from kosi_tui.faces.tui.key_order import KeyOrder, is_typed
 from kosi_tui.faces.tui.screens.base import KosiScreen
 from kosi_tui.faces.workplace import workplace_for
 from kosi_tui.i18n import t
+from kosi_tui.i18n.locales import LOCALES, next_language
 from kosi_tui.report.formats import FORMATS
 
 if TYPE_CHECKING:
@@ -369,9 +370,9 @@ class KosiApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         lang = self.lang
-        other = "en" if lang == "de" else "de"
+        other = next_language(lang)
         yield SystemCommand(
-            t("ui.cmd_language", lang),
+            t("ui.cmd_language", lang, name=LOCALES[other].name),
             t("ui.cmd_language_help", lang),
             partial(self.use_language, other),
         )

@@ -31,6 +31,7 @@ from kosi_tui.faces.tui.widgets.footer import QuietFooter
 from kosi_tui.faces.tui.widgets.question import QuestionWidget
 from kosi_tui.faces.tui.widgets.sidebar import SectionList
 from kosi_tui.i18n import t
+from kosi_tui.i18n.locales import known
 from kosi_tui.report.changes import describe_migration
 from kosi_tui.storage.atomic import WriteError
 
@@ -158,7 +159,7 @@ class FillScreen(KosiScreen[None]):
 
     async def language_changed(self, lang: str) -> None:
         # The canvas texts too: the draft remembers them for its report.
-        self.filling.draft.lang = "en" if lang == "en" else "de"
+        self.filling.draft.lang = known(lang)
         await self.show_section(self.index, self.focused_key)
         self._show_save_state()
 

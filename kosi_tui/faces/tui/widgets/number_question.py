@@ -20,11 +20,7 @@ from kosi_tui.core.text import localize
 from kosi_tui.faces.tui.widgets.question import QuestionWidget
 from kosi_tui.faces.tui.widgets.registry import widget_for
 from kosi_tui.i18n import t
-
-WEEKDAYS = {
-    "de": ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"],
-    "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
-}
+from kosi_tui.i18n.locales import locale
 
 
 def _typed(value: Any) -> str:
@@ -89,7 +85,7 @@ class DateQuestion(QuestionWidget):
             self.set_hint("")
             self.answer(text or None)
         else:
-            weekday = WEEKDAYS.get(self.lang, WEEKDAYS["de"])[day.weekday()]
+            weekday = locale(self.lang).weekdays[day.weekday()]
             self.set_hint(
                 t("ui.understood", self.lang, value=f"{weekday}, {format_date(day, self.lang)}")
             )
