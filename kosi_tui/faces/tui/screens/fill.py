@@ -77,6 +77,8 @@ class FillScreen(KosiScreen[None]):
         self._section_lock = asyncio.Lock()
         self.ready = asyncio.Event()
         """Set once the first section is on screen (tests and tools wait for it)."""
+        self._notice = ""
+        """What the notice bar says (nothing: it is hidden)."""
 
     # -- layout ----------------------------------------------------------------------------------
 
@@ -481,6 +483,7 @@ class FillScreen(KosiScreen[None]):
         last, lang = self.filling.last, self.lang
         self._update_saved()
         bar = self.query_one("#save-notice", Static)
+        text = ""
         if last.error is not None:
             message = t(
                 f"save.{last.error.code}",
@@ -491,20 +494,21 @@ class FillScreen(KosiScreen[None]):
             keys = t(
                 "ui.save_failed_keys" if self._elsewhere else "ui.save_failed_keys_workshop", lang
             )
-            bar.update(
-                f"[b]{as_typed(t('ui.save_failed_title', lang))}:[/b] {as_typed(message)}\n{keys}"
-            )
-            bar.display = True
-            return
-        conflicts = self.saver.conflicts
-        if conflicts:
+            title = as_typed(t("ui.save_failed_title", lang))
+            text = f"[b]{title}:[/b] {as_typed(message)}\n{keys}"
+        elif conflicts := self.saver.conflicts:
             copy = self.saver.conflict_copy
             where = as_typed(str(copy)) if copy else ""
             text = t("ui.conflict_bar", lang, count=len(conflicts), copy=where)
-            bar.update(text)
-            bar.display = True
+        if text == self._notice:
             return
-        bar.display = False
+        self._notice = text
+        bar.update(text)
+        bar.display = bool(text)
+        # The bar takes its lines from the view: the answer being typed stays above it.
+        focused = _question_of(self.focused)
+        if focused is not None:
+            self.call_after_refresh(focused.keep_in_view)
 
     @property
     def _elsewhere(self) -> bool:
