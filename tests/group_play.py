@@ -4,7 +4,8 @@ tests of the group figures, the board, the served board and the documents.
 The offers, and the figures a trainer would work out by hand from them:
 
 Constants: investment 14,000 €, 10 years, running 600 €, reserve 300 €, land 12 m² at 30 €,
-work 4 h a month at 20 € → annual cost 1,400 + 600 + 300 + 360 + 960 = 3,620 €.
+work 4 h a month at 20 € → annual cost 1,400 + 600 + 300 + 360 + 960 = 3,620 €, of which
+2,220 € running costs without the replacement (1,400 €).
 """
 
 from __future__ import annotations
@@ -48,21 +49,24 @@ OFFERS: list[dict[str, dict[str, Any]]] = [
             "defizit_anteil": 30, "defizit_max": 360,
         },
     },
-    {  # Round 3: binding commitments; the investment is covered, the running costs not quite.
-        "bezirk": {"stand": "zusage", "geld_einmalig": 6000},
-        "stadt": {"stand": "zusage", "geld_einmalig": 2000, "flaeche_m2": 12},
+    {  # Round 3: binding commitments; the investment is covered, the replacement not quite;
+       # whoever pays now has a say in something.
+        "bezirk": {"stand": "zusage", "geld_einmalig": 6000, "mitentscheiden": ["standort"]},
+        "stadt": {"stand": "zusage", "geld_einmalig": 2000, "flaeche_m2": 12,
+                  "mitentscheiden": ["standort", "ausstieg"]},
         "wohnen": {
             "stand": "zusage", "geld_einmalig": 3100, "geld_laufend": 300,
-            "defizit_anteil": 30, "defizit_max": 300,
+            "defizit_anteil": 30, "defizit_max": 300, "mitentscheiden": ["vergabe"],
         },
         "verein": {
             "stand": "zusage", "geld_einmalig": 500, "stunden": 4,
             "aufgaben": ["traeger", "betrieb", "versicherung"],
             "defizit_anteil": 40, "defizit_max": 200,
+            "mitentscheiden": ["entgelt", "vergabe", "ruecklage"],
         },
         "nutzende": {
             "stand": "zusage", "geld_einmalig": 2400, "geld_laufend": 1800,
-            "defizit_anteil": 30, "defizit_max": 360,
+            "defizit_anteil": 30, "defizit_max": 360, "mitentscheiden": ["entgelt"],
         },
     },
 ]  # fmt: skip

@@ -53,10 +53,11 @@ def test_role_cards_front_and_back_per_role() -> None:
 
 def test_the_blank_table_prints_the_fixed_figures_only() -> None:
     compiled = canvas().compiled
-    assert fixed_figures(compiled) == {"abschreibung", "jahreskosten"}
+    assert fixed_figures(compiled) == {"abschreibung", "laufende_kosten", "jahreskosten"}
     ((text, width, height),) = pdf_pages(write_negotiation_poster(compiled, "de", "A3"))
     assert (round(width), round(height)) == (420, 297)
     assert "Fahrradladen" in text and "3.620 €/Jahr" in text and "1.400 €/Jahr" in text
+    assert "2.220 €/Jahr" in text  # running costs shown apart from the replacement
     assert "7.500" not in text
     ((_, width, _),) = pdf_pages(write_negotiation_poster(compiled, "de", "A1"))
     assert round(width) == 841

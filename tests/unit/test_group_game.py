@@ -70,12 +70,17 @@ def test_round_1_first_offers(game: Game) -> None:
     assert figures["luecke_einmalig"] == 14000 - 6500 == 7500
     assert figures["abschreibung"] == 14000 / 10 == 1400
     assert figures["jahreskosten"] == ANNUAL_COST == 3620
+    # The running costs apart from the replacement: the gap is the replacement's.
+    assert figures["laufende_kosten"] == 600 + 300 + 360 + 960 == 2220
     assert figures["sachwert"] == 1320
     assert figures["luecke_jaehrlich"] == 3620 - 1152 - 1320 == 1148
+    assert figures["luecke_betrieb"] == 2220 - 1152 - 1320 == -252
     assert figures["defizit_anteile"] == 0
     assert figures["zusagen"] == 0
-    assert flags(r1) == {"luecke_einmalig", "luecke_jaehrlich", "keine_traegerin",
-                         "kein_betriebsrisiko"}  # fmt: skip
+    # Operation pays; what is missing each year is the replacement.
+    assert flags(r1) == {"luecke_einmalig", "ersatz_offen", "keine_traegerin",
+                         "kein_betriebsrisiko", "zahlt_ohne_mitsprache"}  # fmt: skip
+    assert cells["bezirk"]["mitsprache"] is None
 
 
 def test_round_2_in_kind_counts_only_up_to_the_need(game: Game) -> None:
@@ -92,7 +97,8 @@ def test_round_2_in_kind_counts_only_up_to_the_need(game: Game) -> None:
     assert r2.figures["defizit_anteile"] == 30 + 40 + 30 == 100
     assert r2.figures["defizit_deckel"] == 300 + 200 + 360
     # The city now funds what it permits; the association hosts; the deficit is shared.
-    assert flags(r2) == {"luecke_einmalig", "luecke_jaehrlich", "stadt_doppelrolle"}
+    assert flags(r2) == {"luecke_einmalig", "ersatz_offen", "stadt_doppelrolle",
+                         "zahlt_ohne_mitsprache"}  # fmt: skip
     assert r2.waiting_for(group_of(game)) == []
 
 
@@ -102,8 +108,11 @@ def test_round_3_final_commitments(game: Game) -> None:
     assert r3.figures["luecke_einmalig"] == 0
     assert r3.figures["laufend"] == 300 + 1800
     assert r3.figures["luecke_jaehrlich"] == 3620 - 2100 - 1320 == 200
+    assert r3.figures["luecke_betrieb"] == 2220 - 2100 - 1320 == -1200  # only the replacement
     assert r3.figures["zusagen"] == 5
-    assert flags(r3) == {"luecke_jaehrlich", "stadt_doppelrolle"}
+    # Everyone who pays now has a say in something: the flag is silent.
+    assert flags(r3) == {"ersatz_offen", "stadt_doppelrolle"}
+    assert by_role(r3)["verein"]["mitsprache"] == ["entgelt", "vergabe", "ruecklage"]
     assert [m for m in OFFERS[2]] == ["bezirk", "stadt", "wohnen", "verein", "nutzende"]
 
 
