@@ -462,6 +462,11 @@ MESSAGES: dict[str, str] = {
     "ui.home_draft_broken": "beschädigt: Zeile {line} – {message}",
     "ui.home_hint": "↑↓ wählen · Enter öffnen · Tab wechselt die Liste · Entf löscht einen Entwurf",
     "ui.home_broken_canvas": "fehlerhaft – kosi validate {path} zeigt die Probleme",
+    # Telling drafts apart on the start page: a copy from a conflict, an old file, one elsewhere.
+    "ui.home_conflict_copy": "↳ Andere Fassung aus einem Konflikt, gespeichert {updated}",
+    "ui.home_conflict_line": "{file} – Enter öffnet diese Fassung",
+    "ui.home_moved": "Alte Fassung – weitergearbeitet wurde in {path}",
+    "ui.home_elsewhere": "gespeichert in {folder}",
     "ui.new_title": "Neuer Entwurf: {canvas}",
     "ui.new_title_loading": "Neuer Entwurf",
     "ui.new_loading": "Einen Moment: Der Canvas wird noch geladen …",

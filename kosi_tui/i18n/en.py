@@ -455,6 +455,11 @@ MESSAGES: dict[str, str] = {
     "ui.home_draft_broken": "damaged: line {line} – {message}",
     "ui.home_hint": "↑↓ choose · Enter open · Tab switches list · Delete removes a draft",
     "ui.home_broken_canvas": "broken – kosi validate {path} shows the problems",
+    # Telling drafts apart on the start page: a copy from a conflict, an old file, one elsewhere.
+    "ui.home_conflict_copy": "↳ Other version from a conflict, saved {updated}",
+    "ui.home_conflict_line": "{file} – Enter opens this version",
+    "ui.home_moved": "Old version – work went on in {path}",
+    "ui.home_elsewhere": "saved in {folder}",
     "ui.new_title": "New draft: {canvas}",
     "ui.new_title_loading": "New draft",
     "ui.new_loading": "One moment: the canvas is still loading …",

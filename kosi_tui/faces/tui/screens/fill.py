@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -20,6 +21,7 @@ from kosi_tui.core.display import answer_text
 from kosi_tui.core.text import localize
 from kosi_tui.faces.autosave import AutoSaver, SaveEvents
 from kosi_tui.faces.filling import Filling, SaveResult
+from kosi_tui.faces.remembered import remember_saved_elsewhere
 from kosi_tui.faces.tui.dialogs.conflict_dialog import ConflictDialog
 from kosi_tui.faces.tui.dialogs.message_dialog import MessageDialog
 from kosi_tui.faces.tui.dialogs.path_dialog import PathDialog
@@ -601,8 +603,14 @@ class FillScreen(KosiScreen[None]):
                 if quitting:
                     self.show_save_failure(quitting)
                 return
+            original = self.filling.path
             result = await self._save_as_now(path)
             self._show_save_state()
+            if result.error is None and self.filling.path != original:
+                # The start page lists the copy (wherever it is) and marks the old file.
+                await self.run_worker(
+                    partial(remember_saved_elsewhere, original, self.filling.path), thread=True
+                ).wait()
             if result.error is not None:
                 if quitting:
                     self.show_save_failure(quitting)

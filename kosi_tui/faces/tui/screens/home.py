@@ -31,6 +31,7 @@ from kosi_tui.faces.tui.dialogs.confirm_dialog import ConfirmDialog
 from kosi_tui.faces.tui.screens.base import KosiScreen
 from kosi_tui.faces.tui.widgets.footer import QuietFooter
 from kosi_tui.i18n import t
+from kosi_tui.paths import drafts_dir
 from kosi_tui.storage.atomic import backup_path
 
 if TYPE_CHECKING:
@@ -224,6 +225,9 @@ class HomeScreen(KosiScreen[None]):
 
     def _draft_prompt(self, draft: DraftEntry) -> Group:
         lang = self.lang
+        if draft.conflict_of is not None:
+            title = t("ui.home_conflict_copy", lang, updated=self._updated(draft))
+            return _entry(title, t("ui.home_conflict_line", lang, file=draft.path.name))
         if draft.problem is not None:
             message = t(
                 "ui.home_draft_broken",
@@ -250,6 +254,10 @@ class HomeScreen(KosiScreen[None]):
             progress=progress,
             updated=updated,
         )
+        if draft.moved_to is not None:
+            return _entry(who, line, t("ui.home_moved", lang, path=str(draft.moved_to)))
+        if draft.path.parent != drafts_dir().absolute():
+            return _entry(who, line, t("ui.home_elsewhere", lang, folder=str(draft.path.parent)))
         return _entry(who, line)
 
     @on(OptionList.OptionSelected, "#canvases")
