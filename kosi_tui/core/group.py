@@ -23,10 +23,12 @@ from kosi_tui.core.expr.functions import FUNCTIONS, is_empty
 from kosi_tui.core.expr.nodes import Call, Node, Ref
 from kosi_tui.core.group_canvas import Group, GroupFlag, Role, Round, TableColumn
 from kosi_tui.core.group_checks import is_aggregate
+from kosi_tui.core.kinds.issue import Issue
 from kosi_tui.core.numbers import format_number, is_money
 from kosi_tui.core.session import Session
 from kosi_tui.core.text import localize
 from kosi_tui.core.units import unit_for
+from kosi_tui.i18n import t
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,36 @@ class Member:
 
 
 @dataclass(frozen=True)
+class Rejected:
+    """An answer left out of the group's sums: outside its question's bounds or of the wrong
+    type (a hand-edited draft), so a typo of 1,000,000,000 € never becomes the group's money."""
+
+    member: Member
+    key: str
+    """The question's key (`runde_1.geld_einmalig`)."""
+    value: Any
+    issue: Issue
+
+
+def rejected_answers(member: Member) -> dict[str, Rejected]:
+    """The member's answers that the group does not count, by question key.
+
+    The same check as the filling screen's (bounds, type, the canvas's rules), so what the
+    participant sees marked there is what the board leaves out; a rule that cannot be computed
+    is the canvas's fault, not the answer's, and does not exclude it.
+    """
+    session = member.session
+    out: dict[str, Rejected] = {}
+    for key, value in session.answers.items():
+        if key not in session.compiled.questions:
+            continue
+        issues = [i for i in session.issues(key, include_required=False) if i.code != "rule_error"]
+        if issues:
+            out[key] = Rejected(member, key, value, issues[0])
+    return out
+
+
+@dataclass(frozen=True)
 class Row:
     """One participant's line of the negotiation table in one round."""
 
@@ -60,6 +92,8 @@ class Row:
     """Column id → value, None where unanswered."""
     submitted: bool
     """Whether the participant has answered the round's required questions."""
+    rejected: list[Rejected] = field(default_factory=list)
+    """This round's answers left out of the sums (and of the row's cells)."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +109,11 @@ class RoundResult:
     flags: list[GroupFlag]
     errors: dict[str, ExprError] = field(default_factory=dict)
     """Expressions that could not be computed for these answers, by `figures.x`/`flags.x`."""
+
+    @property
+    def rejected(self) -> list[Rejected]:
+        """Every answer of this round left out of the sums, row by row."""
+        return [r for row in self.rows for r in row.rejected]
 
     @property
     def submitted(self) -> list[Row]:
@@ -123,6 +162,7 @@ class _Scope:
         self.section = rnd.section
         self.constants = constants(compiled)
         self.figures: dict[str, Any] = {}
+        self.rejected = {member.key: rejected_answers(member) for member in members}
 
     def _rebound(self, ref: Ref) -> Ref:
         if ref.parts and ref.parts[0] == "round" and ref.key:
@@ -132,16 +172,19 @@ class _Scope:
     def participant(self, member: Member) -> tuple[Callable[[Ref], Any], Callable[[Ref], Any]]:
         """The lookups of one member's answers, with `round.x` meaning this round's section."""
         session = member.session
+        rejected = self.rejected.get(member.key, {})
 
         def lookup(ref: Ref) -> Any:
             if ref.key.startswith("constants."):
                 return self.constants.get(ref.key[10:])
             if ref.key.startswith("figures."):
                 return self.figures.get(ref.key[8:])
-            return session.lookup(self._rebound(ref))
+            rebound = self._rebound(ref)
+            return None if rebound.key in rejected else session.lookup(rebound)
 
         def score(ref: Ref) -> Any:
-            return session.choice_score(self._rebound(ref))
+            rebound = self._rebound(ref)
+            return None if rebound.key in rejected else session.choice_score(rebound)
 
         return lookup, score
 
@@ -179,6 +222,11 @@ def _submitted(session: Session, section: str) -> bool:
     return progress.complete and progress.answered > 0
 
 
+def _in_round(key: str, rnd: Round, group: Group) -> bool:
+    """Whether an answer belongs to the round (its section, or the role taken)."""
+    return key.split(".", 1)[0] == rnd.section or key == group.role_question
+
+
 def members_in_order(compiled: CompiledCanvas, members: list[Member]) -> list[Member]:
     """The members by the order of their roles in the canvas (no role last), then by name."""
     order = {role.id: i for i, role in enumerate(_group(compiled).roles)}
@@ -203,7 +251,8 @@ def play_round(compiled: CompiledCanvas, members: list[Member], index: int) -> R
             except ExprError:
                 cells[column.id] = None
         submitted = _submitted(member.session, rnd.section)
-        rows.append(Row(member, roles.get(member.role or ""), cells, submitted))
+        own = [r for key, r in scope.rejected[member.key].items() if _in_round(key, rnd, group)]
+        rows.append(Row(member, roles.get(member.role or ""), cells, submitted, own))
     totals: dict[str, float | int] = {}
     for column in group.table:
         if column.total:
@@ -286,3 +335,37 @@ def role_name(role: Role | None, lang: str, short: bool = False) -> str:
     if short and role.short:
         return localize(role.short, lang)
     return localize(role.name, lang)
+
+
+def rejected_value_text(value: Any, lang: str, limit: int = 24) -> str:
+    """An answer the group left out, as it stands in the draft (shortened)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            text = format_number(value, lang)
+        except (ValueError, OverflowError):
+            text = repr(value)
+    else:
+        text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def column_question(compiled: CompiledCanvas, column: TableColumn, rnd: Round) -> str | None:
+    """The question a column shows as it is (`round.geld_einmalig`), in round `rnd`; None for a
+    column computed from several answers."""
+    node = compiled.group.get(f"table.{column.id}")
+    if not isinstance(node, Ref) or node.column is not None or "." not in node.key:
+        return None
+    return f"{rnd.section}.{node.key.split('.', 1)[1]}"
+
+
+def rejected_text(compiled: CompiledCanvas, rejected: Rejected, lang: str) -> str:
+    """One left-out answer for people: who, which question, the value, and why."""
+    question = compiled.questions[rejected.key].question
+    return t(
+        "group.rejected",
+        lang,
+        name=rejected.member.name,
+        question=localize(question.label, lang),
+        value=rejected_value_text(rejected.value, lang),
+        reason=rejected.issue.message(lang),
+    )

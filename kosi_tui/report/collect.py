@@ -53,13 +53,21 @@ def collect_workshop(paths: list[Path], lang: str, canvas_path: Path | None = No
             Problem(Path(str(paths[0]) if paths else "."), 1, 1, "error", "no_drafts", {})
         ]
         raise ProblemsError(problems)
-    canvas_id, version = Counter((d.canvas.id, d.canvas.version) for _, d in loaded).most_common(1)[
-        0
-    ][0]
+    given = load_canvas(canvas_path) if canvas_path is not None else None
+    # A canvas given picks its own drafts from a mixed folder (the training day's self-reflection
+    # beside the Planspiel), whatever most drafts there belong to.
+    versions = Counter(
+        (d.canvas.id, d.canvas.version)
+        for _, d in loaded
+        if given is None or d.canvas.id == given.canvas.id
+    )
+    if given is not None and not versions:
+        versions[(given.canvas.id, given.canvas.version)] = 1
+    canvas_id, version = versions.most_common(1)[0][0]
     located = canvas_path or canvas_by_id(canvas_id)
     if located is None:
         raise ProblemsError.one(loaded[0][0], "canvas_not_found", {"id": canvas_id})
-    canvas: LoadedCanvas = load_canvas(located)
+    canvas: LoadedCanvas = given or load_canvas(located)
     workshop = Workshop(canvas.compiled)
     for file, problem in broken:
         skip(workshop, file, problem, lang)

@@ -11,7 +11,7 @@ from typing import Any
 
 from kosi_tui.core.canvas import Info, LongText, ShortText
 from kosi_tui.core.display import answer_items
-from kosi_tui.core.group import RoundResult, amount_text, cell_text, role_name
+from kosi_tui.core.group import RoundResult, amount_text, cell_text, rejected_text, role_name
 from kosi_tui.core.group_canvas import Group
 from kosi_tui.core.numbers import format_date, is_number
 from kosi_tui.core.text import localize
@@ -27,7 +27,7 @@ from kosi_tui.report.document import (
     Part,
     Question,
 )
-from kosi_tui.report.game import Game
+from kosi_tui.report.game import Game, notices
 
 
 def _group(game: Game) -> Group:
@@ -180,6 +180,9 @@ def build_debrief(
         ),
         *_flags(last, lang),
     ]
+    left_out = notices(game, last, lang)
+    if left_out:
+        deal += [Heading(t("group.notices", lang)), Items(left_out)]
     parts = [head, Part(t("debrief.deal", lang), deal, number=1)]
     rounds: list[Block] = []
     for result in results:
@@ -187,6 +190,8 @@ def build_debrief(
                                 title=localize(result.round.title, lang)).strip()))  # fmt: skip
         rounds.append(round_grid(game, result, lang))
         rounds += _flags(result, lang)
+        if result.rejected:
+            rounds.append(Items([rejected_text(game.compiled, r, lang) for r in result.rejected]))
     parts.append(Part(t("debrief.rounds_title", lang), rounds, number=2, new_page=True))
     parts.append(Part(t("debrief.across", lang), [figures_grid(game, results, lang)], number=3))
     if len(results) > 1 and last.rows:

@@ -1,8 +1,9 @@
 """A workshop folder read as a group game: every participant's draft as a member with a role.
 
 The drafts are read like the workshop summary reads them (`collect_workshop`), so a draft that
-cannot be used is named and left out the same way. Two files of one draft (a conflict copy
-beside the draft) count once: the version saved last.
+cannot be used is named and left out the same way. Two files with one draft id (a copied file;
+conflict copies are already left out) are both shown and named, never one of them silently
+dropped: which of them is played only the trainer can tell.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kosi_tui.core.compiled import CompiledCanvas
-from kosi_tui.core.group import Member, RoundResult, play
+from kosi_tui.core.group import Member, RoundResult, play, rejected_text
+from kosi_tui.i18n import t
 from kosi_tui.report.collect import collect_workshop
 from kosi_tui.report.workshop import Participant, Skipped, Workshop, skip
 from kosi_tui.storage.canvas_file import load_canvas
@@ -29,6 +31,14 @@ class NotAGroup(Exception):
         self.canvas_id = canvas_id
 
 
+@dataclass(frozen=True)
+class Duplicate:
+    """Files that carry the same draft id: a copied draft, each file a member of its own."""
+
+    draft_id: str
+    paths: list[Path]
+
+
 @dataclass
 class Game:
     """The members of one group game and the files left out."""
@@ -36,6 +46,7 @@ class Game:
     compiled: CompiledCanvas
     members: list[Member] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
 
     def rounds(self, upto: int | None = None) -> list[RoundResult]:
         """The rounds up to `upto` (0-based; default all), each with its table and figures."""
@@ -48,19 +59,35 @@ def _name(participant: Participant) -> str:
 
 
 def game_from_workshop(workshop: Workshop) -> Game:
-    """The members of a collected workshop; one per draft id, the version saved last."""
+    """The members of a collected workshop, one per file; files sharing a draft id are named."""
     if workshop.compiled.canvas.group is None:
         raise NotAGroup(workshop.compiled.canvas.id)
-    newest: dict[str, Participant] = {}
+    by_id: dict[str, list[Participant]] = {}
     for participant in workshop.participants:
-        key = participant.draft.id or participant.path.name
-        known = newest.get(key)
-        if known is None or participant.draft.updated > known.draft.updated:
-            newest[key] = participant
-    members = [
-        Member(key, _name(p), p.session, p.draft.updated) for key, p in sorted(newest.items())
-    ]
-    return Game(workshop.compiled, members, list(workshop.skipped))
+        by_id.setdefault(participant.draft.id or participant.path.name, []).append(participant)
+    members: list[Member] = []
+    duplicates: list[Duplicate] = []
+    for draft_id, participants in sorted(by_id.items()):
+        participants.sort(key=lambda p: p.path.name)
+        if len(participants) > 1:
+            duplicates.append(Duplicate(draft_id, [p.path for p in participants]))
+        for n, p in enumerate(participants):
+            # The board's row keys must differ; the first file keeps the plain id.
+            key = draft_id if n == 0 else f"{draft_id}:{p.path.name}"
+            members.append(Member(key, _name(p), p.session, p.draft.updated))
+    return Game(workshop.compiled, members, list(workshop.skipped), duplicates)
+
+
+def notices(game: Game, result: RoundResult | None, lang: str) -> list[str]:
+    """What the group's figures leave out, each named: the round's answers outside their
+    bounds or of the wrong type, files sharing a draft id, files that could not be used."""
+    lines = [rejected_text(game.compiled, r, lang) for r in result.rejected] if result else []
+    for duplicate in game.duplicates:
+        files = ", ".join(path.name for path in duplicate.paths)
+        lines.append(t("group.duplicate", lang, files=files))
+    for skipped in game.skipped:
+        lines.append(t("group.skipped", lang, file=skipped.path.name, reason=skipped.reason))
+    return lines
 
 
 def load_game(folder: Path, lang: str, canvas: Path | None = None) -> Game:

@@ -4,6 +4,7 @@ game says nothing (the mean of six parties' funding gaps is no gap of anyone's).
 
 from __future__ import annotations
 
+from kosi_tui.core.group import rejected_text
 from kosi_tui.core.text import localize
 from kosi_tui.i18n import t
 from kosi_tui.report.debrief import figures_grid, round_grid
@@ -28,6 +29,12 @@ def group_lines(workshop: Workshop, lang: str) -> list[str]:
         lines += block_lines(round_grid(game, result, lang))
         flags = [localize(f.message, lang) for f in result.flags]
         lines += block_lines(Items(flags) if flags else Line(t("board.no_flags", lang), "note"))
+        left_out = [rejected_text(game.compiled, r, lang) for r in result.rejected]
+        if left_out:
+            lines += block_lines(Items(left_out))
+    if game.duplicates:
+        files = [", ".join(p.name for p in d.paths) for d in game.duplicates]
+        lines += block_lines(Items([t("group.duplicate", lang, files=f) for f in files]))
     lines += ["", f"## {escape(t('debrief.across', lang))}"]
     lines += block_lines(figures_grid(game, results, lang))
     return lines

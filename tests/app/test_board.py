@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -95,3 +96,27 @@ async def test_an_empty_folder_says_so(tmp_path: Path) -> None:
         assert "Round 1 of 3" in text(app, "#board-title")
         assert "0 of 0 have submitted" in text(app, "#board-status")
         assert "not played: City, District" in text(app, "#board-status")
+
+
+async def test_a_value_outside_its_bounds_is_struck_named_and_not_summed(tmp_path: Path) -> None:
+    fillings = {role: group_play.join(tmp_path, role) for role in group_play.PLAYERS}
+    for role, answers in group_play.OFFERS[0].items():
+        group_play.offer(fillings[role], 0, answers)
+    path = fillings["bezirk"].path
+    assert path is not None
+    text_before = path.read_text(encoding="utf-8")
+    path.write_text(
+        text_before.replace("runde_1.geld_einmalig: 4000", "runde_1.geld_einmalig: 1000000000"),
+        encoding="utf-8",
+    )
+    shutil.copy(fillings["verein"].path or "", tmp_path / "kopie.yaml")
+    app = BoardApp(tmp_path, group_play.CANVAS, "planspiel_fahrradgarage", "de")
+    async with app.run_test(size=(120, 40)):
+        await next_reading(app)
+        # Housing 2,000 + the association 500 twice (the copied file counts and is named).
+        assert cell(app, "total", "einmalig") == "3.000"
+        assert cell(app, fillings["bezirk"].draft.id, "einmalig") == "✗ 1.000.000.000"
+        notes = text(app, "#board-notes")
+        assert "Nicht mitgezählt: Bernd Bezirk" in notes and "1.000.000.000" in notes
+        assert "kopie.yaml" in notes
+        assert "6 von 6 haben abgegeben" in text(app, "#board-status")

@@ -21,13 +21,20 @@ from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from kosi_tui.core.group import RoundResult, amount_text, cell_text, role_name
+from kosi_tui.core.group import (
+    RoundResult,
+    amount_text,
+    cell_text,
+    column_question,
+    rejected_value_text,
+    role_name,
+)
 from kosi_tui.core.text import localize
 from kosi_tui.faces.board.folder_watch import POLL_SECONDS, Stamp, stamp
 from kosi_tui.faces.board.round_state import RoundState, moved, read_state, write_state
 from kosi_tui.faces.tui.bindings import localized
 from kosi_tui.i18n import t
-from kosi_tui.report.game import Game, NotAGroup, load_game
+from kosi_tui.report.game import Game, NotAGroup, load_game, notices
 from kosi_tui.storage.atomic import WriteError
 from kosi_tui.storage.problems import ProblemsError
 
@@ -102,6 +109,7 @@ class BoardApp(App[None]):
         yield Static(id="board-status")
         with VerticalScroll(id="board-body"):
             yield DataTable(id="board-table", cursor_type="none", zebra_stripes=True)
+            yield Static(id="board-notes")
             yield Static(id="board-flags")
             yield DataTable(id="board-figures", cursor_type="none")
         yield Footer()
@@ -186,6 +194,7 @@ class BoardApp(App[None]):
         status = self.query_one("#board-status", Static)
         table = self.query_one("#board-table", DataTable)
         flags = self.query_one("#board-flags", Static)
+        notes = self.query_one("#board-notes", Static)
         figures = self.query_one("#board-figures", DataTable)
         game = self.game
         group = game.compiled.canvas.group if game is not None else None
@@ -195,6 +204,7 @@ class BoardApp(App[None]):
             table.clear(columns=True)
             figures.clear(columns=True)
             flags.update("")
+            self._notes(notes, notices(game, None, self.lang) if game else [])
             return
         index = min(self.state.round, len(group.rounds) - 1)
         results = game.rounds(index)
@@ -207,6 +217,7 @@ class BoardApp(App[None]):
         status.update(self._status(current))
         self._table(table, current)
         flags.update(self._flags(current))
+        self._notes(notes, notices(game, current, self.lang))
         self._figures(figures, results)
 
     def _status(self, result: RoundResult) -> Text:
@@ -270,8 +281,15 @@ class BoardApp(App[None]):
                 party + ("" if row.submitted else " …"), style="" if row.submitted else "dim"
             )
             cells: list[Text | str] = [mark]
+            rejected = {r.key: r for r in row.rejected}
             for column in columns:
                 value = row.cells.get(column.id)
+                left_out = rejected.get(column_question(compiled, column, result.round) or "")
+                if left_out is not None:
+                    # Shown as typed but struck and marked, so nobody reads it as counted.
+                    shown = "✗ " + rejected_value_text(left_out.value, lang, TEXT_CELL - 2)
+                    cells.append(Text(shown, style="dim strike", justify="right"))
+                    continue
                 number = isinstance(value, int | float) and not isinstance(value, bool)
                 text = (
                     amount_text(value, lang) if number else cell_text(compiled, column, value, lang)
@@ -287,6 +305,12 @@ class BoardApp(App[None]):
                 shown = amount_text(value, lang) if column.total else ""
                 total.append(Text(shown, style="bold", justify="right"))
             table.add_row(*total, key="total")
+
+    @staticmethod
+    def _notes(notes: Static, lines: list[str]) -> None:
+        """What the figures leave out, named; no empty line when nothing is."""
+        notes.update(Text("\n".join("✗ " + line for line in lines)))
+        notes.display = bool(lines)
 
     def _flags(self, result: RoundResult) -> Text:
         text = Text()

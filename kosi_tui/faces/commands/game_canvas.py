@@ -10,7 +10,8 @@ from kosi_tui.storage.locate import canvas_by_id, find_canvas
 
 def game_canvas(folder: Path, given: str | None) -> Path | None:
     """The canvas of the game in `folder`: the one named, the one the board played there last,
-    the one most drafts belong to, else the bundled Planspiel."""
+    the group canvas most drafts belong to, else the most common one, else the bundled
+    Planspiel."""
     from kosi_tui.faces.board.round_state import read_state
     from kosi_tui.report.game import GROUP_CANVAS_ID
 
@@ -20,10 +21,23 @@ def game_canvas(folder: Path, given: str | None) -> Path | None:
     if state is not None and (found := canvas_by_id(state.canvas)) is not None:
         return found
     ids = Counter(_draft_canvas_ids(folder))
-    for canvas_id, _ in ids.most_common():
-        if (found := canvas_by_id(canvas_id)) is not None:
+    known = [found for i, _ in ids.most_common() if (found := canvas_by_id(i)) is not None]
+    # A training day's folder holds the self-reflection beside the game: the game is the canvas
+    # played as a group, even where other drafts are more.
+    for found in known:
+        if _is_group(found):
             return found
-    return canvas_by_id(GROUP_CANVAS_ID)
+    return known[0] if known else canvas_by_id(GROUP_CANVAS_ID)
+
+
+def _is_group(path: Path) -> bool:
+    from kosi_tui.storage.canvas_file import load_canvas
+    from kosi_tui.storage.problems import ProblemsError
+
+    try:
+        return load_canvas(path).canvas.group is not None
+    except ProblemsError:
+        return False
 
 
 def _draft_canvas_ids(folder: Path) -> list[str]:
