@@ -356,6 +356,12 @@ MESSAGES: dict[str, str] = {
     "summary.over_time": "Je Entwurf, nach Datum",
     "summary.col_steps": "Eigene nächste Schritte",
     "summary.none": "Keine Entwürfe gefunden.",
+    # --anonymous: who is never named, in any format
+    "anonymous.name": "[Name {n}]",
+    "anonymous.skipped": "{count} {count:Datei wurde|Dateien wurden} nicht berücksichtigt; "
+    "welche und warum, steht in der Ausgabe des Befehls, nicht in der anonymen Auswertung.",
+    "anonymous.withheld": "Die Antworten nennen Personen oder Organisationen und stehen deshalb "
+    "nicht in der anonymen Auswertung.",
     "problem.no_drafts": "Hier gibt es keine Entwürfe (YAML-Dateien) zum Zusammenfassen.",
     "cli.report": "Bericht zu einem Entwurf schreiben (Markdown oder druckfertiges HTML), oder mit --blank "
     "eine leere Kopie eines Canvas zum Ausdrucken",

@@ -351,6 +351,12 @@ MESSAGES: dict[str, str] = {
     "summary.over_time": "Each draft, by date",
     "summary.col_steps": "Own next steps",
     "summary.none": "No drafts found.",
+    # --anonymous: who is never named, in any format
+    "anonymous.name": "[name {n}]",
+    "anonymous.skipped": "{count} {count:file was|files were} left out; which and why is in the "
+    "command's output, not in the anonymous summary.",
+    "anonymous.withheld": "The answers name people or organisations and are therefore not in the "
+    "anonymous summary.",
     "problem.no_drafts": "There are no drafts (YAML files) here to summarise.",
     "cli.report": "write the report of a draft (Markdown or print-ready HTML), or with --blank an empty "
     "copy of a canvas to print",

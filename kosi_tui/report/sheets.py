@@ -22,6 +22,7 @@ from kosi_tui.core.numbers import format_date, is_number
 from kosi_tui.core.text import localize
 from kosi_tui.core.visible_text import for_report
 from kosi_tui.i18n import t
+from kosi_tui.report.anonymous import identifies, named_columns
 from kosi_tui.report.extras import need
 from kosi_tui.report.workshop import Participant, Workshop
 
@@ -71,17 +72,19 @@ def answer_cell(p: Participant, key: str, lang: str) -> Cell:
             assert_never(form)
 
 
-def _keys(workshop: Workshop) -> list[str]:
+def _keys(workshop: Workshop, anonymous: bool = False) -> list[str]:
+    """The questions with a column; anonymous, without those whose answers name someone."""
     return [
         key
         for key, located in workshop.compiled.questions.items()
         if not isinstance(located.question, Info)
+        and not (anonymous and identifies(located.question))
     ]
 
 
 def answer_rows(workshop: Workshop, anonymous: bool, lang: str) -> list[list[Cell]]:
     """The main sheet: a header row, then one row per participant."""
-    keys = _keys(workshop)
+    keys = _keys(workshop, anonymous)
     header: list[Cell] = [*_people_header(anonymous, lang)]
     header += [localize(workshop.compiled.questions[k].question.label, lang) for k in keys]
     # Each person's scores after the answers, as numbers, so Excel sorts and compares them; a
@@ -102,8 +105,10 @@ def table_rows(workshop: Workshop, key: str, anonymous: bool, lang: str) -> list
     """A table question's sheet: one row per table row, with whose it is."""
     question = workshop.compiled.questions[key].question
     assert isinstance(question, Table)
+    named = named_columns(question) if anonymous else frozenset()
+    columns = [c for c in question.columns if c.id not in named]
     header: list[Cell] = [t("summary.col_person", lang)]
-    header += [localize(c.label, lang) for c in question.columns]
+    header += [localize(c.label, lang) for c in columns]
     rows: list[list[Cell]] = [header]
     for i, p in enumerate(workshop.participants, start=1):
         value = p.session.value(key)
@@ -112,7 +117,7 @@ def table_rows(workshop: Workshop, key: str, anonymous: bool, lang: str) -> list
             if not isinstance(row, dict):
                 continue
             cells: list[Cell] = [who]
-            for column in question.columns:
+            for column in columns:
                 raw = row.get(column.id)
                 number = _number(raw) if column.type == "number" else None
                 cells.append(number if number is not None else cell_text(column, raw, lang) or None)
@@ -140,7 +145,7 @@ def write_xlsx(workshop: Workshop, anonymous: bool, lang: str) -> bytes:
     sheets = [
         (book.active, t("summary.sheet_people", lang), answer_rows(workshop, anonymous, lang))
     ]
-    for key in _keys(workshop):
+    for key in _keys(workshop, anonymous):
         question = workshop.compiled.questions[key].question
         if isinstance(question, Table):
             sheets.append(

@@ -23,11 +23,12 @@ from kosi_tui.core.numbers import format_date, format_number, is_number
 from kosi_tui.core.placeholders import fill, placeholders
 from kosi_tui.core.text import localize
 from kosi_tui.i18n import t
+from kosi_tui.report.anonymous import identifies
 from kosi_tui.report.charts import Bars
 from kosi_tui.report.document import Figure
 from kosi_tui.report.markdown_text import code, escape, table
 from kosi_tui.report.score_figures import figure_text, score_text
-from kosi_tui.report.workshop import Participant, Workshop, failure_reason, skip
+from kosi_tui.report.workshop import Participant, Workshop, failure_reason, over_time, skip
 
 
 def _name(p: Participant, index: int, anonymous: bool, lang: str) -> str:
@@ -172,6 +173,8 @@ def _question_block(
                     ]
                     lines += ["", f"*{escape(column.label)}*", ""]
                     lines += _choice_block(column.options, cells, len(cells), lang, figure)
+        case Writing() | Entries() if anonymous and identifies(question):
+            lines.append(f"*{escape(t('anonymous.withheld', lang))}*")
         case Writing() | Entries():
             for i, p, v in answered:
                 for text in question.display(v, lang):
@@ -228,7 +231,9 @@ def _render(
             )
         )
     )
-    if workshop.skipped:
+    if workshop.skipped and anonymous:
+        lines += ["", escape(t("anonymous.skipped", lang, count=len(workshop.skipped)))]
+    elif workshop.skipped:
         lines += ["", f"**{escape(t('summary.skipped', lang, count=len(workshop.skipped)))}**", ""]
         lines += [f"- {code(s.path.name)}: {escape(s.reason)}" for s in workshop.skipped]
     # Completeness per participant.
@@ -295,16 +300,6 @@ def _render(
             lines += _question_block(workshop, key, anonymous, lang, figure)
     # No `tidy()`: mdformat needs seconds for a summary of hundreds of people; `table()` pads already.
     return "\n".join(lines) + "\n"
-
-
-def over_time(workshop: Workshop) -> bool:
-    """True when every draft is the same person's (several drafts, one author and organisation):
-    a course over time rather than a team."""
-    people = workshop.participants
-    if len(people) < 2 or workshop.compiled.canvas.group is not None:
-        return False
-    who = {(p.draft.author.strip(), p.draft.organisation.strip()) for p in people}
-    return len(who) == 1 and any(who.pop())
 
 
 def _label(p: Participant, index: int, anonymous: bool, dated: bool, lang: str) -> str:

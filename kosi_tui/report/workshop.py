@@ -119,3 +119,13 @@ def skip(workshop: Workshop, path: Path, problem: Problem | str, lang: str) -> N
         else f"{t('summary.line', lang, line=problem.line)} {problem.message(lang)}"
     )
     workshop.skipped.append(Skipped(path, reason))
+
+
+def over_time(workshop: Workshop) -> bool:
+    """True when every draft is the same person's (several drafts, one author and organisation):
+    a course over time rather than a team."""
+    people = workshop.participants
+    if len(people) < 2 or workshop.compiled.canvas.group is not None:
+        return False
+    who = {(p.draft.author.strip(), p.draft.organisation.strip()) for p in people}
+    return len(who) == 1 and any(who.pop())

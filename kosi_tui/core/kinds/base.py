@@ -142,6 +142,8 @@ class QuestionBase(Model, ABC):
     show_if: Expression | None = None
     default: Any = None
     validate_: list[Rule] = Field(default_factory=list, alias="validate")
+    identifies: bool = False
+    """The answer names a person or an organisation: anonymous summaries leave it out."""
 
     model_config = ConfigDict(populate_by_name=True)
 

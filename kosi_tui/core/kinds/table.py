@@ -48,6 +48,8 @@ class Column(Model):
     unit: Text | None = None
     min: float | None = None
     max: float | None = None
+    identifies: bool = False
+    """The cells name people or organisations: anonymous summaries leave the column out."""
 
     @model_validator(mode="after")
     def _choices_fit_type(self) -> Column:

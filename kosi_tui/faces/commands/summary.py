@@ -37,6 +37,14 @@ def run_summary(
         for problem in err.problems:
             say(problem.render(lang), err=to_stderr)
         return 1
+    for skipped in workshop.skipped:
+        say(t("cli.skipped", lang, path=str(skipped.path), reason=skipped.reason), err=to_stderr)
+    told = len(workshop.skipped)
+    if anonymous:
+        from kosi_tui.report.anonymous import anonymise
+
+        # Every writer gets the copy without names, so none can name anyone by mistake.
+        workshop = anonymise(workshop, lang)
     from kosi_tui.report.write_html import FigureMarks
 
     # The printable summary draws its distributions; the Markdown one keeps to tables.
@@ -44,7 +52,8 @@ def run_summary(
     markdown = render_summary(
         workshop, lang, anonymous, figure=marks.add if output.fmt == "html" else None
     )
-    for skipped in workshop.skipped:
+    # Drafts that only rendering could not take are told now (anonymous: as "Person 3").
+    for skipped in workshop.skipped[told:]:
         say(t("cli.skipped", lang, path=str(skipped.path), reason=skipped.reason), err=to_stderr)
     text: str | bytes = markdown
     if BY_KEY[output.fmt].kind == "sheet":
