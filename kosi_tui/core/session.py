@@ -23,12 +23,25 @@ from kosi_tui.core.validation import Issue, validator_for
 
 @dataclass(frozen=True)
 class Progress:
-    """Counts over visible questions only, so they stay honest under skip logic."""
+    """Counts over visible questions only, so they stay honest under skip logic.
+
+    Every count people see – start page, progress line, overview, plain mode, report, summary –
+    comes from `Session.progress`, and every list of what is open from `Session.open_required`,
+    which names exactly the `required_total - required_answered` questions counted open.
+    """
 
     required_answered: int
     required_total: int
     answered: int
     total: int
+    added: int = 0
+    """Required questions counted that a new draft of the canvas does not have: conditions
+    made them required (or showed them) because of the answers."""
+
+    @property
+    def required_open(self) -> int:
+        """Required questions not (validly) answered."""
+        return self.required_total - self.required_answered
 
     @property
     def complete(self) -> bool:
@@ -58,6 +71,19 @@ def default_answers(
             value = today or dt.date.today()
         answers[key] = value
     return answers
+
+
+def fresh_session(compiled: CompiledCanvas) -> Session:
+    """A new draft of the canvas, as it starts: with its default answers and nothing else."""
+    return Session(compiled, default_answers(compiled))
+
+
+def fresh_required(compiled: CompiledCanvas) -> frozenset[str]:
+    """The questions a new draft of the canvas must answer (computed once per canvas)."""
+    kept = compiled.derived.get("fresh_required")
+    if not isinstance(kept, frozenset):
+        kept = compiled.derived["fresh_required"] = fresh_session(compiled).required_keys()
+    return kept
 
 
 class Session:
@@ -225,6 +251,7 @@ class Session:
                 sum(p.required_total for p in parts),
                 sum(p.answered for p in parts),
                 sum(p.total for p in parts),
+                sum(p.added for p in parts),
             )
         kept = self._progress.get(section_id)
         if kept is None:
@@ -232,7 +259,8 @@ class Session:
         return kept
 
     def _count(self, section_id: str) -> Progress:
-        req_done = req_total = done = total = 0
+        req_done = req_total = done = total = added = 0
+        fresh = fresh_required(self.compiled)
         for key in self.visible_keys(section_id):
             if isinstance(self.compiled.questions[key].question, Info):
                 continue
@@ -242,7 +270,12 @@ class Session:
             if self.is_required(key):
                 req_total += 1
                 req_done += answered
-        return Progress(req_done, req_total, done, total)
+                added += key not in fresh
+        return Progress(req_done, req_total, done, total, added)
+
+    def required_keys(self) -> frozenset[str]:
+        """The visible questions that must be answered now."""
+        return frozenset(key for key in self.visible_keys() if self.is_required(key))
 
     def open_required(self) -> list[tuple[str, Literal["missing", "invalid"]]]:
         """Visible required questions not validly answered, in document order, each with why:
@@ -258,10 +291,9 @@ class Session:
         return found
 
     def missing_required(self) -> list[str]:
-        """Keys of visible required questions still unanswered, in document order."""
-        return [
-            key for key in self.visible_keys() if self.is_required(key) and self.value(key) is None
-        ]
+        """Keys of visible required questions still unanswered, in document order: those of
+        `open_required` without an answer (count open ones with `open_required`)."""
+        return [key for key, why in self.open_required() if why == "missing"]
 
     # -- evaluation ----------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from kosi_tui.core.display import answer_text
 from kosi_tui.core.kinds.base import Typed
 from kosi_tui.core.kinds.forms import Amount, Day, Entries, Form, Options, Points, Rows, Writing
 from kosi_tui.core.merge import Conflict
+from kosi_tui.core.progress import progress_text
 from kosi_tui.core.text import localize
 from kosi_tui.core.visible_text import for_terminal
 from kosi_tui.faces.autosave import AutoSaver, SaveEvents
@@ -190,9 +191,7 @@ class PlainSession:
         )
         if section.intro:
             self.say(localize(section.intro, lang))
-        self.say(
-            t("ui.progress", lang, done=progress.required_answered, total=progress.required_total)
-        )
+        self.say(progress_text(progress, lang))
 
     def _describe(self, key: str, question: AnyQuestion) -> None:
         lang = self.lang
@@ -456,15 +455,15 @@ class PlainSession:
                             break
             except EndOfInput:
                 self.say()
-        progress = session.progress()
-        self.say(
-            t("ui.progress", lang, done=progress.required_answered, total=progress.required_total)
-        )
-        missing = session.missing_required()
-        if missing:
-            self.say(t("plain.missing", lang, count=len(missing)))
-            for key in missing[:10]:
-                self.say(f"  - {localize(session.compiled.questions[key].question.label, lang)}")
+        self.say(progress_text(session.progress(), lang))
+        # Wrong answers too: the progress line counts them open, as the app's overview does.
+        still_open = session.open_required()
+        if still_open:
+            self.say(t("plain.missing", lang, count=len(still_open)))
+            for key, why in still_open[:10]:
+                label = localize(session.compiled.questions[key].question.label, lang)
+                invalid = f" {t('ui.review_invalid', lang)}" if why == "invalid" else ""
+                self.say(f"  - {label}{invalid}")
         if self.refused:
             self.say(t("plain.refused", lang, count=self.refused))
         self.finishing = True

@@ -462,8 +462,6 @@ MESSAGES: dict[str, str] = {
     "ui.home_new": "Neu beginnen",
     "ui.home_drafts": "Weiterarbeiten",
     "ui.home_no_drafts": "Noch keine Entwürfe. Wählen Sie oben einen Canvas, um zu beginnen.",
-    "ui.home_canvas_line": "{questions} Fragen · etwa {minutes} Minuten",
-    "ui.home_canvas_line_nominutes": "{questions} Fragen",
     "ui.home_draft_line": "{canvas} · {progress} · zuletzt {updated}",
     "ui.home_draft_broken": "beschädigt: Zeile {line} – {message}",
     "ui.home_hint": "↑↓ wählen · Enter öffnen · Tab wechselt die Liste · Entf löscht einen Entwurf",
@@ -770,4 +768,10 @@ MESSAGES: dict[str, str] = {
     "problem.if_branch_types": "Die beiden Möglichkeiten von if() sind verschiedener Art ({left} und {right}); was mit dem Ergebnis rechnet oder vergleicht, ginge dann nur für eine davon. Geben Sie beiden dieselbe Art, z. B. if(x, 1, 0) oder if(x, 'ja', 'nein').",
     "problem.draft_not_finite": "„{value}“ ist keine Zahl, mit der sich rechnen lässt (YAML liest .nan als „keine Zahl“, .inf als unendlich). Schreiben Sie hier eine Zahl wie 1500, oder löschen Sie die Zeile, dann ist die Frage unbeantwortet.",
     "problem.yaml_nested_quotes": "In dieser Zeile stehen Anführungszeichen in einem Text, der selbst in Anführungszeichen steht; YAML hält das innere Zeichen für das Ende des Textes. Setzen Sie außen doppelte und innen einfache Anführungszeichen, z. B. show_if: \"status == 'rat'\".",
+    # Zählungen: eine Quelle für Startseite, Fortschrittszeile, Übersicht, Textmodus und Bericht
+    "progress.added": " – {count} {count:kam|kamen} durch Ihre Antworten dazu",
+    "progress.added_required": "; {count} {count:Pflichtfrage kam|Pflichtfragen kamen} durch Ihre Antworten dazu",
+    "progress.up_to": ", je nach Antworten bis zu {most}",
+    "progress.canvas_line": "{questions} {questions:Frage|Fragen}{more} · etwa {minutes} Minuten",
+    "progress.canvas_line_nominutes": "{questions} {questions:Frage|Fragen}{more}",
 }

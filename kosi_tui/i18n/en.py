@@ -455,8 +455,6 @@ MESSAGES: dict[str, str] = {
     "ui.home_new": "Start new",
     "ui.home_drafts": "Continue",
     "ui.home_no_drafts": "No drafts yet. Choose a canvas above to begin.",
-    "ui.home_canvas_line": "{questions} questions · about {minutes} minutes",
-    "ui.home_canvas_line_nominutes": "{questions} questions",
     "ui.home_draft_line": "{canvas} · {progress} · last changed {updated}",
     "ui.home_draft_broken": "damaged: line {line} – {message}",
     "ui.home_hint": "↑↓ choose · Enter open · Tab switches list · Delete removes a draft",
@@ -762,4 +760,10 @@ MESSAGES: dict[str, str] = {
     "problem.if_branch_types": "The two outcomes of if() are of different kinds ({left} and {right}); whatever calculates with or compares the result would then work for only one of them. Give both the same kind, e.g. if(x, 1, 0) or if(x, 'yes', 'no').",
     "problem.draft_not_finite": "“{value}” is not a number one can calculate with (YAML reads .nan as “not a number”, .inf as infinity). Write a number such as 1500 here, or delete the line to leave the question unanswered.",
     "problem.yaml_nested_quotes": "This line has quotes inside a text that is itself in quotes; YAML takes the inner one for the end of the text. Use double quotes outside and single quotes inside, e.g. show_if: \"status == 'council'\".",
+    # Counts: one source for the start page, progress line, overview, plain mode and report
+    "progress.added": " – {count} {count:was|were} added by your answers",
+    "progress.added_required": "; {count} required {count:question was|questions were} added by your answers",
+    "progress.up_to": ", up to {most} depending on your answers",
+    "progress.canvas_line": "{questions} {questions:question|questions}{more} · about {minutes} minutes",
+    "progress.canvas_line_nominutes": "{questions} {questions:question|questions}{more}",
 }

@@ -16,6 +16,7 @@ from kosi_tui.core.canvas import (
 from kosi_tui.core.display import scalar_text
 from kosi_tui.core.evaluation import Result, evaluate_session
 from kosi_tui.core.numbers import format_date
+from kosi_tui.core.progress import added_text
 from kosi_tui.core.session import Session
 from kosi_tui.core.text import localize
 from kosi_tui.i18n import t
@@ -49,20 +50,22 @@ def _head(session: Session, draft: Draft | None, lang: str, today: dt.date) -> P
     facts.append((
         t("report.completeness", lang),
         t("report.completeness_value", lang, required=progress.required_answered,
-          required_total=progress.required_total, answered=progress.answered, total=progress.total),
+          required_total=progress.required_total, answered=progress.answered, total=progress.total)
+        + added_text(progress, lang, after_all=True),
     ))  # fmt: skip
     facts.append((t("report.canvas", lang), f"{canvas.id} {canvas.version}"))
     blocks: list[Block] = [Facts(facts)]
-    missing = session.missing_required()
-    if missing:
-        blocks.append(Line(t("report.open", lang, count=len(missing)), "strong"))
+    # Wrong answers too: the completeness line counts them open, as the app's overview does.
+    still_open = session.open_required()
+    if still_open:
+        blocks.append(Line(t("report.open", lang, count=len(still_open)), "strong"))
         items = []
-        for key in missing:
+        for key, why in still_open:
             located = session.compiled.questions[key]
             title = localize(located.section.title, lang)
-            items.append(
-                f"{located.section_index + 1}. {title}: {localize(located.question.label, lang)}"
-            )
+            label = localize(located.question.label, lang)
+            invalid = f" {t('ui.review_invalid', lang)}" if why == "invalid" else ""
+            items.append(f"{located.section_index + 1}. {title}: {label}{invalid}")
         blocks.append(Items(items))
     return Part(localize(canvas.title, lang), blocks, kind="head")
 

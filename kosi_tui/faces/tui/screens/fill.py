@@ -18,6 +18,7 @@ from textual.widgets import Button, OptionList, ProgressBar, Static
 
 from kosi_tui.core.canvas import Info, Section
 from kosi_tui.core.display import answer_text
+from kosi_tui.core.progress import progress_text
 from kosi_tui.core.text import localize
 from kosi_tui.faces.autosave import AutoSaver, SaveEvents
 from kosi_tui.faces.filling import Filling, SaveResult
@@ -272,12 +273,7 @@ class FillScreen(KosiScreen[None]):
         sections = self.filling.canvas.canvas.sections
         title = localize(self.filling.canvas.canvas.title, lang)
         where = t("ui.section_of", lang, n=self.index + 1, total=len(sections))
-        if progress.required_total:
-            text = t(
-                "ui.progress", lang, done=progress.required_answered, total=progress.required_total
-            )
-        else:
-            text = t("ui.progress_none", lang)
+        text = progress_text(progress, lang)
         # Most keys change neither line: a new text would lay out the whole screen again.
         for selector, shown in (
             ("#title", f"[b]{as_typed(title)}[/b] · {where}"),

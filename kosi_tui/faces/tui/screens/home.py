@@ -25,6 +25,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from kosi_tui.core.numbers import format_date
+from kosi_tui.core.progress import canvas_line, progress_text
 from kosi_tui.core.text import localize
 from kosi_tui.faces.tui import collector
 from kosi_tui.faces.tui.dialogs.confirm_dialog import ConfirmDialog
@@ -214,12 +215,7 @@ class HomeScreen(KosiScreen[None]):
         if entry.loaded is None:
             return _entry(entry.path.name, t("ui.home_broken_canvas", lang, path=str(entry.path)))
         canvas = entry.loaded.canvas
-        questions = canvas.question_count()
-        line = (
-            t("ui.home_canvas_line", lang, questions=questions, minutes=canvas.minutes)
-            if canvas.minutes
-            else t("ui.home_canvas_line_nominutes", lang, questions=questions)
-        )
+        line = canvas_line(entry.loaded.compiled, lang)
         description = localize(canvas.description, lang) if canvas.description else ""
         return _entry(localize(canvas.title, lang), line, description)
 
@@ -237,15 +233,7 @@ class HomeScreen(KosiScreen[None]):
             )
             return _entry(draft.path.name, message)
         who = " – ".join(x for x in (draft.organisation, draft.author) if x) or draft.path.stem
-        if draft.progress is not None:
-            progress = t(
-                "ui.progress",
-                lang,
-                done=draft.progress.required_answered,
-                total=draft.progress.required_total,
-            )
-        else:
-            progress = "?"
+        progress = progress_text(draft.progress, lang) if draft.progress is not None else "?"
         updated = self._updated(draft)
         line = t(
             "ui.home_draft_line",
