@@ -20,9 +20,9 @@ from kosi_tui.core.display import choice_label
 from kosi_tui.core.expr import ExprError, evaluate
 from kosi_tui.core.expr.evaluate import truth
 from kosi_tui.core.expr.functions import FUNCTIONS, is_empty
-from kosi_tui.core.expr.nodes import Call, Node, Ref
+from kosi_tui.core.expr.nodes import Call, Node, Ref, walk
 from kosi_tui.core.group_canvas import Group, GroupFlag, Role, Round, TableColumn
-from kosi_tui.core.group_checks import is_aggregate
+from kosi_tui.core.group_checks import is_aggregate, is_participants
 from kosi_tui.core.kinds.issue import Issue
 from kosi_tui.core.numbers import format_number, is_money
 from kosi_tui.core.session import Session
@@ -94,6 +94,8 @@ class Row:
     """Whether the participant has answered the round's required questions."""
     rejected: list[Rejected] = field(default_factory=list)
     """This round's answers left out of the sums (and of the row's cells)."""
+    walked_away: bool = False
+    """Whether the participant walked away in this round: the row is shown, nothing counts."""
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,11 @@ class RoundResult:
         """The rows of those who have submitted in this round."""
         return [r for r in self.rows if r.submitted]
 
+    @property
+    def walked_away(self) -> list[Row]:
+        """The rows of those who walked away in this round."""
+        return [r for r in self.rows if r.walked_away]
+
     def missing_roles(self, group: Group) -> list[Role]:
         """Roles nobody plays."""
         taken = {r.role.id for r in self.rows if r.role is not None}
@@ -131,10 +138,12 @@ class RoundResult:
         return [role for role in group.roles if taken.count(role.id) > 1]
 
     def waiting_for(self, group: Group) -> list[Role]:
-        """Roles that must commit first in this round and have not submitted yet."""
+        """Roles that must commit first in this round, are played and have not submitted yet
+        (a role nobody plays is never waited for)."""
         done = {r.role.id for r in self.rows if r.role is not None and r.submitted}
+        played = {r.role.id for r in self.rows if r.role is not None}
         by_id = {role.id: role for role in group.roles}
-        return [by_id[i] for i in self.round.first if i in by_id and i not in done]
+        return [by_id[i] for i in self.round.first if i in by_id and i in played and i not in done]
 
 
 def _group(compiled: CompiledCanvas) -> Group:
@@ -163,6 +172,11 @@ class _Scope:
         self.constants = constants(compiled)
         self.figures: dict[str, Any] = {}
         self.rejected = {member.key: rejected_answers(member) for member in members}
+        self.away: set[str] = set()
+        """Keys of the members who walked away in this round."""
+        self.signal: frozenset[str] = frozenset()
+        """The answers that say who walked away (`round.stand`): an aggregate reading only
+        these still sees every party, so a flag can say that someone walked away."""
 
     def _rebound(self, ref: Ref) -> Ref:
         if ref.parts and ref.parts[0] == "round" and ref.key:
@@ -205,8 +219,12 @@ class _Scope:
         def aggregate(call: Call) -> Any:
             if not is_aggregate(call):
                 return NotImplemented
+            read = _answers_read(call)
+            everyone = bool(read) and read <= self.signal
             collected = []
             for member in self.members:
+                if member.key in self.away and not everyone:
+                    continue
                 each, score = self.participant(member)
                 if call.where is not None and not truth(evaluate(call.where, each, score=score)):
                     continue
@@ -215,6 +233,11 @@ class _Scope:
             return FUNCTIONS[call.name].impl(collected, *rest)
 
         return evaluate(node, lookup, aggregate=aggregate)
+
+
+def _answers_read(node: Node) -> frozenset[str]:
+    """The participants' answers an expression reads, by key (`runde_1.stand`)."""
+    return frozenset(n.key for n in walk(node) if isinstance(n, Ref) and is_participants(n))
 
 
 def _submitted(session: Session, section: str) -> bool:
@@ -241,6 +264,15 @@ def play_round(compiled: CompiledCanvas, members: list[Member], index: int) -> R
     rnd = group.rounds[index]
     scope = _Scope(compiled, members, rnd)
     roles = {role.id: role for role in group.roles}
+    away_node = compiled.group.get("walked_away")
+    if away_node is not None:
+        scope.signal = _answers_read(away_node)
+        for member in members:
+            try:
+                if truth(scope.cell(away_node, member)):
+                    scope.away.add(member.key)
+            except ExprError:
+                pass  # a rule that cannot be computed for this draft keeps the party counted
     rows = []
     for member in members_in_order(compiled, members):
         cells: dict[str, Any] = {}
@@ -252,14 +284,16 @@ def play_round(compiled: CompiledCanvas, members: list[Member], index: int) -> R
                 cells[column.id] = None
         submitted = _submitted(member.session, rnd.section)
         own = [r for key, r in scope.rejected[member.key].items() if _in_round(key, rnd, group)]
-        rows.append(Row(member, roles.get(member.role or ""), cells, submitted, own))
+        away = member.key in scope.away
+        rows.append(Row(member, roles.get(member.role or ""), cells, submitted, own, away))
     totals: dict[str, float | int] = {}
     for column in group.table:
         if column.total:
             numbers = [
                 v
                 for row in rows
-                if isinstance(v := row.cells.get(column.id), int | float)
+                if not row.walked_away
+                and isinstance(v := row.cells.get(column.id), int | float)
                 and not isinstance(v, bool)
             ]
             totals[column.id] = FUNCTIONS["sum"].impl(numbers)

@@ -134,6 +134,9 @@ class Group(_Model):
     roles: Annotated[list[Role], Field(min_length=2, max_length=12)]
     rounds: Annotated[list[Round], Field(min_length=1, max_length=9)]
     constants: list[Constant] = Field(default_factory=list)
+    walked_away: Expression | None = None
+    """When a participant has walked away in a round (`round.stand == 'ausstieg'`): their row
+    stays, marked, and nothing else of theirs counts in that round's Σ row, figures or flags."""
     table: Annotated[list[TableColumn], Field(min_length=1)]
     figures: list[GroupFigure] = Field(default_factory=list)
     flags: list[GroupFlag] = Field(default_factory=list)

@@ -173,6 +173,10 @@ class _GroupChecks:
                 typed = compiler.compile(column.value, path)
                 if typed is not None:
                     c.out.group[f"table.{column.id}"] = typed.node
+            if group.walked_away is not None:
+                typed = compiler.compile(group.walked_away, ("group", "walked_away"))
+                if typed is not None:
+                    c.out.group["walked_away"] = typed.node
             self.figures_allowed = True
             compiler.where_allowed = True
             for i, figure in enumerate(group.figures):

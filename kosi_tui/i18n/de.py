@@ -651,6 +651,8 @@ MESSAGES: dict[str, str] = {
     "group.rejected": "Nicht mitgezählt: {name} – „{question}“: {value} ({reason})",
     "group.duplicate": "Dieselbe Entwurfs-ID in {files} – eine kopierte Datei? Beide stehen in der Tafel und zählen mit; verschieben Sie die Datei, die nicht gespielt wird, aus dem Ordner.",
     "group.skipped": "Nicht im Spiel: {file} – {reason}",
+    "group.walked_away": "ausgestiegen",
+    "board.walked_away": "ausgestiegen: {roles}",
     "group.notices": "Nicht mitgezählt",
     "board.not_a_group": "Die Entwürfe in diesem Ordner gehören zum Canvas „{id}“; er ist kein Planspiel (ohne „group:“).",
     "board.title_empty": "kosi – Spieltafel",

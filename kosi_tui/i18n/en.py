@@ -643,6 +643,8 @@ MESSAGES: dict[str, str] = {
     "group.rejected": "Not counted: {name} – “{question}”: {value} ({reason})",
     "group.duplicate": "The same draft id in {files} – a copied file? Both are on the board and count; move the file that is not played out of the folder.",
     "group.skipped": "Not in the game: {file} – {reason}",
+    "group.walked_away": "walked away",
+    "board.walked_away": "walked away: {roles}",
     "group.notices": "Not counted",
     "board.not_a_group": "The drafts in this folder belong to the canvas “{id}”; it is not a simulation game (no “group:”).",
     "board.title_empty": "kosi – board",

@@ -47,6 +47,8 @@ def round_grid(game: Game, result: RoundResult, lang: str, everything: bool = Tr
     rows = []
     for row in result.rows:
         party = f"{role_name(row.role, lang, short=True)} ({row.member.name})"
+        if row.walked_away:
+            party += f" – {t('group.walked_away', lang)}"
         cells = [party + ("" if row.submitted else " …")]
         for column in columns:
             value = row.cells.get(column.id)

@@ -120,3 +120,19 @@ async def test_a_value_outside_its_bounds_is_struck_named_and_not_summed(tmp_pat
         assert "Nicht mitgezählt: Bernd Bezirk" in notes and "1.000.000.000" in notes
         assert "kopie.yaml" in notes
         assert "6 von 6 haben abgegeben" in text(app, "#board-status")
+
+
+async def test_a_party_that_walked_away_is_marked_and_not_summed(tmp_path: Path) -> None:
+    fillings = {role: group_play.join(tmp_path, role) for role in group_play.PLAYERS}
+    for role, answers in group_play.OFFERS[0].items():
+        group_play.offer(fillings[role], 0, answers)
+    group_play.offer(fillings["verein"], 0, {"stand": "ausstieg"})
+    app = BoardApp(tmp_path, group_play.CANVAS, "planspiel_fahrradgarage", "de")
+    async with app.run_test(size=(80, 24)):
+        await next_reading(app)
+        key = fillings["verein"].draft.id
+        assert cell(app, key, "party") == "Verein (ausgestiegen)"
+        assert cell(app, key, "einmalig") == "500"  # kept in its row, struck
+        # District 4,000 + housing 2,000; the association's 500 no longer counts.
+        assert cell(app, "total", "einmalig") == "6.000"
+        assert "ausgestiegen: Verein" in text(app, "#board-status")

@@ -95,3 +95,9 @@ def test_the_documented_group_example_validates(tmp_path: Path) -> None:
     loaded = load_canvas(path)
     assert loaded.warnings == []
     assert loaded.canvas.group is not None and len(loaded.canvas.group.rounds) == 2
+
+
+def test_the_walk_away_rule_is_checked_like_a_column(tmp_path: Path) -> None:
+    found = problems(tmp_path, "walked_away: \"round.stand == 'ausstieg'\"",
+                     "walked_away: \"round.stnd == 'ausstieg'\"")  # fmt: skip
+    assert len(found) == 1 and "unknown_ref round.stnd" in found[0]

@@ -139,8 +139,9 @@ def test_walking_away_takes_the_risk_share_off_the_table(tmp_path: Path) -> None
     group = load_game(tmp_path, "de")
     r1 = group.rounds(0)[0]
     assert {"ausstieg", "kein_betriebsrisiko"} <= flags(r1)
-    # The Σ row shows what was typed; the risk flag filters those who walked away.
-    assert r1.totals["defizit"] == 50
+    # The share stays in the row, as typed; the Σ row and the figures leave it out.
+    assert next(r for r in r1.rows if r.walked_away).cells["defizit"] == 50
+    assert r1.totals["defizit"] == 0 and r1.figures["defizit_anteile"] == 0
 
 
 def test_a_conflict_copy_of_a_draft_counts_once(game: Game, tmp_path: Path) -> None:

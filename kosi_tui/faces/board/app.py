@@ -235,6 +235,10 @@ class BoardApp(App[None]):
                 role_name(r, lang, short=True) for r in group.roles if r.id in result.round.first
             )
             parts.append(t("board.first", lang, roles=names))
+        away = result.walked_away
+        if away:
+            names = ", ".join(role_name(r.role, lang, short=True) for r in away)
+            parts.append(t("board.walked_away", lang, roles=names))
         missing = result.missing_roles(group)
         if missing:
             names = ", ".join(role_name(r, lang, short=True) for r in missing)
@@ -276,10 +280,13 @@ class BoardApp(App[None]):
             party = role_name(row.role, lang, short=True)
             if wide:
                 party += f" ({row.member.name})"
-            # Not a colour alone: a row still open carries "…" after the party.
-            mark = Text(
-                party + ("" if row.submitted else " …"), style="" if row.submitted else "dim"
-            )
+            # Not a colour alone: a row still open carries "…" after the party, a party that
+            # walked away says so, and its amounts are struck.
+            if row.walked_away:
+                party += f" ({t('group.walked_away', lang)})"
+            elif not row.submitted:
+                party += " …"
+            mark = Text(party, style="" if row.submitted and not row.walked_away else "dim")
             cells: list[Text | str] = [mark]
             rejected = {r.key: r for r in row.rejected}
             for column in columns:
@@ -296,7 +303,9 @@ class BoardApp(App[None]):
                 )
                 if len(text) > TEXT_CELL:
                     text = text[: TEXT_CELL - 1] + "…"
-                cells.append(Text(text, justify="right" if number else "left"))
+                struck = row.walked_away and column.total and text != ""
+                cells.append(Text(text, style="dim strike" if struck else "",
+                                  justify="right" if number else "left"))  # fmt: skip
             table.add_row(*cells, key=row.member.key)
         if result.rows:
             total: list[Text | str] = [Text("Σ", style="bold")]
