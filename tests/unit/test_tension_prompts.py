@@ -177,7 +177,7 @@ def test_prompts_show_the_answers_they_set_against_each_other() -> None:
 
 FLAG_CASES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "kein_mandat": ({"mandat.rueckendeckung": 2}, {}),
-    "wissenschaft_fehlt": ({"akteure.fehlend": None}, {}),
+    "wissenschaft_fehlt": ({"akteure.fehlend": "Das regeln wir schon."}, {}),
     "datenschutz_offen": ({"organisation.datenschutz": "offen"}, {}),
     "personalrat_fehlt": ({"organisation.personalrat": "informiert"}, {}),
     "eigenanteil_offen": ({"ressourcen.eigenanteil_quelle": ["offen"]}, {}),
