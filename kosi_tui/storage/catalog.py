@@ -7,13 +7,10 @@ from functools import partial
 from pathlib import Path
 from typing import Literal
 
-from kosi_tui.paths import bundled_canvases, user_canvases
 from kosi_tui.storage.canvas_file import LoadedCanvas, load_canvas
 from kosi_tui.storage.kept_reads import KeptReads
-from kosi_tui.storage.locate import canvas_files
+from kosi_tui.storage.locate import catalog_files
 from kosi_tui.storage.problems import Problem, ProblemsError
-
-DEFAULT_CANVAS_ID = "innovationslabor"
 
 
 @dataclass(frozen=True)
@@ -43,13 +40,10 @@ class Catalog:
 
     def entries(self) -> list[CatalogEntry]:
         """Every canvas: bundled first (the default one at the top), then the user's."""
-        bundled_files = canvas_files(bundled_canvases())
-        user_files = canvas_files(user_canvases())
-        self._bundled.keep_only(bundled_files)
-        self._user.keep_only(user_files)
-        bundled = [self._bundled.get(p) for p in bundled_files]
-        bundled.sort(key=lambda e: (e.path.stem != DEFAULT_CANVAS_ID, e.path.name))
-        return bundled + [self._user.get(p) for p in user_files]
+        files = catalog_files()
+        self._bundled.keep_only(p for p, source in files if source == "bundled")
+        self._user.keep_only(p for p, source in files if source == "user")
+        return [(self._bundled if s == "bundled" else self._user).get(p) for p, s in files]
 
 
 def catalog() -> list[CatalogEntry]:

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Literal
 
 from kosi_tui.paths import bundled_canvases, user_canvases
+
+DEFAULT_CANVAS_ID = "innovationslabor"
 
 
 def canvas_files(folder: Path) -> list[Path]:
@@ -17,6 +20,14 @@ def canvas_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def catalog_files() -> list[tuple[Path, Literal["bundled", "user"]]]:
+    """Every canvas file in the order people see them: bundled first (the default one at the
+    top), then the user's."""
+    bundled = canvas_files(bundled_canvases())
+    bundled.sort(key=lambda p: (p.stem != DEFAULT_CANVAS_ID, p.name))
+    return [(p, "bundled") for p in bundled] + [(p, "user") for p in canvas_files(user_canvases())]
 
 
 def _stem_id(path: Path) -> str:

@@ -3,17 +3,22 @@ reads only the files that changed, and keeps the highlighted draft."""
 
 from __future__ import annotations
 
+import shutil
 import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.console import Group
+from rich.padding import Padding
+from rich.text import Text
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
 from kosi_tui.faces.tui.app import KosiApp
 from kosi_tui.faces.tui.dialogs.confirm_dialog import ConfirmDialog
 from kosi_tui.faces.tui.screens.home import HomeScreen
+from kosi_tui.paths import bundled_canvases
 from kosi_tui.storage import canvas_file, draft_file
 from tests.app.driver import EXAMPLE
 
@@ -111,3 +116,90 @@ async def test_coming_back_reads_only_the_drafts_and_canvases_that_changed(
         options = home.query_one("#drafts", OptionList)
         assert options.highlighted is not None
         assert home.drafts[options.highlighted].path == highlighted
+
+
+def plain(shown: object) -> str:
+    if isinstance(shown, Group):
+        return "\n".join(plain(part) for part in shown.renderables)
+    if isinstance(shown, Padding):
+        return plain(shown.renderable)
+    return shown.plain if isinstance(shown, Text) else str(shown)
+
+
+def option_texts(home: HomeScreen, list_id: str) -> list[str]:
+    options = home.query_one(list_id, OptionList)
+    return [plain(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
+
+
+async def test_a_second_start_lists_what_the_first_showed_before_reading_the_files(
+    kosi_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kosi_tui.faces.tui.screens import home as home_module
+
+    drafts = kosi_home / "drafts"
+    drafts.mkdir(parents=True)
+    text = EXAMPLE.read_text()
+    (drafts / "lindenau.yaml").write_text(text.replace("Stadt Musterstadt", "Stadt Lindenau", 1))
+    (drafts / "muehlheim.yaml").write_text(text.replace("2027-03-15", "2027-03-14"))
+    async with KosiApp("de").run_test(size=(80, 24)) as pilot:
+        await app_settled(pilot)
+        first = pilot.app.screen
+        assert isinstance(first, HomeScreen)
+        shown = (option_texts(first, "#canvases"), option_texts(first, "#drafts"))
+    assert shown[0] and len(shown[1]) == 2
+
+    # The second start: what the lists show at the moment the files are about to be read.
+    app = KosiApp("de")
+    before_reading: list[tuple[list[str], list[str]]] = []
+    read = home_module.Shelf.read
+
+    def looked_at_first(shelf: home_module.Shelf, with_drafts: bool) -> Any:
+        def lists() -> tuple[list[str], list[str]]:
+            home = app.screen
+            assert isinstance(home, HomeScreen) and not home.entries
+            return option_texts(home, "#canvases"), option_texts(home, "#drafts")
+
+        before_reading.append(app.call_from_thread(lists))
+        return read(shelf, with_drafts)
+
+    monkeypatch.setattr(home_module.Shelf, "read", looked_at_first)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app_settled(pilot)
+        home = app.screen
+        assert isinstance(home, HomeScreen) and home.entries
+        assert before_reading == [shown]
+        assert (option_texts(home, "#canvases"), option_texts(home, "#drafts")) == shown
+
+
+async def app_settled(pilot: Any) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_a_changed_file_is_read_before_it_is_listed(kosi_home: Path) -> None:
+    from kosi_tui.faces.tui.screens.home import Shelf
+
+    drafts = kosi_home / "drafts"
+    drafts.mkdir(parents=True)
+    text = EXAMPLE.read_text()
+    draft = drafts / "lindenau.yaml"
+    draft.write_text(text)
+    Shelf().read(with_drafts=True)
+    glance = Shelf().glance(with_drafts=True)
+    assert glance is not None and [d.path for d in glance[1]] == [draft]
+    # Another program changes the draft: its old card is not shown.
+    draft.write_text(text.replace("Stadt Musterstadt", "Stadt Lindenau", 1))
+    assert Shelf().glance(with_drafts=True) is None
+    listing = Shelf().read(with_drafts=True)
+    glance = Shelf().glance(with_drafts=True)
+    assert glance is not None and glance[1] == listing.drafts
+    assert "Lindenau" in glance[1][0].organisation
+    # A new draft, or a changed canvas, is not known either.
+    (drafts / "neu.yaml").write_text(text)
+    assert Shelf().glance(with_drafts=True) is None
+    Shelf().read(with_drafts=True)
+    canvas = kosi_home / "canvases" / "eigen.yaml"
+    canvas.parent.mkdir()
+    shutil.copy(bundled_canvases() / "innovationslabor.yaml", canvas)
+    assert Shelf().glance(with_drafts=True) is None

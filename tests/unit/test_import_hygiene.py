@@ -3,8 +3,10 @@ starts fast."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -81,3 +83,41 @@ def test_help_starts_without_textual_or_the_engine() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
     )
     assert result.stdout.strip() == ""
+
+
+def test_the_start_page_lists_known_files_before_the_engine_loads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A start before this one read the files (here: this process, with the same user folder).
+    from kosi_tui.faces.tui.screens.home import Shelf
+
+    monkeypatch.setenv("KOSI_HOME", str(tmp_path))
+    (tmp_path / "drafts").mkdir()
+    shutil.copy(ROOT / "examples" / "innovationslabor.answers.yaml", tmp_path / "drafts")
+    Shelf().read(with_drafts=True)
+    code = (
+        "import asyncio, sys\n"
+        "from kosi_tui.faces.tui.app import KosiApp\n"
+        "from kosi_tui.faces.tui.screens.home import HomeScreen\n"
+        "first = []\n"
+        "show = HomeScreen._show\n"
+        "def recorded(self, *args):\n"
+        "    engine = sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'yaml'})\n"
+        "    show(self, *args)\n"
+        "    if not first:\n"
+        "        lists = [self.query_one(n).option_count for n in ('#canvases', '#drafts')]\n"
+        "        first.append((*lists, engine))\n"
+        "HomeScreen._show = recorded\n"
+        "async def main():\n"
+        "    app = KosiApp('de')\n"
+        "    async with app.run_test() as pilot:\n"
+        "        await app.workers.wait_for_complete()\n"
+        "        await pilot.pause()\n"
+        "asyncio.run(main())\n"
+        "print(first)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    canvases = len(list((ROOT / "canvases").glob("*.yaml")))
+    assert result.stdout.strip() == f"[({canvases}, 1, [])]"

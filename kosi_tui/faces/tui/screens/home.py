@@ -2,7 +2,9 @@
 
 The screen is drawn before anything is read: the canvases and drafts are read in a worker thread
 whenever the screen comes into view, and only files that changed since are read again. The lists
-keep what they show (and the highlighted row) until the new reading differs.
+keep what they show (and the highlighted row) until the new reading differs. On the first view
+the lists show at once what they showed last time for files that did not change since
+(`listing_cache`), while the canvas engine loads and the files are read.
 """
 
 from __future__ import annotations
@@ -25,15 +27,19 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from kosi_tui.core.numbers import format_date
-from kosi_tui.core.progress import canvas_line, progress_text
+from kosi_tui.core.progress import RequiredCount, canvas_counts, canvas_words, progress_text
 from kosi_tui.core.text import localize
 from kosi_tui.faces.tui import collector
 from kosi_tui.faces.tui.dialogs.confirm_dialog import ConfirmDialog
 from kosi_tui.faces.tui.screens.base import KosiScreen
 from kosi_tui.faces.tui.widgets.footer import QuietFooter
 from kosi_tui.i18n import t
-from kosi_tui.paths import drafts_dir
+from kosi_tui.paths import drafts_dir, settings_file
+from kosi_tui.storage import listing_cache
 from kosi_tui.storage.atomic import backup_path
+from kosi_tui.storage.kept_reads import FileState
+from kosi_tui.storage.listing_cache import CanvasCard, DraftCard, Kept
+from kosi_tui.storage.locate import catalog_files
 
 if TYPE_CHECKING:
     # Reading canvases and drafts needs the engine (Pydantic): imported in the worker, after the
@@ -74,10 +80,48 @@ def _entry(title: str, line: str, more: str = "") -> Group:
 
 @dataclass(frozen=True)
 class Listing:
-    """One reading of the canvases and drafts."""
+    """One reading of the canvases and drafts: the entries to act on, and how they are shown."""
 
     entries: list[CatalogEntry]
-    drafts: list[DraftEntry]
+    canvases: list[CanvasCard]
+    drafts: list[DraftCard]
+
+
+def _canvas_card(entry: CatalogEntry) -> CanvasCard:
+    if entry.loaded is None:
+        return CanvasCard(entry.path, "", None, None, None, 0, 0)
+    canvas = entry.loaded.canvas
+    shown, most, minutes = canvas_counts(entry.loaded.compiled)
+    return CanvasCard(entry.path, canvas.id, canvas.title, canvas.description, minutes, shown, most)
+
+
+def _draft_card(entry: DraftEntry) -> DraftCard:
+    progress = entry.progress
+    return DraftCard(
+        entry.path,
+        entry.canvas_id,
+        entry.canvas_title,
+        entry.organisation,
+        entry.author,
+        entry.updated,
+        None
+        if progress is None
+        else RequiredCount(progress.required_answered, progress.required_total, progress.added),
+        entry.problem,
+        entry.conflict_of,
+        entry.moved_to,
+    )
+
+
+def _inputs(with_drafts: bool) -> set[Path]:
+    """The files a listing is read from (drafts saved elsewhere are named in the settings)."""
+    files = {p for p, _ in catalog_files()}
+    if with_drafts:
+        folder = drafts_dir().absolute()
+        if folder.is_dir():
+            files.update(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
+        files.add(settings_file())
+    return files
 
 
 class Shelf:
@@ -88,6 +132,21 @@ class Shelf:
         self._lock = threading.Lock()
         self._catalog: Catalog | None = None
         self._drafts: DraftList | None = None
+        self._kept: Kept | None = None
+        """The cards last written, so that an unchanged reading writes nothing."""
+
+    def glance(self, with_drafts: bool) -> tuple[list[CanvasCard], list[DraftCard]] | None:
+        """What the page listed last time, if none of its files changed since; needs no canvas
+        engine."""
+        kept = listing_cache.read()
+        if kept is None or kept.with_drafts != with_drafts:
+            return None
+        files = _inputs(with_drafts) | {d.path for d in kept.drafts}
+        if files != kept.inputs.keys():
+            return None
+        if any(FileState.of(path) != state for path, state in kept.inputs.items()):
+            return None
+        return kept.canvases, kept.drafts
 
     def read(self, with_drafts: bool) -> Listing:
         """The canvases and (unless `with_drafts` is false) the drafts, as the files are now."""
@@ -98,14 +157,26 @@ class Shelf:
         with self._lock:
             if self._catalog is None or self._drafts is None:
                 self._catalog, self._drafts = Catalog(), DraftList()
+            # Taken before reading: a listing read while a file changed is not kept.
+            before = {path: FileState.of(path) for path in _inputs(with_drafts)}
             entries = self._catalog.entries()
-            if not with_drafts:
-                return Listing(entries, [])
-            loaded: dict[str, LoadedCanvas] = {}
-            for entry in entries:
-                if entry.loaded is not None:
-                    loaded.setdefault(entry.loaded.canvas.id, entry.loaded)
-            return Listing(entries, self._drafts.entries(loaded))
+            if with_drafts:
+                loaded: dict[str, LoadedCanvas] = {}
+                for entry in entries:
+                    if entry.loaded is not None:
+                        loaded.setdefault(entry.loaded.canvas.id, entry.loaded)
+                drafts = [_draft_card(d) for d in self._drafts.entries(loaded)]
+            else:
+                drafts = []
+            listing = Listing(entries, [_canvas_card(e) for e in entries], drafts)
+            for draft in drafts:
+                before.setdefault(draft.path, FileState.of(draft.path))
+            now = {path: FileState.of(path) for path in _inputs(with_drafts) | before.keys()}
+            kept = Kept(with_drafts, before, listing.canvases, listing.drafts)
+            if now == before and kept != self._kept:
+                listing_cache.write(kept)
+                self._kept = kept
+            return listing
 
 
 class HomeScreen(KosiScreen[None]):
@@ -130,7 +201,9 @@ class HomeScreen(KosiScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.entries: list[CatalogEntry] = []
-        self.drafts: list[DraftEntry] = []
+        """The canvases as last read, to start from (filled once the engine has read them)."""
+        self.canvases: list[CanvasCard] = []
+        self.drafts: list[DraftCard] = []
         self.shelf = Shelf()
         self._listed = False
         """Whether the lists show a reading (after a language switch they are new and empty)."""
@@ -179,47 +252,50 @@ class HomeScreen(KosiScreen[None]):
         The screen waits for the reading, so that choosing from a list acts on what is shown;
         the lists themselves go on taking keys meanwhile.
         """
-        worker = self.run_worker(
-            partial(self.shelf.read, self._lists_drafts),
-            thread=True,
-            group=LISTING,
-        )
+        with_drafts = self._lists_drafts
+        if not self._listed:
+            glance = await self.run_worker(
+                partial(self.shelf.glance, with_drafts), thread=True, group=LISTING
+            ).wait()
+            if glance is not None and self.is_attached:
+                self._show(*glance)
+        worker = self.run_worker(partial(self.shelf.read, with_drafts), thread=True, group=LISTING)
         listing = await worker.wait()
         if not self.is_attached:
             return
-        self._show(listing)
+        self.entries = listing.entries
+        self._show(listing.canvases, listing.drafts)
+        collector.release()  # the start page has read what it shows: start-up is over
 
-    def _show(self, listing: Listing) -> None:
-        """Puts a reading into the lists, changing only what differs."""
+    def _show(self, canvases: list[CanvasCard], drafts: list[DraftCard]) -> None:
+        """Puts what was read into the lists, changing only what differs."""
         first = not self._listed
         self._listed = True
-        collector.release()  # the start page has read what it shows: start-up is over
-        canvases = self.query_one("#canvases", OptionList)
-        if first or listing.entries != self.entries:
-            self.entries = listing.entries
+        canvas_list = self.query_one("#canvases", OptionList)
+        if first or canvases != self.canvases:
+            self.canvases = canvases
             _replace(
-                canvases, [Option(self._canvas_prompt(e), id=str(e.path)) for e in self.entries]
+                canvas_list, [Option(self._canvas_prompt(c), id=str(c.path)) for c in canvases]
             )
-        drafts = self.query_one(DraftOptions)
-        if first or listing.drafts != self.drafts:
-            self.drafts = listing.drafts
-            _replace(drafts, [Option(self._draft_prompt(d), id=str(d.path)) for d in self.drafts])
+        draft_list = self.query_one(DraftOptions)
+        if first or drafts != self.drafts:
+            self.drafts = drafts
+            _replace(draft_list, [Option(self._draft_prompt(d), id=str(d.path)) for d in drafts])
         listed = self._lists_drafts
-        drafts.display = bool(self.drafts)
+        draft_list.display = bool(self.drafts)
         self.query_one("#no-drafts").display = not self.drafts and listed
         for heading in self.query(".home-drafts-heading"):
             heading.display = listed
 
-    def _canvas_prompt(self, entry: CatalogEntry) -> Group:
+    def _canvas_prompt(self, canvas: CanvasCard) -> Group:
         lang = self.lang
-        if entry.loaded is None:
-            return _entry(entry.path.name, t("ui.home_broken_canvas", lang, path=str(entry.path)))
-        canvas = entry.loaded.canvas
-        line = canvas_line(entry.loaded.compiled, lang)
+        if canvas.title is None:
+            return _entry(canvas.path.name, t("ui.home_broken_canvas", lang, path=str(canvas.path)))
+        line = canvas_words(canvas.shown, canvas.most, canvas.minutes, lang)
         description = localize(canvas.description, lang) if canvas.description else ""
         return _entry(localize(canvas.title, lang), line, description)
 
-    def _draft_prompt(self, draft: DraftEntry) -> Group:
+    def _draft_prompt(self, draft: DraftCard) -> Group:
         lang = self.lang
         if draft.conflict_of is not None:
             title = t("ui.home_conflict_copy", lang, updated=self._updated(draft))
@@ -282,7 +358,7 @@ class HomeScreen(KosiScreen[None]):
             ConfirmDialog(question, t("ui.delete", lang), t("ui.cancel", lang)), confirmed
         )
 
-    def _updated(self, draft: DraftEntry) -> str:
+    def _updated(self, draft: DraftCard) -> str:
         if draft.updated is None:
             return "?"
         return format_date(draft.updated.date(), self.lang) + draft.updated.strftime(" %H:%M")
