@@ -10,8 +10,10 @@ Nothing is ever averaged across drafts: the figures are the group's, computed on
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from kosi_tui.core.canvas import MultiChoice, SingleChoice
@@ -332,8 +334,11 @@ def play(
 # -- as people read it ---------------------------------------------------------------------------
 
 
-def amount_text(value: Any, lang: str, unit: str | dict[str, str] | None = None) -> str:
-    """A figure as text: money in whole euros, other numbers as precise as needed, with unit."""
+def amount_text(
+    value: Any, lang: str, unit: str | dict[str, str] | None = None, money: bool = False
+) -> str:
+    """A figure as text with its unit: money to the cent where it has cents (also without the
+    unit, where the unit stands in a column's header: `money`), other numbers to two places."""
     if value is None:
         return "–"
     if isinstance(value, bool):
@@ -341,9 +346,26 @@ def amount_text(value: Any, lang: str, unit: str | dict[str, str] | None = None)
     if not isinstance(value, int | float):
         return str(value)
     unit_text = unit_for(localize(unit, lang), value) if unit else ""
-    number = round(value) if is_money(unit_text) else round(value, 2)
-    text = format_number(number, lang)
+    text = number_text(value, lang, money or is_money(unit_text))
     return f"{text} {unit_text}" if unit_text else text
+
+
+def number_text(value: float | int, lang: str, money: bool = False) -> str:
+    """A number rounded half up to two places (6,686.50 € stays 6,686.50 €, not 6,686 € by
+    Python's half-to-even); money shows its cents where it has any, else whole euros."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    rounded = Decimal(repr(value) if isinstance(value, float) else value).quantize(
+        Decimal("0.01"), ROUND_HALF_UP
+    )
+    if rounded == rounded.to_integral_value():
+        return format_number(int(rounded), lang)
+    return format_number(float(rounded), lang, decimals=2 if money else None)
+
+
+def column_is_money(column: TableColumn, lang: str) -> bool:
+    """Whether a column's values are money (its unit names a currency)."""
+    return column.unit is not None and is_money(localize(column.unit, lang))
 
 
 def cell_text(compiled: CompiledCanvas, column: TableColumn, value: Any, lang: str) -> str:

@@ -11,7 +11,14 @@ from typing import Any
 
 from kosi_tui.core.canvas import Info, LongText, ShortText
 from kosi_tui.core.display import answer_items
-from kosi_tui.core.group import RoundResult, amount_text, cell_text, rejected_text, role_name
+from kosi_tui.core.group import (
+    RoundResult,
+    amount_text,
+    cell_text,
+    column_is_money,
+    rejected_text,
+    role_name,
+)
 from kosi_tui.core.group_canvas import Group
 from kosi_tui.core.numbers import format_date, is_number
 from kosi_tui.core.text import localize
@@ -54,7 +61,7 @@ def round_grid(game: Game, result: RoundResult, lang: str, everything: bool = Tr
             value = row.cells.get(column.id)
             number = is_number(value)
             cells.append(
-                amount_text(value, lang)
+                amount_text(value, lang, money=column_is_money(column, lang))
                 if number
                 else cell_text(game.compiled, column, value, lang)
             )
@@ -63,7 +70,10 @@ def round_grid(game: Game, result: RoundResult, lang: str, everything: bool = Tr
     total = None
     if rows:
         total = [t("report.total", lang)] + [
-            amount_text(result.totals.get(c.id), lang) if c.total else "" for c in columns
+            amount_text(result.totals.get(c.id), lang, money=column_is_money(c, lang))
+            if c.total
+            else ""
+            for c in columns
         ]
     return Grid(header, rows, right, total)
 
@@ -109,9 +119,9 @@ def _moves(game: Game, results: list[RoundResult], lang: str) -> Grid:
             b = _number(row.cells.get(column.id))
             delta = b - a
             sign = "+" if delta > 0 else ""
-            cells.append(
-                f"{amount_text(a, lang)} → {amount_text(b, lang)} ({sign}{amount_text(delta, lang)})"
-            )
+            money = column_is_money(column, lang)
+            was, now = amount_text(a, lang, money=money), amount_text(b, lang, money=money)
+            cells.append(f"{was} → {now} ({sign}{amount_text(delta, lang, money=money)})")
         rows.append(cells)
     return Grid(header, rows, frozenset(range(1, len(header))))
 

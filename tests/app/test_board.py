@@ -127,12 +127,17 @@ async def test_a_party_that_walked_away_is_marked_and_not_summed(tmp_path: Path)
     for role, answers in group_play.OFFERS[0].items():
         group_play.offer(fillings[role], 0, answers)
     group_play.offer(fillings["verein"], 0, {"stand": "ausstieg"})
+    group_play.offer(fillings["nutzende"], 0, {"geld_einmalig": 686.5})
     app = BoardApp(tmp_path, group_play.CANVAS, "planspiel_fahrradgarage", "de")
     async with app.run_test(size=(80, 24)):
         await next_reading(app)
         key = fillings["verein"].draft.id
         assert cell(app, key, "party") == "Verein (ausgestiegen)"
         assert cell(app, key, "einmalig") == "500"  # kept in its row, struck
-        # District 4,000 + housing 2,000; the association's 500 no longer counts.
-        assert cell(app, "total", "einmalig") == "6.000"
+        # District 4,000 + housing 2,000 + users 686.50; the association's 500 no longer
+        # counts. Money to the cent, rounded half up (it read "7.186" before).
+        assert cell(app, fillings["nutzende"].draft.id, "einmalig") == "686,50"
+        assert cell(app, "total", "einmalig") == "6.686,50"
+        figures = app.query_one("#board-figures", DataTable)
+        assert str(figures.get_cell("luecke_einmalig", "r1")) == "7.313,50 €"
         assert "ausgestiegen: Verein" in text(app, "#board-status")

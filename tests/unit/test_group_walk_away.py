@@ -68,6 +68,7 @@ def test_walking_away_in_the_last_round_leaves_every_figure(tmp_path: Path) -> N
     debrief = write_document(build_debrief(game, "de"), "md")
     assert isinstance(debrief, str)
     assert "Vera Verein) – ausgestiegen" in debrief
+    assert "12.986,50 €" in debrief and "1.013,50 €" in debrief  # to the cent, half up
 
 
 def test_a_role_nobody_plays_is_never_waited_for(tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ from kosi_tui.core.group import (
     RoundResult,
     amount_text,
     cell_text,
+    column_is_money,
     column_question,
     rejected_value_text,
     role_name,
@@ -299,7 +300,9 @@ class BoardApp(App[None]):
                     continue
                 number = isinstance(value, int | float) and not isinstance(value, bool)
                 text = (
-                    amount_text(value, lang) if number else cell_text(compiled, column, value, lang)
+                    amount_text(value, lang, money=column_is_money(column, lang))
+                    if number
+                    else cell_text(compiled, column, value, lang)
                 )
                 if len(text) > TEXT_CELL:
                     text = text[: TEXT_CELL - 1] + "…"
@@ -311,7 +314,8 @@ class BoardApp(App[None]):
             total: list[Text | str] = [Text("Σ", style="bold")]
             for column in columns:
                 value = result.totals.get(column.id)
-                shown = amount_text(value, lang) if column.total else ""
+                money = column_is_money(column, lang)
+                shown = amount_text(value, lang, money=money) if column.total else ""
                 total.append(Text(shown, style="bold", justify="right"))
             table.add_row(*total, key="total")
 
