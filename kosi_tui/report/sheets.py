@@ -13,12 +13,13 @@ import csv
 import datetime as dt
 import io
 import re
+from dataclasses import dataclass
 from typing import Any, assert_never
 
-from kosi_tui.core.canvas import Info, Table
+from kosi_tui.core.canvas import AnyQuestion, Info, Table
 from kosi_tui.core.display import cell_text
 from kosi_tui.core.kinds.forms import Amount, Day, Entries, Options, Points, Rows, Writing
-from kosi_tui.core.numbers import format_date, is_number
+from kosi_tui.core.numbers import format_date, is_money, is_number
 from kosi_tui.core.text import localize
 from kosi_tui.core.visible_text import for_report
 from kosi_tui.i18n import t
@@ -50,14 +51,31 @@ def _number(value: Any) -> int | float | None:
     return value if is_number(value) else None
 
 
-def answer_cell(p: Participant, key: str, lang: str) -> Cell:
+def _rows_text(question: Table, value: Any, anonymous: bool, lang: str) -> str:
+    """A table answer in one cell: "1) Akteur: …; Sektor: … 2) …"."""
+    named = named_columns(question) if anonymous else frozenset()
+    texts = []
+    for n, row in enumerate(value if isinstance(value, list) else [], start=1):
+        if not isinstance(row, dict):
+            continue
+        cells = [
+            f"{localize(c.label, lang)}: {text}"
+            for c in question.columns
+            if c.id not in named and (text := cell_text(c, row.get(c.id), lang))
+        ]
+        texts.append(f"{n}) " + "; ".join(cells))
+    return " ".join(texts)
+
+
+def answer_cell(p: Participant, key: str, lang: str, anonymous: bool = False) -> Cell:
     """One answer as a spreadsheet cell: a number, a date, or text."""
     question = p.session.compiled.questions[key].question
     value = p.session.value(key)
     if value is None or isinstance(question, Info):
         return None
     # A number or a date as the spreadsheet's own kind of cell, so it can be summed and sorted;
-    # a table as its count of rows (its rows have a sheet of their own); else the answer as read.
+    # a table as its rows, each cell with its column's name (its rows also have a sheet and a
+    # file of their own); else the answer as read.
     form = question.form(lang)
     match form:
         case Amount() | Points() if (n := _number(value)) is not None:
@@ -65,7 +83,8 @@ def answer_cell(p: Participant, key: str, lang: str) -> Cell:
         case Day() if isinstance(value, dt.date):
             return value
         case Rows():
-            return len(value) if isinstance(value, list) else None
+            assert isinstance(question, Table)
+            return _rows_text(question, value, anonymous, lang) or None
         case Amount() | Points() | Day() | Writing() | Options() | Entries():
             return "; ".join(question.display(value, lang))
         case _:
@@ -95,7 +114,7 @@ def answer_rows(workshop: Workshop, anonymous: bool, lang: str) -> list[list[Cel
     for i, p in enumerate(workshop.participants, start=1):
         rows.append([
             *_person(p, i, anonymous, lang),
-            *(answer_cell(p, k, lang) for k in keys),
+            *(answer_cell(p, k, lang, anonymous) for k in keys),
             *(p.scores.get(s.id) for s in scores),
         ])  # fmt: skip
     return rows
@@ -125,38 +144,112 @@ def table_rows(workshop: Workshop, key: str, anonymous: bool, lang: str) -> list
     return rows
 
 
-def _sheet_title(text: str, taken: set[str]) -> str:
-    """A sheet name Excel accepts: at most 31 characters, none of []:*?/\\, unique."""
-    base = re.sub(r"[\[\]:*?/\\']", " ", for_report(text)).strip()[:28] or "Tabelle"
-    name, n = base, 2
-    while name.lower() in taken:
-        name, n = f"{base[:25]} ({n})", n + 1
-    taken.add(name.lower())
-    return name
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet of the workbook, and one CSV file."""
+
+    title: str
+    """What it holds: "Teilnehmende" or the table question."""
+    key: str
+    """The table question's key (`akteure.tabelle`); empty for the sheet of all answers."""
+    rows: list[list[Cell]]
+    """A header row, then the data."""
+    money: frozenset[int]
+    """The columns (from 0) that hold euros."""
 
 
-def write_xlsx(workshop: Workshop, anonymous: bool, lang: str) -> bytes:
-    """The answers as an Excel workbook; raises `MissingExtra` without the `office` extra."""
-    openpyxl = need("openpyxl", "Excel", "openpyxl", "office")
-    from openpyxl.styles import Font
+def _unit(question: AnyQuestion, lang: str) -> str:
+    form = None if isinstance(question, Info) else question.form(lang)
+    return form.unit if isinstance(form, Amount) else ""
 
-    book = openpyxl.Workbook()
-    taken: set[str] = set()
-    sheets = [
-        (book.active, t("summary.sheet_people", lang), answer_rows(workshop, anonymous, lang))
+
+def _money_columns(workshop: Workshop, anonymous: bool, lang: str) -> frozenset[int]:
+    """The columns of `answer_rows` whose numbers are amounts of money."""
+    first = len(_people_header(anonymous, lang))
+    units = [
+        _unit(workshop.compiled.questions[k].question, lang) for k in _keys(workshop, anonymous)
+    ]
+    scores = [] if workshop.compiled.canvas.group else workshop.compiled.canvas.evaluation.scores
+    units += [localize(s.unit, lang) if s.unit else "" for s in scores]
+    return frozenset(first + i for i, unit in enumerate(units) if unit and is_money(unit))
+
+
+def sheets(workshop: Workshop, anonymous: bool, lang: str) -> list[Sheet]:
+    """Every answer: one sheet with a row per participant, one per table question."""
+    found = [
+        Sheet(
+            t("summary.sheet_people", lang),
+            "",
+            answer_rows(workshop, anonymous, lang),
+            _money_columns(workshop, anonymous, lang),
+        )
     ]
     for key in _keys(workshop, anonymous):
         question = workshop.compiled.questions[key].question
         if isinstance(question, Table):
-            sheets.append(
-                (
-                    book.create_sheet(),
-                    localize(question.label, lang),
-                    table_rows(workshop, key, anonymous, lang),
-                )
+            named = named_columns(question) if anonymous else frozenset()
+            columns = [c for c in question.columns if c.id not in named]
+            money = frozenset(
+                i + 1
+                for i, c in enumerate(columns)
+                if c.type == "number" and c.unit and is_money(localize(c.unit, lang))
             )
-    for sheet, title, rows in sheets:
-        sheet.title = _sheet_title(title, taken)
+            found.append(
+                Sheet(localize(question.label, lang), key,
+                      table_rows(workshop, key, anonymous, lang), money)
+            )  # fmt: skip
+    return found
+
+
+_SHEET_LIMIT = 31
+"""Excel's longest sheet name."""
+
+
+def _cut(text: str, limit: int) -> str:
+    """`text` at most `limit` characters long, cut after a whole word where there is one."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit + 1]
+    cut = head.rsplit(" ", 1)[0] if " " in head.strip() else text[:limit]
+    return cut.rstrip(" ,;:–-") or text[:limit]
+
+
+def _sheet_title(text: str, taken: set[str]) -> str:
+    """A sheet name Excel accepts: at most 31 characters, cut at a word, none of []:*?/\\',
+    unique (a number in brackets where two would be equal)."""
+    clean = " ".join(re.sub(r"[\[\]:*?/\\']", " ", for_report(text)).split()) or "Tabelle"
+    n = 1
+    while True:
+        suffix = f" ({n})" if n > 1 else ""
+        name = _cut(clean, _SHEET_LIMIT - len(suffix)) + suffix
+        if name.casefold() not in taken:
+            taken.add(name.casefold())
+            return name
+        n += 1
+
+
+def _money_format(rows: list[list[Cell]], column: int) -> str:
+    """Euros with a thousands separator; cents only where some amount has them."""
+    cents = any(isinstance(v := row[column], float) and not v.is_integer() for row in rows[1:])
+    return '#,##0.00 "€"' if cents else '#,##0 "€"'
+
+
+def write_xlsx(workshop: Workshop, anonymous: bool, lang: str) -> bytes:
+    """The answers as an Excel workbook that prints: landscape, as wide as the page, the header
+    repeated on every page, text wrapped, amounts in euros, a filter on every header;
+    raises `MissingExtra` without the `office` extra."""
+    openpyxl = need("openpyxl", "Excel", "openpyxl", "office")
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    taken: set[str] = set()
+    wrapped = Alignment(wrap_text=True, vertical="top")
+    for found in sheets(workshop, anonymous, lang):
+        sheet = book.create_sheet(_sheet_title(found.title, taken))
+        rows = found.rows
+        money = {c: _money_format(rows, c) for c in found.money}
         for r, row in enumerate(rows, start=1):
             for c, value in enumerate(row, start=1):
                 cell = sheet.cell(row=r, column=c)
@@ -168,14 +261,32 @@ def write_xlsx(workshop: Workshop, anonymous: bool, lang: str) -> bytes:
                     cell.value = value
                 if isinstance(value, dt.date):
                     cell.number_format = "DD.MM.YYYY"
+                elif isinstance(value, int | float) and c - 1 in money:
+                    cell.number_format = money[c - 1]
+                cell.alignment = wrapped
                 if r == 1:
                     cell.font = Font(bold=True)
         sheet.freeze_panes = "B2"
-        for c in range(1, len(rows[0]) + 1):
-            longest = max((len(str(row[c - 1] or "")) for row in rows[:50]), default=8)
-            sheet.column_dimensions[openpyxl.utils.get_column_letter(c)].width = min(
-                50, max(10, longest + 2)
+        width = len(rows[0])
+        sheet.auto_filter.ref = f"A1:{get_column_letter(width)}{len(rows)}"
+        for c in range(1, width + 1):
+            # Wide enough for the longest word and, up to a limit, the longest text; wrapped.
+            texts = [str(row[c - 1] or "") for row in rows[:50]]
+            word = max((len(w) for text in texts for w in text.split()), default=8)
+            longest = max((len(text) for text in texts[1:]), default=8)
+            sheet.column_dimensions[get_column_letter(c)].width = min(
+                50, max(10, word + 2, min(longest + 2, 40))
             )
+        setup = sheet.page_setup
+        setup.orientation = "landscape"
+        setup.paperSize = sheet.PAPERSIZE_A4
+        setup.fitToWidth = 1
+        setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.print_title_rows = "1:1"
+        sheet.print_options.gridLines = True
+        sheet.oddHeader.center.text = "&A"
+        sheet.oddFooter.center.text = "&P / &N"
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -196,10 +307,23 @@ def _csv_text(value: Cell) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def write_csv(workshop: Workshop, anonymous: bool, lang: str) -> bytes:
-    """The main sheet as CSV for German Excel: `;`, UTF-8 with byte-order mark, decimal comma."""
+def _csv_bytes(rows: list[list[Cell]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    for row in answer_rows(workshop, anonymous, lang):
+    for row in rows:
         writer.writerow([_csv_text(v) for v in row])
     return "\ufeff".encode() + out.getvalue().encode("utf-8")
+
+
+def write_csv(workshop: Workshop, anonymous: bool, lang: str) -> bytes:
+    """The main sheet as CSV for German Excel: `;`, UTF-8 with byte-order mark, decimal comma."""
+    return _csv_bytes(answer_rows(workshop, anonymous, lang))
+
+
+def table_csvs(workshop: Workshop, anonymous: bool, lang: str) -> list[tuple[str, bytes]]:
+    """Each table question's rows as a CSV file of its own: the part of the file name that
+    tells them apart (`akteure-tabelle`), and the bytes."""
+    return [
+        (found.key.replace(".", "-").replace("_", "-"), _csv_bytes(found.rows))
+        for found in sheets(workshop, anonymous, lang)[1:]
+    ]

@@ -77,7 +77,8 @@ def choose_output(
     raise OutputRefused(t(key, lang, suffix=suffix, formats=formats))
 
 
-def _is_stream(path: Path) -> bool:
+def is_stream(path: Path) -> bool:
+    """Whether `path` is a device or a pipe (/dev/stdout, /dev/null), not a file."""
     try:
         mode = path.stat().st_mode
     except OSError:
@@ -100,7 +101,7 @@ def write_output(output: Output, default: Path, text: str | bytes, force: bool, 
         return 0
     path = output.path(default)
     # Writing into a device or pipe (/dev/stdout, /dev/null) replaces nothing.
-    stream = _is_stream(path)
+    stream = is_stream(path)
     if path.exists() and not force and not stream:
         say(t("save.exists", lang, path=str(path)))
         return 1

@@ -7,8 +7,10 @@ from pathlib import Path
 from kosi_tui.core.text import localize
 from kosi_tui.faces.commands.output import (
     SUMMARY_FORMATS,
+    Output,
     OutputRefused,
     choose_output,
+    is_stream,
     write_output,
 )
 from kosi_tui.faces.commands.say import say
@@ -17,6 +19,7 @@ from kosi_tui.report.collect import collect_workshop
 from kosi_tui.report.formats import BY_KEY
 from kosi_tui.report.html import render_html
 from kosi_tui.report.summary import render_summary
+from kosi_tui.report.workshop import Workshop
 from kosi_tui.storage.problems import ProblemsError
 
 
@@ -69,4 +72,33 @@ def run_summary(
     elif output.fmt == "html":
         title = t("summary.title", lang, canvas=localize(workshop.compiled.canvas.title, lang))
         text = marks.fill(render_html(markdown, title, title, lang))
-    return write_output(output, Path.cwd() / "workshop-summary", text, force, lang)
+    default = Path.cwd() / "workshop-summary"
+    if output.fmt == "csv" and not output.to_stdout:
+        return _write_csvs(output, default, text, workshop, anonymous, force, lang)
+    return write_output(output, default, text, force, lang)
+
+
+def _write_csvs(
+    output: Output,
+    default: Path,
+    text: str | bytes,
+    workshop: Workshop,
+    anonymous: bool,
+    force: bool,
+    lang: str,
+) -> int:
+    """The main CSV and, beside it, one file per table question (`antworten-akteure-tabelle.csv`),
+    so that the CSV carries every answer as a row, as the XLSX's sheets do. Nothing is written
+    while one of the files exists (unless `--force`)."""
+    from kosi_tui.report.sheets import table_csvs
+
+    main = output.path(default)
+    tables = [] if is_stream(main) else table_csvs(workshop, anonymous, lang)
+    beside = [(main.with_name(f"{main.stem}-{part}.csv"), data) for part, data in tables]
+    if not force and (taken := [path for path, _ in beside if path.exists()]):
+        say(t("save.exists", lang, path=str(taken[0])))
+        return 1
+    code = write_output(output, default, text, force, lang)
+    for path, data in beside:
+        code = code or write_output(Output(path, "csv"), default, data, force, lang)
+    return code

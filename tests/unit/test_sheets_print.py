@@ -1,0 +1,129 @@
+"""A workshop's answers as Excel that prints and as CSV that carries every answer, read back by
+openpyxl and the csv module: print setup, wrapping, euro formats, filters and whole sheet names;
+table answers in sheets and files of their own, one row per table row with the participant."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from kosi_tui.cli import main
+from kosi_tui.report.sheets import _sheet_title
+from tests.conftest import ROOT
+
+openpyxl = pytest.importorskip("openpyxl", reason="the office extra brings openpyxl")
+
+EXAMPLE = ROOT / "examples" / "koinvestition-fahrradgarage.answers.yaml"
+
+
+@pytest.fixture
+def workshop(tmp_path: Path) -> Path:
+    folder = tmp_path / "workshop"
+    folder.mkdir()
+    text = EXAMPLE.read_text("utf-8")
+    (folder / "a.yaml").write_text(text, encoding="utf-8")
+    (folder / "b.yaml").write_text(
+        text.replace("Runder Tisch Fahrradparken", "Zweiter Tisch").replace(
+            "geld_einmalig: 6000", "geld_einmalig: 6000.5"
+        ),
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_every_sheet_prints_landscape_as_wide_as_the_page(workshop: Path, tmp_path: Path) -> None:
+    out = tmp_path / "antworten.xlsx"
+    assert main(["summary", str(workshop), "-o", str(out)]) == 0
+    book = openpyxl.load_workbook(out)
+    assert len(book.worksheets) == 6
+    for sheet in book.worksheets:
+        setup = sheet.page_setup
+        assert setup.orientation == "landscape" and str(setup.paperSize) == "9"  # A4
+        assert (setup.fitToWidth, setup.fitToHeight) == (1, 0)
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.print_title_rows == "$1:$1"
+        last = sheet.cell(sheet.max_row, sheet.max_column).coordinate
+        assert sheet.auto_filter.ref == f"A1:{last}"
+        assert "&P" in sheet.oddFooter.center.text
+        assert all(c.alignment.wrap_text for row in sheet.iter_rows() for c in row)
+
+
+def test_euros_look_like_euros(workshop: Path, tmp_path: Path) -> None:
+    out = tmp_path / "antworten.xlsx"
+    assert main(["summary", str(workshop), "-o", str(out)]) == 0
+    book = openpyxl.load_workbook(out)
+    parties = book.worksheets[1]
+    header = [c.value for c in parties[1]]
+    once = header.index("Geld einmalig (€)") + 1
+    cells = [parties.cell(r, once) for r in range(2, parties.max_row + 1)]
+    amounts = [c for c in cells if c.value is not None]
+    assert amounts and all(isinstance(c.value, int | float) for c in amounts)
+    # 6000.5 in one draft: cents shown in the whole column.
+    assert {c.number_format for c in amounts} == {'#,##0.00 "€"'}
+    hours = header.index("Zeit (Stunden pro Monat)") + 1
+    assert all(
+        parties.cell(r, hours).number_format == "General" for r in range(2, parties.max_row + 1)
+    )
+
+
+def test_sheet_names_are_whole_words_and_unique(workshop: Path, tmp_path: Path) -> None:
+    out = tmp_path / "antworten.xlsx"
+    assert main(["summary", str(workshop), "-o", str(out)]) == 0
+    names = openpyxl.load_workbook(out).sheetnames
+    assert names[1] == "Wer macht mit – und was bringt"
+    assert len(set(names)) == len(names) and all(len(n) <= 31 for n in names)
+    taken: set[str] = set()
+    label = "Welche Wahrscheinlichkeit hat jedes einzelne Risiko?"
+    first, second = _sheet_title(label, taken), _sheet_title(label, taken)
+    assert first == "Welche Wahrscheinlichkeit hat"
+    assert second == "Welche Wahrscheinlichkeit (2)"
+    # One word longer than a sheet name can be: cut, as nothing else fits.
+    long = "Donaudampfschifffahrtsgesellschaftskapitän"
+    assert _sheet_title(long, taken) == long[:31]
+
+
+def test_table_answers_in_sheets_and_csv_files_with_every_row(
+    workshop: Path, tmp_path: Path
+) -> None:
+    xlsx = tmp_path / "antworten.xlsx"
+    assert main(["summary", str(workshop), "-o", str(xlsx)]) == 0
+    parties = list(openpyxl.load_workbook(xlsx).worksheets[1].iter_rows(values_only=True))
+    assert parties[0][:2] == ("Teilnehmende", "Partei")
+    assert len(parties) == 1 + 2 * 7  # seven parties in each of two drafts
+    assert {row[0] for row in parties[1:]} == {"Runder Tisch Fahrradparken", "Zweiter Tisch"}
+
+    out = tmp_path / "antworten.csv"
+    assert main(["summary", str(workshop), "-o", str(out)]) == 0
+    files = sorted(p.name for p in tmp_path.glob("antworten*.csv"))
+    assert files == [
+        "antworten-beitraege-tabelle.csv",
+        "antworten-kopro-parteien.csv",
+        "antworten-nutzen-tabelle.csv",
+        "antworten-risiken-absicherung.csv",
+        "antworten-schritte-liste.csv",
+        "antworten.csv",
+    ]
+    rows = list(csv.reader((tmp_path / "antworten-beitraege-tabelle.csv").open(
+        encoding="utf-8-sig"), delimiter=";"))  # fmt: skip
+    assert rows[1][:2] == ["Runder Tisch Fahrradparken", "Bezirksvertretung Innenstadt"]
+    assert len(rows) == 1 + 2 * 7
+    # The main file carries the table answers too, each cell with its column's name.
+    main_rows = list(csv.reader(out.open(encoding="utf-8-sig"), delimiter=";"))
+    column = next(i for i, h in enumerate(main_rows[0]) if h.startswith("Wer macht mit"))
+    assert main_rows[1][column].startswith("1) Partei: Bezirksvertretung Innenstadt; Sektor:")
+    assert "7) Partei: Hochschule Musterstadt" in main_rows[1][column]
+
+
+def test_csv_files_beside_are_never_overwritten(
+    workshop: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    beside = tmp_path / "antworten-schritte-liste.csv"
+    beside.write_text("meins", encoding="utf-8")
+    out = tmp_path / "antworten.csv"
+    assert main(["summary", str(workshop), "-o", str(out)]) == 1
+    assert beside.read_text(encoding="utf-8") == "meins" and not out.exists()
+    assert "antworten-schritte-liste.csv" in capsys.readouterr().out
+    assert main(["summary", str(workshop), "-o", str(out), "--force"]) == 0
+    assert beside.read_text(encoding="utf-8-sig").startswith("Teilnehmende;Schritt")
