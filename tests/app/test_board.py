@@ -141,3 +141,28 @@ async def test_a_party_that_walked_away_is_marked_and_not_summed(tmp_path: Path)
         figures = app.query_one("#board-figures", DataTable)
         assert str(figures.get_cell("luecke_einmalig", "r1")) == "7.313,50 €"
         assert "ausgestiegen: Verein" in text(app, "#board-status")
+
+
+def columns(app: BoardApp) -> list[str]:
+    table = app.query_one("#board-table", DataTable)
+    return [str(key.value) for key in table.columns]
+
+
+async def test_the_board_lays_itself_out_again_when_the_terminal_is_resized(
+    tmp_path: Path,
+) -> None:
+    group_play.play_all(tmp_path)
+    app = BoardApp(tmp_path, group_play.CANVAS, "planspiel_fahrradgarage", "de")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await next_reading(app)
+        wide = columns(app)
+        assert "aufgaben" in wide and "defizit" in wide
+        await pilot.resize_terminal(80, 24)
+        # No draft changed: the narrow layout must come from the resize alone.
+        narrow = columns(app)
+        assert "aufgaben" not in narrow
+        assert "defizit" in narrow and "sachwert" in narrow
+        table = app.query_one("#board-table", DataTable)
+        assert sum(c.get_render_width(table) for c in table.columns.values()) <= 80
+        await pilot.resize_terminal(120, 40)
+        assert columns(app) == wide

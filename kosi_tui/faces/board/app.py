@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rich.text import Text
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.containers import VerticalScroll
@@ -99,6 +100,8 @@ class BoardApp(App[None]):
         self._stamp: Stamp | None = None
         self._asked = 0
         self._shown = 0
+        self.width: int | None = None
+        """The terminal's width as the last resize said; `size` before the first one."""
         self.updated = asyncio.Event()
         """Set whenever the board shows a new reading of the folder (tests wait on it)."""
 
@@ -119,7 +122,10 @@ class BoardApp(App[None]):
         self.look()
         self.set_interval(POLL_SECONDS, self.look)
 
-    def on_resize(self) -> None:
+    def on_resize(self, event: events.Resize) -> None:
+        # This handler runs before the App's own, which sets `self.size`: the layout is chosen
+        # from the event's size, else a resize shows the old layout until a draft changes.
+        self.width = event.size.width
         self.render_board()
 
     # -- reading -----------------------------------------------------------------------------
@@ -184,7 +190,12 @@ class BoardApp(App[None]):
     @property
     def wide(self) -> bool:
         """Whether there is room for every column."""
-        return self.size.width >= WIDE
+        return self.board_width >= WIDE
+
+    @property
+    def board_width(self) -> int:
+        """The width the board is laid out for."""
+        return self.width if self.width is not None else self.size.width
 
     def render_board(self) -> None:
         """Draws the current reading."""
@@ -266,7 +277,7 @@ class BoardApp(App[None]):
             # Text columns as far as they fit beside the others, in the canvas's order.
             widest = max((len(role_name(r.role, lang, True) + r.member.name) + 5 for r in result.rows),
                          default=10)  # fmt: skip
-            room = self.size.width - widest - sum(len(localize(c.label, lang)) + 5 for c in columns)
+            room = self.board_width - widest - sum(len(localize(c.label, lang)) + 5 for c in columns)
             for column in group.table:
                 if not column.narrow and room >= TEXT_CELL + 2:
                     columns.append(column)
