@@ -277,7 +277,9 @@ class BoardApp(App[None]):
             # Text columns as far as they fit beside the others, in the canvas's order.
             widest = max((len(role_name(r.role, lang, True) + r.member.name) + 5 for r in result.rows),
                          default=10)  # fmt: skip
-            room = self.board_width - widest - sum(len(localize(c.label, lang)) + 5 for c in columns)
+            room = (
+                self.board_width - widest - sum(len(localize(c.label, lang)) + 5 for c in columns)
+            )
             for column in group.table:
                 if not column.narrow and room >= TEXT_CELL + 2:
                     columns.append(column)
