@@ -88,8 +88,11 @@ def join(folder: Path, role: str) -> Filling:
     return filling
 
 
-def offer(filling: Filling, round_index: int, answers: dict[str, Any]) -> None:
-    """Types one round's offer into the draft and saves it."""
+def offer(filling: Filling, round_index: int, answers: dict[str, Any], submit: bool = True) -> None:
+    """Types one round's offer into the draft and saves it; with `submit`, gives it in
+    ("Angebot abgeben?" Ja)."""
+    if submit:
+        answers = {**answers, "abgeben": answers.get("abgeben", True)}
     for key, value in answers.items():
         filling.set_answer(f"{SECTIONS[round_index]}.{key}", value)
     save(filling)

@@ -93,7 +93,8 @@ class Row:
     cells: dict[str, Any]
     """Column id → value, None where unanswered."""
     submitted: bool
-    """Whether the participant has answered the round's required questions."""
+    """Whether the participant has submitted in this round: the required questions answered
+    and, where the canvas declares it (`group.submitted`), the offer given in explicitly."""
     rejected: list[Rejected] = field(default_factory=list)
     """This round's answers left out of the sums (and of the row's cells)."""
     walked_away: bool = False
@@ -267,6 +268,7 @@ def play_round(compiled: CompiledCanvas, members: list[Member], index: int) -> R
     scope = _Scope(compiled, members, rnd)
     roles = {role.id: role for role in group.roles}
     away_node = compiled.group.get("walked_away")
+    submit_node = compiled.group.get("submitted")
     if away_node is not None:
         scope.signal = _answers_read(away_node)
         for member in members:
@@ -285,6 +287,13 @@ def play_round(compiled: CompiledCanvas, members: list[Member], index: int) -> R
             except ExprError:
                 cells[column.id] = None
         submitted = _submitted(member.session, rnd.section)
+        if submit_node is not None and submitted:
+            # Declared: only the participant's own "Angebot abgeben" submits, not an answered
+            # status with no amount typed yet.
+            try:
+                submitted = truth(scope.cell(submit_node, member))
+            except ExprError:
+                submitted = False
         own = [r for key, r in scope.rejected[member.key].items() if _in_round(key, rnd, group)]
         away = member.key in scope.away
         rows.append(Row(member, roles.get(member.role or ""), cells, submitted, own, away))

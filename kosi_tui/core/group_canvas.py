@@ -134,6 +134,10 @@ class Group(_Model):
     roles: Annotated[list[Role], Field(min_length=2, max_length=12)]
     rounds: Annotated[list[Round], Field(min_length=1, max_length=9)]
     constants: list[Constant] = Field(default_factory=list)
+    submitted: Expression | None = None
+    """When a participant has submitted their offer in a round (`round.abgeben`, a yes/no
+    question they answer once their offer stands); default: when the round's required questions
+    are answered."""
     walked_away: Expression | None = None
     """When a participant has walked away in a round (`round.stand == 'ausstieg'`): their row
     stays, marked, and nothing else of theirs counts in that round's Σ row, figures or flags."""

@@ -173,10 +173,12 @@ class _GroupChecks:
                 typed = compiler.compile(column.value, path)
                 if typed is not None:
                     c.out.group[f"table.{column.id}"] = typed.node
-            if group.walked_away is not None:
-                typed = compiler.compile(group.walked_away, ("group", "walked_away"))
-                if typed is not None:
-                    c.out.group["walked_away"] = typed.node
+            for rule, source in (("submitted", group.submitted),
+                                 ("walked_away", group.walked_away)):  # fmt: skip
+                if source is not None:
+                    typed = compiler.compile(source, ("group", rule))
+                    if typed is not None:
+                        c.out.group[rule] = typed.node
             self.figures_allowed = True
             compiler.where_allowed = True
             for i, figure in enumerate(group.figures):
