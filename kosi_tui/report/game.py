@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kosi_tui.core.compiled import CompiledCanvas
-from kosi_tui.core.group import Member, RoundResult, play, rejected_text
+from kosi_tui.core.group import Member, RoundResult, play, rejected_text, role_name
+from kosi_tui.core.group_canvas import Role
 from kosi_tui.i18n import t
 from kosi_tui.report.collect import collect_workshop
 from kosi_tui.report.workshop import Participant, Skipped, Workshop, skip
@@ -76,6 +77,35 @@ def game_from_workshop(workshop: Workshop) -> Game:
             key = draft_id if n == 0 else f"{draft_id}:{p.path.name}"
             members.append(Member(key, _name(p), p.session, p.draft.updated))
     return Game(workshop.compiled, members, list(workshop.skipped), duplicates)
+
+
+def status_parts(game: Game, result: RoundResult, lang: str) -> list[str]:
+    """The board's status line, for the terminal and the served board alike: who has submitted,
+    whom the round waits for, who walked away, roles nobody or two play, files left out."""
+    group = game.compiled.canvas.group
+    assert group is not None
+
+    def names(roles: list[Role | None]) -> str:
+        return ", ".join(role_name(r, lang, short=True) for r in roles)
+
+    parts = [t("board.submitted", lang, done=len(result.submitted), total=len(result.rows))]
+    waiting = result.waiting_for(group)
+    if waiting:
+        parts.append(t("board.waiting_for", lang, roles=names(list(waiting))))
+    elif result.round.first:
+        first = [r for r in group.roles if r.id in result.round.first]
+        parts.append(t("board.first", lang, roles=names(list(first))))
+    if result.walked_away:
+        parts.append(
+            t("board.walked_away", lang, roles=names([r.role for r in result.walked_away]))
+        )
+    if missing := result.missing_roles(group):
+        parts.append(t("board.not_played", lang, roles=names(list(missing))))
+    if doubled := result.doubled_roles(group):
+        parts.append(t("board.doubled", lang, roles=names(list(doubled))))
+    if game.skipped:
+        parts.append(t("board.skipped", lang, count=len(game.skipped)))
+    return parts
 
 
 def notices(game: Game, result: RoundResult | None, lang: str) -> list[str]:

@@ -36,7 +36,7 @@ from kosi_tui.faces.board.folder_watch import POLL_SECONDS, Stamp, stamp
 from kosi_tui.faces.board.round_state import RoundState, moved, read_state, write_state
 from kosi_tui.faces.tui.bindings import localized
 from kosi_tui.i18n import t
-from kosi_tui.report.game import Game, NotAGroup, load_game, notices
+from kosi_tui.report.game import Game, NotAGroup, load_game, notices, status_parts
 from kosi_tui.storage.atomic import WriteError
 from kosi_tui.storage.problems import ProblemsError
 
@@ -234,34 +234,7 @@ class BoardApp(App[None]):
 
     def _status(self, result: RoundResult) -> Text:
         assert self.game is not None
-        group = self.game.compiled.canvas.group
-        assert group is not None
-        lang = self.lang
-        parts = [t("board.submitted", lang, done=len(result.submitted), total=len(result.rows))]
-        waiting = result.waiting_for(group)
-        if waiting:
-            names = ", ".join(role_name(r, lang, short=True) for r in waiting)
-            parts.append(t("board.waiting_for", lang, roles=names))
-        elif result.round.first:
-            names = ", ".join(
-                role_name(r, lang, short=True) for r in group.roles if r.id in result.round.first
-            )
-            parts.append(t("board.first", lang, roles=names))
-        away = result.walked_away
-        if away:
-            names = ", ".join(role_name(r.role, lang, short=True) for r in away)
-            parts.append(t("board.walked_away", lang, roles=names))
-        missing = result.missing_roles(group)
-        if missing:
-            names = ", ".join(role_name(r, lang, short=True) for r in missing)
-            parts.append(t("board.not_played", lang, roles=names))
-        doubled = result.doubled_roles(group)
-        if doubled:
-            names = ", ".join(role_name(r, lang, short=True) for r in doubled)
-            parts.append(t("board.doubled", lang, roles=names))
-        if self.game.skipped:
-            parts.append(t("board.skipped", lang, count=len(self.game.skipped)))
-        text = Text(" · ".join(parts))
+        text = Text(" · ".join(status_parts(self.game, result, self.lang)))
         if self.notice:
             text.append("  " + self.notice, style="bold")
         return text

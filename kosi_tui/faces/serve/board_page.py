@@ -24,7 +24,14 @@ from kosi_tui.faces.serve.pages import NO_STORE, SIMPLE_PAGE, too_many_page
 from kosi_tui.i18n import t
 from kosi_tui.report.debrief import figures_grid, round_grid
 from kosi_tui.report.document import Grid
-from kosi_tui.report.game import GROUP_CANVAS_ID, Game, NotAGroup, load_game
+from kosi_tui.report.game import (
+    GROUP_CANVAS_ID,
+    Game,
+    NotAGroup,
+    load_game,
+    notices,
+    status_parts,
+)
 from kosi_tui.storage.atomic import WriteError
 from kosi_tui.storage.problems import ProblemsError
 
@@ -39,6 +46,7 @@ th, td { border: 1px solid #999; padding: .25em .6em; text-align: left; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 tr.total td { font-weight: bold; }
 .flags li { font-weight: bold; }
+.notices li { color: #a00; }
 .status { color: #444; }
 form { display: inline; }
 button { font-size: 1.1em; padding: .3em .8em; margin-right: .5em; }
@@ -67,16 +75,14 @@ def board_fragment(game: Game, state: RoundState | None, lang: str) -> str:
     current: RoundResult = results[-1]
     heading = t("board.round", lang, n=index + 1, total=len(group.rounds),
                 title=localize(current.round.title, lang)).strip()  # fmt: skip
-    status = [t("board.submitted", lang, done=len(current.submitted), total=len(current.rows))]
-    waiting = current.waiting_for(group)
-    if waiting:
-        names = ", ".join(localize(r.short or r.name, lang) for r in waiting)
-        status.append(t("board.waiting_for", lang, roles=names))
+    status = status_parts(game, current, lang)
     flags = "".join(f"<li>⚠ {html.escape(localize(f.message, lang))}</li>" for f in current.flags)
+    left_out = "".join(f"<li>✗ {html.escape(line)}</li>" for line in notices(game, current, lang))
     return (
         f"<h2>{html.escape(heading)}</h2>"
         f'<p class="status">{html.escape(" · ".join(status))}</p>'
         + _table(round_grid(game, current, lang))
+        + (f'<ul class="notices">{left_out}</ul>' if left_out else "")
         + (
             f'<ul class="flags">{flags}</ul>'
             if flags

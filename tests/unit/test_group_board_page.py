@@ -1,0 +1,34 @@
+"""The served board says what the terminal board says: who walked away, roles nobody plays, and
+the values and files the figures leave out (it named none of them)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kosi_tui.report.game import load_game
+from tests import group_play
+
+pytest.importorskip("aiohttp", reason="the served board needs the serve extra")
+
+
+def test_the_served_board_names_what_the_figures_leave_out(tmp_path: Path) -> None:
+    from kosi_tui.faces.serve.board_page import board_fragment
+
+    fillings = {role: group_play.join(tmp_path, role) for role in ("bezirk", "verein", "wohnen")}
+    group_play.offer(fillings["bezirk"], 0, {"stand": "angebot", "geld_einmalig": 4000})
+    group_play.offer(fillings["wohnen"], 0, {"stand": "angebot", "geld_einmalig": 2000})
+    group_play.offer(fillings["verein"], 0, {"stand": "ausstieg", "geld_einmalig": 500})
+    path = fillings["bezirk"].path
+    assert path is not None
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("geld_einmalig: 4000", "geld_einmalig: 1000000000"), "utf-8")
+    (tmp_path / "kaputt.yaml").write_text("answers: [\n", encoding="utf-8")
+    page = board_fragment(load_game(tmp_path, "de", group_play.CANVAS), None, "de")
+    assert "ausgestiegen: Verein" in page
+    assert "unbesetzt: Stadt, Nutzende, Radladen" in page
+    assert "Nicht mitgezählt: Bernd Bezirk – „Wie viel Geld" in page and "1.000.000.000" in page
+    assert "Nicht im Spiel: kaputt.yaml" in page
+    # Only the housing cooperative's 2,000 € count: the district's value and the association.
+    assert "<td class=n>2.000</td>" in page.split('class="total"')[1].split("</tr>")[0]
