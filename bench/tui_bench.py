@@ -2,7 +2,9 @@
 
 1. Start-up: process start until the first screen takes keys, through the real command line in a
    pty, headless, against a minimal Textual app (one Label) started the same way:
-   - `kosi` (the start page: the canvases listed, the focus in the list), target within 1.5x;
+   - `kosi` (the start page: the canvases listed, the focus in the list), target within 1.5x; the
+     warm-up leaves the listing a second start finds (no file changed since, so it is shown
+     before the engine loads); reported too: after a draft changed (the files are read first);
    - `kosi fill DRAFT` (the filling screen: the focus in the question where the person left off;
      a screen frame that takes no answer yet does not count), target within 1.6x;
    - `kosi fill CANVAS` (the new-draft dialog; the canvas loads behind it, timed too): reported.
@@ -179,6 +181,7 @@ def spawn(code: str, ready_when: str, *args: str, env: dict[str, str]) -> tuple[
 
 CASES = {
     "home": ("kosi: start page lists the canvases, takes keys", "home"),
+    "changed": ("  ... a draft changed since the last start", "home"),
     "dialog": ("kosi fill innovationslabor: new-draft dialog takes keys", "dialog"),
     "loaded": ("  ... and the canvas has loaded behind it", "dialog-loaded"),
     "draft": ("kosi fill DRAFT: focus in the question, takes keys", "filling"),
@@ -200,6 +203,10 @@ def startup(runs: int, verdicts: Verdicts) -> None:
 
         def kosi(case: str) -> tuple[float, float]:
             if case == "home":
+                return spawn(KOSI, "home", env=env)
+            if case == "changed":
+                changed = min((Path(home) / "drafts").iterdir())
+                os.utime(changed, ns=(time.time_ns(), time.time_ns()))
                 return spawn(KOSI, "home", env=env)
             if case == "draft":
                 draft_copy.write_bytes(draft.read_bytes())
