@@ -187,4 +187,12 @@ def build_report(
         if extra is not None:
             parts.append(extra)
     title = localize(session.compiled.canvas.title, lang)
-    return Document(title, lang, report_footer(session, draft, lang, today), parts)
+    return Document(
+        title,
+        lang,
+        report_footer(session, draft, lang, today),
+        parts,
+        author=(draft.author or draft.organisation) if draft is not None else "",
+        created=draft.created if draft is not None else None,
+        updated=draft.updated if draft is not None else None,
+    )

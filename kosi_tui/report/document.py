@@ -7,6 +7,7 @@ Word runs). No block carries markup.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from kosi_tui.report.charts import Chart
@@ -111,3 +112,8 @@ class Document:
     lang: str
     footer: str
     parts: list[Part]
+    author: str = ""
+    """Who wrote what it reports (a draft's author or organisation): the file's author."""
+    created: dt.datetime | None = None
+    """When that was begun and last changed: the file's dates (None: when it is written)."""
+    updated: dt.datetime | None = None

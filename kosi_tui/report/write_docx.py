@@ -8,6 +8,7 @@ there; their values stand in the tables either way.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from typing import Any
 
@@ -51,14 +52,77 @@ def _keep_with_next(paragraph: Any) -> None:
     paragraph.paragraph_format.keep_with_next = True
 
 
+_TEXT_WIDTH_MM = 210 - 20 - 18
+"""A4 less the left and right margins set in `write_docx`."""
+_CHAR_EM = 0.56
+"""The widest a character runs on average in a word of Word's body font (Cambria; measured
+with its metric twin Caladea: "Gegenmaßnahme" 0.55 em a character), in em."""
+_BOLD_EM = 0.62
+"""The same for the bold header row ("Gegenmaßnahme" 0.61 em)."""
+_CELL_PADDING_MM = 4.2
+"""Word's default cell margins (1.9 mm on each side) and a little air."""
+_TABLE_SIZES = (10.5, 9.0, 8.0)
+"""Type sizes in pt a table may take, largest first: smaller only where its words need it."""
+
+
+def column_widths(grid: Grid, total: float, size: float) -> list[float] | None:
+    """Widths in mm for a table's columns that add up to `total`, for text of `size` pt: each
+    column at least as wide as its longest word (an amount counts as one word), so Word never
+    breaks "Wahrscheinlichkeit" or "12.000" inside a cell; the rest of the page shared by how
+    much text each column holds. None when the longest words alone are wider than the page."""
+    em = size * 25.4 / 72
+    count = len(grid.header)
+    least = [
+        max((len(w) for w in h.split()), default=1) * _BOLD_EM * em + _CELL_PADDING_MM
+        for h in grid.header
+    ]
+    text = [len(h) for h in grid.header]
+    for row in [*grid.rows, *([grid.total] if grid.total else [])]:
+        for c, cell in enumerate(row[:count]):
+            pieces = [cell] if c in grid.right else cell.split()
+            longest = max((len(p) for p in pieces), default=0)
+            least[c] = max(least[c], longest * _CHAR_EM * em + _CELL_PADDING_MM)
+            text[c] = max(text[c], len(cell))
+    if sum(least) > total:
+        return None
+    # What each column would take on one line, beyond its least width, shares the rest.
+    wish = [
+        max(0.0, min(n, 60) * _CHAR_EM * em + _CELL_PADDING_MM - w)
+        for n, w in zip(text, least, strict=True)
+    ]
+    spare = total - sum(least)
+    if sum(wish) <= 0:
+        return [w + spare / count for w in least]
+    return [w + spare * x / sum(wish) for w, x in zip(least, wish, strict=True)]
+
+
+def _sized_widths(grid: Grid) -> tuple[float, list[float]]:
+    """The largest type size at which no word breaks, and the widths for it; at the smallest
+    size words that still do not fit break, in columns shared by their longest words."""
+    for size in _TABLE_SIZES:
+        widths = column_widths(grid, _TEXT_WIDTH_MM, size)
+        if widths is not None:
+            return size, widths
+    size = _TABLE_SIZES[-1]
+    longest = [max(len(w) for w in (cell.split() or [""])) + 1 for cell in grid.header]
+    return size, [_TEXT_WIDTH_MM * n / sum(longest) for n in longest]
+
+
 def _table(doc: Any, grid: Grid) -> None:
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm, Pt
 
     rows = grid.rows + ([grid.total] if grid.total else [])
     table = doc.add_table(rows=1 + len(rows), cols=len(grid.header))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    table.autofit = False
+    size, widths = _sized_widths(grid)
+    for c, width in enumerate(widths):
+        table.columns[c].width = Mm(width)
+        for cell in table.columns[c].cells:
+            cell.width = Mm(width)
     for r, cells in enumerate([grid.header, *rows]):
         strong = r == 0 or (grid.total is not None and r == len(rows))
         for c, text in enumerate(cells[: len(grid.header)]):
@@ -66,6 +130,8 @@ def _table(doc: Any, grid: Grid) -> None:
             paragraph = cell.paragraphs[0]
             run = paragraph.add_run(_clean(text))
             run.bold = strong or None
+            if size != _TABLE_SIZES[0]:
+                run.font.size = Pt(size)
             if c in grid.right:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     # The header row repeats on every page the table spans.
@@ -140,7 +206,8 @@ def _block(doc: Any, block: Block) -> None:
         case Figure():
             _figure(doc, block)
         case Heading(text=text):
-            doc.add_heading(_clean(text), level=3)
+            # Below the part's Heading 1: Word's outline and screen readers skip no level.
+            doc.add_heading(_clean(text), level=2)
         case Question(label=label, blocks=blocks):
             _keep_with_next(_para(doc, label, bold=True))
             for inner in blocks:
@@ -159,6 +226,83 @@ def _part(doc: Any, part: Part, new_page: bool) -> None:
         _block(doc, block)
 
 
+_WORD_LANGUAGE = {"de": "de-DE", "en": "en-GB"}
+"""The language and region Word checks spelling in, by the document's language."""
+
+
+def _set_language(doc: Any, lang: str) -> None:
+    """The document's language on its default run properties and its Normal style, so Word
+    checks German as German (python-docx's template says en-US)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    tag = _WORD_LANGUAGE.get(lang, lang)
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    holders = [doc.styles["Normal"].element.get_or_add_rPr()]
+    if defaults is not None:
+        run_defaults = defaults.find(qn("w:rPrDefault"))
+        if run_defaults is not None and run_defaults.find(qn("w:rPr")) is not None:
+            holders.append(run_defaults.find(qn("w:rPr")))
+    for properties in holders:
+        # Only the Latin-script language: the East Asian and right-to-left ones stay as they are.
+        language = properties.find(qn("w:lang"))
+        if language is None:
+            language = OxmlElement("w:lang")
+            properties.append(language)
+        language.set(qn("w:val"), tag)
+
+
+def _field(paragraph: Any, instruction: str, shown: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in when they lay out pages."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = shown
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _footer(doc: Any, footer: str) -> None:
+    """The footer text on the left and "3 / 8" on the right, as on the PDF's pages."""
+    from docx.enum.text import WD_TAB_ALIGNMENT
+    from docx.shared import Mm, Pt
+
+    paragraph = doc.sections[0].footer.paragraphs[0]
+    paragraph.style.font.size = Pt(8)
+    paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(_TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
+    paragraph.add_run(_clean(footer) + "\t")
+    _field(paragraph, "PAGE", "1")
+    paragraph.add_run(" / ")
+    _field(paragraph, "NUMPAGES", "1")
+
+
+def _properties(doc: Any, document: Document) -> None:
+    """Title, author and dates of what the document reports, not python-docx's own from 2013."""
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    properties = doc.core_properties
+    properties.title = _clean(document.title)
+    properties.language = _WORD_LANGUAGE.get(document.lang, document.lang)
+    properties.author = properties.last_modified_by = _clean(document.author)
+    properties.comments = properties.subject = properties.keywords = ""
+    properties.revision = 1
+
+    def utc(moment: dt.datetime | None) -> dt.datetime:
+        # Word stores the times in UTC; a time without an offset is taken as UTC.
+        if moment is None:
+            return now
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(dt.UTC)
+        return moment.replace(tzinfo=None)
+
+    properties.created = utc(document.created)
+    properties.modified = utc(document.updated or document.created)
+
+
 def write_docx(document: Document) -> bytes:
     """The document as .docx bytes; raises `MissingExtra` without the `office` extra."""
     docx = need("docx", "Word", "python-docx", "office")
@@ -169,9 +313,9 @@ def write_docx(document: Document) -> bytes:
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.left_margin, section.right_margin = Mm(20), Mm(18)
     doc.styles["Normal"].font.size = Pt(10.5)
-    doc.core_properties.title = _clean(document.title)
-    doc.core_properties.language = document.lang
-    section.footer.paragraphs[0].add_run(_clean(document.footer)).font.size = Pt(8)
+    _set_language(doc, document.lang)
+    _properties(doc, document)
+    _footer(doc, document.footer)
     after_glance = False
     for part in document.parts:
         _part(doc, part, part.new_page or after_glance)
