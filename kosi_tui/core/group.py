@@ -10,6 +10,8 @@ Nothing is ever averaged across drafts: the figures are the group's, computed on
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -434,3 +436,12 @@ def rejected_text(compiled: CompiledCanvas, rejected: Rejected, lang: str) -> st
         value=rejected_value_text(rejected.value, lang),
         reason=rejected.issue.message(lang),
     )
+
+
+def offer_fingerprint(member: Member, rnd: Round) -> str:
+    """A short fingerprint of the member's answers in the round: it changes with any of them, so
+    the board can tell an offer changed after it was submitted."""
+    section = f"{rnd.section}."
+    answers = {k: v for k, v in member.session.answers.items() if k.startswith(section)}
+    text = json.dumps(answers, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

@@ -653,6 +653,8 @@ MESSAGES: dict[str, str] = {
     "group.skipped": "Nicht im Spiel: {file} – {reason}",
     "group.walked_away": "ausgestiegen",
     "board.walked_away": "ausgestiegen: {roles}",
+    "board.changed": "nach Abgabe geändert (✎): {roles}",
+    "board.before_first": "vor {first} abgegeben: {roles}",
     "group.notices": "Nicht mitgezählt",
     "board.not_a_group": "Die Entwürfe in diesem Ordner gehören zum Canvas „{id}“; er ist kein Planspiel (ohne „group:“).",
     "board.title_empty": "kosi – Spieltafel",

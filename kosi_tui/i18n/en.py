@@ -645,6 +645,8 @@ MESSAGES: dict[str, str] = {
     "group.skipped": "Not in the game: {file} – {reason}",
     "group.walked_away": "walked away",
     "board.walked_away": "walked away: {roles}",
+    "board.changed": "changed after submitting (✎): {roles}",
+    "board.before_first": "submitted before {first}: {roles}",
     "group.notices": "Not counted",
     "board.not_a_group": "The drafts in this folder belong to the canvas “{id}”; it is not a simulation game (no “group:”).",
     "board.title_empty": "kosi – board",

@@ -12,6 +12,7 @@ from pathlib import Path
 from textual.widgets import DataTable, Static
 
 from kosi_tui.faces.board.app import BoardApp
+from kosi_tui.faces.board.record import RECORD_FILE
 from kosi_tui.faces.board.round_state import STATE_FILE
 from tests import group_play
 
@@ -166,3 +167,31 @@ async def test_the_board_lays_itself_out_again_when_the_terminal_is_resized(
         assert sum(c.get_render_width(table) for c in table.columns.values()) <= 80
         await pilot.resize_terminal(120, 40)
         assert columns(app) == wide
+
+
+async def test_the_board_records_submissions_and_names_changes_and_early_offers(
+    tmp_path: Path,
+) -> None:
+    fillings = {role: group_play.join(tmp_path, role) for role in group_play.PLAYERS}
+    app = BoardApp(tmp_path, group_play.CANVAS, "planspiel_fahrradgarage", "de")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await next_reading(app)
+        await pilot.press("n")  # round 2: the city commits first
+        await until(app, lambda: "Runde 2 von 3" in text(app, "#board-title"))
+        group_play.offer(fillings["verein"], 1, {"stand": "angebot", "geld_einmalig": 500})
+        await until(app, lambda: "vor Stadt abgegeben: Verein" in text(app, "#board-status"))
+        group_play.offer(fillings["stadt"], 1, {"stand": "angebot", "geld_einmalig": 2000})
+        await until(app, lambda: "wartet auf" not in text(app, "#board-status"))
+        assert "vor Stadt abgegeben: Verein" in text(app, "#board-status")  # it stays on record
+        assert "geändert" not in text(app, "#board-status")
+        group_play.offer(fillings["stadt"], 1, {"geld_einmalig": 3000})
+        await until(app, lambda: "nach Abgabe geändert (✎): Stadt" in text(app, "#board-status"))
+        assert cell(app, fillings["stadt"].draft.id, "party") == "Stadt (Erika Amt) ✎"
+    record = [json.loads(line) for line in (tmp_path / RECORD_FILE).read_text().splitlines()]
+    seen = [(e["round"], e["member"], e["event"], e["early"]) for e in record]
+    assert seen == [
+        ("r2", fillings["verein"].draft.id, "submitted", True),
+        ("r2", fillings["stadt"].draft.id, "submitted", False),
+        ("r2", fillings["stadt"].draft.id, "changed", False),
+    ]
+    assert all(e["time"] for e in record)

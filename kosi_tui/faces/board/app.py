@@ -10,7 +10,7 @@ its own in the folder. Participants' drafts are only ever read.
 from __future__ import annotations
 
 import asyncio
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rich.text import Text
@@ -33,6 +33,7 @@ from kosi_tui.core.group import (
 )
 from kosi_tui.core.text import localize
 from kosi_tui.faces.board.folder_watch import POLL_SECONDS, Stamp, stamp
+from kosi_tui.faces.board.record import Entry, append_record, marks, observe, read_record
 from kosi_tui.faces.board.round_state import RoundState, moved, read_state, write_state
 from kosi_tui.faces.tui.bindings import localized
 from kosi_tui.i18n import t
@@ -53,6 +54,8 @@ class Loaded:
     game: Game | None
     error: str | None
     state: RoundState | None
+    record: list[Entry] = field(default_factory=list)
+    """The game's record as it stands after this reading."""
 
 
 def read_folder(folder: Path, canvas: Path, lang: str) -> Loaded:
@@ -95,6 +98,7 @@ class BoardApp(App[None]):
         self.folder, self.canvas, self.lang = folder, canvas, lang
         self.state = read_state(folder) or RoundState(canvas_id)
         self.game: Game | None = None
+        self.record: list[Entry] = []
         self.error: str | None = None
         self.notice = ""
         self._stamp: Stamp | None = None
@@ -142,14 +146,29 @@ class BoardApp(App[None]):
 
     def _read(self, asked: int) -> None:
         loaded = read_folder(self.folder, self.canvas, self.lang)
-        self.call_from_thread(self.show, loaded, asked)
+        self.call_from_thread(self.show, self._recorded(loaded), asked)
+
+    def _recorded(self, loaded: Loaded) -> Loaded:
+        """The reading with the game's record, after adding what it shows new in the round."""
+        record = read_record(self.folder)
+        game = loaded.game
+        group = game.compiled.canvas.group if game is not None else None
+        if game is None or group is None:
+            return replace(loaded, record=record)
+        state = loaded.state if loaded.state is not None else self.state
+        result = game.rounds(min(state.round, len(group.rounds) - 1))[-1]
+        new = observe(record, result, group)
+        # A folder that cannot be written keeps the board going; the record just misses it.
+        if append_record(self.folder, new):
+            record += new
+        return replace(loaded, record=record)
 
     def show(self, loaded: Loaded, asked: int) -> None:
         """Shows a reading, unless a later one is already on screen."""
         if asked < self._shown:
             return
         self._shown = asked
-        self.game, self.error = loaded.game, loaded.error
+        self.game, self.error, self.record = loaded.game, loaded.error, loaded.record
         if loaded.state is not None and loaded.state.canvas == self.state.canvas:
             self.state = loaded.state
         self.render_board()
@@ -234,7 +253,17 @@ class BoardApp(App[None]):
 
     def _status(self, result: RoundResult) -> Text:
         assert self.game is not None
-        text = Text(" · ".join(status_parts(self.game, result, self.lang)))
+        parts = status_parts(self.game, result, self.lang)
+        seen = marks(self.record, result.round.id)
+        group = self.game.compiled.canvas.group
+        for keys, key in ((seen.early, "board.before_first"), (seen.changed, "board.changed")):
+            rows = [r for r in result.rows if r.member.key in keys]
+            if rows and group is not None:
+                first = [r for r in group.roles if r.id in result.round.first]
+                parts.append(t(key, self.lang,
+                               roles=", ".join(role_name(r.role, self.lang, True) for r in rows),
+                               first=", ".join(role_name(r, self.lang, True) for r in first)))  # fmt: skip
+        text = Text(" · ".join(parts))
         if self.notice:
             text.append("  " + self.notice, style="bold")
         return text
@@ -259,6 +288,7 @@ class BoardApp(App[None]):
                     room -= TEXT_CELL + 2
         table.clear(columns=True)
         table.add_column(t("board.col_party", lang), key="party")
+        changed = marks(self.record, result.round.id).changed
         for column in columns:
             # The unit stands in the header once, so the cells stay narrow.
             unit = f" {localize(column.unit, lang)}" if column.unit else ""
@@ -269,6 +299,8 @@ class BoardApp(App[None]):
                 party += f" ({row.member.name})"
             # Not a colour alone: a row still open carries "…" after the party, a party that
             # walked away says so, and its amounts are struck.
+            if row.member.key in changed:
+                party += " ✎"
             if row.walked_away:
                 party += f" ({t('group.walked_away', lang)})"
             elif not row.submitted:

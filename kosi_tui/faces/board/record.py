@@ -1,0 +1,120 @@
+"""The game's record: when the board saw each offer submitted, or changed after submitting, kept
+as JSON lines in the workshop folder beside the round file.
+
+The board appends; it never rewrites a line, so a board started again (or the served board
+beside the terminal one) reads what was seen before and goes on from there. A line that cannot be
+read (a crash mid-write, a hand edit) is skipped. Participants' drafts are never touched: what was
+submitted when is what the board saw, within a second of the save.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from kosi_tui.core.answers import now
+from kosi_tui.core.group import RoundResult, offer_fingerprint
+from kosi_tui.core.group_canvas import Group
+
+RECORD_FILE = "kosi-planspiel-log.jsonl"
+SUBMITTED, CHANGED = "submitted", "changed"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One thing the board saw: a member's offer submitted, or changed after submitting."""
+
+    time: str
+    round: str
+    member: str
+    event: str
+    fingerprint: str
+    early: bool = False
+    """Submitted while a role that commits first in the round had not yet."""
+
+
+def read_record(folder: Path) -> list[Entry]:
+    """The record so far; lines that cannot be read are left out."""
+    try:
+        text = (folder / RECORD_FILE).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return []
+    entries = []
+    for line in text.splitlines():
+        try:
+            data = json.loads(line)
+            entry = Entry(**data) if isinstance(data, dict) else None
+        except (ValueError, TypeError):
+            continue
+        if entry is not None and all(
+            isinstance(v, str) for v in (entry.time, entry.round, entry.member, entry.event)
+        ):
+            entries.append(entry)
+    return entries
+
+
+def observe(record: list[Entry], result: RoundResult, group: Group) -> list[Entry]:
+    """What to add to the record for what the round shows now."""
+    last: dict[str, str] = {}
+    for entry in record:
+        if entry.round == result.round.id:
+            last[entry.member] = entry.fingerprint
+    early = bool(result.waiting_for(group))
+    first = set(result.round.first)
+    time = now().isoformat()
+    new = []
+    for row in result.rows:
+        if not row.submitted:
+            continue
+        fingerprint = offer_fingerprint(row.member, result.round)
+        seen = last.get(row.member.key)
+        if seen is None:
+            before = early and (row.role is None or row.role.id not in first)
+            new.append(Entry(time, result.round.id, row.member.key, SUBMITTED, fingerprint,
+                             before))  # fmt: skip
+        elif seen != fingerprint:
+            new.append(Entry(time, result.round.id, row.member.key, CHANGED, fingerprint))
+    return new
+
+
+def append_record(folder: Path, entries: list[Entry]) -> bool:
+    """Appends `entries` as whole lines; False when the folder cannot be written."""
+    if not entries:
+        return True
+    text = "".join(json.dumps(asdict(e), ensure_ascii=False) + "\n" for e in entries)
+    try:
+        flags = os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0)
+        fd = os.open(folder / RECORD_FILE, flags, 0o644)
+        try:
+            # A line cut off by a crash is ended first, so the new entries stay readable.
+            # (lseek and read, not pread, which Windows lacks; O_APPEND writes at the end.)
+            size = os.fstat(fd).st_size
+            if size:
+                os.lseek(fd, size - 1, os.SEEK_SET)
+                if os.read(fd, 1) != b"\n":
+                    text = "\n" + text
+            os.write(fd, text.encode("utf-8"))
+        finally:
+            os.close(fd)
+    except OSError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class Marks:
+    """What the record says about the round: who changed after submitting, who went early."""
+
+    changed: frozenset[str]
+    early: frozenset[str]
+
+
+def marks(record: list[Entry], round_id: str) -> Marks:
+    """The members (keys) whose offer changed after submitting, and who submitted early."""
+    mine = [e for e in record if e.round == round_id]
+    return Marks(
+        frozenset(e.member for e in mine if e.event == CHANGED),
+        frozenset(e.member for e in mine if e.event == SUBMITTED and e.early),
+    )
