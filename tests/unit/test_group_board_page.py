@@ -32,3 +32,20 @@ def test_the_served_board_names_what_the_figures_leave_out(tmp_path: Path) -> No
     assert "Nicht im Spiel: kaputt.yaml" in page
     # Only the housing cooperative's 2,000 € count: the district's value and the association.
     assert "<td class=n>2.000</td>" in page.split('class="total"')[1].split("</tr>")[0]
+
+
+def test_the_served_board_keeps_the_record_too(tmp_path: Path) -> None:
+    from kosi_tui.faces.board.record import RECORD_FILE, keep_record
+    from kosi_tui.faces.board.round_state import RoundState
+    from kosi_tui.faces.serve.board_page import board_fragment
+
+    fillings = {role: group_play.join(tmp_path, role) for role in ("stadt", "verein")}
+    state = RoundState("planspiel_fahrradgarage", 1)  # round 2: the city commits first
+    group_play.offer(fillings["verein"], 1, {"stand": "angebot", "geld_einmalig": 500})
+    game = load_game(tmp_path, "de", group_play.CANVAS)
+    record = keep_record(tmp_path, game, state)
+    assert [(e.event, e.early) for e in record] == [("submitted", True)]
+    assert "vor Stadt abgegeben: Verein" in board_fragment(game, state, "de", record)
+    # Read again with nothing new: nothing is added.
+    assert keep_record(tmp_path, game, state) == record
+    assert len((tmp_path / RECORD_FILE).read_text(encoding="utf-8").splitlines()) == 1

@@ -33,7 +33,7 @@ from kosi_tui.core.group import (
 )
 from kosi_tui.core.text import localize
 from kosi_tui.faces.board.folder_watch import POLL_SECONDS, Stamp, stamp
-from kosi_tui.faces.board.record import Entry, append_record, marks, observe, read_record
+from kosi_tui.faces.board.record import Entry, keep_record, marks, record_parts
 from kosi_tui.faces.board.round_state import RoundState, moved, read_state, write_state
 from kosi_tui.faces.tui.bindings import localized
 from kosi_tui.i18n import t
@@ -150,18 +150,8 @@ class BoardApp(App[None]):
 
     def _recorded(self, loaded: Loaded) -> Loaded:
         """The reading with the game's record, after adding what it shows new in the round."""
-        record = read_record(self.folder)
-        game = loaded.game
-        group = game.compiled.canvas.group if game is not None else None
-        if game is None or group is None:
-            return replace(loaded, record=record)
         state = loaded.state if loaded.state is not None else self.state
-        result = game.rounds(min(state.round, len(group.rounds) - 1))[-1]
-        new = observe(record, result, group)
-        # A folder that cannot be written keeps the board going; the record just misses it.
-        if append_record(self.folder, new):
-            record += new
-        return replace(loaded, record=record)
+        return replace(loaded, record=keep_record(self.folder, loaded.game, state))
 
     def show(self, loaded: Loaded, asked: int) -> None:
         """Shows a reading, unless a later one is already on screen."""
@@ -254,15 +244,7 @@ class BoardApp(App[None]):
     def _status(self, result: RoundResult) -> Text:
         assert self.game is not None
         parts = status_parts(self.game, result, self.lang)
-        seen = marks(self.record, result.round.id)
-        group = self.game.compiled.canvas.group
-        for keys, key in ((seen.early, "board.before_first"), (seen.changed, "board.changed")):
-            rows = [r for r in result.rows if r.member.key in keys]
-            if rows and group is not None:
-                first = [r for r in group.roles if r.id in result.round.first]
-                parts.append(t(key, self.lang,
-                               roles=", ".join(role_name(r.role, self.lang, True) for r in rows),
-                               first=", ".join(role_name(r, self.lang, True) for r in first)))  # fmt: skip
+        parts += record_parts(self.game, result, self.record, self.lang)
         text = Text(" · ".join(parts))
         if self.notice:
             text.append("  " + self.notice, style="bold")

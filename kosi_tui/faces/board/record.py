@@ -15,8 +15,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from kosi_tui.core.answers import now
-from kosi_tui.core.group import RoundResult, offer_fingerprint
+from kosi_tui.core.group import RoundResult, offer_fingerprint, role_name
 from kosi_tui.core.group_canvas import Group
+from kosi_tui.faces.board.round_state import RoundState
+from kosi_tui.i18n import t
+from kosi_tui.report.game import Game
 
 RECORD_FILE = "kosi-planspiel-log.jsonl"
 SUBMITTED, CHANGED = "submitted", "changed"
@@ -118,3 +121,35 @@ def marks(record: list[Entry], round_id: str) -> Marks:
         frozenset(e.member for e in mine if e.event == CHANGED),
         frozenset(e.member for e in mine if e.event == SUBMITTED and e.early),
     )
+
+
+def keep_record(folder: Path, game: Game | None, state: RoundState | None) -> list[Entry]:
+    """The record after adding what the current round shows new (both boards call this on each
+    reading, so the record does not depend on which board the trainer uses)."""
+    record = read_record(folder)
+    group = game.compiled.canvas.group if game is not None else None
+    if game is None or group is None:
+        return record
+    index = min(state.round if state is not None else 0, len(group.rounds) - 1)
+    new = observe(record, game.rounds(index)[-1], group)
+    # A folder that cannot be written keeps the board going; the record just misses it.
+    if append_record(folder, new):
+        record += new
+    return record
+
+
+def record_parts(game: Game, result: RoundResult, record: list[Entry], lang: str) -> list[str]:
+    """For the status line: who submitted before the role that commits first, who changed an
+    offer after submitting."""
+    group = game.compiled.canvas.group
+    if group is None:
+        return []
+    seen = marks(record, result.round.id)
+    first = ", ".join(role_name(r, lang, True) for r in group.roles if r.id in result.round.first)
+    parts = []
+    for keys, key in ((seen.early, "board.before_first"), (seen.changed, "board.changed")):
+        rows = [r for r in result.rows if r.member.key in keys]
+        if rows:
+            roles = ", ".join(role_name(r.role, lang, True) for r in rows)
+            parts.append(t(key, lang, roles=roles, first=first))
+    return parts

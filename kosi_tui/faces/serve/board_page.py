@@ -16,6 +16,7 @@ from aiohttp import web
 
 from kosi_tui.core.group import RoundResult
 from kosi_tui.core.text import localize
+from kosi_tui.faces.board.record import Entry, keep_record, record_parts
 from kosi_tui.faces.board.round_state import RoundState, moved, read_state, write_state
 from kosi_tui.faces.serve.addresses import is_loopback
 from kosi_tui.faces.serve.attempts import Attempts, Verdict
@@ -66,7 +67,9 @@ def _table(grid: Grid) -> str:
     return f"<table><thead><tr>{cells(grid.header, 'th')}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def board_fragment(game: Game, state: RoundState | None, lang: str) -> str:
+def board_fragment(
+    game: Game, state: RoundState | None, lang: str, record: list[Entry] | None = None
+) -> str:
     """The changing part of the page: round, status, table, flags, figures."""
     group = game.compiled.canvas.group
     assert group is not None
@@ -75,7 +78,7 @@ def board_fragment(game: Game, state: RoundState | None, lang: str) -> str:
     current: RoundResult = results[-1]
     heading = t("board.round", lang, n=index + 1, total=len(group.rounds),
                 title=localize(current.round.title, lang)).strip()  # fmt: skip
-    status = status_parts(game, current, lang)
+    status = status_parts(game, current, lang) + record_parts(game, current, record or [], lang)
     flags = "".join(f"<li>⚠ {html.escape(localize(f.message, lang))}</li>" for f in current.flags)
     left_out = "".join(f"<li>✗ {html.escape(line)}</li>" for line in notices(game, current, lang))
     return (
@@ -101,6 +104,8 @@ class BoardPages:
         self.folder, self.lang, self.door, self.attempts = folder, lang, door, attempts
         self.secure = secure
         """Cookies only over https (the trainer gave a certificate)."""
+        self.record: list[Entry] = []
+        """The game's record as the last reading left it."""
 
     def add_routes(self, app: web.Application) -> None:
         """Adds `/board`, `/board/door`, `/board/next` and `/board/back`."""
@@ -168,6 +173,7 @@ class BoardPages:
             return None, state, err.problems[0].render(self.lang)
         except NotAGroup as err:
             return None, state, t("board.not_a_group", self.lang, id=err.canvas_id)
+        self.record = await asyncio.to_thread(keep_record, self.folder, game, state)
         return game, state, ""
 
     async def page(self, request: web.Request) -> web.Response:
@@ -179,7 +185,7 @@ class BoardPages:
             return self._door(wrong=False) if typed is None else self._answer(request, typed)
         game, state, error = await self._read()
         fragment = (
-            board_fragment(game, state, self.lang)
+            board_fragment(game, state, self.lang, self.record)
             if game is not None
             else f"<p>{html.escape(error)}</p>"
         )
