@@ -25,7 +25,7 @@ from kosi_tui.core.expr import ExprError, evaluate
 from kosi_tui.core.expr.evaluate import truth
 from kosi_tui.core.expr.functions import FUNCTIONS, is_empty
 from kosi_tui.core.expr.nodes import Call, Node, Ref, walk
-from kosi_tui.core.group_canvas import Group, GroupFlag, Role, Round, TableColumn
+from kosi_tui.core.group_canvas import CardLimit, Group, GroupFlag, Role, Round, TableColumn
 from kosi_tui.core.group_checks import is_aggregate, is_participants
 from kosi_tui.core.kinds.issue import Issue
 from kosi_tui.core.numbers import format_number, is_money
@@ -101,6 +101,8 @@ class Row:
     """This round's answers left out of the sums (and of the row's cells)."""
     walked_away: bool = False
     """Whether the participant walked away in this round: the row is shown, nothing counts."""
+    beyond: list[CardLimit] = field(default_factory=list)
+    """The limits of the role's card this round's offer goes beyond."""
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,11 @@ class RoundResult:
     def submitted(self) -> list[Row]:
         """The rows of those who have submitted in this round."""
         return [r for r in self.rows if r.submitted]
+
+    @property
+    def beyond(self) -> list[tuple[Row, CardLimit]]:
+        """Offers beyond their role's card, with the limit each goes beyond."""
+        return [(row, limit) for row in self.rows for limit in row.beyond]
 
     @property
     def walked_away(self) -> list[Row]:
@@ -245,6 +252,23 @@ def _answers_read(node: Node) -> frozenset[str]:
     return frozenset(n.key for n in walk(node) if isinstance(n, Ref) and is_participants(n))
 
 
+def _beyond(
+    compiled: CompiledCanvas, group: Group, scope: _Scope, member: Member
+) -> list[CardLimit]:
+    """The limits of the member's role card that its offer goes beyond."""
+    out = []
+    for i, limit in enumerate(group.limits):
+        node = compiled.group.get(f"limits.{i}")
+        if node is None or limit.role != member.role:
+            continue
+        try:
+            if truth(scope.cell(node, member)):
+                out.append(limit)
+        except ExprError:
+            continue  # what cannot be computed for this draft is not claimed to be beyond
+    return out
+
+
 def _submitted(session: Session, section: str) -> bool:
     progress = session.progress(section)
     return progress.complete and progress.answered > 0
@@ -298,7 +322,8 @@ def play_round(compiled: CompiledCanvas, members: list[Member], index: int) -> R
                 submitted = False
         own = [r for key, r in scope.rejected[member.key].items() if _in_round(key, rnd, group)]
         away = member.key in scope.away
-        rows.append(Row(member, roles.get(member.role or ""), cells, submitted, own, away))
+        beyond = [] if away else _beyond(compiled, group, scope, member)
+        rows.append(Row(member, roles.get(member.role or ""), cells, submitted, own, away, beyond))
     totals: dict[str, float | int] = {}
     for column in group.table:
         if column.total:

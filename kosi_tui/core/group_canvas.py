@@ -126,6 +126,16 @@ class Phase(_Model):
     """What the trainer does and says."""
 
 
+class CardLimit(_Model):
+    """A limit on a role's card (at most 2,000 € once; walks away above 15 € a month): an offer
+    beyond it is named on the board, so the trainer can ask whether the role may really give it."""
+
+    role: ChoiceId
+    when: Expression
+    """Holds when the offer goes beyond the card, evaluated in the participant's draft."""
+    message: Text
+
+
 class Group(_Model):
     """A canvas played as a group: roles, rounds, the table and the figures over all drafts."""
 
@@ -138,6 +148,8 @@ class Group(_Model):
     """When a participant has submitted their offer in a round (`round.abgeben`, a yes/no
     question they answer once their offer stands); default: when the round's required questions
     are answered."""
+    limits: list[CardLimit] = Field(default_factory=list)
+    """The roles' limits from their cards, checked against each offer."""
     walked_away: Expression | None = None
     """When a participant has walked away in a round (`round.stand == 'ausstieg'`): their row
     stays, marked, and nothing else of theirs counts in that round's Σ row, figures or flags."""

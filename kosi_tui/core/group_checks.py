@@ -173,6 +173,13 @@ class _GroupChecks:
                 typed = compiler.compile(column.value, path)
                 if typed is not None:
                     c.out.group[f"table.{column.id}"] = typed.node
+            for i, limit in enumerate(group.limits):
+                if limit.role not in self.role_ids:
+                    c.add(("group", "limits", i, "role"), "unknown_role", role=limit.role,
+                          suggestion=closest(limit.role, self.role_ids))  # fmt: skip
+                typed = compiler.compile(limit.when, ("group", "limits", i, "when"))
+                if typed is not None:
+                    c.out.group[f"limits.{i}"] = typed.node
             for rule, source in (("submitted", group.submitted),
                                  ("walked_away", group.walked_away)):  # fmt: skip
                 if source is not None:

@@ -655,6 +655,7 @@ MESSAGES: dict[str, str] = {
     "board.walked_away": "ausgestiegen: {roles}",
     "board.changed": "nach Abgabe geändert (✎): {roles}",
     "board.before_first": "vor {first} abgegeben: {roles}",
+    "group.beyond": "Über die Rollenkarte hinaus (zählt mit): {role} ({name}) – {message}",
     "group.notices": "Nicht mitgezählt",
     "board.not_a_group": "Die Entwürfe in diesem Ordner gehören zum Canvas „{id}“; er ist kein Planspiel (ohne „group:“).",
     "board.title_empty": "kosi – Spieltafel",

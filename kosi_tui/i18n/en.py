@@ -647,6 +647,7 @@ MESSAGES: dict[str, str] = {
     "board.walked_away": "walked away: {roles}",
     "board.changed": "changed after submitting (✎): {roles}",
     "board.before_first": "submitted before {first}: {roles}",
+    "group.beyond": "Beyond the role card (counted): {role} ({name}) – {message}",
     "group.notices": "Not counted",
     "board.not_a_group": "The drafts in this folder belong to the canvas “{id}”; it is not a simulation game (no “group:”).",
     "board.title_empty": "kosi – board",

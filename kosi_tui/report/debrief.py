@@ -16,7 +16,6 @@ from kosi_tui.core.group import (
     amount_text,
     cell_text,
     column_is_money,
-    rejected_text,
     role_name,
 )
 from kosi_tui.core.group_canvas import Group
@@ -34,7 +33,7 @@ from kosi_tui.report.document import (
     Part,
     Question,
 )
-from kosi_tui.report.game import Game, notices
+from kosi_tui.report.game import Game, notices, round_notices
 
 
 def _group(game: Game) -> Group:
@@ -202,8 +201,8 @@ def build_debrief(
                                 title=localize(result.round.title, lang)).strip()))  # fmt: skip
         rounds.append(round_grid(game, result, lang))
         rounds += _flags(result, lang)
-        if result.rejected:
-            rounds.append(Items([rejected_text(game.compiled, r, lang) for r in result.rejected]))
+        if named := round_notices(game, result, lang):
+            rounds.append(Items(named))
     parts.append(Part(t("debrief.rounds_title", lang), rounds, number=2, new_page=True))
     parts.append(Part(t("debrief.across", lang), [figures_grid(game, results, lang)], number=3))
     if len(results) > 1 and last.rows:

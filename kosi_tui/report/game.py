@@ -14,6 +14,7 @@ from pathlib import Path
 from kosi_tui.core.compiled import CompiledCanvas
 from kosi_tui.core.group import Member, RoundResult, play, rejected_text, role_name
 from kosi_tui.core.group_canvas import Role
+from kosi_tui.core.text import localize
 from kosi_tui.i18n import t
 from kosi_tui.report.collect import collect_workshop
 from kosi_tui.report.workshop import Participant, Skipped, Workshop, skip
@@ -108,10 +109,20 @@ def status_parts(game: Game, result: RoundResult, lang: str) -> list[str]:
     return parts
 
 
+def round_notices(game: Game, result: RoundResult, lang: str) -> list[str]:
+    """The round's answers left out of the sums and its offers beyond their role's card."""
+    lines = [rejected_text(game.compiled, r, lang) for r in result.rejected]
+    for row, limit in result.beyond:
+        lines.append(t("group.beyond", lang, role=role_name(row.role, lang, short=True),
+                       name=row.member.name, message=localize(limit.message, lang)))  # fmt: skip
+    return lines
+
+
 def notices(game: Game, result: RoundResult | None, lang: str) -> list[str]:
-    """What the group's figures leave out, each named: the round's answers outside their
-    bounds or of the wrong type, files sharing a draft id, files that could not be used."""
-    lines = [rejected_text(game.compiled, r, lang) for r in result.rejected] if result else []
+    """What the trainer must know beside the figures, each named: the round's answers outside
+    their bounds or of the wrong type (left out), offers beyond their role's card (counted),
+    files sharing a draft id, files that could not be used."""
+    lines = round_notices(game, result, lang) if result else []
     for duplicate in game.duplicates:
         files = ", ".join(path.name for path in duplicate.paths)
         lines.append(t("group.duplicate", lang, files=files))

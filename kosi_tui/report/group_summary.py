@@ -4,12 +4,11 @@ game says nothing (the mean of six parties' funding gaps is no gap of anyone's).
 
 from __future__ import annotations
 
-from kosi_tui.core.group import rejected_text
 from kosi_tui.core.text import localize
 from kosi_tui.i18n import t
 from kosi_tui.report.debrief import figures_grid, round_grid
 from kosi_tui.report.document import Heading, Items, Line
-from kosi_tui.report.game import game_from_workshop
+from kosi_tui.report.game import game_from_workshop, round_notices
 from kosi_tui.report.markdown_text import escape
 from kosi_tui.report.workshop import Workshop
 from kosi_tui.report.write_markdown import block_lines
@@ -29,7 +28,7 @@ def group_lines(workshop: Workshop, lang: str) -> list[str]:
         lines += block_lines(round_grid(game, result, lang))
         flags = [localize(f.message, lang) for f in result.flags]
         lines += block_lines(Items(flags) if flags else Line(t("board.no_flags", lang), "note"))
-        left_out = [rejected_text(game.compiled, r, lang) for r in result.rejected]
+        left_out = round_notices(game, result, lang)
         if left_out:
             lines += block_lines(Items(left_out))
     if game.duplicates:

@@ -322,7 +322,7 @@ class BoardApp(App[None]):
     @staticmethod
     def _notes(notes: Static, lines: list[str]) -> None:
         """What the figures leave out, named; no empty line when nothing is."""
-        notes.update(Text("\n".join("✗ " + line for line in lines)))
+        notes.update(Text("\n".join("• " + line for line in lines)))
         notes.display = bool(lines)
 
     def _flags(self, result: RoundResult) -> Text:

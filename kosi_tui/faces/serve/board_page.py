@@ -80,7 +80,7 @@ def board_fragment(
                 title=localize(current.round.title, lang)).strip()  # fmt: skip
     status = status_parts(game, current, lang) + record_parts(game, current, record or [], lang)
     flags = "".join(f"<li>⚠ {html.escape(localize(f.message, lang))}</li>" for f in current.flags)
-    left_out = "".join(f"<li>✗ {html.escape(line)}</li>" for line in notices(game, current, lang))
+    left_out = "".join(f"<li>{html.escape(line)}</li>" for line in notices(game, current, lang))
     return (
         f"<h2>{html.escape(heading)}</h2>"
         f'<p class="status">{html.escape(" · ".join(status))}</p>'
