@@ -7,6 +7,7 @@ file cannot add markup to the drawing.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import math
 from dataclasses import dataclass
@@ -145,45 +146,114 @@ def _radar(chart: Radar, title: str) -> str:
     return _svg(width, height, body, title)
 
 
+_HATCHES = (
+    "",
+    '<path d="M-1,1 l2,-2 M0,8 l8,-8 M7,9 l2,-2" stroke="{ink}" stroke-width="1.6"/>',
+    '<circle cx="4" cy="4" r="1.6" fill="{ink}"/>',
+    '<path d="M0,4 h8" stroke="{ink}" stroke-width="1.6"/>',
+    '<path d="M0,0 l8,8 M8,0 l-8,8" stroke="{ink}" stroke-width="1.2"/>',
+    '<path d="M-1,7 l2,2 M0,0 l8,8 M7,-1 l2,2" stroke="{ink}" stroke-width="1.6"/>',
+    '<path d="M4,0 v8" stroke="{ink}" stroke-width="1.6"/>',
+    '<path d="M0,0 h4 v4 h-4 z M4,4 h4 v4 h-4 z" fill="{ink}"/>',
+)
+"""A hatching per part, drawn over its colour: in black-and-white print the parts still differ
+by pattern when their colours turn into similar greys."""
+
+
+def _light(colour: str) -> bool:
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.299 * red + 0.587 * green + 0.114 * blue > 140
+
+
+def _fills(count: int, key: str) -> list[str]:
+    """SVG pattern definitions, one per part: its own hatching in a contrasting ink (white on
+    dark colours, black on light ones), laid over the part's colour (see `_part`)."""
+    defs = []
+    for i in range(count):
+        colour = COLOURS[i % len(COLOURS)]
+        ink = INK if _light(colour) else "#fff"
+        hatch = _HATCHES[i % len(_HATCHES)].format(ink=ink)
+        if hatch:
+            defs.append(
+                f'<pattern id="{key}{i}" width="8" height="8" patternUnits="userSpaceOnUse">'
+                f"{hatch}</pattern>"
+            )
+    return ["<defs>" + "".join(defs) + "</defs>"] if defs else []
+
+
+def _part(i: int, x: float, y: float, w: float, h: float, key: str) -> str:
+    """A part's area: its colour, its hatching over it (the colour kept apart, so no seams of
+    the pattern's tiles show in it), and a thin outline."""
+    box = f'x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}"'
+    shapes = f'<rect {box} fill="{COLOURS[i % len(COLOURS)]}"/>'
+    if _HATCHES[i % len(_HATCHES)]:
+        shapes += f'<rect {box} fill="url(#{key}{i})"/>'
+    return shapes + f'<rect {box} fill="none" stroke="{INK}" stroke-width="0.6"/>'
+
+
+def _badge(x: float, y: float, number: int) -> str:
+    """A part's number in a white circle: readable on any colour and in any print."""
+    return (
+        f'<circle cx="{x:.1f}" cy="{y:.1f}" r="8" fill="#fff" stroke="{INK}" stroke-width="1"/>'
+        + _label(x, y + 3.5, str(number), "middle", size=10, bold=True)
+    )
+
+
 def _stacked(chart: Stacked, title: str) -> str:
     width, left, bar_w = 560, 10, 540
+    top, bar_h = 30, 28
     total = sum(max(0.0, v) for _, v, _ in chart.parts)
     scale_to = max(total, chart.target or 0.0) or 1.0
-    body = []
+    # Pattern ids of their own per chart: an HTML page with two charts has no id twice.
+    key = "p" + hashlib.sha1(repr(chart).encode()).hexdigest()[:8] + "-"
+    body = _fills(len(chart.parts), key)
     x = float(left)
+    callout = -math.inf
     for i, (_, value, _) in enumerate(chart.parts):
         w = bar_w * max(0.0, value) / scale_to
-        body.append(
-            f'<rect x="{x:.1f}" y="10" width="{w:.1f}" height="28" fill="{COLOURS[i % len(COLOURS)]}"/>'
-        )
+        body.append(_part(i, x, top, w, bar_h, key))
+        middle = x + w / 2
+        if w >= 22:
+            body.append(_badge(middle, top + bar_h / 2, i + 1))
+        elif w > 0:
+            # Too narrow for its number: the number above the bar, with a line down to it.
+            at = max(middle, callout + 19)
+            callout = at
+            body.append(
+                f'<line x1="{at:.1f}" y1="{top - 6}" x2="{middle:.1f}" y2="{top}" '
+                f'stroke="{INK}" stroke-width="0.8"/>'
+            )
+            body.append(_badge(at, top - 15, i + 1))
         x += w
     gap = (chart.target or 0.0) - total
     if gap > 0:
         w = bar_w * gap / scale_to
         body.append(
-            f'<rect x="{x:.1f}" y="10" width="{w:.1f}" height="28" fill="#fff" stroke="{INK}" '
-            'stroke-width="1" stroke-dasharray="4 3"/>'
+            f'<rect x="{x:.1f}" y="{top}" width="{w:.1f}" height="{bar_h}" fill="#fff" '
+            f'stroke="{INK}" stroke-width="1" stroke-dasharray="4 3"/>'
         )
     if chart.target:
         tx = left + bar_w * chart.target / scale_to
         body.append(
-            f'<line x1="{tx:.1f}" y1="4" x2="{tx:.1f}" y2="44" stroke="{INK}" stroke-width="1.5"/>'
+            f'<line x1="{tx:.1f}" y1="{top - 6}" x2="{tx:.1f}" y2="{top + bar_h + 6}" '
+            f'stroke="{INK}" stroke-width="1.5"/>'
         )
-        body.append(_label(min(tx, left + bar_w), 58, chart.target_text, "end", bold=True))
-    y = 78
-    for i, (label, _, text) in enumerate(chart.parts):
         body.append(
-            f'<rect x="{left}" y="{y - 10}" width="12" height="12" fill="{COLOURS[i % len(COLOURS)]}"/>'
+            _label(min(tx, left + bar_w), top + bar_h + 20, chart.target_text, "end", bold=True)
         )
-        body.append(_label(left + 18, y, f"{_short(label, 60)}: {text}"))
-        y += 18
+    y = top + bar_h + 44
+    for i, (label, _, text) in enumerate(chart.parts):
+        body.append(_part(i, left + 20, y - 11, 22, 14, key))
+        body.append(_badge(left + 8, y - 4, i + 1))
+        body.append(_label(left + 50, y, f"{_short(label, 56)}: {text}"))
+        y += 20
     if gap > 0:
         body.append(
-            f'<rect x="{left}" y="{y - 10}" width="12" height="12" fill="#fff" stroke="{INK}" '
-            'stroke-dasharray="3 2"/>'
+            f'<rect x="{left + 20}" y="{y - 11}" width="22" height="14" fill="#fff" '
+            f'stroke="{INK}" stroke-dasharray="3 2"/>'
         )
-        body.append(_label(left + 18, y, chart.gap_label, bold=True))
-        y += 18
+        body.append(_label(left + 50, y, chart.gap_label, bold=True))
+        y += 20
     return _svg(width, y, body, title)
 
 
