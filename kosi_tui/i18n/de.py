@@ -779,4 +779,9 @@ MESSAGES: dict[str, str] = {
     "progress.up_to": ", je nach Antworten bis zu {most}",
     "progress.canvas_line": "{questions} {questions:Frage|Fragen}{more} · etwa {minutes} Minuten",
     "progress.canvas_line_nominutes": "{questions} {questions:Frage|Fragen}{more}",
+    # Beispiele
+    "example.placeholder": "z. B. {example}",
+    "problem.example_outside_bounds": "Das Beispiel „{example}“ liegt außerhalb dessen, was die Frage annimmt ({bounds}). Wer es liest, hält es für eine mögliche Antwort: Wählen Sie ein Beispiel innerhalb der Grenzen.",
+    "problem.example_cell_outside_bounds": "Im Beispiel steht für „{column}“ „{example}“; die Spalte nimmt aber nur {bounds} an. Wählen Sie ein Beispiel innerhalb der Grenzen.",
+    "problem.example_not_a_choice": "Das Beispiel „{example}“ ist keine Auswahl dieser Frage (möglich: {choices}). Nennen Sie im Beispiel eine der Auswahlen.",
 }

@@ -771,4 +771,9 @@ MESSAGES: dict[str, str] = {
     "progress.up_to": ", up to {most} depending on your answers",
     "progress.canvas_line": "{questions} {questions:question|questions}{more} · about {minutes} minutes",
     "progress.canvas_line_nominutes": "{questions} {questions:question|questions}{more}",
+    # Examples
+    "example.placeholder": "e.g. {example}",
+    "problem.example_outside_bounds": "The example “{example}” lies outside what the question accepts ({bounds}). Whoever reads it takes it for a possible answer: choose an example within the bounds.",
+    "problem.example_cell_outside_bounds": "The example gives “{example}” for “{column}”, but the column accepts only {bounds}. Choose an example within the bounds.",
+    "problem.example_not_a_choice": "The example “{example}” is not one of this question's choices (possible: {choices}). Name one of the choices in the example.",
 }

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kosi_tui.cli import main
-from kosi_tui.core.canvas import Info
+from kosi_tui.core.canvas import Info, Number
 from kosi_tui.core.evaluation import evaluate_session
 from kosi_tui.core.session import Session
 from kosi_tui.core.text import missing_languages
@@ -43,6 +43,10 @@ def test_every_question_has_label_help_and_example_in_every_language(path: Path)
         where = f"{section.id}.{question.id}"
         for field in ("label", "help", "example"):
             text = getattr(question, field)
+            if field == "example" and canvas.group is not None and isinstance(question, Number):
+                # A Planspiel's amounts would anchor the negotiation: no examples there.
+                assert not text, f"{where} has a numeric example"
+                continue
             assert text, f"{where} has no {field}"
             assert isinstance(text, str) or not missing_languages(text, canvas.languages), (
                 where,

@@ -10,6 +10,7 @@ from kosi_tui.core.canvas import Canvas
 from kosi_tui.core.checks.context import CheckContext
 from kosi_tui.core.checks.defaults import check_defaults
 from kosi_tui.core.checks.documents import check_documents
+from kosi_tui.core.checks.examples import check_examples
 from kosi_tui.core.checks.expressions import ExpressionCompiler, Typed, compile_expressions
 from kosi_tui.core.checks.order import check_cycles
 from kosi_tui.core.checks.structure import check_structure
@@ -31,6 +32,7 @@ def check_canvas(canvas: Canvas) -> tuple[CompiledCanvas, list[Finding]]:
         check_group(ctx, compiler, canvas.group)
     check_cycles(ctx)
     check_translations(ctx)
+    check_examples(ctx)
     if not any(f.severity == "error" for f in ctx.findings):
         check_defaults(ctx)
     return ctx.out, ctx.findings

@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
+from kosi_tui.core.examples import marked
 from kosi_tui.core.text import localize
 from kosi_tui.faces.tui.markup import as_typed
 from kosi_tui.faces.tui.screens.base import KosiDialog
@@ -78,7 +79,7 @@ class NewDraftDialog(KosiDialog[tuple[str, str] | Resume | None]):
             self.query_one(selector, Static).update(text)  # Label is a Static
         self.query_one("#start", Button).label = t("ui.new_start", lang)
         self.query_one("#cancel", Button).label = t("ui.cancel", lang)
-        example = t("ui.example", lang, example="Stadt Musterstadt")
+        example = marked("Stadt Musterstadt", lang)
         self.query_one("#organisation", Input).placeholder = example
 
     async def language_changed(self, lang: str) -> None:

@@ -14,9 +14,9 @@ from textual.app import ComposeResult
 from textual.widgets import Input
 
 from kosi_tui.core.canvas import Date, Number
+from kosi_tui.core.examples import placeholder as example_placeholder
 from kosi_tui.core.kinds.base import is_number
 from kosi_tui.core.numbers import format_date, format_number
-from kosi_tui.core.text import localize
 from kosi_tui.faces.tui.widgets.question import QuestionWidget
 from kosi_tui.faces.tui.widgets.registry import widget_for
 from kosi_tui.i18n import t
@@ -38,7 +38,7 @@ class NumberQuestion(QuestionWidget):
         shown = (
             format_number(self.value, self.lang) if is_number(self.value) else _typed(self.value)
         )
-        placeholder = localize(self.question.example, self.lang) if self.question.example else ""
+        placeholder = example_placeholder(self.question, self.lang)
         yield Input(
             value=shown,
             placeholder=placeholder,

@@ -9,8 +9,8 @@ from textual.app import ComposeResult
 from textual.widgets import Input, TextArea
 
 from kosi_tui.core.canvas import LongText, ShortText
+from kosi_tui.core.examples import placeholder as example_placeholder
 from kosi_tui.core.kinds.base import max_length
-from kosi_tui.core.text import localize
 from kosi_tui.faces.tui.widgets.question import QuestionWidget
 from kosi_tui.faces.tui.widgets.registry import widget_for
 from kosi_tui.i18n import t
@@ -54,7 +54,7 @@ class ShortTextQuestion(_Counted):
     question: ShortText
 
     def compose_input(self) -> ComposeResult:
-        placeholder = localize(self.question.placeholder or self.question.example, self.lang)
+        placeholder = example_placeholder(self.question, self.lang)
         # No select-all on focus: the first key typed into a resumed answer must not replace it.
         yield AnswerLine(
             value=_typed(self.value),
@@ -83,7 +83,7 @@ class LongTextQuestion(_Counted):
         area = TextArea(
             _typed(self.value), soft_wrap=True, tab_behavior="focus", classes="answer-area"
         )
-        area.placeholder = localize(self.question.placeholder or self.question.example, self.lang)
+        area.placeholder = example_placeholder(self.question, self.lang)
         yield area
 
     @on(TextArea.Changed)
