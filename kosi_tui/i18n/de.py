@@ -363,8 +363,8 @@ MESSAGES: dict[str, str] = {
     "anonymous.withheld": "Die Antworten nennen Personen oder Organisationen und stehen deshalb "
     "nicht in der anonymen Auswertung.",
     "problem.no_drafts": "Hier gibt es keine Entwürfe (YAML-Dateien) zum Zusammenfassen.",
-    "cli.report": "Bericht zu einem Entwurf schreiben (Markdown oder druckfertiges HTML), oder mit --blank "
-    "eine leere Kopie eines Canvas zum Ausdrucken",
+    "cli.report": "Bericht zu einem Entwurf schreiben (Markdown, HTML, PDF oder Word; mit --poster ein "
+    "Poster), oder mit --blank eine leere Kopie eines Canvas zum Ausdrucken",
     "cli.report_source": "Entwurfsdatei, oder mit --blank ein Canvas (Datei oder Kennung)",
     "cli.output": "Zieldatei; die Endung bestimmt das Format (.md, .html, .pdf, .docx; bei summary auch "
     ".xlsx, .csv); - für die Standardausgabe",
@@ -385,7 +385,8 @@ MESSAGES: dict[str, str] = {
     "cli.format_not_yet": "Dateien mit der Endung „{suffix}“ kann kosi noch nicht schreiben. "
     "Möglich sind: {formats}.",
     "cli.format_unknown": "Die Endung „{suffix}“ kennt kosi nicht. Möglich sind: {formats}.",
-    "cli.blank": "leere Kopie des Canvas für Papier-Workshops (mit Hinweisen für die Moderation)",
+    "cli.blank": "leere Kopie des Canvas für Papier-Workshops (mit --trainer auch mit den Hinweisen für "
+    "die Moderation)",
     "cli.force": "eine vorhandene Zieldatei ersetzen",
     "cli.report_lang": "Sprache des Berichts (sonst die des Entwurfs)",
     "cli.summary": "viele Entwürfe eines Canvas zu einer Workshop-Auswertung zusammenfassen",

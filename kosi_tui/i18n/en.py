@@ -358,8 +358,8 @@ MESSAGES: dict[str, str] = {
     "anonymous.withheld": "The answers name people or organisations and are therefore not in the "
     "anonymous summary.",
     "problem.no_drafts": "There are no drafts (YAML files) here to summarise.",
-    "cli.report": "write the report of a draft (Markdown or print-ready HTML), or with --blank an empty "
-    "copy of a canvas to print",
+    "cli.report": "write the report of a draft (Markdown, HTML, PDF or Word; with --poster a poster), or "
+    "with --blank an empty copy of a canvas to print",
     "cli.report_source": "draft file, or with --blank a canvas (file or id)",
     "cli.output": "output file; its ending decides the format (.md, .html, .pdf, .docx; for summary also "
     ".xlsx, .csv); - for standard output",
@@ -378,7 +378,8 @@ MESSAGES: dict[str, str] = {
     "or choose a matching ending. Available: {formats}.",
     "cli.format_not_yet": "kosi cannot write “{suffix}” files yet. Available: {formats}.",
     "cli.format_unknown": "kosi does not know the ending “{suffix}”. Available: {formats}.",
-    "cli.blank": "empty copy of the canvas for paper workshops (with facilitator notes)",
+    "cli.blank": "empty copy of the canvas for paper workshops (with --trainer also with the notes for "
+    "the facilitator)",
     "cli.force": "replace an existing output file",
     "cli.report_lang": "language of the report (otherwise the draft's)",
     "cli.summary": "summarise many drafts of one canvas into a workshop overview",

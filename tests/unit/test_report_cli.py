@@ -134,3 +134,15 @@ def test_report_tells_what_changed_in_the_canvas(
     assert "„vielleicht“" in out
     report = (tmp_path / "r.md").read_text()
     assert "## Anhang" in report and "alte Antwort" in report
+
+
+@pytest.mark.parametrize(("lang", "says"), [("de", "PDF oder Word"), ("en", "PDF or Word")])
+def test_report_help_names_every_format_it_writes(
+    lang: str, says: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["report", "--help", "--lang", lang])
+    text = " ".join(capsys.readouterr().out.split())
+    assert says in text and "druckfertiges HTML" not in text and "print-ready HTML" not in text
+    # Notes for the facilitator come with --trainer, not with every blank copy.
+    assert ("(mit --trainer" if lang == "de" else "(with --trainer") in text
