@@ -447,7 +447,20 @@ class KosiApp(App[None]):
             self.save_all()
             for filling in self.fillings:
                 filling.close()
+        self.keep_start_page()
         return self.return_code or 0
+
+    def keep_start_page(self) -> None:
+        """After drafts were filled, reads the start page's listing again (the engine is loaded
+        by now), so that the next start shows it at once instead of reading the changed drafts
+        first (`listing_cache`)."""
+        if not self.fillings or not self.workplace.lists_drafts:
+            return
+        from kosi_tui.faces.tui.screens.home import Shelf
+
+        # Only the next start's speed depends on it: a folder that cannot be read is no error.
+        with contextlib.suppress(OSError):
+            Shelf().read(with_drafts=True)
 
     async def action_quit(self) -> None:
         """Quits; while filling, saves first and never drops answers silently."""
