@@ -356,6 +356,11 @@ MESSAGES: dict[str, str] = {
     "summary.over_time": "Je Entwurf, nach Datum",
     "summary.col_steps": "Eigene nächste Schritte",
     "summary.none": "Keine Entwürfe gefunden.",
+    # the trainer's blank copy: marked on every page
+    "cli.trainer_suffix": "moderation",
+    "blank.trainer_mark": "Moderationsexemplar – nicht austeilen",
+    "blank.trainer_intro": "Moderationsexemplar mit den Hinweisen für die Moderation. Bitte nicht an "
+    "Teilnehmende austeilen; für sie ist die Blankokopie ohne diese Hinweise.",
     # --anonymous: who is never named, in any format
     "anonymous.name": "[Name {n}]",
     "anonymous.skipped": "{count} {count:Datei wurde|Dateien wurden} nicht berücksichtigt; "

@@ -351,6 +351,11 @@ MESSAGES: dict[str, str] = {
     "summary.over_time": "Each draft, by date",
     "summary.col_steps": "Own next steps",
     "summary.none": "No drafts found.",
+    # the trainer's blank copy: marked on every page
+    "cli.trainer_suffix": "facilitator",
+    "blank.trainer_mark": "Facilitator's copy – do not hand out",
+    "blank.trainer_intro": "Facilitator's copy with the notes for the facilitator. Please do not hand "
+    "it out; participants get the blank copy without these notes.",
     # --anonymous: who is never named, in any format
     "anonymous.name": "[name {n}]",
     "anonymous.skipped": "{count} {count:file was|files were} left out; which and why is in the "

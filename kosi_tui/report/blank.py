@@ -95,6 +95,8 @@ def render_blank(compiled: CompiledCanvas, lang: str, trainer: bool = False) -> 
     """The empty canvas as Markdown, for printing; facilitator notes only in a `trainer` copy."""
     canvas = compiled.canvas
     lines = [f"# {escape(localize(canvas.title, lang))}"]
+    if trainer:
+        lines += ["", f"**{escape(t('blank.trainer_intro', lang))}**"]
     if canvas.description:
         lines += ["", escape(localize(canvas.description, lang))]
     facts = [t("report.organisation", lang), t("report.author", lang), t("blank.date", lang)]

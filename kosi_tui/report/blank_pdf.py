@@ -152,6 +152,8 @@ def blank_source(compiled: CompiledCanvas, lang: str, trainer: bool, footer: str
     canvas = compiled.canvas
     title = localize(canvas.title, lang)
     body = [f"heading(level: 1, {lit(title)})\n"]
+    if trainer:
+        body.append(f"par(strong({lit(t('blank.trainer_intro', lang))}))\n")
     if canvas.description:
         body.append(f"par({lit(localize(canvas.description, lang))})\n")
     fields = [t("report.organisation", lang), t("report.author", lang), t("blank.date", lang)]
@@ -186,7 +188,8 @@ def blank_source(compiled: CompiledCanvas, lang: str, trainer: bool, footer: str
         body += head
     return (
         TEMPLATE.read_text(encoding="utf-8")
-        + f"\n#show: setup.with(lang: {lit(lang)}, title: {lit(title)}, footer: {lit(footer)})\n#{{\n"
+        + f"\n#show: setup.with(lang: {lit(lang)}, title: {lit(title)}, footer: {lit(footer)}, "
+        + f"mark: {lit(t('blank.trainer_mark', lang) if trainer else '')})\n#{{\n"
         + "".join(body)
         + "}\n"
     )

@@ -29,14 +29,15 @@ def _blank(source: str, output: Output, lang: str | None, ui_lang: str, trainer:
     path = find_canvas(source) or Path(source)
     canvas = load_canvas(path)
     lang = lang or ui_lang
-    suffix = t("cli.blank_suffix", lang)
+    # The trainer's copy has a name of its own: writing both never refuses the second.
+    suffix = t("cli.trainer_suffix" if trainer and not poster else "cli.blank_suffix", lang)
     default = Path.cwd() / f"{canvas.canvas.id}-{suffix}"
     if poster:
         from kosi_tui.report.poster import write_poster
 
         return write_poster(canvas.compiled, None, lang, paper), default
     title = localize(canvas.canvas.title, lang)
-    footer = f"{title} · {suffix}"
+    footer = f"{title} · " + (t("blank.trainer_mark", lang) if trainer else suffix)
     if output.fmt == "pdf":
         from kosi_tui.report.blank_pdf import write_blank_pdf
 
