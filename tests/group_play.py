@@ -111,3 +111,10 @@ def play_all(folder: Path) -> dict[str, Filling]:
         for role, answers in offers.items():
             offer(fillings[role], index, answers)
     return fillings
+
+
+def revealed_first_round(folder: Path) -> None:
+    """The trainer has revealed round 1 (sealed in the canvas): the board shows its amounts."""
+    from kosi_tui.faces.board.round_state import RoundState, write_state
+
+    write_state(folder, RoundState("planspiel_fahrradgarage", 0, [], [0]))

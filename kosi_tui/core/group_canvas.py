@@ -80,6 +80,9 @@ class Round(_Model):
     """What happens in this round, for the board and the run sheet."""
     first: list[ChoiceId] = Field(default_factory=list)
     """Roles that must commit before the others in this round."""
+    sealed: bool = False
+    """Sealed offers: the board shows who has submitted but no amounts, sums or flags until the
+    trainer reveals the round (simultaneous first offers, with the beamer on)."""
 
 
 class TableColumn(_Model):

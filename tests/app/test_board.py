@@ -52,6 +52,7 @@ async def test_the_board_follows_a_participants_save_and_moves_rounds(tmp_path: 
     fillings = {role: group_play.join(tmp_path, role) for role in group_play.PLAYERS}
     for role, answers in group_play.OFFERS[0].items():
         group_play.offer(fillings[role], 0, answers)
+    group_play.revealed_first_round(tmp_path)
     app = BoardApp(tmp_path, group_play.CANVAS, "planspiel_fahrradgarage", "de")
     async with app.run_test(size=(80, 24)) as pilot:
         await next_reading(app)
@@ -111,6 +112,7 @@ async def test_a_value_outside_its_bounds_is_struck_named_and_not_summed(tmp_pat
         encoding="utf-8",
     )
     shutil.copy(fillings["verein"].path or "", tmp_path / "kopie.yaml")
+    group_play.revealed_first_round(tmp_path)
     app = BoardApp(tmp_path, group_play.CANVAS, "planspiel_fahrradgarage", "de")
     async with app.run_test(size=(120, 40)):
         await next_reading(app)
@@ -129,6 +131,7 @@ async def test_a_party_that_walked_away_is_marked_and_not_summed(tmp_path: Path)
         group_play.offer(fillings[role], 0, answers)
     group_play.offer(fillings["verein"], 0, {"stand": "ausstieg"})
     group_play.offer(fillings["nutzende"], 0, {"geld_einmalig": 686.5})
+    group_play.revealed_first_round(tmp_path)
     app = BoardApp(tmp_path, group_play.CANVAS, "planspiel_fahrradgarage", "de")
     async with app.run_test(size=(80, 24)):
         await next_reading(app)
@@ -153,6 +156,7 @@ async def test_the_board_lays_itself_out_again_when_the_terminal_is_resized(
     tmp_path: Path,
 ) -> None:
     group_play.play_all(tmp_path)
+    group_play.revealed_first_round(tmp_path)
     app = BoardApp(tmp_path, group_play.CANVAS, "planspiel_fahrradgarage", "de")
     async with app.run_test(size=(120, 40)) as pilot:
         await next_reading(app)
@@ -195,3 +199,34 @@ async def test_the_board_records_submissions_and_names_changes_and_early_offers(
         ("r2", fillings["stadt"].draft.id, "changed", False),
     ]
     assert all(e["time"] for e in record)
+
+
+async def test_a_sealed_round_shows_who_submitted_and_nothing_else_until_revealed(
+    tmp_path: Path,
+) -> None:
+    fillings = {role: group_play.join(tmp_path, role) for role in group_play.PLAYERS}
+    for role, answers in group_play.OFFERS[0].items():
+        group_play.offer(fillings[role], 0, answers)
+    app = BoardApp(tmp_path, group_play.CANVAS, "planspiel_fahrradgarage", "de")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await next_reading(app)
+        assert "5 von 5 haben abgegeben" in text(app, "#board-status")
+        assert "verdeckt" in text(app, "#board-status")
+        assert columns(app) == ["party", "submitted"]
+        assert cell(app, fillings["bezirk"].draft.id, "submitted") == "✓"
+        table = app.query_one("#board-table", DataTable)
+        shown = " ".join(str(c) for key in table.rows for c in table.get_row(key))
+        assert "4.000" not in shown and "Angebot" not in shown and "Σ" not in shown
+        assert "Trägerschaft" not in text(app, "#board-flags")
+        figures = app.query_one("#board-figures", DataTable)
+        assert str(figures.get_cell("luecke_einmalig", "r1")) == "verdeckt"
+
+        await pilot.press("a")
+        assert cell(app, "total", "einmalig") == "6.500"
+        assert str(figures.get_cell("luecke_einmalig", "r1")) == "7.500 €"
+        assert "Niemand übernimmt die Trägerschaft" in text(app, "#board-flags")
+        state = json.loads((tmp_path / STATE_FILE).read_text(encoding="utf-8"))
+        assert state["revealed"] == [0]
+
+        await pilot.press("n", "a")  # round 2 is open: nothing to reveal
+        assert "nichts aufzudecken" in text(app, "#board-status")

@@ -73,6 +73,12 @@ def test_the_trainer_sees_the_board_and_moves_the_round(served: tuple[str, Path]
     status, page, _ = fetch(base + "/board", cookie=cookie)
     assert status == 200
     assert "Runde 1 von 3: Erste Angebote" in page
+    # Round 1 is sealed: who has submitted, no amount, until the trainer reveals it.
+    assert "verdeckt" in page and "6.500" not in page and "4.000" not in page
+    status, _, _ = fetch(base + "/board/reveal", data=b"", cookie=cookie)
+    assert status == 303
+    assert json.loads((folder / STATE_FILE).read_text(encoding="utf-8"))["revealed"] == [0]
+    status, page, _ = fetch(base + "/board", cookie=cookie)
     assert "6.500" in page and "7.500 €" in page  # Σ once and the investment gap
     assert "Niemand übernimmt die Trägerschaft" in page
     assert "5 von 5 haben abgegeben" in page

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from kosi_tui.faces.board.round_state import read_state
 from kosi_tui.report.game import load_game
 from tests import group_play
 
@@ -25,7 +26,9 @@ def test_the_served_board_names_what_the_figures_leave_out(tmp_path: Path) -> No
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("geld_einmalig: 4000", "geld_einmalig: 1000000000"), "utf-8")
     (tmp_path / "kaputt.yaml").write_text("answers: [\n", encoding="utf-8")
-    page = board_fragment(load_game(tmp_path, "de", group_play.CANVAS), None, "de")
+    group_play.revealed_first_round(tmp_path)
+    state = read_state(tmp_path)
+    page = board_fragment(load_game(tmp_path, "de", group_play.CANVAS), state, "de")
     assert "ausgestiegen: Verein" in page
     assert "unbesetzt: Stadt, Nutzende, Radladen" in page
     assert "Nicht mitgezählt: Bernd Bezirk – „Wie viel Geld" in page and "1.000.000.000" in page
@@ -49,3 +52,21 @@ def test_the_served_board_keeps_the_record_too(tmp_path: Path) -> None:
     # Read again with nothing new: nothing is added.
     assert keep_record(tmp_path, game, state) == record
     assert len((tmp_path / RECORD_FILE).read_text(encoding="utf-8").splitlines()) == 1
+
+
+def test_the_served_board_keeps_a_sealed_round_sealed(tmp_path: Path) -> None:
+    from kosi_tui.faces.serve.board_page import board_fragment
+
+    fillings = {role: group_play.join(tmp_path, role) for role in ("bezirk", "wohnen")}
+    group_play.offer(fillings["bezirk"], 0, {"stand": "angebot", "geld_einmalig": 4000})
+    group_play.offer(fillings["wohnen"], 0, {"stand": "angebot", "geld_einmalig": 3500})
+    game = load_game(tmp_path, "de", group_play.CANVAS)
+    page = board_fragment(game, None, "de")
+    assert "2 von 2 haben abgegeben" in page and "verdeckt" in page
+    assert "<td>Bezirk (Bernd Bezirk)</td><td>✓</td>" in page
+    # No amount, sum, flag, figure or card limit (the cooperative's 3,500 € is beyond its card).
+    for secret in ("4.000", "7.500", "Rollenkarte", "Einmalige Zusagen", "Trägerschaft"):
+        assert secret not in page, secret
+    group_play.revealed_first_round(tmp_path)
+    page = board_fragment(game, read_state(tmp_path), "de")
+    assert "7.500" in page and "Rollenkarte" in page and "Einmalige Zusagen" in page

@@ -34,7 +34,14 @@ from kosi_tui.core.group import (
 from kosi_tui.core.text import localize
 from kosi_tui.faces.board.folder_watch import POLL_SECONDS, Stamp, stamp
 from kosi_tui.faces.board.record import Entry, keep_record, marks, record_parts
-from kosi_tui.faces.board.round_state import RoundState, moved, read_state, write_state
+from kosi_tui.faces.board.round_state import (
+    RoundState,
+    hidden,
+    moved,
+    read_state,
+    revealed,
+    write_state,
+)
 from kosi_tui.faces.tui.bindings import localized
 from kosi_tui.i18n import t
 from kosi_tui.report.game import Game, NotAGroup, load_game, notices, status_parts
@@ -90,6 +97,7 @@ class BoardApp(App[None]):
     BINDINGS = [
         Binding("n", "next_round", "Next round", id="board_next"),
         Binding("b", "previous_round", "Round back", id="board_back"),
+        Binding("a", "reveal", "Reveal", id="board_reveal"),
         Binding("q", "quit", "Quit", id="board_quit"),
     ]
 
@@ -190,6 +198,26 @@ class BoardApp(App[None]):
         """Moves the game to the next round."""
         self._move(1)
 
+    def action_reveal(self) -> None:
+        """Reveals the offers of a sealed round (amounts, sums, flags) on the board."""
+        group = self.game.compiled.canvas.group if self.game is not None else None
+        index = self.state.round
+        if group is None or not hidden(
+            self.state, index, group.rounds[min(index, len(group.rounds) - 1)].sealed
+        ):
+            self.notice = t("board.not_sealed", self.lang)
+            self.render_board()
+            return
+        state = revealed(self.state)
+        try:
+            write_state(self.folder, state)
+        except WriteError as err:
+            self.notice = t("board.state_not_saved", self.lang, reason=err.reason or err.code)
+            self.render_board()
+            return
+        self.state, self.notice = state, ""
+        self.render_board()
+
     def action_previous_round(self) -> None:
         """Goes back one round (a round moved on by mistake)."""
         self._move(-1)
@@ -235,16 +263,25 @@ class BoardApp(App[None]):
                     title=localize(rnd.title, self.lang))  # fmt: skip
         title.update(Text.assemble((heading, "bold reverse"), "  ",
                                    (localize(game.compiled.canvas.title, self.lang), "bold")))  # fmt: skip
-        status.update(self._status(current))
-        self._table(table, current)
-        flags.update(self._flags(current))
-        self._notes(notes, notices(game, current, self.lang))
+        sealed = hidden(self.state, index, rnd.sealed)
+        status.update(self._status(current, sealed))
+        if sealed:
+            # Who has submitted, nothing of what: no amount, sum, flag or left-out value.
+            self._sealed_table(table, current)
+            flags.update(Text(t("board.sealed_flags", self.lang)))
+            self._notes(notes, notices(game, None, self.lang))
+        else:
+            self._table(table, current)
+            flags.update(self._flags(current))
+            self._notes(notes, notices(game, current, self.lang))
         self._figures(figures, results)
 
-    def _status(self, result: RoundResult) -> Text:
+    def _status(self, result: RoundResult, sealed: bool = False) -> Text:
         assert self.game is not None
         parts = status_parts(self.game, result, self.lang)
         parts += record_parts(self.game, result, self.record, self.lang)
+        if sealed:
+            parts.append(t("board.sealed", self.lang))
         text = Text(" · ".join(parts))
         if self.notice:
             text.append("  " + self.notice, style="bold")
@@ -319,6 +356,18 @@ class BoardApp(App[None]):
                 total.append(Text(shown, style="bold", justify="right"))
             table.add_row(*total, key="total")
 
+    def _sealed_table(self, table: DataTable[Text | str], result: RoundResult) -> None:
+        lang = self.lang
+        table.clear(columns=True)
+        table.add_column(t("board.col_party", lang), key="party")
+        table.add_column(t("board.col_submitted", lang), key="submitted")
+        for row in result.rows:
+            party = role_name(row.role, lang, short=True)
+            if self.wide:
+                party += f" ({row.member.name})"
+            done = Text("✓" if row.submitted else "…", style="" if row.submitted else "dim")
+            table.add_row(Text(party), done, key=row.member.key)
+
     @staticmethod
     def _notes(notes: Static, lines: list[str]) -> None:
         """What the figures leave out, named; no empty line when nothing is."""
@@ -350,6 +399,10 @@ class BoardApp(App[None]):
             style = "bold" if figure.id in followed else ""
             cells: list[Text | str] = [Text(localize(figure.label, lang), style=style)]
             for result in results:
-                shown = amount_text(result.figures.get(figure.id), lang, figure.unit)
+                shown = (
+                    t("board.sealed_cell", lang)
+                    if hidden(self.state, result.index, result.round.sealed)
+                    else amount_text(result.figures.get(figure.id), lang, figure.unit)
+                )
                 cells.append(Text(shown, style=style, justify="right"))
             table.add_row(*cells, key=figure.id)

@@ -25,6 +25,8 @@ class RoundState:
     round: int = 0
     started: list[str] = field(default_factory=list)
     """ISO times at which each round up to the current one was started."""
+    revealed: list[int] = field(default_factory=list)
+    """Sealed rounds (0-based) the trainer has revealed."""
 
 
 def read_state(folder: Path) -> RoundState | None:
@@ -38,13 +40,19 @@ def read_state(folder: Path) -> RoundState | None:
     canvas, index, started = data.get("canvas"), data.get("round"), data.get("started", [])
     if not isinstance(canvas, str) or not isinstance(index, int) or index < 0:
         return None
-    return RoundState(canvas, index, [s for s in started if isinstance(s, str)])
+    revealed = data.get("revealed", [])
+    return RoundState(
+        canvas,
+        index,
+        [s for s in started if isinstance(s, str)] if isinstance(started, list) else [],
+        [r for r in revealed if isinstance(r, int)] if isinstance(revealed, list) else [],
+    )
 
 
 def write_state(folder: Path, state: RoundState) -> None:
     """Writes the state in one step; raises `WriteError` when the folder cannot be written."""
     data = {"format": FORMAT, "canvas": state.canvas, "round": state.round,
-            "started": state.started}  # fmt: skip
+            "started": state.started, "revealed": state.revealed}  # fmt: skip
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     write_atomic(folder / STATE_FILE, text.encode("utf-8"), backup=False)
 
@@ -55,4 +63,16 @@ def moved(state: RoundState, step: int, rounds: int) -> RoundState:
     started = list(state.started[: index + 1])
     if index > state.round or not started:
         started += [now().isoformat()] * (index + 1 - len(started))
-    return RoundState(state.canvas, index, started)
+    return RoundState(state.canvas, index, started, state.revealed)
+
+
+def revealed(state: RoundState) -> RoundState:
+    """The state with its current round revealed."""
+    if state.round in state.revealed:
+        return state
+    return RoundState(state.canvas, state.round, state.started, [*state.revealed, state.round])
+
+
+def hidden(state: RoundState | None, rnd_index: int, sealed: bool) -> bool:
+    """Whether round `rnd_index` is shown sealed: declared so and not yet revealed."""
+    return sealed and (state is None or rnd_index not in state.revealed)

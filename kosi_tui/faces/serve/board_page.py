@@ -14,10 +14,17 @@ from pathlib import Path
 
 from aiohttp import web
 
-from kosi_tui.core.group import RoundResult
+from kosi_tui.core.group import RoundResult, role_name
 from kosi_tui.core.text import localize
 from kosi_tui.faces.board.record import Entry, keep_record, record_parts
-from kosi_tui.faces.board.round_state import RoundState, moved, read_state, write_state
+from kosi_tui.faces.board.round_state import (
+    RoundState,
+    hidden,
+    moved,
+    read_state,
+    revealed,
+    write_state,
+)
 from kosi_tui.faces.serve.addresses import is_loopback
 from kosi_tui.faces.serve.attempts import Attempts, Verdict
 from kosi_tui.faces.serve.door import Door, split_host
@@ -79,19 +86,37 @@ def board_fragment(
     heading = t("board.round", lang, n=index + 1, total=len(group.rounds),
                 title=localize(current.round.title, lang)).strip()  # fmt: skip
     status = status_parts(game, current, lang) + record_parts(game, current, record or [], lang)
-    flags = "".join(f"<li>⚠ {html.escape(localize(f.message, lang))}</li>" for f in current.flags)
-    left_out = "".join(f"<li>{html.escape(line)}</li>" for line in notices(game, current, lang))
+    sealed = hidden(state, index, current.round.sealed)
+    if sealed:
+        # Who has submitted, nothing of what: no amount, sum, flag or left-out value.
+        status.append(t("board.sealed_web", lang))
+        rows = [
+            [
+                f"{role_name(r.role, lang, short=True)} ({r.member.name})",
+                "✓" if r.submitted else "…",
+            ]
+            for r in current.rows
+        ]
+        table = _table(Grid([t("board.col_party", lang), t("board.col_submitted", lang)], rows,
+                            frozenset()))  # fmt: skip
+        flags = f"<p>{html.escape(t('board.sealed_flags', lang))}</p>"
+    else:
+        table = _table(round_grid(game, current, lang))
+        items = "".join(
+            f"<li>⚠ {html.escape(localize(f.message, lang))}</li>" for f in current.flags
+        )
+        no_flags = f"<p>{html.escape(t('board.no_flags', lang))}</p>"
+        flags = f'<ul class="flags">{items}</ul>' if items else no_flags
+    named = notices(game, None if sealed else current, lang)
+    left_out = "".join(f"<li>{html.escape(line)}</li>" for line in named)
+    shown = [r for r in results if not hidden(state, r.index, r.round.sealed)]
     return (
         f"<h2>{html.escape(heading)}</h2>"
         f'<p class="status">{html.escape(" · ".join(status))}</p>'
-        + _table(round_grid(game, current, lang))
+        + table
         + (f'<ul class="notices">{left_out}</ul>' if left_out else "")
-        + (
-            f'<ul class="flags">{flags}</ul>'
-            if flags
-            else f"<p>{html.escape(t('board.no_flags', lang))}</p>"
-        )
-        + _table(figures_grid(game, results, lang))
+        + flags
+        + (_table(figures_grid(game, shown, lang)) if shown else "")
     )
 
 
@@ -113,6 +138,7 @@ class BoardPages:
         app.router.add_post("/board/door", self.enter)
         app.router.add_post("/board/next", self.next_round)
         app.router.add_post("/board/back", self.previous_round)
+        app.router.add_post("/board/reveal", self.reveal)
 
     def _allowed(self, request: web.Request) -> bool:
         # On loopback a foreign site whose name resolves to 127.0.0.1 (DNS rebinding) must not
@@ -196,6 +222,7 @@ class BoardPages:
         buttons = (
             f'<form method="post" action="/board/back"><button>{html.escape(t("ui.key_board_back", lang))}</button></form>'
             f'<form method="post" action="/board/next"><button>{html.escape(t("ui.key_board_next", lang))}</button></form>'
+            f'<form method="post" action="/board/reveal"><button>{html.escape(t("ui.key_board_reveal", lang))}</button></form>'
         )
         script = (
             "<script>setInterval(async () => { try { const r = await fetch('/board?part=1', "
@@ -210,7 +237,8 @@ class BoardPages:
         )
         return web.Response(text=page, content_type="text/html", headers=NO_STORE)
 
-    async def _move(self, request: web.Request, step: int) -> web.Response:
+    async def _move(self, request: web.Request, step: int | None) -> web.Response:
+        """Moves the round by `step`, or reveals the current one (`None`)."""
         if not self._allowed(request) or not self.door.origin_allowed(
             request.headers.get("Origin"), request.host
         ):
@@ -219,11 +247,16 @@ class BoardPages:
         if game is not None and game.compiled.canvas.group is not None:
             current = state or RoundState(game.compiled.canvas.id)
             rounds = len(game.compiled.canvas.group.rounds)
+            new = revealed(current) if step is None else moved(current, step, rounds)
             try:
-                write_state(self.folder, moved(current, step, rounds))
+                write_state(self.folder, new)
             except WriteError as err:
                 raise web.HTTPInternalServerError(text=err.code) from None
         raise web.HTTPSeeOther("/board")
+
+    async def reveal(self, request: web.Request) -> web.Response:
+        """Reveals the offers of a sealed round."""
+        return await self._move(request, None)
 
     async def next_round(self, request: web.Request) -> web.Response:
         """Moves the game to the next round."""
