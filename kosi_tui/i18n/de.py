@@ -356,6 +356,9 @@ MESSAGES: dict[str, str] = {
     "summary.over_time": "Je Entwurf, nach Datum",
     "summary.col_steps": "Eigene nächste Schritte",
     "summary.none": "Keine Entwürfe gefunden.",
+    "summary.sheet_questions": "Je Frage",
+    "summary.col_number": "Nr.",
+    "summary.col_question": "Frage",
     # the trainer's blank copy: marked on every page
     "cli.trainer_suffix": "moderation",
     "blank.trainer_mark": "Moderationsexemplar – nicht austeilen",

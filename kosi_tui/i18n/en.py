@@ -351,6 +351,9 @@ MESSAGES: dict[str, str] = {
     "summary.over_time": "Each draft, by date",
     "summary.col_steps": "Own next steps",
     "summary.none": "No drafts found.",
+    "summary.sheet_questions": "By question",
+    "summary.col_number": "No.",
+    "summary.col_question": "Question",
     # the trainer's blank copy: marked on every page
     "cli.trainer_suffix": "facilitator",
     "blank.trainer_mark": "Facilitator's copy – do not hand out",

@@ -120,6 +120,39 @@ def answer_rows(workshop: Workshop, anonymous: bool, lang: str) -> list[list[Cel
     return rows
 
 
+def question_rows(workshop: Workshop, anonymous: bool, lang: str) -> list[list[Cell]]:
+    """The sheet for reading on paper: one row per question and participant, in canvas order –
+    four columns that print legibly where the main sheet has a column per question."""
+    header: list[Cell] = [
+        t("summary.col_number", lang),
+        t("summary.col_question", lang),
+        t("summary.col_person", lang),
+        t("summary.col_choice", lang),
+    ]
+    rows: list[list[Cell]] = [header]
+    keys = set(_keys(workshop, anonymous))
+    for s_number, section in enumerate(workshop.compiled.canvas.sections, start=1):
+        q_number = 0
+        for question in section.questions:
+            if isinstance(question, Info):
+                continue
+            q_number += 1
+            key = f"{section.id}.{question.id}"
+            if key not in keys:
+                continue
+            label = localize(question.label, lang)
+            for i, p in enumerate(workshop.participants, start=1):
+                cell = answer_cell(p, key, lang, anonymous)
+                if cell is None:
+                    continue
+                value = p.session.value(key)
+                text = cell if isinstance(cell, str) else "; ".join(question.display(value, lang))
+                rows.append(
+                    [f"{s_number}.{q_number}", label, _person(p, i, anonymous, lang)[0], text]
+                )
+    return rows
+
+
 def table_rows(workshop: Workshop, key: str, anonymous: bool, lang: str) -> list[list[Cell]]:
     """A table question's sheet: one row per table row, with whose it is."""
     question = workshop.compiled.questions[key].question
@@ -156,6 +189,8 @@ class Sheet:
     """A header row, then the data."""
     money: frozenset[int]
     """The columns (from 0) that hold euros."""
+    widths: tuple[float, ...] = ()
+    """Column widths in characters; empty: from the content."""
 
 
 def _unit(question: AnyQuestion, lang: str) -> str:
@@ -234,6 +269,22 @@ def _money_format(rows: list[list[Cell]], column: int) -> str:
     return '#,##0.00 "€"' if cents else '#,##0 "€"'
 
 
+_LINE_PT = 15.0
+"""The height of a line of Excel's default 11 pt text."""
+
+
+def _row_height(row: list[Cell], widths: list[float]) -> float:
+    """A row's height in points for its wrapped text: Excel and LibreOffice keep the default
+    one-line height for rows of a written file, and wrapped lines would print over each other.
+    A column `width` holds about that many characters of a line."""
+    lines = 1
+    for value, width in zip(row, widths, strict=False):
+        if isinstance(value, str):
+            per_line = max(1, int(width * 0.95))
+            lines = max(lines, sum(-(-len(part) // per_line) or 1 for part in value.split("\n")))
+    return min(409.0, lines * _LINE_PT)
+
+
 def write_xlsx(workshop: Workshop, anonymous: bool, lang: str) -> bytes:
     """The answers as an Excel workbook that prints: landscape, as wide as the page, the header
     repeated on every page, text wrapped, amounts in euros, a filter on every header;
@@ -246,7 +297,15 @@ def write_xlsx(workshop: Workshop, anonymous: bool, lang: str) -> bytes:
     book.remove(book.active)
     taken: set[str] = set()
     wrapped = Alignment(wrap_text=True, vertical="top")
-    for found in sheets(workshop, anonymous, lang):
+    found_sheets = sheets(workshop, anonymous, lang)
+    by_question = Sheet(
+        t("summary.sheet_questions", lang),
+        "",
+        question_rows(workshop, anonymous, lang),
+        frozenset(),
+        (6, 45, 22, 80),
+    )
+    for found in [found_sheets[0], by_question, *found_sheets[1:]]:
         sheet = book.create_sheet(_sheet_title(found.title, taken))
         rows = found.rows
         money = {c: _money_format(rows, c) for c in found.money}
@@ -269,7 +328,9 @@ def write_xlsx(workshop: Workshop, anonymous: bool, lang: str) -> bytes:
         sheet.freeze_panes = "B2"
         width = len(rows[0])
         sheet.auto_filter.ref = f"A1:{get_column_letter(width)}{len(rows)}"
-        for c in range(1, width + 1):
+        for c, fixed in enumerate(found.widths, start=1):
+            sheet.column_dimensions[get_column_letter(c)].width = fixed
+        for c in range(len(found.widths) + 1, width + 1):
             # Wide enough for the longest word and, up to a limit, the longest text; wrapped.
             texts = [str(row[c - 1] or "") for row in rows[:50]]
             word = max((len(w) for text in texts for w in text.split()), default=8)
@@ -277,6 +338,9 @@ def write_xlsx(workshop: Workshop, anonymous: bool, lang: str) -> bytes:
             sheet.column_dimensions[get_column_letter(c)].width = min(
                 50, max(10, word + 2, min(longest + 2, 40))
             )
+        widths = [sheet.column_dimensions[get_column_letter(c)].width for c in range(1, width + 1)]
+        for r, row in enumerate(rows, start=1):
+            sheet.row_dimensions[r].height = _row_height(row, widths)
         setup = sheet.page_setup
         setup.orientation = "landscape"
         setup.paperSize = sheet.PAPERSIZE_A4

@@ -140,7 +140,7 @@ def test_xlsx_rows(workshop: Path, tmp_path: Path) -> None:
     assert formula_cell and all(c.data_type == "s" for c in formula_cell)
     # One sheet per table question.
     assert len(book.worksheets) > 1
-    parties = book.worksheets[1]
+    parties = book["Wer macht mit – und was bringt"]
     assert parties.max_row >= 8
 
 

@@ -37,7 +37,7 @@ def test_every_sheet_prints_landscape_as_wide_as_the_page(workshop: Path, tmp_pa
     out = tmp_path / "antworten.xlsx"
     assert main(["summary", str(workshop), "-o", str(out)]) == 0
     book = openpyxl.load_workbook(out)
-    assert len(book.worksheets) == 6
+    assert len(book.worksheets) == 7
     for sheet in book.worksheets:
         setup = sheet.page_setup
         assert setup.orientation == "landscape" and str(setup.paperSize) == "9"  # A4
@@ -54,7 +54,7 @@ def test_euros_look_like_euros(workshop: Path, tmp_path: Path) -> None:
     out = tmp_path / "antworten.xlsx"
     assert main(["summary", str(workshop), "-o", str(out)]) == 0
     book = openpyxl.load_workbook(out)
-    parties = book.worksheets[1]
+    parties = book.worksheets[2]
     header = [c.value for c in parties[1]]
     once = header.index("Geld einmalig (€)") + 1
     cells = [parties.cell(r, once) for r in range(2, parties.max_row + 1)]
@@ -72,7 +72,7 @@ def test_sheet_names_are_whole_words_and_unique(workshop: Path, tmp_path: Path) 
     out = tmp_path / "antworten.xlsx"
     assert main(["summary", str(workshop), "-o", str(out)]) == 0
     names = openpyxl.load_workbook(out).sheetnames
-    assert names[1] == "Wer macht mit – und was bringt"
+    assert names[:3] == ["Teilnehmende", "Je Frage", "Wer macht mit – und was bringt"]
     assert len(set(names)) == len(names) and all(len(n) <= 31 for n in names)
     taken: set[str] = set()
     label = "Welche Wahrscheinlichkeit hat jedes einzelne Risiko?"
@@ -89,7 +89,7 @@ def test_table_answers_in_sheets_and_csv_files_with_every_row(
 ) -> None:
     xlsx = tmp_path / "antworten.xlsx"
     assert main(["summary", str(workshop), "-o", str(xlsx)]) == 0
-    parties = list(openpyxl.load_workbook(xlsx).worksheets[1].iter_rows(values_only=True))
+    parties = list(openpyxl.load_workbook(xlsx).worksheets[2].iter_rows(values_only=True))
     assert parties[0][:2] == ("Teilnehmende", "Partei")
     assert len(parties) == 1 + 2 * 7  # seven parties in each of two drafts
     assert {row[0] for row in parties[1:]} == {"Runder Tisch Fahrradparken", "Zweiter Tisch"}
@@ -127,3 +127,26 @@ def test_csv_files_beside_are_never_overwritten(
     assert "antworten-schritte-liste.csv" in capsys.readouterr().out
     assert main(["summary", str(workshop), "-o", str(out), "--force"]) == 0
     assert beside.read_text(encoding="utf-8-sig").startswith("Teilnehmende;Schritt")
+
+
+def test_a_sheet_to_read_on_paper_one_row_per_question_and_person(
+    workshop: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "antworten.xlsx"
+    assert main(["summary", str(workshop), "-o", str(out), "--anonymous"]) == 0
+    sheet = openpyxl.load_workbook(out)["Je Frage"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == ("Nr.", "Frage", "Teilnehmende", "Antwort")
+    places = [r for r in rows if r[1] == "Wie viele Stellplätze sind geplant?"]
+    assert [(r[0], r[2], r[3]) for r in places] == [
+        ("1.3", "Person 1", "12 Stellplätze"),
+        ("1.3", "Person 2", "12 Stellplätze"),
+    ]
+    assert any(r[3] == "01.06.2027" for r in rows)
+    # Four columns, as wide as a landscape page can print them legibly.
+    widths = [sheet.column_dimensions[c].width for c in "ABCD"]
+    assert sum(widths) <= 160 and sheet.max_column == 4
+    # A long answer's row is as tall as its wrapped lines (left alone, lines print over each other).
+    long = next(r for r, row in enumerate(rows, start=1) if len(str(row[3])) > 200)
+    assert sheet.row_dimensions[long].height >= 3 * 15
+    assert sheet.row_dimensions[1].height == 15
