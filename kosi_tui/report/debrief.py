@@ -19,6 +19,7 @@ from kosi_tui.core.group import (
     role_name,
 )
 from kosi_tui.core.group_canvas import Group
+from kosi_tui.core.group_record import CHANGED, Entry
 from kosi_tui.core.numbers import format_date, is_number
 from kosi_tui.core.text import localize
 from kosi_tui.i18n import t
@@ -165,10 +166,42 @@ def _answers(game: Game, lang: str) -> list[Block]:
     return blocks
 
 
+def _record(game: Game, record: list[Entry], lang: str, rounds: int) -> Items:
+    """Who submitted and changed when in the first `rounds` rounds, as the board saw it."""
+    group = _group(game)
+    index = {rnd.id: i for i, rnd in enumerate(group.rounds)}
+    rows = {row.member.key: row for row in game.rounds(0)[0].rows} if game.members else {}
+    lines = []
+    for entry in record:
+        row = rows.get(entry.member)
+        if row is None or index.get(entry.round, rounds) >= rounds:
+            continue  # a draft since removed, a round not in this debrief
+        try:
+            time = dt.datetime.fromisoformat(entry.time).strftime("%H:%M")
+        except ValueError:
+            time = "–"
+        party = f"{role_name(row.role, lang, short=True)} ({row.member.name})"
+        n = index[entry.round]
+        if entry.event == CHANGED:
+            lines.append(t("debrief.record_changed", lang, time=time, n=n + 1, party=party))
+            continue
+        first = ", ".join(
+            role_name(r, lang, short=True) for r in group.roles if r.id in group.rounds[n].first
+        )
+        early = t("debrief.record_early", lang, first=first) if entry.early else ""
+        lines.append(t("debrief.record_submitted", lang, time=time, n=n + 1, party=party) + early)
+    return Items(lines)
+
+
 def build_debrief(
-    game: Game, lang: str, upto: int | None = None, today: dt.date | None = None
+    game: Game,
+    lang: str,
+    upto: int | None = None,
+    today: dt.date | None = None,
+    record: list[Entry] | None = None,
 ) -> Document:
-    """The debrief document of the rounds played up to `upto` (0-based; default all)."""
+    """The debrief document of the rounds played up to `upto` (0-based; default all), with
+    the board's record of who submitted when, where there is one."""
     group = _group(game)
     canvas = game.compiled.canvas
     title = t("debrief.title", lang, canvas=localize(canvas.title, lang))
@@ -207,6 +240,9 @@ def build_debrief(
     parts.append(Part(t("debrief.across", lang), [figures_grid(game, results, lang)], number=3))
     if len(results) > 1 and last.rows:
         parts.append(Part(t("debrief.moves", lang), [_moves(game, results, lang)], number=4))
+    timeline = _record(game, record or [], lang, len(results))
+    if timeline.items:
+        parts.append(Part(t("debrief.record", lang), [timeline], number=len(parts)))
     parts.append(Part(t("debrief.answers", lang), _answers(game, lang), number=len(parts),
                       new_page=True))  # fmt: skip
     questions: list[Block] = [Items([localize(q, lang) for q in group.debrief])]

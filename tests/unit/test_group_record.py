@@ -32,3 +32,58 @@ def test_a_folder_that_cannot_be_written_keeps_the_board_going(tmp_path: Path) -
     missing = tmp_path / "gone"
     assert not append_record(missing, [Entry("t", "r1", "abc", SUBMITTED, "f")])
     assert read_record(missing) == []
+
+
+def test_the_debrief_tells_who_submitted_when(tmp_path: Path) -> None:
+    from kosi_tui.core.group_record import observe
+    from kosi_tui.report.debrief import build_debrief
+    from kosi_tui.report.formats import write_document
+    from kosi_tui.report.game import load_game
+    from tests import group_play
+
+    fillings = {role: group_play.join(tmp_path, role) for role in ("stadt", "verein")}
+    record: list[Entry] = []
+
+    def board_looks() -> None:
+        game = load_game(tmp_path, "de")
+        assert game.compiled.canvas.group is not None
+        record.extend(observe(record, game.rounds(1)[1], game.compiled.canvas.group))
+
+    group_play.offer(fillings["verein"], 1, {"stand": "angebot", "geld_einmalig": 500})
+    board_looks()
+    group_play.offer(fillings["stadt"], 1, {"stand": "angebot", "geld_einmalig": 2000})
+    board_looks()
+    group_play.offer(fillings["stadt"], 1, {"geld_einmalig": 2500})
+    board_looks()
+    board_looks()  # nothing new
+    assert [(e.event, e.early) for e in record] == [
+        (SUBMITTED, True), (SUBMITTED, False), (CHANGED, False)
+    ]  # fmt: skip
+    game = load_game(tmp_path, "de")
+    text = write_document(build_debrief(game, "de", record=record), "md")
+    assert isinstance(text, str)
+    assert "Wer wann abgab" in text
+    assert "Runde 2: Verein (Vera Verein) gibt ab (vor Stadt)" in text
+    assert "Runde 2: Stadt (Erika Amt) gibt ab\n" in text
+    assert "Runde 2: Stadt (Erika Amt) ändert nach der Abgabe" in text
+    # A debrief of round 1 only holds no later record.
+    assert "Wer wann abgab" not in str(
+        write_document(build_debrief(game, "de", 0, record=record), "md")
+    )
+
+
+def test_kosi_board_o_reads_the_record_from_the_folder(tmp_path: Path) -> None:
+    from kosi_tui.faces.board.record import keep_record
+    from kosi_tui.faces.board.round_state import RoundState
+    from kosi_tui.faces.commands.board import run_board
+    from kosi_tui.report.game import load_game
+    from tests import group_play
+
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    verein = group_play.join(folder, "verein")
+    group_play.offer(verein, 0, {"stand": "angebot", "geld_einmalig": 500})
+    keep_record(folder, load_game(folder, "de"), RoundState("planspiel_fahrradgarage"))
+    out = tmp_path / "auswertung.md"
+    assert run_board(str(folder), None, out, "md", False, "de") == 0
+    assert "Runde 1: Verein (Vera Verein) gibt ab" in out.read_text(encoding="utf-8")

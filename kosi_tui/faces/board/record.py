@@ -11,31 +11,30 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 
-from kosi_tui.core.answers import now
-from kosi_tui.core.group import RoundResult, offer_fingerprint, role_name
-from kosi_tui.core.group_canvas import Group
+from kosi_tui.core.group import RoundResult, role_name
+from kosi_tui.core.group_record import CHANGED, SUBMITTED, Entry, Marks, marks, observe
 from kosi_tui.faces.board.round_state import RoundState
 from kosi_tui.i18n import t
 from kosi_tui.report.game import Game
 
+__all__ = [
+    "CHANGED",
+    "RECORD_FILE",
+    "SUBMITTED",
+    "Entry",
+    "Marks",
+    "append_record",
+    "keep_record",
+    "marks",
+    "observe",
+    "read_record",
+    "record_parts",
+]
+
 RECORD_FILE = "kosi-planspiel-log.jsonl"
-SUBMITTED, CHANGED = "submitted", "changed"
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One thing the board saw: a member's offer submitted, or changed after submitting."""
-
-    time: str
-    round: str
-    member: str
-    event: str
-    fingerprint: str
-    early: bool = False
-    """Submitted while a role that commits first in the round had not yet."""
 
 
 def read_record(folder: Path) -> list[Entry]:
@@ -56,30 +55,6 @@ def read_record(folder: Path) -> list[Entry]:
         ):
             entries.append(entry)
     return entries
-
-
-def observe(record: list[Entry], result: RoundResult, group: Group) -> list[Entry]:
-    """What to add to the record for what the round shows now."""
-    last: dict[str, str] = {}
-    for entry in record:
-        if entry.round == result.round.id:
-            last[entry.member] = entry.fingerprint
-    early = bool(result.waiting_for(group))
-    first = set(result.round.first)
-    time = now().isoformat()
-    new = []
-    for row in result.rows:
-        if not row.submitted:
-            continue
-        fingerprint = offer_fingerprint(row.member, result.round)
-        seen = last.get(row.member.key)
-        if seen is None:
-            before = early and (row.role is None or row.role.id not in first)
-            new.append(Entry(time, result.round.id, row.member.key, SUBMITTED, fingerprint,
-                             before))  # fmt: skip
-        elif seen != fingerprint:
-            new.append(Entry(time, result.round.id, row.member.key, CHANGED, fingerprint))
-    return new
 
 
 def append_record(folder: Path, entries: list[Entry]) -> bool:
@@ -104,23 +79,6 @@ def append_record(folder: Path, entries: list[Entry]) -> bool:
     except OSError:
         return False
     return True
-
-
-@dataclass(frozen=True)
-class Marks:
-    """What the record says about the round: who changed after submitting, who went early."""
-
-    changed: frozenset[str]
-    early: frozenset[str]
-
-
-def marks(record: list[Entry], round_id: str) -> Marks:
-    """The members (keys) whose offer changed after submitting, and who submitted early."""
-    mine = [e for e in record if e.round == round_id]
-    return Marks(
-        frozenset(e.member for e in mine if e.event == CHANGED),
-        frozenset(e.member for e in mine if e.event == SUBMITTED and e.early),
-    )
 
 
 def keep_record(folder: Path, game: Game | None, state: RoundState | None) -> list[Entry]:

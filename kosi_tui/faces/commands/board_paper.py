@@ -100,4 +100,9 @@ def _make(loaded: LoadedCanvas, folder: Path, lang: str, fmt: str, cards: bool, 
     state = read_state(folder)
     game = load_game(folder, lang, loaded.path)
     upto = state.round if state is not None else None
-    return write_document(build_debrief(game, lang, upto), fmt), t("debrief.file", lang)
+    from kosi_tui.faces.board.record import read_record
+
+    record = read_record(folder) if folder.is_dir() else []
+    return write_document(build_debrief(game, lang, upto, record=record), fmt), t(
+        "debrief.file", lang
+    )
