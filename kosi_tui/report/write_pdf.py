@@ -3,6 +3,7 @@ vectors, a question never parted from its answer, table rows at least 10 mm high
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from kosi_tui.report.charts import to_svg
@@ -125,9 +126,22 @@ def typst_source(document: Document) -> str:
     return (
         TEMPLATE.read_text(encoding="utf-8")
         + f"\n#show: setup.with(lang: {lit(document.lang)}, title: {lit(document.title)}, "
-        + f"footer: {lit(document.footer)})\n#{{\n"
+        + f"footer: {lit(document.footer)}, author: {lit(document.author)}, "
+        + f"date: {_date(document.updated or document.created)})\n#{{\n"
         + "".join(body)
         + "}\n"
+    )
+
+
+def _date(moment: dt.datetime | None) -> str:
+    """A Typst datetime in UTC (the PDF's dates carry no offset from Typst), or `auto`."""
+    if moment is None:
+        return "auto"
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.UTC)
+    return (
+        f"datetime(year: {moment.year}, month: {moment.month}, day: {moment.day}, "
+        f"hour: {moment.hour}, minute: {moment.minute}, second: {moment.second})"
     )
 
 

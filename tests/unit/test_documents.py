@@ -77,6 +77,11 @@ def test_pdf_report_pages(draft: Path, tmp_path: Path) -> None:
         assert round(float(page.mediabox.height) / MM) == 297
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert "Innovationslabor aufbauen" in text and "Auswertung" in text
+    # The draft's author and its last change (16:30 at +01:00) are the file's, not empty or today.
+    assert reader.metadata.author == "Erika Musterfrau"
+    assert reader.metadata.creation_date.astimezone(dt.UTC) == dt.datetime(
+        2027, 3, 15, 15, 30, tzinfo=dt.UTC
+    )
     # Fonts travel with the file.
     fonts = [
         f.get_object()
