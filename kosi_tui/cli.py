@@ -82,6 +82,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     board.add_argument("--cards", action="store_true", help=t("cli.board_cards", lang))
     board.add_argument("--poster", action="store_true", help=t("cli.board_poster", lang))
     board.add_argument("--run-sheet", action="store_true", help=t("cli.board_run_sheet", lang))
+    board.add_argument("--anonymous", action="store_true", help=t("cli.anonymous", lang))
     board.add_argument(
         "--paper", choices=("A6", "A5", "A4", "A3", "A1"), type=str.upper,
         help=t("cli.board_paper", lang),
@@ -165,6 +166,7 @@ def _dispatch(args: argparse.Namespace, lang_given: bool = True) -> int:
         return run_board(
             args.source, args.canvas, args.output, args.format, args.force, lang,
             cards=args.cards, poster=args.poster, run_sheet=args.run_sheet, paper=args.paper,
+            anonymous=args.anonymous,
         )  # fmt: skip
     if args.command == "serve":
         from kosi_tui.faces.commands.serve import ServeOptions, run_serve

@@ -131,12 +131,13 @@ def notices(game: Game, result: RoundResult | None, lang: str) -> list[str]:
     return lines
 
 
-def load_game(folder: Path, lang: str, canvas: Path | None = None) -> Game:
+def load_game(folder: Path, lang: str, canvas: Path | None = None, anonymous: bool = False) -> Game:
     """The game in a workshop folder. With `canvas`, drafts of other canvases are left out and
     a folder without drafts is an empty game; without, the folder's most common canvas counts.
 
     Raises `ProblemsError` when there is no draft and no canvas given, `NotAGroup` when the
-    canvas is not played as a group.
+    canvas is not played as a group. `anonymous` names nobody (as `kosi summary --anonymous`):
+    players are "Person 1", …, names in answers are replaced, files are not named.
     """
     try:
         workshop = collect_workshop([folder], lang, canvas)
@@ -148,4 +149,8 @@ def load_game(folder: Path, lang: str, canvas: Path | None = None) -> Game:
         for problem in err.problems:
             if problem.code != "no_drafts":
                 skip(workshop, problem.file, problem, lang)
+    if anonymous:
+        from kosi_tui.report.anonymous import anonymise
+
+        workshop = anonymise(workshop, lang)
     return game_from_workshop(workshop)

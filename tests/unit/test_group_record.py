@@ -87,3 +87,18 @@ def test_kosi_board_o_reads_the_record_from_the_folder(tmp_path: Path) -> None:
     out = tmp_path / "auswertung.md"
     assert run_board(str(folder), None, out, "md", False, "de") == 0
     assert "Runde 1: Verein (Vera Verein) gibt ab" in out.read_text(encoding="utf-8")
+
+
+def test_kosi_board_o_anonymous_names_no_player(tmp_path: Path) -> None:
+    from kosi_tui.cli import main
+    from tests import group_play
+
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    group_play.play_all(folder)
+    out = tmp_path / "auswertung.md"
+    assert main(["board", str(folder), "-o", str(out), "--anonymous", "--lang", "de"]) == 0
+    text = out.read_text(encoding="utf-8")
+    for name in ("Erika Amt", "Vera Verein", "Mobiles Viertel e. V.", "Nils Nutzer"):
+        assert name not in text, name
+    assert "Verein (Person " in text and "14.000" in text

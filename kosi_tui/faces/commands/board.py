@@ -47,6 +47,7 @@ def run_board(
     poster: bool = False,
     run_sheet: bool = False,
     paper: str | None = None,
+    anonymous: bool = False,
 ) -> int:
     """The live board for a folder; with `-o`, `--cards`, `--poster` or `--run-sheet`, paper."""
     path = Path(source)
@@ -58,4 +59,4 @@ def run_board(
     from kosi_tui.faces.commands.board_paper import run_paper
 
     return run_paper(source, canvas, out, fmt, force, lang, cards=cards, poster=poster,
-                     run_sheet=run_sheet, paper=paper)  # fmt: skip
+                     run_sheet=run_sheet, paper=paper, anonymous=anonymous)  # fmt: skip

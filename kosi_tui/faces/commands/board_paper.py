@@ -34,8 +34,9 @@ def run_paper(
     poster: bool = False,
     run_sheet: bool = False,
     paper: str | None = None,
+    anonymous: bool = False,
 ) -> int:
-    """Writes the paper asked for and says where it went."""
+    """Writes the paper asked for and says where it went; `anonymous` names no player."""
     folder = Path(source)
     pdf_only = cards or poster
     try:
@@ -57,7 +58,8 @@ def run_paper(
         if loaded.canvas.group is None:
             say(t("cli.board_not_group", lang, id=loaded.canvas.id))
             return 1
-        data, name = _make(loaded, folder, lang, output.fmt, cards, poster, run_sheet, paper)
+        data, name = _make(loaded, folder, lang, output.fmt, cards, poster, run_sheet, paper,
+                           anonymous)  # fmt: skip
     except ProblemsError as err:
         for problem in err.problems:
             say(problem.render(lang), err=output.to_stdout)
@@ -70,7 +72,8 @@ def run_paper(
 
 
 def _make(loaded: LoadedCanvas, folder: Path, lang: str, fmt: str, cards: bool, poster: bool,
-          run_sheet: bool, paper: str | None) -> tuple[str | bytes, str]:  # fmt: skip
+          run_sheet: bool, paper: str | None,
+          anonymous: bool = False) -> tuple[str | bytes, str]:  # fmt: skip
     compiled = loaded.compiled
     if cards:
         from kosi_tui.report.role_cards import write_role_cards
@@ -91,14 +94,14 @@ def _make(loaded: LoadedCanvas, folder: Path, lang: str, fmt: str, cards: bool, 
                 "poster_table.file", lang
             )
         state = read_state(folder)
-        game = load_game(folder, lang, loaded.path)
+        game = load_game(folder, lang, loaded.path, anonymous)
         upto = state.round if state is not None else None
         data = write_negotiation_poster(compiled, lang, paper or "A3", game, upto)
         return data, t("poster_table.file", lang)
     from kosi_tui.report.debrief import build_debrief
 
     state = read_state(folder)
-    game = load_game(folder, lang, loaded.path)
+    game = load_game(folder, lang, loaded.path, anonymous)
     upto = state.round if state is not None else None
     from kosi_tui.faces.board.record import read_record
 
