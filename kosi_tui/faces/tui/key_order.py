@@ -15,6 +15,10 @@ whatever is focused then (the messages a binding posts, a dialog being built), a
 focus or the screen keeps changing. Only then is the next key handed out, to the widget focused
 now. Typed text is never dropped: a key waits, at worst, until a widget that took a probe and was
 removed is given up on.
+
+Two shortcuts keep typing as quick as without the order: a character for a text field (which takes
+it and keeps the focus) is handed out without a probe, the next key queueing behind it in the same
+field; and a key that the focused widget took and stopped needs no probe beyond that widget.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from textual.dom import DOMNode
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Input, TextArea
 
 MAX_SWEEPS = 4
 """How often the way is followed again while the focus or the screen keeps changing after a key."""
@@ -45,6 +50,17 @@ def is_typed(event: events.Event) -> bool:
     return isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded
 
 
+def _typed_into(widget: MessagePump, event: events.Event) -> bool:
+    """Whether `event` is a character for a text field, which takes it and keeps the focus: the
+    next key may follow at once into the same queue. (With a probe per character, 300 keys
+    arriving together took 10 to 20 ms each instead of 1.)"""
+    if not (isinstance(event, events.Key) and event.is_printable):
+        return False
+    if isinstance(widget, TextArea):
+        return not widget.read_only
+    return isinstance(widget, Input)
+
+
 class KeyOrder:
     """The app's queue of typed keys (and pastes), handed out one at a time."""
 
@@ -58,6 +74,8 @@ class KeyOrder:
         """The current probe's token while a key is being followed; stale probes ignore it."""
         self._seen: tuple[Screen[Any] | None, Widget | None] = (None, None)
         self._give_up: asyncio.TimerHandle | None = None
+        self._key: events.Event | None = None
+        """The key handed out last."""
 
     @property
     def busy(self) -> bool:
@@ -73,8 +91,10 @@ class KeyOrder:
         while self._waiting and self._sweep is None:
             event = self._waiting.popleft()
             start = self._focus_point()
+            self._key = event
             await self._deliver(event)
-            self._follow(start, MAX_SWEEPS, again=True)
+            if not _typed_into(start, event):
+                self._follow(start, MAX_SWEEPS, again=True)
 
     def _focus_point(self) -> MessagePump:
         """Where a key goes now: the focused widget, else the screen, else the app."""
@@ -119,9 +139,32 @@ class KeyOrder:
     async def _probe(
         self, token: object, way: list[MessagePump], index: int, sweeps: int, again: bool
     ) -> None:
-        if token is self._sweep and not self._post(token, way, index, sweeps, again):
+        if token is not self._sweep:
+            return
+        if again and index == 1 and self._taken_by(way[0]):
+            # A character the field took (and stopped): nothing else moves the focus for it, so
+            # the next key may follow at once. Typing stays as quick as without the order.
+            self.app.call_later(self._finish, token)
+        elif not self._post(token, way, index, sweeps, again):
             # Through the app's queue, the last on the way: this runs in the app's task.
             await self._through(sweeps, again)
+
+    def _taken_by(self, pump: MessagePump) -> bool:
+        """Whether the key was handled and stopped by `pump`, a widget, without the focus moving.
+
+        (A screen stops a key that the app sent on its way to the app itself: not taken.)"""
+        key = self._key
+        # Textual keeps no public record of a stopped message: its own flag, read only.
+        stopped = key is not None and getattr(key, "_stop_propagation", False)
+        return bool(stopped) and not isinstance(pump, Screen) and self._state() == self._seen
+
+    async def _finish(self, token: object) -> None:
+        if token is self._sweep:
+            if self._give_up is not None:
+                self._give_up.cancel()
+                self._give_up = None
+            self._sweep = None
+            await self._hand_out()
 
     def _lost(self, token: object, sweeps: int) -> None:
         if token is self._sweep:
