@@ -205,6 +205,8 @@ class FillScreen(KosiScreen[None]):
             widget.display = session.visible.get(key, True)
             widgets.append(widget)
         await container.mount_all(widgets)
+        if not self.app.is_running:
+            return  # the app ended while the section was being mounted: its widgets are going
         last = index == len(sections) - 1
         self.query_one("#prev", Button).label = t("ui.prev", lang)
         self.query_one("#prev", Button).disabled = index == 0
