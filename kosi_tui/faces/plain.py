@@ -141,7 +141,13 @@ class PlainSession:
             self._finish(at_end=False)
             return 130
         else:
-            self._finish(at_end=True)
+            try:
+                self._finish(at_end=True)
+            except KeyboardInterrupt:
+                # Ctrl+C while the open required questions are offered: still the end of :q.
+                self.say()
+                self._finish(at_end=False)
+                return 130
         if self.filling.last.error is not None:
             return 1
         return 2 if self.refused else 0

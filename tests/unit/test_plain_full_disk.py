@@ -22,7 +22,9 @@ import pytest
 from kosi_tui.faces.filling import Filling
 from kosi_tui.faces.plain import start_plain
 from kosi_tui.storage import atomic
+from kosi_tui.storage.canvas_file import load_canvas
 from kosi_tui.storage.draft_file import load_draft
+from kosi_tui.storage.draft_lock import holder
 from tests.conftest import ROOT
 
 EXAMPLE = ROOT / "examples" / "innovationslabor.answers.yaml"
@@ -172,6 +174,34 @@ def test_ctrl_c_still_leaves_an_emergency_copy(
         assert start_plain(Filling.open(path), "de", read, out) == 130
     answers = load_draft(copy_named_in(out.getvalue())).answers
     assert {k: answers[k] for k in EXPECTED} == EXPECTED
+
+
+def test_ctrl_c_while_open_questions_are_offered_at_the_end_leaves_an_emergency_copy(
+    kosi_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The minimal canvas's first (required) question skipped by jumping away, the rest answered;
+    # at the end it is offered again and the person presses Ctrl+C there.
+    canvas = load_canvas(ROOT / "tests" / "data" / "good" / "minimal.yaml")
+    disk = kosi_home.parent / "disk"
+    disk.mkdir(parents=True)
+    path = disk / "entwurf.yaml"
+    filling = Filling.start(canvas, "Stadt", "Erika", "de", path=path)
+    lines = feed([">>", "2", "Amt", "1", "", "", "", "", "", ""])
+
+    def read() -> str | None:
+        line = lines()
+        if line is None:
+            raise KeyboardInterrupt
+        return line
+
+    out = io.StringIO()
+    with full(monkeypatch, disk):
+        assert start_plain(filling, "de", read, out, interactive=True) == 130
+    text = out.getvalue()
+    assert "Offene Pflichtfragen: 1." in text
+    answers = load_draft(copy_named_in(text)).answers
+    assert answers["akteure.tabelle"][0]["name"] == "Amt"
+    assert holder(path) is None  # the open-here mark went with the session
 
 
 def test_question_help_names_the_save_elsewhere_command(kosi_home: Path) -> None:
