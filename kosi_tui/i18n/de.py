@@ -359,6 +359,7 @@ MESSAGES: dict[str, str] = {
     "summary.sheet_questions": "Je Frage",
     "summary.col_number": "Nr.",
     "summary.col_question": "Frage",
+    "report.chart_on_glance": "„{title}“ steht auf der ersten Seite.",
     # the trainer's blank copy: marked on every page
     "cli.trainer_suffix": "moderation",
     "blank.trainer_mark": "Moderationsexemplar – nicht austeilen",

@@ -354,6 +354,7 @@ MESSAGES: dict[str, str] = {
     "summary.sheet_questions": "By question",
     "summary.col_number": "No.",
     "summary.col_question": "Question",
+    "report.chart_on_glance": "“{title}” is on the first page.",
     # the trainer's blank copy: marked on every page
     "cli.trainer_suffix": "facilitator",
     "blank.trainer_mark": "Facilitator's copy – do not hand out",

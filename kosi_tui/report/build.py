@@ -126,7 +126,11 @@ def _step_blocks(result: Result, lang: str) -> list[Block]:
     return blocks
 
 
-def _evaluation(session: Session, result: Result, lang: str) -> Part | None:
+def _evaluation(
+    session: Session, result: Result, lang: str, shown: frozenset[str] = frozenset()
+) -> Part | None:
+    """The figures, prompts and steps; a chart already on the first page (`shown`) is named
+    there, not drawn again."""
     if not (result.scores or result.prompts or result.flags or result.own_steps):
         return None
     blocks: list[Block] = []
@@ -136,7 +140,13 @@ def _evaluation(session: Session, result: Result, lang: str) -> Part | None:
         rows = [[localize(i.score.label, lang), score_text(i, lang)] for i in result.scores]
         header = [t("report.col_score", lang), t("report.col_value", lang)]
         blocks += [Heading(t("report.scores", lang)), Grid(header, rows, frozenset({1}))]
-        blocks += figures(session, result, lang)
+        blocks += figures(session, result, lang, shown)
+        titles = [
+            localize(c.title, lang)
+            for c in session.compiled.canvas.evaluation.charts
+            if c.id in shown
+        ]
+        blocks += [Line(t("report.chart_on_glance", lang, title=title), "note") for title in titles]
         blocks.append(Line(t("report.col_explain", lang), "strong"))
         blocks.append(
             Facts(
@@ -183,7 +193,13 @@ def build_report(
     if glance is not None:
         parts.append(glance)
     parts += _sections(session, lang)
-    for extra in (_evaluation(session, result, lang), _appendix(draft, lang)):
+    declared = session.compiled.canvas.glance
+    glance_charts = frozenset(
+        item.chart
+        for item in (declared.items if declared is not None and glance is not None else [])
+        if item.chart is not None
+    )
+    for extra in (_evaluation(session, result, lang, glance_charts), _appendix(draft, lang)):
         if extra is not None:
             parts.append(extra)
     title = localize(session.compiled.canvas.title, lang)

@@ -127,14 +127,19 @@ def chart_for(session: Session, result: Result, spec: ChartSpec, lang: str) -> C
     return scores_chart(result, spec, lang)
 
 
-def figures(session: Session, result: Result, lang: str) -> list[Figure]:
-    """The canvas's charts, or the scores on their own when it declares none."""
+def figures(
+    session: Session, result: Result, lang: str, shown: frozenset[str] = frozenset()
+) -> list[Figure]:
+    """The canvas's charts, or the scores on their own when it declares none; not those whose
+    ids are in `shown` (already on the report's first page)."""
     specs = session.compiled.canvas.evaluation.charts
     if not specs:
         chart = scores_chart(result, None, lang)
         return [Figure(chart, t("report.chart_scores", lang))] if chart else []
     out = []
     for spec in specs:
+        if spec.id in shown:
+            continue
         chart = chart_for(session, result, spec, lang)
         if chart is not None:
             out.append(Figure(chart, localize(spec.title, lang)))

@@ -138,3 +138,18 @@ def test_a_pdf_of_the_report_still_has_one_first_page(tmp_path: Path) -> None:
                  "-o", str(out)]) == 0  # fmt: skip
     first = pypdf.PdfReader(out).pages[0].extract_text()
     assert "Wer bringt wie viel Geld ein" in first and "Nächste Schritte" in first
+
+
+@pytest.mark.parametrize("example", ["labor-reifegrad", "koinvestition-fahrradgarage"])
+def test_a_chart_on_the_first_page_is_not_drawn_again(example: str, tmp_path: Path) -> None:
+    from kosi_tui.cli import main
+
+    out = tmp_path / "bericht.html"
+    assert main(["report", str(ROOT / "examples" / f"{example}.answers.yaml"), "-o", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    titles = [
+        t.split("</title>")[0] for t in html.split("<svg")[1:] for t in [t.split("<title>")[1]]
+    ]
+    assert titles and len(titles) == len(set(titles)), titles
+    # The evaluation says where the chart is.
+    assert "steht auf der ersten Seite" in html
