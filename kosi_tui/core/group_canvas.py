@@ -139,6 +139,18 @@ class CardLimit(_Model):
     message: Text
 
 
+class GameEvent(_Model):
+    """An event card the trainer plays from the board during the game ("Eilmeldung: …")."""
+
+    id: Ident
+    title: Text
+    text: Text
+    from_round: Annotated[int, Field(ge=1)] = 1
+    """The first round (1-based) in which it may be played."""
+    roles: list[ChoiceId] = Field(default_factory=list)
+    """The roles it concerns, named with it (default: everyone)."""
+
+
 class Group(_Model):
     """A canvas played as a group: roles, rounds, the table and the figures over all drafts."""
 
@@ -161,6 +173,8 @@ class Group(_Model):
     flags: list[GroupFlag] = Field(default_factory=list)
     across: list[Ident] = Field(default_factory=list)
     """Figures followed from round to round on the board (the gaps): who moved how far."""
+    events: list[GameEvent] = Field(default_factory=list)
+    """Event cards, played in this order from the board, each once."""
     debrief: list[Text] = Field(default_factory=list)
     """Questions for the plenary after the game."""
     run_sheet: list[Phase] = Field(default_factory=list)

@@ -104,6 +104,7 @@ class _GroupChecks:
             ("column", [col.id for col in group.table], "table"),
             ("figure", [f.id for f in group.figures], "figures"),
             ("flag", [f.id for f in group.flags], "flags"),
+            ("event", [e.id for e in group.events], "events"),
         ):
             c.duplicates(ids, (*base, key), what)
         located = c.out.questions.get(group.role_question)
@@ -136,6 +137,14 @@ class _GroupChecks:
                 if first not in self.role_ids:
                     c.add((*base, "rounds", i, "first", j), "unknown_role", role=first,
                           suggestion=closest(first, self.role_ids))  # fmt: skip
+        for i, event in enumerate(group.events):
+            if event.from_round > len(group.rounds):
+                c.add((*base, "events", i, "from_round"), "event_round", n=event.from_round,
+                      rounds=len(group.rounds))  # fmt: skip
+            for j, concerned in enumerate(event.roles):
+                if concerned not in self.role_ids:
+                    c.add((*base, "events", i, "roles", j), "unknown_role", role=concerned,
+                          suggestion=closest(concerned, self.role_ids))  # fmt: skip
         figure_ids = [f.id for f in group.figures]
         for i, figure in enumerate(group.across):
             if figure not in figure_ids:

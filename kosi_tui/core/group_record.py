@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 from kosi_tui.core.answers import now
 from kosi_tui.core.group import RoundResult, offer_fingerprint
-from kosi_tui.core.group_canvas import Group
+from kosi_tui.core.group_canvas import GameEvent, Group
 
-SUBMITTED, CHANGED = "submitted", "changed"
+SUBMITTED, CHANGED, EVENT = "submitted", "changed", "event"
 
 
 @dataclass(frozen=True)
@@ -66,3 +66,26 @@ def marks(record: list[Entry], round_id: str) -> Marks:
         frozenset(e.member for e in mine if e.event == CHANGED),
         frozenset(e.member for e in mine if e.event == SUBMITTED and e.early),
     )
+
+
+def played_events(group: Group, record: list[Entry]) -> list[tuple[Entry, GameEvent]]:
+    """The event cards played so far, in order, with the record's entry (time and round)."""
+    by_id = {event.id: event for event in group.events}
+    return [
+        (e, by_id[e.fingerprint]) for e in record if e.event == EVENT and e.fingerprint in by_id
+    ]
+
+
+def next_event(group: Group, record: list[Entry], index: int) -> GameEvent | None:
+    """The next card that may be played in round `index` (0-based): in the canvas's order, not
+    played yet, its round reached."""
+    played = {event.id for _, event in played_events(group, record)}
+    for event in group.events:
+        if event.id not in played and event.from_round <= index + 1:
+            return event
+    return None
+
+
+def event_entry(group: Group, index: int, event: GameEvent) -> Entry:
+    """The record's entry for playing `event` now in round `index`."""
+    return Entry(now().isoformat(), group.rounds[index].id, "", EVENT, event.id)

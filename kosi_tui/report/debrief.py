@@ -19,7 +19,7 @@ from kosi_tui.core.group import (
     role_name,
 )
 from kosi_tui.core.group_canvas import Group
-from kosi_tui.core.group_record import CHANGED, Entry
+from kosi_tui.core.group_record import CHANGED, EVENT, Entry
 from kosi_tui.core.numbers import format_date, is_number
 from kosi_tui.core.text import localize
 from kosi_tui.i18n import t
@@ -172,14 +172,22 @@ def _record(game: Game, record: list[Entry], lang: str, rounds: int) -> Items:
     index = {rnd.id: i for i, rnd in enumerate(group.rounds)}
     rows = {row.member.key: row for row in game.rounds(0)[0].rows} if game.members else {}
     lines = []
+    events = {event.id: event for event in group.events}
     for entry in record:
         row = rows.get(entry.member)
-        if row is None or index.get(entry.round, rounds) >= rounds:
-            continue  # a draft since removed, a round not in this debrief
+        if index.get(entry.round, rounds) >= rounds:
+            continue  # a round not in this debrief
         try:
             time = dt.datetime.fromisoformat(entry.time).strftime("%H:%M")
         except ValueError:
             time = "–"
+        if entry.event == EVENT and entry.fingerprint in events:
+            title = localize(events[entry.fingerprint].title, lang)
+            lines.append(t("debrief.record_event", lang, time=time, n=index[entry.round] + 1,
+                           title=title))  # fmt: skip
+            continue
+        if row is None:
+            continue  # a draft since removed
         party = f"{role_name(row.role, lang, short=True)} ({row.member.name})"
         n = index[entry.round]
         if entry.event == CHANGED:

@@ -31,9 +31,17 @@ from kosi_tui.core.group import (
     rejected_value_text,
     role_name,
 )
+from kosi_tui.core.group_record import event_entry, next_event, played_events
 from kosi_tui.core.text import localize
 from kosi_tui.faces.board.folder_watch import POLL_SECONDS, Stamp, stamp
-from kosi_tui.faces.board.record import Entry, keep_record, marks, record_parts
+from kosi_tui.faces.board.record import (
+    Entry,
+    append_record,
+    event_text,
+    keep_record,
+    marks,
+    record_parts,
+)
 from kosi_tui.faces.board.round_state import (
     RoundState,
     hidden,
@@ -98,6 +106,7 @@ class BoardApp(App[None]):
         Binding("n", "next_round", "Next round", id="board_next"),
         Binding("b", "previous_round", "Round back", id="board_back"),
         Binding("a", "reveal", "Reveal", id="board_reveal"),
+        Binding("e", "play_event", "Event card", id="board_event"),
         Binding("q", "quit", "Quit", id="board_quit"),
     ]
 
@@ -123,6 +132,7 @@ class BoardApp(App[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="board-title")
         yield Static(id="board-status")
+        yield Static(id="board-event")
         with VerticalScroll(id="board-body"):
             yield DataTable(id="board-table", cursor_type="none", zebra_stripes=True)
             yield Static(id="board-notes")
@@ -218,6 +228,20 @@ class BoardApp(App[None]):
         self.state, self.notice = state, ""
         self.render_board()
 
+    def action_play_event(self) -> None:
+        """Plays the next event card of the canvas that this round allows."""
+        group = self.game.compiled.canvas.group if self.game is not None else None
+        index = min(self.state.round, len(group.rounds) - 1) if group is not None else 0
+        event = next_event(group, self.record, index) if group is not None else None
+        if group is None or event is None:
+            self.notice = t("board.no_event", self.lang)
+        elif append_record(self.folder, [entry := event_entry(group, index, event)]):
+            self.record = [*self.record, entry]
+            self.notice = ""
+        else:
+            self.notice = t("board.event_not_saved", self.lang)
+        self.render_board()
+
     def action_previous_round(self) -> None:
         """Goes back one round (a round moved on by mistake)."""
         self._move(-1)
@@ -265,6 +289,7 @@ class BoardApp(App[None]):
                                    (localize(game.compiled.canvas.title, self.lang), "bold")))  # fmt: skip
         sealed = hidden(self.state, index, rnd.sealed)
         status.update(self._status(current, sealed))
+        self._event(current)
         if sealed:
             # Who has submitted, nothing of what: no amount, sum, flag or left-out value.
             self._sealed_table(table, current)
@@ -355,6 +380,18 @@ class BoardApp(App[None]):
                 shown = amount_text(value, lang, money=money) if column.total else ""
                 total.append(Text(shown, style="bold", justify="right"))
             table.add_row(*total, key="total")
+
+    def _event(self, result: RoundResult) -> None:
+        """The event card played last in this round, as a banner; none: no line."""
+        banner = self.query_one("#board-event", Static)
+        assert self.game is not None
+        group = self.game.compiled.canvas.group
+        played = [
+            (e, ev) for e, ev in played_events(group, self.record) if e.round == result.round.id
+        ] if group is not None else []  # fmt: skip
+        banner.display = bool(played)
+        if played and group is not None:
+            banner.update(Text(event_text(group, played[-1][1], self.lang), style="bold"))
 
     def _sealed_table(self, table: DataTable[Text | str], result: RoundResult) -> None:
         lang = self.lang

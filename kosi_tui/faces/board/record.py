@@ -15,7 +15,9 @@ from dataclasses import asdict
 from pathlib import Path
 
 from kosi_tui.core.group import RoundResult, role_name
+from kosi_tui.core.group_canvas import GameEvent, Group
 from kosi_tui.core.group_record import CHANGED, SUBMITTED, Entry, Marks, marks, observe
+from kosi_tui.core.text import localize
 from kosi_tui.faces.board.round_state import RoundState
 from kosi_tui.i18n import t
 from kosi_tui.report.game import Game
@@ -27,6 +29,7 @@ __all__ = [
     "Entry",
     "Marks",
     "append_record",
+    "event_text",
     "keep_record",
     "marks",
     "observe",
@@ -111,3 +114,14 @@ def record_parts(game: Game, result: RoundResult, record: list[Entry], lang: str
             roles = ", ".join(role_name(r.role, lang, True) for r in rows)
             parts.append(t(key, lang, roles=roles, first=first))
     return parts
+
+
+def event_text(group: Group, event: GameEvent, lang: str) -> str:
+    """An event card as the board shows it: title, text and the roles it concerns."""
+    text = t(
+        "board.event", lang, title=localize(event.title, lang), text=localize(event.text, lang)
+    )
+    roles = [r for r in group.roles if r.id in event.roles]
+    if roles:
+        text += t("board.event_for", lang, roles=", ".join(role_name(r, lang, True) for r in roles))
+    return text

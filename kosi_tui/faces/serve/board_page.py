@@ -15,8 +15,9 @@ from pathlib import Path
 from aiohttp import web
 
 from kosi_tui.core.group import RoundResult, role_name
+from kosi_tui.core.group_record import played_events
 from kosi_tui.core.text import localize
-from kosi_tui.faces.board.record import Entry, keep_record, record_parts
+from kosi_tui.faces.board.record import Entry, event_text, keep_record, record_parts
 from kosi_tui.faces.board.round_state import (
     RoundState,
     hidden,
@@ -55,6 +56,7 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 tr.total td { font-weight: bold; }
 .flags li { font-weight: bold; }
 .notices li { color: #a00; }
+.event { font-weight: bold; background: #fff3c4; padding: .4em .6em; }
 .status { color: #444; }
 form { display: inline; }
 button { font-size: 1.1em; padding: .3em .8em; margin-right: .5em; }
@@ -110,9 +112,14 @@ def board_fragment(
     named = notices(game, None if sealed else current, lang)
     left_out = "".join(f"<li>{html.escape(line)}</li>" for line in named)
     shown = [r for r in results if not hidden(state, r.index, r.round.sealed)]
+    played = [ev for e, ev in played_events(group, record or []) if e.round == current.round.id]
+    banner = (
+        f'<p class="event">{html.escape(event_text(group, played[-1], lang))}</p>' if played else ""
+    )
     return (
         f"<h2>{html.escape(heading)}</h2>"
         f'<p class="status">{html.escape(" · ".join(status))}</p>'
+        + banner
         + table
         + (f'<ul class="notices">{left_out}</ul>' if left_out else "")
         + flags
