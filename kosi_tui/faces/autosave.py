@@ -242,6 +242,10 @@ class AutoSaver:
         if result.error is not None:
             new, self.failing = not self.failing, True
             self.events.failed(result.error, new)
+            if self.filling.dirty and not self._saving:
+                # Whichever save failed (the timer's, one on quitting, one elsewhere), the draft's
+                # file is tried again without a key pressed.
+                self.changed()
             return
         self.failing = False
         if result.conflicts:

@@ -285,6 +285,30 @@ def test_a_failed_quit_save_says_so_and_keeps_trying(filling: Filling, disk: Dis
     assert results[1].error is None and on_disk(filling) == "x"
 
 
+def test_a_failed_save_now_or_save_as_goes_on_trying_by_itself(
+    filling: Filling, disk: Disk, tmp_path: Path
+) -> None:
+    # The quit save fails and the person stays (Escape in the dialog), or saving elsewhere is
+    # refused: the saver keeps trying the draft's file without a key pressed.
+    clock, heard = Clock(), Heard()
+    saver = AutoSaver(filling, clock.later, events=heard.events(), now=clock.now)
+    disk.full = True
+    type_(filling, saver, "x")
+    saver.save_now(always=True)
+    assert heard.said == [("failed", True)]
+    disk.full = False
+    clock.advance(2)
+    assert on_disk(filling) == "x" and not filling.dirty and not saver.failing
+    blocker = tmp_path / "datei"
+    blocker.write_text("keine Mappe")
+    disk.full = True
+    filling.set_answer(KEY, "y")
+    saver.save_as(blocker / "entwurf.yaml")
+    disk.full = False
+    clock.advance(2)
+    assert on_disk(filling) == "y" and not filling.dirty
+
+
 # -- others' changes --------------------------------------------------------------------------
 
 
