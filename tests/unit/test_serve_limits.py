@@ -106,6 +106,21 @@ async def test_a_browser_faster_than_its_app_is_stopped() -> None:
     assert feeder.pending == 0
 
 
+async def test_a_flood_of_tiny_messages_to_an_app_that_reads_nothing_is_stopped() -> None:
+    # ["focus"], ["blur"] and ["stdin", ""] are a few bytes each on the wire; queued without a
+    # bound they filled the server's memory while the app was busy.
+    async def never(*_: object) -> None:
+        await asyncio.Event().wait()
+
+    for tiny in (Focus(True), Keys(b"")):
+        feeder = Feeder(never, never, never)
+        with pytest.raises(TooMuchInput):
+            for _ in range(1_000_000):
+                feeder.put(tiny)
+        assert len(feeder.queue) <= MAX_PENDING // 16
+        await feeder.close()
+
+
 def test_the_cap_leaves_files_for_every_session() -> None:
     assert connection_cap(1024, 40) == 1024 - 40 * 8 - 64
     assert connection_cap(1_000_000, 40) == 4096

@@ -22,6 +22,9 @@ MAX_MESSAGE = 64 * 1024
 """Bytes in one websocket message: a long paste fits, a flood does not."""
 MAX_PENDING = 256 * 1024
 """Bytes of keys waiting for the app before the browser is disconnected."""
+QUEUED_AT_LEAST = 64
+"""Bytes a queued message counts for however short it is: a flood of ["focus"] or empty keys
+is bounded like one of long pastes."""
 MAX_WIDTH, MAX_HEIGHT = 400, 200
 """The largest terminal a browser gets (a wall-sized beamer with a small font)."""
 
@@ -93,6 +96,11 @@ class TooMuchInput(Exception):
     """The app has not taken the keys sent so far and the queue is full."""
 
 
+def _cost(message: Keys | Focus) -> int:
+    """What a queued message counts against MAX_PENDING."""
+    return max(len(message.data) if isinstance(message, Keys) else 0, QUEUED_AT_LEAST)
+
+
 class Feeder:
     """Hands keys, sizes and focus to one app in order, on its own task, within bounds."""
 
@@ -105,7 +113,7 @@ class Feeder:
         self.send_keys, self.send_size, self.send_focus = send_keys, send_size, send_focus
         self.queue: deque[Keys | Focus] = deque()
         self.pending = 0
-        """Bytes of keys in the queue."""
+        """Bytes of keys in the queue (at least QUEUED_AT_LEAST for each message)."""
         self.size: Resize | None = None
         """The last size asked for and not yet sent: resizes in between are dropped."""
         self.wake = asyncio.Event()
@@ -116,10 +124,10 @@ class Feeder:
         if isinstance(message, Resize):
             self.size = message
         else:
-            if isinstance(message, Keys):
-                if self.pending + len(message.data) > MAX_PENDING:
-                    raise TooMuchInput
-                self.pending += len(message.data)
+            cost = _cost(message)
+            if self.pending + cost > MAX_PENDING:
+                raise TooMuchInput
+            self.pending += cost
             self.queue.append(message)
         self.wake.set()
 
@@ -133,8 +141,8 @@ class Feeder:
                     await self.send_size(size.width, size.height)
                     continue
                 item = self.queue.popleft()
+                self.pending -= _cost(item)
                 if isinstance(item, Keys):
-                    self.pending -= len(item.data)
                     await self.send_keys(item.data)
                 else:
                     await self.send_focus(item.focused)
