@@ -78,6 +78,14 @@ class SaveEvents:
     or when it raises because nobody is left to ask, both versions are kept."""
 
 
+def rescue(filling: Filling) -> Path | None:
+    """When the draft's own file takes nothing and the face ends: the answers as a new draft
+    in the drafts folder, the temporary folder or the home folder, the first that takes it.
+    Returns where, or None if nowhere."""
+    folders = [drafts_dir(), Path(tempfile.gettempdir()), Path.home()]
+    return filling.emergency_copy(list(dict.fromkeys(folders)))
+
+
 class AutoSaver:
     """Saves one `Filling` as its face asks: `changed` after each change, `save` for Ctrl+S,
     `save_now` to wait for a save, `save_as` for another file, `finish` on the way out."""
@@ -181,11 +189,8 @@ class AutoSaver:
         return self.filling.last
 
     def rescue(self) -> Path | None:
-        """When the draft's own file takes nothing and the face ends: the answers as a new draft
-        in the drafts folder, the temporary folder or the home folder, the first that takes it.
-        Returns where, or None if nowhere."""
-        folders = [drafts_dir(), Path(tempfile.gettempdir()), Path.home()]
-        return self.filling.emergency_copy(list(dict.fromkeys(folders)))
+        """When the draft's own file takes nothing and the face ends: see `rescue`."""
+        return rescue(self.filling)
 
     # -- conflicts ---------------------------------------------------------------------------
 

@@ -560,6 +560,8 @@ MESSAGES: dict[str, str] = {
     "cli.light": "helles Farbschema (z. B. für Beamer)",
     "cli.draft_where": "Ihr Entwurf ist gespeichert: {path}\nWeiterarbeiten: {command}",
     "cli.draft_not_saved": "ACHTUNG: {path} ist nicht gespeichert – die letzten Antworten fehlen in der Datei.",
+    "cli.emergency_copy": "Damit nichts verloren geht, stehen Ihre Antworten in einer Notfallkopie: {copy}\nWeiterarbeiten: {command}",
+    "cli.emergency_screen": "Auch eine Notfallkopie ließ sich nirgends schreiben. Hier sind Ihre Antworten; sichern Sie diesen Text in eine Datei:",
     "cli.no_such_canvas": "„{name}“ ist weder eine Datei noch die Kennung eines Canvas. kosi canvases zeigt "
     "alle Canvas.",
     # Einfacher Modus

@@ -553,6 +553,8 @@ MESSAGES: dict[str, str] = {
     "cli.light": "light colour scheme (e.g. for projectors)",
     "cli.draft_where": "Your draft is saved: {path}\nTo go on: {command}",
     "cli.draft_not_saved": "WARNING: {path} is not saved – the latest answers are missing from the file.",
+    "cli.emergency_copy": "So that nothing is lost, your answers are in an emergency copy: {copy}\nTo go on: {command}",
+    "cli.emergency_screen": "No emergency copy could be written anywhere either. Here are your answers; keep this text in a file:",
     "cli.no_such_canvas": "“{name}” is neither a file nor the id of a canvas. kosi canvases lists all "
     "canvases.",
     # Plain mode

@@ -72,9 +72,25 @@ def tell_where_drafts_are(fillings: list[Filling], lang: str) -> None:
         path = filling.path
         if filling.last.error is not None or filling.dirty:
             say(t("cli.draft_not_saved", lang, path=str(path)), err=True)
+            _rescue(filling, lang)
             continue
         command = resume_line(path, filling.draft.lang, lang)
         say(t("cli.draft_where", lang, path=str(path), command=command))
+
+
+def _rescue(filling: Filling, lang: str) -> None:
+    """The app ended without saving a draft (its disk failed, then the terminal closed or the
+    person quit anyway): as in plain mode, the answers are not left in memory only."""
+    from kosi_tui.faces.autosave import rescue
+    from kosi_tui.storage.draft_file import draft_to_yaml
+
+    copy = rescue(filling)
+    if copy is not None:
+        command = resume_line(copy, filling.draft.lang, lang)
+        say(t("cli.emergency_copy", lang, copy=str(copy), command=command), err=True)
+        return
+    say(t("cli.emergency_screen", lang), err=True)
+    say(draft_to_yaml(filling.snapshot().draft), err=True)
 
 
 def _language_of(path: Path) -> str | None:
