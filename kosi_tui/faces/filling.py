@@ -6,6 +6,7 @@ The Textual app and the plain prompt mode both drive this; neither touches files
 from __future__ import annotations
 
 import datetime as dt
+import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -308,6 +309,12 @@ class Filling:
 
         Where that file takes nothing either, the draft stays with its own file: later saves
         try that again, not the place that just refused."""
+        if _same_file(path, self.path):
+            # Its own file by another name (`:w` with its folder, F2 keeping the name): a save
+            # like any other. A new writer would take the person's own earlier answers in it
+            # for someone else's and keep both as a conflict.
+            self.revision += 1
+            return self.save()
         before = self.path, self.writer
         self.close()
         self.path = path
@@ -318,3 +325,11 @@ class Filling:
             self.path, self.writer = before
         self.claim()
         return result
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (one that does not exist yet is compared by its path)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return a.absolute() == b.absolute()

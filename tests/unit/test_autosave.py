@@ -418,6 +418,23 @@ def test_a_refused_save_as_keeps_the_draft_where_it_was(
     assert heard.said[-1] == ("saved", None) and on_disk(filling) == "x"
 
 
+def test_save_as_to_the_drafts_own_file_is_a_save_not_a_conflict(
+    filling: Filling, disk: Disk
+) -> None:
+    # `:w FOLDER` with the draft's own folder, or F2 keeping the name: the answers typed since the
+    # last save are not "changed here and in the file" against the person's own earlier ones.
+    heard = Heard()
+    saver = AutoSaver(filling, events=heard.events())
+    filling.set_answer(KEY, "vorher")
+    saver.save_now()
+    filling.set_answer(KEY, "nachher")
+    results: list[SaveResult] = []
+    saver.save_as(filling.path.parent / "." / filling.path.name, results.append)
+    assert results[0].error is None and results[0].copy is None and not results[0].conflicts
+    assert saver.conflicts == [] and on_disk(filling) == "nachher"
+    assert list(filling.path.parent.glob("*konflikt*")) == []
+
+
 def test_the_emergency_copy_is_a_new_draft_in_the_drafts_folder(
     filling: Filling, disk: Disk
 ) -> None:
