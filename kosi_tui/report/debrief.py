@@ -244,7 +244,8 @@ def build_debrief(
         rounds += _flags(result, lang)
         if named := round_notices(game, result, lang):
             rounds.append(Items(named))
-    parts.append(Part(t("debrief.rounds_title", lang), rounds, number=2, new_page=True))
+    # Ten columns of offers: their words fit across a landscape page only.
+    parts.append(Part(t("debrief.rounds_title", lang), rounds, number=2, landscape=True))
     parts.append(Part(t("debrief.across", lang), [figures_grid(game, results, lang)], number=3))
     if len(results) > 1 and last.rows:
         parts.append(Part(t("debrief.moves", lang), [_moves(game, results, lang)], number=4))

@@ -102,6 +102,9 @@ class Part:
     number: int | None = None
     new_page: bool = False
     kind: str = "section"  # head, glance, section, evaluation, appendix
+    landscape: bool = False
+    """Printed on pages turned on their side (on pages of its own): for tables too wide for
+    portrait."""
 
 
 @dataclass

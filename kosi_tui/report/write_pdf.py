@@ -21,10 +21,17 @@ from kosi_tui.report.document import (
     Question,
     Rating,
 )
+from kosi_tui.report.table_widths import Metrics, fitting_widths
 from kosi_tui.report.typst_text import compile_typst, lit
 
 TEMPLATE = Path(__file__).parent / "report.typ"
 WIDE = 6
+TEXT_WIDTH_MM = 210 - 18 - 16
+"""A4 less the page margins set in report.typ."""
+LANDSCAPE_WIDTH_MM = 297 - 18 - 16
+TYPST = Metrics(char_em=0.56, bold_em=0.62, padding_mm=3.2)
+"""Libertinus Serif as Typst sets it ("Gegenmaßnahme" 0.55 em a character, 0.62 in bold,
+measured with Typst's `measure`) and grid-table's cell inset (4 pt on each side)."""
 """Tables with more columns than this are set smaller, so they fit the page's width."""
 
 
@@ -61,8 +68,9 @@ def column_weights(
     return weights
 
 
-def block_source(block: Block) -> str:
-    """One block as Typst code (one expression per line, in code mode)."""
+def block_source(block: Block, width: float = TEXT_WIDTH_MM) -> str:
+    """One block as Typst code (one expression per line, in code mode); `width` is the page's
+    text width in mm."""
     match block:
         case Prose(text=text):
             return _prose(text)
@@ -79,19 +87,20 @@ def block_source(block: Block) -> str:
         case Facts(pairs=pairs):
             return f"facts(..{_array([_array([lit(k), lit(v)]) for k, v in pairs])})\n"
         case Grid(header=header, rows=rows, right=right, total=total):
-            size = "8pt" if len(header) > WIDE else "9.5pt"
+            # Each column as wide as its longest word where the page allows; else, as before,
+            # shares by the longest words and texts.
+            sizes = (8.0,) if len(header) > WIDE else (9.5, 8.0)
+            size, widths = fitting_widths(block, width, sizes, TYPST) or (
+                sizes[-1],
+                column_weights(header, rows + ([total] if total else []), right),
+            )
             cells = _array([_array([lit(c) for c in row]) for row in rows])
             extra = f", total: {_array([lit(c) for c in total])}" if total else ""
             amounts = _array([str(i) for i in sorted(right)])
-            widths = _array(
-                [
-                    f"{w:.2f}"
-                    for w in column_weights(header, rows + ([total] if total else []), right)
-                ]
-            )
             return (
-                f"grid-table({_array([lit(h) for h in header])}, {cells}, widths: {widths}, "
-                f"amounts: {amounts}{extra}, size: {size})\n"
+                f"grid-table({_array([lit(h) for h in header])}, {cells}, "
+                f"widths: {_array([f'{w:.2f}' for w in widths])}, "
+                f"amounts: {amounts}{extra}, size: {size}pt)\n"
             )
         case Rating(value=value, low=low, high=high, text=text):
             return f"rating({value}, {low}, {high}, {lit(text)})\n"
@@ -100,20 +109,23 @@ def block_source(block: Block) -> str:
         case Heading(text=text):
             return f"heading(level: 3, {lit(text)})\n"
         case Question(label=label, blocks=blocks):
-            body = "".join(block_source(b) for b in blocks)
+            body = "".join(block_source(b, width) for b in blocks)
             return f"question({lit(label)}, {{\n{body}}})\n"
     return ""
 
 
 def part_source(part: Part, new_page: bool) -> str:
     """One part: the title block as the document title, the others as numbered sections."""
-    out = "pagebreak(weak: true)\n" if new_page else ""
+    out = "pagebreak(weak: true)\n" if new_page and not part.landscape else ""
     if part.kind == "head":
         out += f"heading(level: 1, {lit(part.title)})\n"
     else:
         number = f"{part.number}. " if part.number is not None else ""
         out += f"heading(level: 2, {lit(number + part.title)})\n"
-    return out + "".join(block_source(b) for b in part.blocks)
+    width = LANDSCAPE_WIDTH_MM if part.landscape else TEXT_WIDTH_MM
+    out += "".join(block_source(b, width) for b in part.blocks)
+    # Wide tables get pages turned on their side, with the part's heading.
+    return f"page(flipped: true, {{\n{out}}})\n" if part.landscape else out
 
 
 def typst_source(document: Document) -> str:

@@ -95,6 +95,33 @@ def test_the_debrief_in_every_format(game: Game) -> None:
     assert "Auswertung" in text and "200 €/Jahr" in text
 
 
+def test_no_word_of_the_debrief_breaks_inside_a_table_cell(game: Game) -> None:
+    """The rounds' ten columns on landscape pages, each as wide as its longest word: a broken
+    word prints as two pieces one after the other ("Angebo", "t")."""
+    import itertools
+
+    from kosi_tui.report.document import Grid
+    from kosi_tui.report.write_pdf import write_pdf
+
+    document = build_debrief(game, "de")
+    words = {
+        w.strip("().,;:…")
+        for part in document.parts
+        for block in part.blocks
+        if isinstance(block, Grid)
+        for row in [block.header, *block.rows]
+        for cell in row
+        for w in cell.split()
+        if len(w.strip("().,;:…")) >= 5
+    }
+    assert "Angebot" in words and "Genossenschaft" in words
+    pages = pdf_pages(write_pdf(document))
+    printed = " ".join(text for text, _, _ in pages).split()
+    assert sorted({a + b for a, b in itertools.pairwise(printed)} & words) == []
+    # The rounds on landscape pages, the rest upright.
+    assert [round(w) for _, w, _ in pages][:3] == [210, 297, 297]
+
+
 def test_the_summary_of_a_game_shows_the_group_not_means(game: Game, tmp_path: Path,
                                                           capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
     assert main(["summary", str(tmp_path / "ws"), "-o", "-"]) == 0
