@@ -29,6 +29,7 @@ from kosi_tui.report.document import (
     Rating,
 )
 from kosi_tui.report.extras import MissingExtra, need
+from kosi_tui.report.table_widths import Metrics, fitting_widths
 
 # Characters XML 1.0 (and so Word) cannot hold at all, after `for_report` has shown the others.
 _NOT_XML = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF])
@@ -54,58 +55,21 @@ def _keep_with_next(paragraph: Any) -> None:
 
 _TEXT_WIDTH_MM = 210 - 20 - 18
 """A4 less the left and right margins set in `write_docx`."""
-_CHAR_EM = 0.56
-"""The widest a character runs on average in a word of Word's body font (Cambria; measured
-with its metric twin Caladea: "Gegenmaßnahme" 0.55 em a character), in em."""
-_BOLD_EM = 0.62
-"""The same for the bold header row ("Gegenmaßnahme" 0.61 em)."""
-_CELL_PADDING_MM = 4.2
-"""Word's default cell margins (1.9 mm on each side) and a little air."""
+_WORD = Metrics(char_em=0.56, bold_em=0.62, padding_mm=4.2)
+"""Word's body font Cambria (measured with its metric twin Caladea: "Gegenmaßnahme" 0.55 em a
+character, 0.61 in bold) and its default cell margins (1.9 mm on each side) with a little air."""
 _TABLE_SIZES = (10.5, 9.0, 8.0)
 """Type sizes in pt a table may take, largest first: smaller only where its words need it."""
-
-
-def column_widths(grid: Grid, total: float, size: float) -> list[float] | None:
-    """Widths in mm for a table's columns that add up to `total`, for text of `size` pt: each
-    column at least as wide as its longest word (an amount counts as one word), so Word never
-    breaks "Wahrscheinlichkeit" or "12.000" inside a cell; the rest of the page shared by how
-    much text each column holds. None when the longest words alone are wider than the page."""
-    em = size * 25.4 / 72
-    count = len(grid.header)
-    least = [
-        max((len(w) for w in h.split()), default=1) * _BOLD_EM * em + _CELL_PADDING_MM
-        for h in grid.header
-    ]
-    text = [len(h) for h in grid.header]
-    for row in [*grid.rows, *([grid.total] if grid.total else [])]:
-        for c, cell in enumerate(row[:count]):
-            pieces = [cell] if c in grid.right else cell.split()
-            longest = max((len(p) for p in pieces), default=0)
-            least[c] = max(least[c], longest * _CHAR_EM * em + _CELL_PADDING_MM)
-            text[c] = max(text[c], len(cell))
-    if sum(least) > total:
-        return None
-    # What each column would take on one line, beyond its least width, shares the rest.
-    wish = [
-        max(0.0, min(n, 60) * _CHAR_EM * em + _CELL_PADDING_MM - w)
-        for n, w in zip(text, least, strict=True)
-    ]
-    spare = total - sum(least)
-    if sum(wish) <= 0:
-        return [w + spare / count for w in least]
-    return [w + spare * x / sum(wish) for w, x in zip(least, wish, strict=True)]
 
 
 def _sized_widths(grid: Grid) -> tuple[float, list[float]]:
     """The largest type size at which no word breaks, and the widths for it; at the smallest
     size words that still do not fit break, in columns shared by their longest words."""
-    for size in _TABLE_SIZES:
-        widths = column_widths(grid, _TEXT_WIDTH_MM, size)
-        if widths is not None:
-            return size, widths
-    size = _TABLE_SIZES[-1]
+    found = fitting_widths(grid, _TEXT_WIDTH_MM, _TABLE_SIZES, _WORD)
+    if found is not None:
+        return found
     longest = [max(len(w) for w in (cell.split() or [""])) + 1 for cell in grid.header]
-    return size, [_TEXT_WIDTH_MM * n / sum(longest) for n in longest]
+    return _TABLE_SIZES[-1], [_TEXT_WIDTH_MM * n / sum(longest) for n in longest]
 
 
 def _table(doc: Any, grid: Grid) -> None:
