@@ -41,3 +41,23 @@ def test_wrong_codes_are_shown_with_their_address() -> None:
     console.print(render([], 0, ["http://10.0.0.5:8000"], None, "de", attempts.failures()))
     text = console.export_text()
     assert "Falsche Codes: 10.0.0.66 ×40 (gesperrt), 10.0.0.7 ×1" in text
+
+
+def test_e_ends_the_chosen_session_even_after_an_earlier_one_ended() -> None:
+    from dataclasses import dataclass
+
+    from kosi_tui.faces.serve.trainer_view import Controls, press
+
+    @dataclass(eq=False)
+    class Open:
+        address: str
+
+    anna, ben, cem = Open("10.0.0.1"), Open("10.0.0.2"), Open("10.0.0.3")
+    controls = Controls()
+    assert press("2", controls, [anna, ben, cem], None, "de") is None  # Ben chosen
+    # Anna closes her tab before the trainer presses e: Ben is number 1 now, Cem number 2.
+    assert press("e", controls, [ben, cem], None, "de") is ben
+    assert controls.note == "Sitzung 1 (10.0.0.2) beendet und gespeichert."
+    assert press("1", controls, [ben, cem], None, "de") is None
+    assert press("e", controls, [cem], None, "de") is None  # Ben left meanwhile: nobody else
+    assert press("e", controls, [cem], None, "de") is None  # nothing chosen any more

@@ -14,10 +14,10 @@ import datetime as dt
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from rich.console import Group
 from rich.live import Live
@@ -113,6 +113,8 @@ class Controls:
     """Each open session: its address and when its browser last sent real input."""
     selected: int = 0
     """The chosen session, counted from 1 (0: none)."""
+    chosen: object | None = None
+    """That session itself: numbers move when an earlier session ends, the choice must not."""
     trainer_code: str | None = None
     """Shown only while the trainer wants it (key t)."""
     note: str = ""
@@ -179,6 +181,40 @@ def render(
     return Group(head, table)
 
 
+class Session(Protocol):
+    address: str
+
+
+S = TypeVar("S", bound=Session)
+
+
+def press(
+    key: str, controls: Controls, sessions: list[S], trainer_code: str | None, lang: str
+) -> S | None:
+    """What a key in the live view does, given the open sessions in their numbered order;
+    returns the session to end (after `e`), if any."""
+    if key == "t":
+        controls.trainer_code = None if controls.trainer_code else trainer_code
+    elif key.isdigit() and key != "0":
+        number = int(key)
+        controls.chosen = sessions[number - 1] if number <= len(sessions) else None
+        controls.selected = number if controls.chosen is not None else 0
+    elif key == "e" and controls.chosen is not None:
+        number = number_of(controls.chosen, sessions)
+        controls.chosen, controls.selected = None, 0
+        if not number:
+            return None  # it ended meanwhile: never another one in its place
+        ending = sessions[number - 1]
+        controls.note = t("serve.view_ended", lang, n=number, address=ending.address)
+        return ending
+    return None
+
+
+def number_of(chosen: object | None, sessions: Sequence[object]) -> int:
+    """The number the live view shows for `chosen` now (0: it is not open any more)."""
+    return next((n for n, s in enumerate(sessions, start=1) if s is chosen), 0)
+
+
 def start_trainer_view(
     server: KosiServer,
     folder: Path,
@@ -196,6 +232,8 @@ def start_trainer_view(
     def draw() -> None:
         sessions = sorted(server.sessions, key=lambda s: s.started)
         controls.sessions = [(s.address, s.last_input) for s in sessions]
+        # The mark follows the chosen session when an earlier one ends.
+        controls.selected = number_of(controls.chosen, sessions)
         failures = server.attempts.failures()
         view = render(rows, len(server.sessions), urls, code, server.lang, failures, controls)
         live.update(view)
@@ -203,16 +241,9 @@ def start_trainer_view(
 
     def on_key(key: str) -> None:
         sessions = sorted(server.sessions, key=lambda s: s.started)
-        if key == "t":
-            controls.trainer_code = None if controls.trainer_code else trainer_code
-        elif key.isdigit() and key != "0":
-            controls.selected = int(key) if int(key) <= len(sessions) else 0
-        elif key == "e" and 0 < controls.selected <= len(sessions):
-            chosen = sessions[controls.selected - 1]
-            asyncio.get_running_loop().create_task(server.end_session(chosen))
-            controls.note = t("serve.view_ended", server.lang, n=controls.selected,
-                              address=chosen.address)  # fmt: skip
-            controls.selected = 0
+        ending = press(key, controls, sessions, trainer_code, server.lang)
+        if ending is not None:
+            asyncio.get_running_loop().create_task(server.end_session(ending))
         draw()
 
     async def keep_up() -> None:
