@@ -18,6 +18,15 @@ def user_home() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def typed_path(text: str) -> Path | None:
+    """A path as a person typed it, `~` and `~user` expanded; None when `~user` names nobody
+    here (pathlib raises for it)."""
+    try:
+        return Path(text).expanduser()
+    except RuntimeError:
+        return None
+
+
 def user_canvases() -> Path:
     """Canvases the user (or a trainer) put there."""
     return user_home() / "canvases"

@@ -24,6 +24,7 @@ from kosi_tui.faces.autosave import AutoSaver, SaveEvents
 from kosi_tui.faces.commands.own_command import kosi_line, resume_line
 from kosi_tui.faces.filling import Filling, SaveResult
 from kosi_tui.i18n import t
+from kosi_tui.paths import typed_path
 from kosi_tui.storage.atomic import WriteError
 from kosi_tui.storage.canvas_file import LoadedCanvas
 from kosi_tui.storage.draft_file import draft_to_yaml
@@ -364,7 +365,11 @@ class PlainSession:
         if not where:
             self._save(always=True)
         else:
-            target = Path(where).expanduser().absolute()
+            typed = typed_path(where)
+            if typed is None:
+                self.refuse(t("ui.path_no_home", lang, path=where))
+                return
+            target = typed.absolute()
             if target.is_dir():
                 target = target / filling.path.name
             # Where that file is refused too, the draft stays with its own (Filling.save_as).

@@ -537,6 +537,7 @@ MESSAGES: dict[str, str] = {
     "ui.save_quit_anyway": "Ohne Speichern beenden",
     "ui.save_close": "Schließen",
     "ui.save_as_path": "Neuer Speicherort",
+    "ui.path_no_home": "„{path}“: Diesen Benutzerordner gibt es hier nicht. Schreiben Sie ~/ für Ihren eigenen oder den ganzen Pfad.",
     "ui.changes_title": "Der Canvas wurde geändert",
     "ui.ok": "Verstanden",
     "ui.cmd_language": "Sprache: {name}",

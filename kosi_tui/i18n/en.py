@@ -530,6 +530,7 @@ MESSAGES: dict[str, str] = {
     "ui.save_quit_anyway": "Quit without saving",
     "ui.save_close": "Close",
     "ui.save_as_path": "New location",
+    "ui.path_no_home": "“{path}”: there is no such user's home folder here. Write ~/ for your own, or the whole path.",
     "ui.changes_title": "The canvas has changed",
     "ui.ok": "Understood",
     "ui.cmd_language": "Language: {name}",

@@ -91,3 +91,27 @@ async def test_a_failure_keeps_the_keys_and_the_answers_and_offers_elsewhere(
         assert not notice(screen).display
         await pilot.press("ctrl+q")
     assert load_draft(elsewhere).answers["schritte.offene_fragen"].endswith(" Neu\nweiter")
+
+
+async def test_a_home_folder_of_nobody_is_said_in_the_dialog(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    draft = tmp_path / "entwurf.yaml"
+    shutil.copy(ROOT / "examples" / "innovationslabor.answers.yaml", draft)
+    app = KosiApp("de", Start("draft", draft))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await fill_screen(pilot).ready.wait()
+        await pilot.press("f2")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PathDialog)
+        dialog.query_one("#path", Input).value = "~kosi-nobody-here/entwurf.yaml"
+        await pilot.press("enter")
+        await pilot.pause()
+        # The dialog stays and says why; the app goes on (it ended with RuntimeError before).
+        assert app.screen is dialog
+        error = dialog.query_one("#path-error", Static)
+        assert error.display and "Diesen Benutzerordner gibt es hier nicht" in str(error.render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, FillScreen)

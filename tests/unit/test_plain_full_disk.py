@@ -204,6 +204,17 @@ def test_ctrl_c_while_open_questions_are_offered_at_the_end_leaves_an_emergency_
     assert holder(path) is None  # the open-here mark went with the session
 
 
+def test_w_with_a_home_folder_of_nobody_is_refused_not_a_crash(kosi_home: Path) -> None:
+    # '~Desktop/x.yaml' (the slash forgotten): pathlib raises for a user that does not exist.
+    path = draft_on_disk(kosi_home)
+    out = io.StringIO()
+    lines = [":w ~kosi-nobody-here/entwurf.yaml", ":q"]
+    assert start_plain(Filling.open(path), "de", feed(lines), out, interactive=True) == 2
+    text = out.getvalue()
+    assert "„~kosi-nobody-here/entwurf.yaml“: Diesen Benutzerordner gibt es hier nicht" in text
+    assert f"Gespeichert: {path}" in text
+
+
 def test_question_help_names_the_save_elsewhere_command(kosi_home: Path) -> None:
     path = draft_on_disk(kosi_home)
     out = io.StringIO()

@@ -12,6 +12,8 @@ from textual.widgets import Button, Input, Label, Static
 
 from kosi_tui.faces.tui.markup import as_typed
 from kosi_tui.faces.tui.screens.base import KosiDialog
+from kosi_tui.i18n import t
+from kosi_tui.paths import typed_path
 
 
 class PathDialog(KosiDialog[Path | None]):
@@ -46,8 +48,15 @@ class PathDialog(KosiDialog[Path | None]):
     @on(Button.Pressed, "#ok")
     def _ok(self) -> None:
         text = self.query_one("#path", Input).value.strip()
-        if text:
-            self.dismiss(Path(text).expanduser())
+        if not text:
+            return
+        path = typed_path(text)
+        if path is None:
+            error = self.query_one("#path-error", Static)
+            error.update(as_typed(t("ui.path_no_home", self.lang, path=text)))
+            error.display = True
+            return
+        self.dismiss(path)
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
