@@ -208,6 +208,17 @@ def test_tries_at_a_code_are_limited_per_address_and_then_locked_out() -> None:
     assert attempts.check("10.0.0.9", lambda: True) is Verdict.RIGHT
 
 
+def test_a_room_behind_one_address_all_typing_the_right_code_gets_in() -> None:
+    # The README: only wrong codes are limited. Forty laptops behind one router address open the
+    # page with the right code within the same second; each right code used up a try, and from
+    # the eleventh on they read 'too many tries'.
+    attempts = Attempts(Clock())
+    assert [attempts.check("10.0.0.1", lambda: True) for _ in range(40)] == [Verdict.RIGHT] * 40
+    # Wrong codes from that address are still limited as before.
+    verdicts = [attempts.check("10.0.0.1", lambda: False) for _ in range(TRIES_AT_ONCE + 1)]
+    assert verdicts == [Verdict.WRONG] * TRIES_AT_ONCE + [Verdict.WAIT]
+
+
 def test_many_addresses_guessing_together_are_slowed_down_all() -> None:
     clock = Clock()
     attempts = Attempts(clock)
