@@ -30,7 +30,7 @@ from kosi_tui.report.write_pdf import TEMPLATE, _array
 
 ROW = "12mm"
 LANDSCAPE_COLUMNS = 5
-"""Tables with more columns, or with choice columns beside three or more others, go landscape."""
+"""Tables with more columns go landscape."""
 
 
 def _options(options: Options, columns: int, size: str = "") -> str:
@@ -48,9 +48,22 @@ def _columns(options: Options) -> int:
 
 
 def _cell(cell: Cell) -> str:
-    """What an empty cell holds: nothing to write in, or the column's options to tick, one per
-    line (`_weight` makes the column as wide as its longest option, not two or three of them)."""
-    return _options(cell.options, 1, ", size: 7.5pt") if cell.options else '""'
+    """What an empty cell holds: nothing to write in, or the column's options by number, to
+    tick (their names stand once, in the legend above the table)."""
+    if cell.options is None:
+        return '""'
+    several = "true" if cell.options.several else "false"
+    return f"numbered-ticks({len(cell.options.labels)}, several: {several})"
+
+
+def _legend(columns: tuple[Cell, ...]) -> str:
+    """The legend of a table's choice columns: each column's name and its numbered options."""
+    items = [
+        _array([lit(c.label), _array([lit(label) for label in c.options.labels])])
+        for c in columns
+        if c.options is not None
+    ]
+    return f"column-legend({_array(items)})" if items else ""
 
 
 def _weight(cell: Cell) -> float:
@@ -58,15 +71,15 @@ def _weight(cell: Cell) -> float:
     than its heading's longest word needs (`Wahrscheinlichkeit` cannot break, it would run into
     the next column)."""
     if cell.options:
-        weight = max(12.0, 0.75 * max(len(label) for label in cell.options.labels) + 4)
+        # Numbered marks, about 4.5 units each, on two or three lines.
+        weight = max(12.0, 4.5 * min(len(cell.options.labels), 4) + 2)
     else:
         weight = 14.0 if cell.number else 26.0
     return max(weight, max((len(word) for word in cell.label.split()), default=0) + 2.0)
 
 
 def _wide(rows: Rows) -> bool:
-    choice_columns = sum(c.options is not None for c in rows.columns)
-    return len(rows.columns) > LANDSCAPE_COLUMNS or (choice_columns > 0 and len(rows.columns) >= 4)
+    return len(rows.columns) > LANDSCAPE_COLUMNS
 
 
 def answer_area(form: Form, lang: str) -> str:
@@ -96,10 +109,12 @@ def answer_area(form: Form, lang: str) -> str:
             heads = _array([lit(c.label) for c in columns])
             row = _array([_cell(c) for c in columns])
             widths = _array([f"{_weight(c):.1f}" for c in columns])
-            return (
+            table = (
                 f"grid-table({heads}, ({row},) * {count}, widths: {widths}, min-row: {ROW}, "
                 "size: 9pt)"
             )
+            legend = _legend(columns)
+            return f"{{ {legend}; {table} }}" if legend else table
         case _:
             assert_never(form)
 

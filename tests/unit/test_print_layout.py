@@ -177,3 +177,26 @@ def test_poster(report_pdf: Path, tmp_path: Path) -> None:
         check_rows(pdf, 10)
         boxes = [r for r in page.rects if r["width"] > 40 * MM and r["height"] > 30 * MM]
         assert len(boxes) >= 6, "one box per section"
+
+
+@pytest.mark.parametrize(
+    ("canvas", "header"),
+    [
+        ("innovationslabor", "Kennzahl oder Beobachtung"),
+        ("koinvestition-fahrradgarage", "Know-how und Sonstiges"),
+    ],
+)
+def test_a_blank_table_with_choices_stays_on_one_page(
+    canvas: str, header: str, tmp_path: Path
+) -> None:
+    """A choice column's options stand once in a legend above the table and its cells hold
+    their numbers to tick, so rows are two lines high, not one line per option: the table's
+    rows no longer spill one row onto a page of its own."""
+    out = tmp_path / "blanko.pdf"
+    assert main(["report", "--blank", canvas, "-o", str(out)]) == 0
+    with pdfplumber.open(out) as pdf:
+        texts = [page.extract_text() or "" for page in pdf.pages]
+    with_table = [t for t in texts if header in t]
+    assert len(with_table) == 1, f"the table {header!r} spans {len(with_table)} pages"
+    legend = "Stufe der Wirkungstreppe: 1" if canvas == "innovationslabor" else "Sektor: 1"
+    assert legend in " ".join(with_table[0].split())
