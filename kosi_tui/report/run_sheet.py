@@ -41,8 +41,9 @@ def build_run_sheet(compiled: CompiledCanvas, lang: str) -> Document:
             rows.append([f"{clock}–{clock + minutes}", localize(phase.title, lang),
                          localize(phase.what, lang)])  # fmt: skip
             clock += minutes
+        # Straight after the preparation: a page of its own left the first page two thirds empty.
         parts.append(Part(t("run_sheet.length", lang, minutes=length), [Grid(header, rows)],
-                          number=len(parts), new_page=n == 0))  # fmt: skip
+                          number=len(parts)))  # fmt: skip
     rounds = [
         f"{i}. {localize(r.title, lang)}" + (f" – {localize(r.task, lang)}" if r.task else "")
         for i, r in enumerate(group.rounds, start=1)

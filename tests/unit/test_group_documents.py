@@ -122,6 +122,16 @@ def test_no_word_of_the_debrief_breaks_inside_a_table_cell(game: Game) -> None:
     assert [round(w) for _, w, _ in pages][:3] == [210, 297, 297]
 
 
+def test_the_run_sheet_takes_two_pages_not_three() -> None:
+    """The first timetable follows the preparation on page 1 (it had a page of its own, which
+    left page 1 two thirds empty)."""
+    from kosi_tui.report.write_pdf import write_pdf
+
+    pages = pdf_pages(write_pdf(build_run_sheet(canvas().compiled, "de")))
+    assert len(pages) == 2
+    assert "1. Vorbereitung" in pages[0][0] and "Ablauf in 30 Minuten" in pages[0][0]
+
+
 def test_the_summary_of_a_game_shows_the_group_not_means(game: Game, tmp_path: Path,
                                                           capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
     assert main(["summary", str(tmp_path / "ws"), "-o", "-"]) == 0
