@@ -16,9 +16,10 @@ focus or the screen keeps changing. Only then is the next key handed out, to the
 now. Typed text is never dropped: a key waits, at worst, until a widget that took a probe and was
 removed is given up on.
 
-Two shortcuts keep typing as quick as without the order: a character for a text field (which takes
-it and keeps the focus) is handed out without a probe, the next key queueing behind it in the same
-field; and a key that the focused widget took and stopped needs no probe beyond that widget.
+One shortcut keeps typing as quick as without the order: a character for a text field (which
+takes it and keeps the focus) is handed out without a probe, the next key queueing behind it in the
+same field. (Another one, for keys a widget took and stopped, would have to read a private flag of
+Textual's; kosi uses its public interface only, tests/app/test_public_textual.py.)
 """
 
 from __future__ import annotations
@@ -74,8 +75,6 @@ class KeyOrder:
         """The current probe's token while a key is being followed; stale probes ignore it."""
         self._seen: tuple[Screen[Any] | None, Widget | None] = (None, None)
         self._give_up: asyncio.TimerHandle | None = None
-        self._key: events.Event | None = None
-        """The key handed out last."""
 
     @property
     def busy(self) -> bool:
@@ -91,7 +90,6 @@ class KeyOrder:
         while self._waiting and self._sweep is None:
             event = self._waiting.popleft()
             start = self._focus_point()
-            self._key = event
             await self._deliver(event)
             if not _typed_into(start, event):
                 self._follow(start, MAX_SWEEPS, again=True)
@@ -141,22 +139,9 @@ class KeyOrder:
     ) -> None:
         if token is not self._sweep:
             return
-        if again and index == 1 and self._taken_by(way[0]):
-            # A character the field took (and stopped): nothing else moves the focus for it, so
-            # the next key may follow at once. Typing stays as quick as without the order.
-            self.app.call_later(self._finish, token)
-        elif not self._post(token, way, index, sweeps, again):
+        if not self._post(token, way, index, sweeps, again):
             # Through the app's queue, the last on the way: this runs in the app's task.
             await self._through(sweeps, again)
-
-    def _taken_by(self, pump: MessagePump) -> bool:
-        """Whether the key was handled and stopped by `pump`, a widget, without the focus moving.
-
-        (A screen stops a key that the app sent on its way to the app itself: not taken.)"""
-        key = self._key
-        # Textual keeps no public record of a stopped message: its own flag, read only.
-        stopped = key is not None and getattr(key, "_stop_propagation", False)
-        return bool(stopped) and not isinstance(pump, Screen) and self._state() == self._seen
 
     async def _finish(self, token: object) -> None:
         if token is self._sweep:
