@@ -10,12 +10,9 @@ from pathlib import Path
 
 from kosi_tui.faces.commands.say import say
 from kosi_tui.i18n import t
-from kosi_tui.report.formats import BY_KEY, BY_SUFFIX, DOCUMENT_KEYS, NOT_YET, SUMMARY_KEYS
+from kosi_tui.report.formats import BY_KEY, BY_SUFFIX, DOCUMENT_KEYS, NOT_YET
 from kosi_tui.storage.atomic import WriteError, write_atomic
 
-REPORT_FORMATS = DOCUMENT_KEYS
-"""What `kosi report` writes; the spreadsheets are `kosi summary`'s."""
-SUMMARY_FORMATS = SUMMARY_KEYS
 STDOUT = Path("-")
 
 
@@ -49,7 +46,7 @@ def _formats(allowed: tuple[str, ...]) -> str:
 
 
 def choose_output(
-    given: Path | None, fmt: str | None, lang: str, allowed: tuple[str, ...] = REPORT_FORMATS
+    given: Path | None, fmt: str | None, lang: str, allowed: tuple[str, ...] = DOCUMENT_KEYS
 ) -> Output:
     """The output for `-o` and `--format`; raises `OutputRefused` for an ending kosi cannot write
     (here: outside `allowed`) or a `--format` that contradicts the ending.

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from kosi_tui.core.text import localize
 from kosi_tui.faces.commands.output import (
-    SUMMARY_FORMATS,
     Output,
     OutputRefused,
     choose_output,
@@ -16,7 +15,7 @@ from kosi_tui.faces.commands.output import (
 from kosi_tui.faces.commands.say import say
 from kosi_tui.i18n import t
 from kosi_tui.report.collect import collect_workshop
-from kosi_tui.report.formats import BY_KEY
+from kosi_tui.report.formats import BY_KEY, SUMMARY_KEYS
 from kosi_tui.report.html import render_html
 from kosi_tui.report.summary import render_summary
 from kosi_tui.report.workshop import Workshop
@@ -28,7 +27,7 @@ def run_summary(
 ) -> int:
     """Writes the summary and prints where it went, and which files were left out."""
     try:
-        output = choose_output(out, fmt, lang, SUMMARY_FORMATS)
+        output = choose_output(out, fmt, lang, SUMMARY_KEYS)
     except OutputRefused as refused:
         say(str(refused), err=True)
         return 2
