@@ -64,8 +64,6 @@ class Workshop(Workplace):
     """One participant of a served workshop: the drafts of others stay invisible, every draft is
     saved under its author's name in the workshop folder, and one's own comes back by code."""
 
-    folder: Path | None = None
-
     lists_drafts = False
     remembers_names = False
     names_drafts_by_author = True
