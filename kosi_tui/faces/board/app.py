@@ -195,6 +195,10 @@ class BoardApp(App[None]):
             self.notice = t("board.last_round" if step > 0 else "board.first_round", self.lang)
             self.render_board()
             return
+        self._keep(state)
+
+    def _keep(self, state: RoundState) -> None:
+        """Writes the board's new state to the folder and shows it; says so if it cannot."""
         try:
             write_state(self.folder, state)
         except WriteError as err:
@@ -218,15 +222,7 @@ class BoardApp(App[None]):
             self.notice = t("board.not_sealed", self.lang)
             self.render_board()
             return
-        state = revealed(self.state)
-        try:
-            write_state(self.folder, state)
-        except WriteError as err:
-            self.notice = t("board.state_not_saved", self.lang, reason=err.reason or err.code)
-            self.render_board()
-            return
-        self.state, self.notice = state, ""
-        self.render_board()
+        self._keep(revealed(self.state))
 
     def action_play_event(self) -> None:
         """Plays the next event card of the canvas that this round allows."""
