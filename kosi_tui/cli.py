@@ -20,6 +20,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kosi", description=t("cli.description", lang), parents=[common]
     )
+    parser.add_argument("--version", action="store_true", help=t("cli.version", lang))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str) -> argparse.ArgumentParser:
@@ -140,6 +141,10 @@ def _pre_lang(argv: Sequence[str]) -> str:
 
 def _dispatch(args: argparse.Namespace, lang_given: bool = True) -> int:
     lang: str = args.lang
+    if args.version:
+        from kosi_tui.faces.commands.canvases import run_version
+
+        return run_version(lang)
     if args.command == "validate":
         from kosi_tui.faces.commands.validate import run_validate
 

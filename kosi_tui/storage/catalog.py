@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Literal
 
 from kosi_tui.storage.canvas_file import LoadedCanvas, load_canvas
 from kosi_tui.storage.kept_reads import KeptReads
-from kosi_tui.storage.locate import catalog_files
+from kosi_tui.storage.locate import Source, catalog_files
 from kosi_tui.storage.problems import Problem, ProblemsError
 
 
@@ -18,12 +17,12 @@ class CatalogEntry:
     """One canvas file: loaded, or with the problems that kept it from loading."""
 
     path: Path
-    source: Literal["bundled", "user"]
+    source: Source
     loaded: LoadedCanvas | None
     problems: list[Problem]
 
 
-def load_entry(path: Path, source: Literal["bundled", "user"]) -> CatalogEntry:
+def load_entry(path: Path, source: Source) -> CatalogEntry:
     """Loads one canvas file for the catalog, keeping its problems instead of raising."""
     try:
         return CatalogEntry(path, source, load_canvas(path), [])
@@ -49,3 +48,18 @@ class Catalog:
 def catalog() -> list[CatalogEntry]:
     """Every canvas: bundled first (the default one at the top), then the user's."""
     return Catalog().entries()
+
+
+def same_ids(entries: list[CatalogEntry]) -> dict[str, list[CatalogEntry]]:
+    """The ids that more than one canvas file declares, each with those files (the one
+    `kosi fill ID` opens first: the user's before the bundled)."""
+    by_id: dict[str, list[CatalogEntry]] = {}
+    for entry in entries:
+        if entry.loaded is not None:
+            by_id.setdefault(entry.loaded.canvas.id, []).append(entry)
+    order = {"user": 0, "bundled": 1}
+    return {
+        canvas_id: sorted(found, key=lambda e: order[e.source])
+        for canvas_id, found in by_id.items()
+        if len(found) > 1
+    }

@@ -22,7 +22,16 @@ def canvas_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def catalog_files() -> list[tuple[Path, Literal["bundled", "user"]]]:
+Source = Literal["bundled", "user"]
+SOURCES: tuple[Source, ...] = ("user", "bundled")
+"""Where canvases come from, in the order an id is looked up: the user's own canvas beats a
+bundled one with the same id (`bundled:ID` still reaches the bundled one)."""
+
+NAMING = ".kosi.yaml"
+"""How canvas files are best named: editors match the pattern `*.kosi.yaml` to the schema."""
+
+
+def catalog_files() -> list[tuple[Path, Source]]:
     """Every canvas file in the order people see them: bundled first (the default one at the
     top), then the user's."""
     bundled = canvas_files(bundled_canvases())
@@ -30,19 +39,67 @@ def catalog_files() -> list[tuple[Path, Literal["bundled", "user"]]]:
     return [(p, "bundled") for p in bundled] + [(p, "user") for p in canvas_files(user_canvases())]
 
 
-def _stem_id(path: Path) -> str:
-    return path.stem.replace("-", "_")
+def source_folder(source: Source) -> Path:
+    """The folder a source's canvases are in."""
+    return user_canvases() if source == "user" else bundled_canvases()
+
+
+def source_of(path: Path) -> Source:
+    """Where a listed canvas file comes from (any file outside the bundled folder is the user's)."""
+    return "bundled" if path.parent.absolute() == bundled_canvases().absolute() else "user"
+
+
+def file_id(path: Path) -> str:
+    """The id a file name suggests: `mein-check.kosi.yaml` -> `mein_check`."""
+    name = path.name
+    for suffix in (NAMING, ".kosi.yml", ".yaml", ".yml"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    return name.replace("-", "_")
+
+
+_ID_LINE = re.compile(rb"^id:[ \t]*[\"']?([A-Za-z0-9_-]+)[\"']?[ \t]*(?:#.*)?\r?$", re.MULTILINE)
+
+
+def _declared_id(path: Path) -> str | None:
+    """The top-level `id:` line of a canvas file, read without parsing YAML (None if unclear)."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(64 * 1024)
+    except OSError:
+        return None
+    found = _ID_LINE.search(head)
+    return found.group(1).decode("ascii") if found is not None else None
+
+
+def split_qualified(name: str) -> tuple[Source | None, str]:
+    """`bundled:ID` / `user:ID` -> the source and the id; a bare id has no source."""
+    head, colon, rest = name.partition(":")
+    for source in SOURCES:
+        if colon and head == source:
+            return source, rest
+    return None, name
 
 
 def canvas_by_id(canvas_id: str) -> Path | None:
-    """The file of a canvas id: the user's folder first, then the bundled canvases.
+    """The file of a canvas id: the user's folder first, then the bundled canvases; `user:ID`
+    or `bundled:ID` looks in that one only.
 
-    Files are usually named after their id (`-` for `_` allowed); otherwise the files are read.
+    Files are usually named after their id (`-` for `_` allowed); otherwise the user's files'
+    `id:` lines are read, and only as the last resort are canvases loaded.
     """
-    folders = [user_canvases(), bundled_canvases()]
+    source, canvas_id = split_qualified(canvas_id)
+    wanted = canvas_id.replace("-", "_")
+    folders = [source_folder(s) for s in SOURCES if source in (None, s)]
     for folder in folders:
-        for candidate in canvas_files(folder):
-            if _stem_id(candidate) == canvas_id.replace("-", "_"):
+        files = canvas_files(folder)
+        for candidate in files:
+            if file_id(candidate) == wanted:
+                return candidate
+        # A user's copy named otherwise must still win over the bundled file of its id.
+        for candidate in files:
+            if _declared_id(candidate) == canvas_id:
                 return candidate
     from kosi_tui.storage.canvas_file import load_canvas
     from kosi_tui.storage.problems import ProblemsError
@@ -58,7 +115,8 @@ def canvas_by_id(canvas_id: str) -> Path | None:
 
 
 def find_canvas(name: str) -> Path | None:
-    """A canvas named on the command line: a YAML file path, or an id."""
+    """A canvas named on the command line: a YAML file path, or an id (`user:ID`,
+    `bundled:ID` to choose between two canvases of one id)."""
     path = Path(name)
     if path.suffix in (".yaml", ".yml") or path.is_file():
         return path

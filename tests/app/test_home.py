@@ -203,3 +203,21 @@ def test_a_changed_file_is_read_before_it_is_listed(kosi_home: Path) -> None:
     canvas.parent.mkdir()
     shutil.copy(bundled_canvases() / "innovationslabor.yaml", canvas)
     assert Shelf().glance(with_drafts=True) is None
+
+
+async def test_two_canvases_of_one_id_each_name_the_others_file(kosi_home: Path) -> None:
+    folder = kosi_home / "canvases"
+    folder.mkdir(parents=True)
+    bundled = bundled_canvases() / "innovationslabor.yaml"
+    copy = folder / "unser-labor.yaml"
+    shutil.copy(bundled, copy)
+    async with KosiApp("de").run_test(size=(80, 24)) as pilot:
+        await app_settled(pilot)
+        home = pilot.app.screen
+        assert isinstance(home, HomeScreen)
+        texts = option_texts(home, "#canvases")
+        warned = [text for text in texts if "Gleiche Kennung „innovationslabor“" in text]
+        assert len(warned) == 2
+        assert f"eigener Ordner: {copy}" in warned[0]
+        assert f"mitgeliefert: {bundled}" in warned[1]
+        assert not [text for text in texts if "Gleiche Kennung" in text and text not in warned]

@@ -6,8 +6,9 @@ from kosi_tui.core.text import localize
 from kosi_tui.core.visible_text import for_terminal
 from kosi_tui.faces.commands.say import say
 from kosi_tui.i18n import t
-from kosi_tui.paths import user_canvases
-from kosi_tui.storage.catalog import catalog
+from kosi_tui.paths import bundled_canvases, user_canvases
+from kosi_tui.storage.catalog import CatalogEntry, catalog, same_ids
+from kosi_tui.storage.locate import canvas_by_id
 
 
 def run_canvases(lang: str) -> int:
@@ -51,5 +52,44 @@ def run_canvases(lang: str) -> int:
         cells = [cell.ljust(widths[i]) for i, cell in enumerate(row[:-1])]
         say("  ".join([*cells, row[-1]]).rstrip())
     say()
+    for canvas_id, found in same_ids(entries).items():
+        _warn_same_id(canvas_id, found, lang)
     say(t("cli.user_folder", lang, folder=str(user_canvases())))
     return 0
+
+
+def _warn_same_id(canvas_id: str, found: list[CatalogEntry], lang: str) -> None:
+    """Two files of one id: both named, with the one an id opens and how to reach the other."""
+    opened = canvas_by_id(canvas_id)
+    say(t("cli.same_id", lang, id=for_terminal(canvas_id), count=len(found)))
+    for entry in found:
+        source = t(f"cli.source_{entry.source}", lang)
+        mark = (
+            t("cli.same_id_opened", lang, id=for_terminal(canvas_id))
+            if entry.path == opened
+            else ""
+        )
+        say(f"  {source}: {for_terminal(str(entry.path))}{mark}")
+    say(t("cli.same_id_choose", lang, id=for_terminal(canvas_id)))
+    say()
+
+
+def run_version(lang: str) -> int:
+    """`kosi --version`: the version, and every folder canvases are listed from."""
+    say(t("cli.version_line", lang, version=_version()))
+    say(t("cli.version_sources", lang))
+    for source, folder in (("user", user_canvases()), ("bundled", bundled_canvases())):
+        name = t(f"cli.source_{source}", lang)
+        say(t("cli.version_source_line", lang, source=name, folder=for_terminal(str(folder))))
+    return 0
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    import kosi_tui
+
+    try:
+        return version("kosi-tui")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return kosi_tui.__version__

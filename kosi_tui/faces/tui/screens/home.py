@@ -39,7 +39,7 @@ from kosi_tui.storage import listing_cache
 from kosi_tui.storage.atomic import backup_path
 from kosi_tui.storage.kept_reads import FileState
 from kosi_tui.storage.listing_cache import CanvasCard, DraftCard, Kept
-from kosi_tui.storage.locate import catalog_files
+from kosi_tui.storage.locate import catalog_files, source_of
 
 if TYPE_CHECKING:
     # Reading canvases and drafts needs the engine (Pydantic): imported in the worker, after the
@@ -70,11 +70,13 @@ class DraftOptions(OptionList):
             self.post_message(self.DeleteAsked(self.highlighted))
 
 
-def _entry(title: str, line: str, more: str = "") -> Group:
+def _entry(title: str, line: str, more: str = "", warning: str = "") -> Group:
     """A bold title, then indented lines that wrap under themselves; all shown as written."""
     parts: list[RenderableType] = [Text(title, style="bold"), Padding(Text(line), (0, 0, 0, 2))]
     if more:
         parts.append(Padding(Text(more, style="dim"), (0, 0, 0, 2)))
+    if warning:
+        parts.append(Padding(Text(warning), (0, 0, 0, 2)))
     return Group(*parts)
 
 
@@ -293,7 +295,22 @@ class HomeScreen(KosiScreen[None]):
             return _entry(canvas.path.name, t("ui.home_broken_canvas", lang, path=str(canvas.path)))
         line = canvas_words(canvas.shown, canvas.most, canvas.minutes, lang)
         description = localize(canvas.description, lang) if canvas.description else ""
-        return _entry(localize(canvas.title, lang), line, description)
+        return _entry(localize(canvas.title, lang), line, description, self._same_id(canvas))
+
+    def _same_id(self, canvas: CanvasCard) -> str:
+        """Names the other files of the card's id: two cards of one title are told apart, and
+        the person sees which file is which (`kosi fill ID` opens the user's)."""
+        others = [c for c in self.canvases if c.id == canvas.id and c.path != canvas.path]
+        return "\n".join(
+            t(
+                "ui.home_same_id",
+                self.lang,
+                id=canvas.id,
+                source=t(f"cli.source_{source_of(other.path)}", self.lang),
+                path=str(other.path),
+            )
+            for other in others
+        )
 
     def _draft_prompt(self, draft: DraftCard) -> Group:
         lang = self.lang
