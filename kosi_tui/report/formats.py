@@ -67,8 +67,8 @@ BY_SUFFIX = {suffix: f for f in FORMATS for suffix in f.suffixes}
 KEYS = tuple(BY_KEY)
 DOCUMENT_KEYS = tuple(f.key for f in FORMATS if f.kind == "document")
 """What a report, a debrief or a run sheet can be written as."""
-SUMMARY_KEYS = ("md", "html", *(f.key for f in FORMATS if f.kind == "sheet"))
-"""What `kosi summary` writes: the overview as text, every answer as a sheet."""
+SUMMARY_KEYS = ("md", "html", "pdf", "docx", *(f.key for f in FORMATS if f.kind == "sheet"))
+"""What `kosi summary` writes: the overview as text or for paper, every answer as a sheet."""
 NOT_YET = frozenset((".doc", ".odt", ".rtf", ".xls", ".ods", ".txt", ".json"))
 """Endings people will try that kosi cannot write (yet): refused, not mislabelled."""
 

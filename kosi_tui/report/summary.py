@@ -25,7 +25,7 @@ from kosi_tui.core.text import localize
 from kosi_tui.i18n import t
 from kosi_tui.report.anonymous import identifies
 from kosi_tui.report.charts import Bars
-from kosi_tui.report.document import Figure
+from kosi_tui.report.document import Figure, Grid
 from kosi_tui.report.markdown_text import code, escape, table
 from kosi_tui.report.score_figures import figure_text, score_text
 from kosi_tui.report.workshop import Participant, Workshop, failure_reason, over_time, skip
@@ -37,17 +37,17 @@ def _name(p: Participant, index: int, anonymous: bool, lang: str) -> str:
     return p.draft.author or p.draft.organisation or p.path.stem
 
 
+def participant_name(p: Participant, index: int, anonymous: bool, lang: str) -> str:
+    """How the summary names a participant: author, organisation or file; anonymous, "Person 2"."""
+    return _name(p, index, anonymous, lang)
+
+
 def _share(count: int, total: int, lang: str) -> str:
     return f"{format_number(round(100 * count / total) if total else 0, lang)} %"
 
 
-def _choice_block(
-    options: Options,
-    values: list[Any],
-    answered: int,
-    lang: str,
-    figure: FigureHook = None,
-) -> list[str]:
+def choice_counts(options: Options, values: list[Any]) -> list[int]:
+    """How often each option was chosen."""
     counts = [0] * len(options.options)
     for value in values:
         for v in value if isinstance(value, list) else [value]:
@@ -55,6 +55,11 @@ def _choice_block(
             for n, (option, _) in enumerate(options.options):
                 if type(v) is type(option) and v == option:
                     counts[n] += 1
+    return counts
+
+
+def choice_grid(options: Options, counts: list[int], answered: int, lang: str) -> Grid:
+    """Each option with how often and by what share it was chosen."""
     rows = [
         [label, str(count), _share(count, answered, lang)]
         for label, count in zip(options.labels, counts, strict=True)
@@ -64,8 +69,22 @@ def _choice_block(
         t("summary.col_count", lang),
         t("summary.col_share", lang),
     ]
+    return Grid(header, rows, frozenset({1, 2}))
+
+
+def _choice_block(
+    options: Options,
+    values: list[Any],
+    answered: int,
+    lang: str,
+    figure: FigureHook = None,
+) -> list[str]:
+    counts = choice_counts(options, values)
+    grid = choice_grid(options, counts, answered, lang)
     note = t("summary.several", lang) if options.several else ""
-    lines = [table(header, rows, frozenset({1, 2}))] + (["", f"*{escape(note)}*"] if note else [])
+    lines = [table(grid.header, grid.rows, grid.right)] + (
+        ["", f"*{escape(note)}*"] if note else []
+    )
     return _drawn(figure, options.labels, counts, answered, lang) + lines
 
 
@@ -74,15 +93,20 @@ FigureHook = Callable[[Figure], str] | None
 it in the Markdown; None (the Markdown summary) draws none."""
 
 
+def distribution_chart(labels: list[str], counts: list[int], total: int, lang: str) -> Figure:
+    """A distribution as a bar chart with its count and share written beside every bar."""
+    texts = [f"{n} ({_share(n, total, lang)})" for n in counts]
+    chart = Bars(labels, [float(n) for n in counts], texts, 0, float(max(total, 1)))
+    return Figure(chart, t("summary.col_count", lang))
+
+
 def _drawn(
     figure: FigureHook, labels: list[str], counts: list[int], total: int, lang: str
 ) -> list[str]:
     """A distribution as a bar chart, for the printable summary (never block characters)."""
     if figure is None or not labels:
         return []
-    texts = [f"{n} ({_share(n, total, lang)})" for n in counts]
-    chart = Bars(labels, [float(n) for n in counts], texts, 0, float(max(total, 1)))
-    return [figure(Figure(chart, t("summary.col_count", lang))), ""]
+    return [figure(distribution_chart(labels, counts, total, lang)), ""]
 
 
 def _mean(values: list[float]) -> float:
@@ -90,22 +114,39 @@ def _mean(values: list[float]) -> float:
     return math.fsum(v / len(values) for v in values)
 
 
-def _numbers_block(values: list[float], lang: str, unit: Any = None) -> list[str]:
+def stats_text(values: list[float], lang: str, unit: Any = None) -> str:
+    """Mean, median and span of numbers, as a sentence."""
+
     def fmt(x: float) -> str:
         return scalar_text(round(x, 2), lang, unit)
 
-    return [
-        escape(
-            t(
-                "summary.stats",
-                lang,
-                mean=fmt(_mean(values)),
-                median=fmt(statistics.median(values)),
-                min=fmt(min(values)),
-                max=fmt(max(values)),
-            )
-        )
-    ]
+    return t(
+        "summary.stats",
+        lang,
+        mean=fmt(_mean(values)),
+        median=fmt(statistics.median(values)),
+        min=fmt(min(values)),
+        max=fmt(max(values)),
+    )
+
+
+def _numbers_block(values: list[float], lang: str, unit: Any = None) -> list[str]:
+    return [escape(stats_text(values, lang, unit))]
+
+
+def point_rows(labels: dict[int, str], points: list[int], counts: Counter[int]) -> list[list[str]]:
+    """A scale's points, each with its label and how often it was given."""
+    return [[f"{p}" + (f" – {labels[p]}" if p in labels else ""), str(counts[p])] for p in points]
+
+
+def dates_text(dates: list[dt.date], lang: str) -> str:
+    """The earliest and the latest of sorted dates, as a sentence."""
+    return t(
+        "summary.dates",
+        lang,
+        first=format_date(dates[0], lang),
+        last=format_date(dates[-1], lang),
+    )
 
 
 def _question_block(
@@ -130,10 +171,7 @@ def _question_block(
             nums = [v for v in values if isinstance(v, int) and not isinstance(v, bool)]
             counts = Counter(nums)
             header = [t("summary.col_point", lang), t("summary.col_count", lang)]
-            dist = [
-                [f"{p}" + (f" – {labels[p]}" if p in labels else ""), str(counts[p])]
-                for p in form.points
-            ]
+            dist = point_rows(labels, list(form.points), counts)
             drawn = _drawn(
                 figure, [r[0] for r in dist], [counts[p] for p in form.points], len(nums), lang
             )
@@ -149,16 +187,7 @@ def _question_block(
         case Day():
             dates = sorted(v for v in values if isinstance(v, dt.date))
             if dates:
-                lines.append(
-                    escape(
-                        t(
-                            "summary.dates",
-                            lang,
-                            first=format_date(dates[0], lang),
-                            last=format_date(dates[-1], lang),
-                        )
-                    )
-                )
+                lines.append(escape(dates_text(dates, lang)))
         case Rows(columns=columns):
             total_rows = sum(len(v) for v in values if isinstance(v, list))
             lines.append(escape(t("summary.rows", lang, count=total_rows)))
@@ -236,7 +265,42 @@ def _render(
     elif workshop.skipped:
         lines += ["", f"**{escape(t('summary.skipped', lang, count=len(workshop.skipped)))}**", ""]
         lines += [f"- {code(s.path.name)}: {escape(s.reason)}" for s in workshop.skipped]
-    # Completeness per participant.
+    people_grid = participants_grid(workshop, anonymous, lang)
+    lines += [
+        "",
+        f"## {escape(t('summary.participants', lang))}",
+        "",
+        table(people_grid.header, people_grid.rows),
+    ]
+    if canvas.group is not None:
+        # A game played as a group: its figures are the group's, never a mean across drafts.
+        from kosi_tui.report.group_summary import group_lines
+
+        lines += group_lines(workshop, lang)
+    # Evaluation across participants: each value, never a mean (see `score_lines`).
+    if canvas.group is None:
+        lines += score_lines(workshop, anonymous, lang)
+        lines += each_person_lines(workshop, anonymous, lang)
+        lines += prompt_lines(workshop, lang)
+    flags = flags_grid(workshop, lang)
+    if flags is not None:
+        lines += ["", f"## {escape(t('report.flags', lang))}", "", table(flags.header, flags.rows)]
+    # Answers by section.
+    for number, section in enumerate(canvas.sections, start=1):
+        keys = [f"{section.id}.{q.id}" for q in section.questions if not isinstance(q, Info)]
+        # A game's rounds stand in the merged table above, not as means of the offers.
+        rounds = {r.section for r in canvas.group.rounds} if canvas.group is not None else set()
+        if not keys or section.id in rounds:
+            continue
+        lines += ["", f"## {number}. {escape(localize(section.title, lang))}"]
+        for key in keys:
+            lines += _question_block(workshop, key, anonymous, lang, figure)
+    # No `tidy()`: mdformat needs seconds for a summary of hundreds of people; `table()` pads already.
+    return "\n".join(lines) + "\n"
+
+
+def participants_grid(workshop: Workshop, anonymous: bool, lang: str) -> Grid:
+    """Completeness per participant: required and all questions answered, flags raised."""
     header = [
         t("summary.col_person", lang),
         t("summary.col_required", lang),
@@ -245,7 +309,7 @@ def _render(
     ]
     rows = []
     dated = over_time(workshop)
-    for i, p in enumerate(people, start=1):
+    for i, p in enumerate(workshop.participants, start=1):
         progress = p.session.progress()
         rows.append(
             [
@@ -262,44 +326,25 @@ def _render(
                 str(len(p.flags)),
             ]
         )
-    lines += ["", f"## {escape(t('summary.participants', lang))}", "", table(header, rows)]
-    if canvas.group is not None:
-        # A game played as a group: its figures are the group's, never a mean across drafts.
-        from kosi_tui.report.group_summary import group_lines
+    return Grid(header, rows, frozenset({1, 2, 3}))
 
-        lines += group_lines(workshop, lang)
-    # Evaluation across participants: each value, never a mean (see `score_lines`).
-    evaluation = canvas.evaluation
-    if canvas.group is None:
-        lines += score_lines(workshop, anonymous, lang)
-        lines += each_person_lines(workshop, anonymous, lang)
-        lines += prompt_lines(workshop, lang)
-    if evaluation.flags and people:
-        counts = Counter(f for p in people for f in p.flags)
-        rows = [
-            [localize(f.message, lang), str(counts[f.id]), _share(counts[f.id], len(people), lang)]
-            for f in evaluation.flags
-            if counts[f.id]
-        ]
-        if rows:
-            header = [
-                t("report.flags", lang),
-                t("summary.col_count", lang),
-                t("summary.col_share", lang),
-            ]
-            lines += ["", f"## {escape(t('report.flags', lang))}", "", table(header, rows)]
-    # Answers by section.
-    for number, section in enumerate(canvas.sections, start=1):
-        keys = [f"{section.id}.{q.id}" for q in section.questions if not isinstance(q, Info)]
-        # A game's rounds stand in the merged table above, not as means of the offers.
-        rounds = {r.section for r in canvas.group.rounds} if canvas.group is not None else set()
-        if not keys or section.id in rounds:
-            continue
-        lines += ["", f"## {number}. {escape(localize(section.title, lang))}"]
-        for key in keys:
-            lines += _question_block(workshop, key, anonymous, lang, figure)
-    # No `tidy()`: mdformat needs seconds for a summary of hundreds of people; `table()` pads already.
-    return "\n".join(lines) + "\n"
+
+def flags_grid(workshop: Workshop, lang: str) -> Grid | None:
+    """Each flag raised in any draft, in how many and by what share; None if none was."""
+    people = workshop.participants
+    evaluation = workshop.compiled.canvas.evaluation
+    if not evaluation.flags or not people:
+        return None
+    counts = Counter(f for p in people for f in p.flags)
+    rows = [
+        [localize(f.message, lang), str(counts[f.id]), _share(counts[f.id], len(people), lang)]
+        for f in evaluation.flags
+        if counts[f.id]
+    ]
+    if not rows:
+        return None
+    header = [t("report.flags", lang), t("summary.col_count", lang), t("summary.col_share", lang)]
+    return Grid(header, rows, frozenset({1, 2}))
 
 
 def _label(p: Participant, index: int, anonymous: bool, dated: bool, lang: str) -> str:
@@ -318,7 +363,7 @@ def _short_value(score: Score, value: float | int | None, lang: str) -> str:
     return figure_text(score, value, lang)
 
 
-def score_lines(workshop: Workshop, anonymous: bool, lang: str) -> list[str]:
+def score_grid(workshop: Workshop, anonymous: bool, lang: str) -> Grid | None:
     """Per score the lowest and highest value and every draft's own, by name or date.
 
     No mean: in a team, "one says 5, one says 1" is the finding, and "3" would hide it. A spread
@@ -329,7 +374,7 @@ def score_lines(workshop: Workshop, anonymous: bool, lang: str) -> list[str]:
         item for item in compare([p.result for p in people]) if item.score.shown_as != "spread"
     ]
     if not across:
-        return []
+        return None
     dated = over_time(workshop)
     rows = []
     for item in across:
@@ -350,15 +395,23 @@ def score_lines(workshop: Workshop, anonymous: bool, lang: str) -> list[str]:
         t("summary.col_high", lang),
         t("summary.col_each", lang),
     ]
+    return Grid(header, rows, frozenset({1, 2}))
+
+
+def score_lines(workshop: Workshop, anonymous: bool, lang: str) -> list[str]:
+    """The scores across drafts as Markdown (see `score_grid`)."""
+    grid = score_grid(workshop, anonymous, lang)
+    if grid is None:
+        return []
     return [
         "",
         f"## {escape(t('report.scores', lang))}",
         "",
-        table(header, rows, frozenset({1, 2})),
+        table(grid.header, grid.rows, grid.right),
     ]
 
 
-def each_person_lines(workshop: Workshop, anonymous: bool, lang: str) -> list[str]:
+def each_person_grid(workshop: Workshop, anonymous: bool, lang: str) -> tuple[str, Grid] | None:
     """Per person (or per draft, by date) each spread with the dimensions at its ends, and the
     person's own next steps – for a self-check such as the maturity check, what a trainer
     discusses with each one."""
@@ -367,7 +420,7 @@ def each_person_lines(workshop: Workshop, anonymous: bool, lang: str) -> list[st
     spreads = [i for i, s in enumerate(evaluation.scores) if s.shown_as == "spread"]
     steps = evaluation.checklist is not None
     if not people or not (spreads or steps):
-        return []
+        return None
     dated = over_time(workshop)
     header = [t("report.updated", lang) if dated else t("summary.col_person", lang)]
     header += [localize(evaluation.scores[i].label, lang) for i in spreads]
@@ -384,7 +437,16 @@ def each_person_lines(workshop: Workshop, anonymous: bool, lang: str) -> list[st
             row.append("; ".join(_steps(p, anonymous)) or "–")
         rows.append(row)
     title = t("summary.over_time", lang) if dated else t("summary.each", lang)
-    return ["", f"## {escape(title)}", "", table(header, rows)]
+    return title, Grid(header, rows)
+
+
+def each_person_lines(workshop: Workshop, anonymous: bool, lang: str) -> list[str]:
+    """Each person's spreads and steps as Markdown (see `each_person_grid`)."""
+    found = each_person_grid(workshop, anonymous, lang)
+    if found is None:
+        return []
+    title, grid = found
+    return ["", f"## {escape(title)}", "", table(grid.header, grid.rows)]
 
 
 def _steps(p: Participant, anonymous: bool) -> list[str]:
@@ -408,17 +470,26 @@ def _without_values(text: str) -> str:
     return " ".join(fill(text, {source: "…" for source, _ in placeholders(text)}).split())
 
 
-def prompt_lines(workshop: Workshop, lang: str) -> list[str]:
+def raised_prompts(workshop: Workshop, lang: str) -> list[tuple[str, str]]:
     """Each tension prompt raised in any draft, in canvas order, and in how many drafts."""
     people = workshop.participants
     raised = prompts_across([p.result for p in people])
-    if not raised:
-        return []
     order = {p.id: i for i, p in enumerate(workshop.compiled.canvas.evaluation.prompts)}
     raised.sort(key=lambda pair: order.get(pair[0].id, len(order)))
+    return [
+        (
+            _without_values(localize(prompt.question, lang)),
+            t("summary.raised", lang, count=count, total=len(people)),
+        )
+        for prompt, count in raised
+    ]
+
+
+def prompt_lines(workshop: Workshop, lang: str) -> list[str]:
+    """The raised prompts as Markdown (see `raised_prompts`)."""
+    raised = raised_prompts(workshop, lang)
+    if not raised:
+        return []
     lines = ["", f"## {escape(t('summary.prompts', lang))}", ""]
-    for prompt, count in raised:
-        question = _without_values(localize(prompt.question, lang))
-        how_often = t("summary.raised", lang, count=count, total=len(people))
-        lines.append(f"- {escape(question)} *({escape(how_often)})*")
+    lines += [f"- {escape(question)} *({escape(how_often)})*" for question, how_often in raised]
     return lines

@@ -54,7 +54,15 @@ def _drafts(folder: Path, example: str) -> list[str]:
 
 
 def _texts(path: Path) -> list[tuple[str, str]]:
-    """Every text in an output: a zip's members one by one, anything else as it is."""
+    """Every text in an output: a zip's members one by one, a PDF's pages as read (its streams
+    are compressed), anything else as it is."""
+    if path.suffix == ".pdf":
+        from pypdf import PdfReader
+
+        reader = PdfReader(path)
+        info = " ".join(str(v) for v in (reader.metadata or {}).values())
+        pages = [(f"{path.name}:{n}", p.extract_text()) for n, p in enumerate(reader.pages, 1)]
+        return [(path.name, info), *pages]
     if zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as archive:
             return [

@@ -58,7 +58,18 @@ def run_summary(
     for skipped in workshop.skipped[told:]:
         say(t("cli.skipped", lang, path=str(skipped.path), reason=skipped.reason), err=to_stderr)
     text: str | bytes = markdown
-    if BY_KEY[output.fmt].kind == "sheet":
+    if output.fmt in ("pdf", "docx"):
+        from kosi_tui.report.extras import MissingExtra
+        from kosi_tui.report.formats import write_document
+        from kosi_tui.report.summary_document import build_summary_document
+
+        try:
+            text = write_document(build_summary_document(workshop, lang, anonymous), output.fmt)
+        except MissingExtra as missing:
+            say(t("cli.needs_extra", lang, fmt=missing.fmt, package=missing.package,
+                  extra=missing.extra), err=True)  # fmt: skip
+            return 1
+    elif BY_KEY[output.fmt].kind == "sheet":
         from kosi_tui.report.extras import MissingExtra
         from kosi_tui.report.sheets import write_csv, write_xlsx
 
