@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -28,10 +27,15 @@ def _parser(lang: str) -> argparse.ArgumentParser:
         return sub.add_parser(name, parents=[common], help=text, description=text)
 
     validate = command("validate")
-    validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    validate.add_argument("files", nargs="+", type=Path, metavar="FILE_OR_FOLDER")
     validate.add_argument("--strict", action="store_true", help=t("cli.strict", lang))
-    command("schema")
+    schema = command("schema")
+    schema.add_argument("--write", action="store_true", help=t("cli.schema_write", lang))
     command("canvases")
+    new = command("new")
+    new.add_argument("name", metavar="NAME_OR_FILE", help=t("cli.new_name", lang))
+    new.add_argument("--from", dest="start", metavar="CANVAS", help=t("cli.new_from", lang))
+    new.add_argument("--id", dest="canvas_id", metavar="ID", help=t("cli.new_id", lang))
 
     report = command("report")
     report.add_argument("source", metavar="ANSWERS_OR_CANVAS", help=t("cli.report_source", lang))
@@ -104,7 +108,18 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = ("validate", "schema", "canvases", "report", "fill", "serve", "app", "summary", "board")
+COMMANDS = (
+    "validate",
+    "schema",
+    "canvases",
+    "new",
+    "report",
+    "fill",
+    "serve",
+    "app",
+    "summary",
+    "board",
+)
 
 
 def _file_means_fill(argv: list[str]) -> list[str]:
@@ -150,10 +165,13 @@ def _dispatch(args: argparse.Namespace, lang_given: bool = True) -> int:
 
         return run_validate(args.files, args.strict, lang)
     if args.command == "schema":
-        from kosi_tui.storage.schema import canvas_schema
+        from kosi_tui.faces.commands.schema import run_schema
 
-        print(json.dumps(canvas_schema(), indent=2, ensure_ascii=False))
-        return 0
+        return run_schema(lang, args.write)
+    if args.command == "new":
+        from kosi_tui.faces.commands.new import run_new
+
+        return run_new(args.name, args.start, args.canvas_id, lang)
     if args.command == "report":
         from kosi_tui.faces.commands.report import run_report
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from kosi_tui.faces.commands.say import say
 from kosi_tui.i18n import t
 from kosi_tui.storage.canvas_file import load_canvas
+from kosi_tui.storage.locate import NAMING, canvas_files, is_draft
 from kosi_tui.storage.problems import Problem, ProblemsError
 
 
@@ -33,10 +34,19 @@ class _Output:
             os.close(devnull)
 
 
+def _canvases_in(path: Path) -> list[Path]:
+    """A file as given; a folder stands for the canvases in it (`*.kosi.yaml`, and any other
+    YAML file that is not a draft)."""
+    if not path.is_dir():
+        return [path]
+    return [p for p in canvas_files(path) if p.name.endswith(NAMING) or not is_draft(p)]
+
+
 def run_validate(files: list[Path], strict: bool, lang: str) -> int:
     """Validates each file; 1 when any has errors (or, with `strict`, warnings)."""
     out = _Output()
     failed = 0
+    files = [found for file in files for found in _canvases_in(file)]
     for file in files:
         problems: list[Problem]
         try:
