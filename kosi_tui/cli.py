@@ -97,6 +97,17 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     summary.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_FOLDER")
     summary.add_argument("--anonymous", action="store_true", help=t("cli.anonymous", lang))
 
+    # Other tools' formats (issue 27): kosi export.
+    export = command("export")
+    export.add_argument("source", metavar="CANVAS", help=t("cli.export_source", lang))
+    export_as = export.add_mutually_exclusive_group(required=True)
+    export_as.add_argument(
+        "--xlsx", dest="export_format", action="store_const", const="xlsx",
+        help=t("cli.export_xlsx", lang),
+    )  # fmt: skip
+    export.add_argument("-o", "--output", type=Path, metavar="FILE", help=t("cli.export_out", lang))
+    export.add_argument("--force", action="store_true", help=t("cli.force", lang))
+
     for output in (report, summary, board):
         output.add_argument("-o", "--output", type=Path, metavar="FILE", help=t("cli.output", lang))
         output.add_argument(
@@ -119,6 +130,7 @@ COMMANDS = (
     "app",
     "summary",
     "board",
+    "export",
 )
 
 
@@ -191,6 +203,10 @@ def _dispatch(args: argparse.Namespace, lang_given: bool = True) -> int:
             cards=args.cards, poster=args.poster, run_sheet=args.run_sheet, paper=args.paper,
             anonymous=args.anonymous,
         )  # fmt: skip
+    if args.command == "export":
+        from kosi_tui.faces.commands.export import run_export
+
+        return run_export(args.source, args.export_format, args.output, args.force, lang)
     if args.command == "serve":
         from kosi_tui.faces.commands.serve import ServeOptions, run_serve
 

@@ -101,6 +101,9 @@ def load_canvas(file: Path) -> LoadedCanvas:
     sha = hashlib.sha256(raw).hexdigest()
     key = (str(file.resolve()), sha)
     cached = _LOADED.get(key)
+    if cached is None and file.suffix.lower() == ".xlsx":
+        loaded = _LOADED[key] = LoadedCanvas(file, *_from_workbook(file, raw), sha)
+        return loaded
     if cached is not None:
         return (
             cached
@@ -118,6 +121,20 @@ def load_canvas(file: Path) -> LoadedCanvas:
         canvas_cache.put(sha, compiled, warnings)
     loaded = _LOADED[key] = LoadedCanvas(file, compiled, warnings, sha)
     return loaded
+
+
+def _from_workbook(file: Path, raw: bytes) -> tuple[CompiledCanvas, list[Problem]]:
+    """A canvas written as a workbook (`kosi export --xlsx`), its problems at their cells.
+
+    Not kept in the canvas cache: the cache points warnings at a file, not at a sheet's cell."""
+    from kosi_tui.exchange.canvas_xlsx import read_canvas_workbook
+
+    data, source, place, warnings = read_canvas_workbook(file, raw)
+    try:
+        compiled, problems = canvas_from_data(data, source, file)
+    except ProblemsError as err:
+        raise ProblemsError([place(p) for p in err.problems]) from None
+    return compiled, [*warnings, *(place(p) for p in problems)]
 
 
 __all__ = ["LoadedCanvas", "canvas_from_data", "load_canvas"]

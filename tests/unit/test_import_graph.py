@@ -22,6 +22,7 @@ LAYERS = {
     "kosi_tui.core": 1,
     "kosi_tui.paths": 2,  # where files live: storage and above
     "kosi_tui.storage": 2,
+    "kosi_tui.exchange": 2,  # other tools' formats: spreadsheets, survey platforms
     "kosi_tui.report": 3,
     "kosi_tui.faces": 4,
     "kosi_tui.cli": 5,
