@@ -169,7 +169,7 @@ def test_headless_chromium_opens_an_app_session(tmp_path: Path) -> None:
             [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
              "--disable-background-networking", "--disable-component-update", "--disable-sync",
              f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=10000",
-             "--dump-dom", f"http://127.0.0.1:{port}/"],
+             "--dump-dom", f"http://127.0.0.1:{port}/terminal"],
             check=True, capture_output=True, timeout=120,
         )  # fmt: skip
     finally:

@@ -67,7 +67,7 @@ def fetch(url: str, data: bytes | None = None) -> tuple[int, str, dict[str, str]
 
 
 def test_the_page_references_no_other_host(open_server: str) -> None:
-    status, page, _ = fetch(open_server + "/")
+    status, page, _ = fetch(open_server + "/terminal")
     assert status == 200
     assert "googleapis" not in page and "fonts.g" not in page
     referenced = [a or b for a, b in REFERENCE.findall(page)]
@@ -86,7 +86,7 @@ def test_the_page_references_no_other_host(open_server: str) -> None:
 
 def test_the_page_uses_the_address_the_browser_used(open_server: str) -> None:
     port = urlsplit(open_server).port
-    request = urllib.request.Request(open_server + "/", headers={"Host": f"localhost:{port}"})
+    request = urllib.request.Request(open_server + "/terminal", headers={"Host": f"localhost:{port}"})
     with urllib.request.urlopen(request, timeout=10) as response:
         page = response.read().decode()
     assert f'data-session-websocket-url="ws://localhost:{port}/ws"' in page
@@ -106,7 +106,7 @@ async def test_a_foreign_origin_is_refused(open_server: str) -> None:
     try:
         await browser.wait_for("Innovationslabor aufbauen")
         # One place only: a second browser gets a clear "full", by page and by websocket.
-        status, page, _ = fetch(open_server + "/")
+        status, page, _ = fetch(open_server + "/terminal")
         assert status == 503 and "Alle Plätze belegt" in page
         with pytest.raises(aiohttp.WSServerHandshakeError) as full:
             await Browser.open(open_server)
@@ -128,7 +128,7 @@ async def test_a_missing_or_wrong_code_is_refused(coded_server: str) -> None:
     status, _, headers = fetch(coded_server + "/door", data=b"code=sesam42")
     assert status == 303
     cookie = headers["Set-Cookie"].split(";")[0]
-    request = urllib.request.Request(coded_server + "/", headers={"Cookie": cookie})
+    request = urllib.request.Request(coded_server + "/terminal", headers={"Cookie": cookie})
     with urllib.request.urlopen(request, timeout=10) as response:
         assert "textual.js" in response.read().decode()
     browser = await Browser.open(coded_server, headers={"Cookie": cookie})
@@ -216,12 +216,12 @@ async def test_one_address_cannot_take_every_place(tmp_path: Path) -> None:
         with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
             await Browser.open(base)
         assert refused.value.status == 503
-        status, page, _ = fetch(base + "/")
+        status, page, _ = fetch(base + "/terminal")
         assert status == 503 and "Schon zu viele Sitzungen von diesem Gerät" in page
         await browsers.pop().close()
         # A place given back is a place again (the session ends, then the address may open one).
         for _ in range(100):
-            if fetch(base + "/")[0] == 200:
+            if fetch(base + "/terminal")[0] == 200:
                 break
             await asyncio.sleep(0.1)  # the ended session leaves the server's list
         browsers.append(await Browser.open(base))

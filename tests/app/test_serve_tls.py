@@ -66,7 +66,7 @@ def test_https_with_the_trainers_certificate(tmp_path: Path) -> None:
         cookie = headers["Set-Cookie"]
         assert "Secure" in cookie and "HttpOnly" in cookie
         request = urllib.request.Request(
-            f"https://127.0.0.1:{port}/", headers={"Cookie": cookie.split(";")[0]}
+            f"https://127.0.0.1:{port}/terminal", headers={"Cookie": cookie.split(";")[0]}
         )
         with opener.open(request, timeout=10) as response:
             assert (

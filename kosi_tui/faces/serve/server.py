@@ -53,6 +53,7 @@ from kosi_tui.faces.serve.pages import (
     too_many_page,
 )
 from kosi_tui.faces.serve.session import KosiSession
+from kosi_tui.faces.web.routes import FormRoutes
 from kosi_tui.i18n import t
 
 log = logging.getLogger("textual-serve")
@@ -154,6 +155,11 @@ class KosiServer(Server):
         self.ssl_context = ssl_context
         self.connections = ConnectionKeeper(0)
         """Replaced by one with the real cap when the server starts listening."""
+        self.form = FormRoutes(
+            workshop=workshop, lang=lang, door=door, attempts=self.attempts,
+            secure=ssl_context is not None, room=self._no_place,
+        )  # fmt: skip
+        """The browser form, the room's default page; its drafts take places like sessions."""
 
     # -- set-up ----------------------------------------------------------------------------------
 
@@ -182,12 +188,14 @@ class KosiServer(Server):
         app.add_routes(
             [
                 web.get("/", self.handle_index, name="index"),
+                web.get("/terminal", self.handle_terminal, name="terminal"),
                 web.get("/ws", self.handle_websocket, name="websocket"),
                 web.get("/download/{key}", self.handle_download, name="download"),
                 web.static("/static", self.statics_path, name="static"),
                 web.post("/door", self.handle_door),
             ]
         )
+        self.form.add_routes(app)
         if self.workshop is not None:
             from kosi_tui.faces.serve.board_page import BoardPages
 
@@ -275,23 +283,54 @@ class KosiServer(Server):
             with contextlib.suppress(Exception):
                 await websocket.close(code=1001, message=b"server stopped")
         await asyncio.gather(*(session.stop() for session, _ in sessions), return_exceptions=True)
+        await self.form.visitors.close_all()
         await self.launcher.close()
 
     # -- pages -----------------------------------------------------------------------------------
 
-    async def handle_index(self, request: web.Request) -> web.Response:
-        base = base_url(request, self.given_public_url)
-        if base is None:
+    def _door(self, request: web.Request) -> web.Response | None:
+        """The door page (or the code's answer) for a browser without the cookie, else None."""
+        if base_url(request, self.given_public_url) is None:
             return bad_host_page(self.lang)
         if not self.door.cookie_matches(request.cookies.get(COOKIE)):
             typed = request.query.get("code")
             if typed is None:
                 return door_page(self.lang, wrong=False)
             return self._answer_code(request, typed)
-        if len(self.sessions) >= self.max_sessions:
+        return None
+
+    def _no_place(self, request: web.Request) -> web.Response | None:
+        """The 'full' page when the room (or this address) has no place left, else None."""
+        if self._taken() >= self.max_sessions:
             return full_page(self.lang, self.max_sessions)
         if self._held_by(request.remote or "?") >= self.max_per_address:
             return full_page(self.lang, self.max_per_address, per_address=True)
+        return None
+
+    def _taken(self) -> int:
+        """Places taken: terminal sessions open or opening, and form drafts open."""
+        opening = sum(self._opening.values())
+        return len(self.sessions) + opening + len(self.form.visitors.with_drafts())
+
+    async def handle_index(self, request: web.Request) -> web.Response:
+        """The form's first page, past the door."""
+        refused = self._door(request)
+        if refused is not None:
+            return refused
+        if not self.door.origin_allowed(request.headers.get("Origin"), request.host):
+            raise web.HTTPForbidden(text="foreign origin")
+        return self.form.start_response(request)
+
+    async def handle_terminal(self, request: web.Request) -> web.Response:
+        """The terminal view: kosi's app in the browser, one process per tab."""
+        refused = self._door(request)
+        if refused is not None:
+            return refused
+        base = base_url(request, self.given_public_url)
+        assert base is not None
+        full = self._no_place(request)
+        if full is not None:
+            return full
         return app_page(request, base, "kosi", self.lang)
 
     async def handle_door(self, request: web.Request) -> web.Response:
@@ -340,7 +379,7 @@ class KosiServer(Server):
                 return web.HTTPTooManyRequests(text="too many tries: wait")
             if verdict is Verdict.WRONG:
                 return web.HTTPUnauthorized(text="workshop code needed")
-        if len(self.sessions) + sum(self._opening.values()) >= self.max_sessions:
+        if self._taken() >= self.max_sessions:
             return web.HTTPServiceUnavailable(text="all places taken")
         if self._held_by(request.remote or "?") >= self.max_per_address:
             return web.HTTPServiceUnavailable(text="too many sessions from this address")
@@ -349,7 +388,7 @@ class KosiServer(Server):
     def _held_by(self, address: str) -> int:
         """Sessions open or opening from `address`."""
         held = sum(session.address == address for session in self.sessions)
-        return held + self._opening.get(address, 0)
+        return held + self._opening.get(address, 0) + self.form.visitors.held_by(address)
 
     async def end_session(self, session: KosiSession) -> None:
         """Ends one participant's session (the trainer asked); its app saves on the way out."""
@@ -442,3 +481,4 @@ class KosiServer(Server):
             for session, websocket in list(self.sessions.items()):
                 if now - session.last_input > self.idle_seconds:
                     await websocket.close(code=4000, message=b"idle")
+            await self.form.visitors.end_idle(self.idle_seconds)

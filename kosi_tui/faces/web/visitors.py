@@ -1,0 +1,117 @@
+"""The people using the form: one per browser (its cookie), each with the draft they have open.
+
+A visitor takes a place in the room only once a draft is open; the server counts those places
+with the terminal sessions, so the room's limits are one. Saving goes through `Filling` – the
+same writer, merge and conflict copies as the terminal app – with the disk work in a thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import hmac
+import secrets
+import time
+from dataclasses import dataclass, field
+
+from kosi_tui.faces.filling import Filling, SaveResult
+
+COOKIE = "kosi_form"
+"""One browser's key to its own draft in the form."""
+MOST_VISITORS = 4096
+"""Browsers remembered at once; beyond, those without a draft are forgotten, oldest first."""
+
+
+@dataclass(eq=False)
+class Visitor:
+    """One browser using the form."""
+
+    token: str
+    address: str
+    filling: Filling | None = None
+    resume_code: str | None = None
+    started: float = field(default_factory=time.monotonic)
+    last_input: float = field(default_factory=time.monotonic)
+    """When the browser last sent something (for the idle end and the live view)."""
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    """One change or save of the draft at a time."""
+
+    def touch(self) -> None:
+        self.last_input = time.monotonic()
+
+    async def save(self) -> SaveResult | None:
+        """Saves the draft now (the file written in a thread); None when none is open."""
+        filling = self.filling
+        if filling is None:
+            return None
+        pending = await asyncio.to_thread(filling.write, filling.snapshot())
+        filling.apply(pending)
+        return filling.last
+
+    async def close(self) -> None:
+        """Saves and lets the draft go (others may open it without being told it is open here)."""
+        async with self.lock:
+            filling, self.filling = self.filling, None
+            if filling is None:
+                return
+            pending = await asyncio.to_thread(filling.write, filling.snapshot())
+            filling.apply(pending)
+            with contextlib.suppress(OSError):
+                await asyncio.to_thread(filling.close)
+
+
+class Visitors:
+    """Every browser the form knows, by its cookie."""
+
+    def __init__(self) -> None:
+        self.by_token: dict[str, Visitor] = {}
+        self.secret = secrets.token_bytes(32)
+        """Signs each visitor's form token (against requests sent from other sites)."""
+
+    def get(self, token: str | None) -> Visitor | None:
+        return self.by_token.get(token) if token else None
+
+    def new(self, address: str) -> Visitor:
+        if len(self.by_token) >= MOST_VISITORS:
+            # Page views alone must not fill the memory: browsers without a draft go first.
+            idle = sorted(
+                (v for v in self.by_token.values() if v.filling is None), key=lambda v: v.last_input
+            )
+            for old in idle[: len(idle) // 2 + 1]:
+                self.by_token.pop(old.token, None)
+        visitor = Visitor(secrets.token_urlsafe(32), address)
+        self.by_token[visitor.token] = visitor
+        return visitor
+
+    def with_drafts(self) -> list[Visitor]:
+        """The visitors who hold a place: those with a draft open."""
+        return [v for v in self.by_token.values() if v.filling is not None]
+
+    def held_by(self, address: str) -> int:
+        return sum(v.address == address for v in self.with_drafts())
+
+    def form_token(self, visitor: Visitor) -> str:
+        """What every form of this visitor's pages carries back: proves the page was ours."""
+        return hmac.new(self.secret, visitor.token.encode(), hashlib.sha256).hexdigest()
+
+    def token_matches(self, visitor: Visitor, given: object) -> bool:
+        return isinstance(given, str) and hmac.compare_digest(given, self.form_token(visitor))
+
+    async def end_idle(self, idle_seconds: float) -> None:
+        """Saves and closes the drafts of visitors idle for `idle_seconds`; forgets old ones."""
+        now = time.monotonic()
+        for visitor in list(self.by_token.values()):
+            if now - visitor.last_input > idle_seconds:
+                await visitor.close()
+                self.by_token.pop(visitor.token, None)
+
+    async def end(self, visitor: Visitor) -> None:
+        """Ends one visitor's session (the trainer asked): the draft is saved first."""
+        await visitor.close()
+        self.by_token.pop(visitor.token, None)
+
+    async def close_all(self) -> None:
+        for visitor in list(self.by_token.values()):
+            with contextlib.suppress(Exception):
+                await visitor.close()

@@ -1,0 +1,270 @@
+"""The browser form in the room's server, in this process: a person fills every kind without
+JavaScript, errors keep what was typed, the door and the room's limits hold, and the draft on
+disk (read back with a YAML reader of its own) holds what was sent."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from aiohttp.test_utils import TestClient
+
+from kosi_tui.faces.filling import Filling
+from tests.app.web_pages import every_kind, form_client, token_in
+
+Client = TestClient[Any, Any]
+
+
+def draft_on_disk(folder: Path) -> dict[str, Any]:
+    (path,) = folder.glob("*.yaml")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+async def start(client: Client, author: str = "Ada") -> str:
+    """From the first page to the first section; returns the resume code shown on the way."""
+    page = await (await client.get("/")).text()
+    response = await client.post(
+        "/form/start",
+        data={
+            "token": token_in(page),
+            "canvas": "alle_arten",
+            "organisation": "Stadt X",
+            "author": author,
+        },
+    )
+    code_page = await response.text()
+    assert response.status == 200 and "Fortsetzungscode" in code_page, code_page
+    code = re.search(r'<p class="code">([A-Z0-9-]+)</p>', code_page)
+    assert code
+    return code.group(1)
+
+
+async def section(client: Client, section_id: str) -> tuple[int, str]:
+    response = await client.get(f"/form/s/{section_id}")
+    return response.status, await response.text()
+
+
+async def send(
+    client: Client, section_id: str, fields: list[tuple[str, str]], action: str = "next"
+) -> Any:
+    _, page = await section(client, section_id)
+    shown = re.findall(r'name="on" value="([^"]+)"(?! disabled)', page)
+    data = [("token", token_in(page)), *(("on", key) for key in shown), *fields, ("action", action)]
+    return await client.post(f"/form/s/{section_id}", data=data, allow_redirects=False)
+
+
+FIRST = [
+    ("a.eins.name", "Labor Nord"),
+    ("a.eins.idee", "Zwei Zeilen\nText"),
+    ("a.eins.leute", "12"),
+    ("a.eins.beginn", "01.03.2027"),
+    ("a.eins.mandat", "yes"),
+    ("a.eins.form", "verein"),
+    ("a.eins.themen", "mobil"),
+    ("a.eins.themen", "sozial"),
+    ("a.eins.rueckhalt", "4"),
+]
+SECOND = [
+    ("n.zwei.ziele", "2"),
+    ("a.zwei.ziele.0", "Mehr Radwege"),
+    ("a.zwei.ziele.1", ""),
+    ("n.zwei.akteure", "1"),
+    ("a.zwei.akteure.0.wer", "Bauamt"),
+    ("a.zwei.akteure.0.sektor", "kommune"),
+    ("a.zwei.akteure.0.stunden", "7,5"),
+    ("a.zwei.akteure.0.rollen", "geld"),
+]
+
+
+async def test_a_person_fills_every_kind_without_javascript(tmp_path: Path) -> None:
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    async with form_client(folder, [every_kind(tmp_path)]) as client:
+        await start(client)
+        response = await send(client, "eins", FIRST)
+        assert response.status == 303 and response.headers["Location"] == "/form/s/zwei"
+        response = await send(client, "zwei", SECOND)
+        assert response.status == 303 and response.headers["Location"] == "/form/overview"
+        overview = await (await client.get("/form/overview")).text()
+        assert "Bauamt" in overview and "Mehr Radwege" in overview
+        pdf = await client.get("/form/export/pdf")
+        assert pdf.status == 200 and (await pdf.read()).startswith(b"%PDF")
+        assert "attachment" in pdf.headers["Content-Disposition"]
+    answers = draft_on_disk(folder)["answers"]
+    assert answers == {
+        "eins.name": "Labor Nord",
+        "eins.idee": "Zwei Zeilen\nText",
+        "eins.leute": 12,
+        "eins.beginn": dt.date(2027, 3, 1),
+        "eins.mandat": True,
+        "eins.form": "verein",
+        "eins.themen": ["mobil", "sozial"],
+        "eins.rueckhalt": 4,
+        "zwei.ziele": ["Mehr Radwege"],
+        "zwei.akteure": [
+            {"wer": "Bauamt", "sektor": "kommune", "stunden": 7.5, "rollen": ["geld"]}
+        ],
+    }
+
+
+async def test_a_wrong_answer_is_said_at_its_field_and_what_was_typed_stays(tmp_path: Path) -> None:
+    folder = tmp_path / "ws"
+    async with form_client(folder, [every_kind(tmp_path)]) as client:
+        await start(client)
+        typed = [("a.eins.name", "Ein viel zu langer Name für dieses kleine Feld hier"), ("a.eins.leute", "zwölf"),
+                 ("a.eins.idee", "<script>alert('x')</script>")]  # fmt: skip
+        response = await send(client, "eins", typed)
+        page = await response.text()
+        assert response.status == 422
+        assert "<title>2 Fehler:" in page
+        # The summary links to each field; each field says its message and is marked invalid.
+        assert 'href="#f-eins-name"' in page and 'href="#f-eins-leute"' in page
+        assert 'value="zwölf"' in page and 'value="Ein viel zu langer Name' in page
+        assert re.search(
+            r'id="f-eins-leute"[^>]*aria-describedby="[^"]*f-eins-leute-err"[^>]*aria-invalid="true"',
+            page,
+        )
+        # Text from a person (or a canvas) is text, never markup.
+        assert "<script>alert" not in page and "&lt;script&gt;alert(&#x27;x&#x27;)" in page
+        assert "&lt;script&gt;alert(1)" in page  # the canvas's title
+        # Kept as far as it is readable: the long name (marked) and the text; not the word.
+        answers = draft_on_disk(folder)["answers"]
+        assert answers["eins.idee"] == "<script>alert('x')</script>" and "eins.leute" not in answers
+
+
+async def test_a_condition_shows_its_question_after_the_send(tmp_path: Path) -> None:
+    async with form_client(tmp_path / "ws", [every_kind(tmp_path)]) as client:
+        await start(client)
+        _, page = await section(client, "eins")
+        assert re.search(r'id="f-eins-warum-q"[^>]*hidden', page)
+        response = await send(client, "eins", [("a.eins.mandat", "no")])
+        # New questions on this page: the person stays and is told.
+        assert response.headers["Location"] == "/form/s/eins?said=new"
+        _, page = await section(client, "eins")
+        assert not re.search(r'id="f-eins-warum-q"[^>]*hidden', page)
+        assert 'name="on" value="eins.warum">' in page
+
+
+async def test_the_script_saves_one_answer_and_hears_which_questions_show(tmp_path: Path) -> None:
+    folder = tmp_path / "ws"
+    async with form_client(folder, [every_kind(tmp_path)]) as client:
+        await start(client)
+        _, page = await section(client, "eins")
+        token = token_in(page)
+        reply = await client.post(
+            "/form/api/answer", data={"token": token, "key": "eins.mandat", "a.eins.mandat": "no"}
+        )
+        said = await reply.json()
+        assert said["visible"]["eins.warum"] is True and said["saved"] is True
+        assert draft_on_disk(folder)["answers"]["eins.mandat"] is False
+        reply = await client.post(
+            "/form/api/answer", data={"token": token, "key": "eins.leute", "a.eins.leute": "500"}
+        )
+        said = await reply.json()
+        assert said["messages"] and "100" in said["messages"][0][1]
+        refused = await client.post(
+            "/form/api/answer", data={"token": "forged", "key": "eins.leute"}
+        )
+        assert refused.status == 403
+
+
+async def test_rows_and_entries_are_added_and_removed_without_javascript(tmp_path: Path) -> None:
+    folder = tmp_path / "ws"
+    async with form_client(folder, [every_kind(tmp_path)]) as client:
+        await start(client)
+        await send(client, "zwei", SECOND, action="next")
+        response = await send(client, "zwei", SECOND, action="add:zwei.akteure")
+        assert response.headers["Location"].startswith("/form/s/zwei?add=zwei.akteure")
+        page = await (await client.get(response.headers["Location"])).text()
+        assert "<legend>Zeile 2</legend>" in page and 'name="n.zwei.akteure" value="2"' in page
+        rows = [*SECOND[:3], ("n.zwei.akteure", "2"), ("a.zwei.akteure.0.wer", "Bauamt"),
+                ("a.zwei.akteure.1.wer", "Verein Rad")]  # fmt: skip
+        await send(client, "zwei", rows, action="save")
+        assert [r["wer"] for r in draft_on_disk(folder)["answers"]["zwei.akteure"]] == [
+            "Bauamt",
+            "Verein Rad",
+        ]
+        await send(client, "zwei", rows, action="remove:zwei.akteure:0")
+        assert [r["wer"] for r in draft_on_disk(folder)["answers"]["zwei.akteure"]] == [
+            "Verein Rad"
+        ]
+
+
+async def test_the_room_door_and_places_hold_for_the_form(tmp_path: Path) -> None:
+    canvas = every_kind(tmp_path)
+    async with form_client(tmp_path / "ws", [canvas], code="SESAM-42-XY", max_sessions=1) as client:
+        page = await (await client.get("/")).text()
+        assert 'action="/door"' in page and "alle_arten" not in page
+        response = await client.get("/form/s/eins", allow_redirects=False)
+        assert response.status == 303 and response.headers["Location"] == "/"
+        await client.post("/door", data={"code": "sesam42xy"})
+        await start(client)
+        # The only place is taken: another browser (no form cookie) is told so.
+        client.session.cookie_jar.clear(lambda cookie: cookie.key == "kosi_form")
+        page = await (await client.get("/")).text()
+        response = await client.post(
+            "/form/start", data={"token": token_in(page), "canvas": "alle_arten", "author": "Bo"}
+        )
+        assert response.status == 503 and "Alle Plätze belegt" in await response.text()
+        # The terminal view is one click away (and counts the same places).
+        assert 'href="/terminal"' in page
+        assert (await client.get("/terminal")).status == 503
+
+
+async def test_a_resume_code_opens_the_draft_again(tmp_path: Path) -> None:
+    folder = tmp_path / "ws"
+    async with form_client(folder, [every_kind(tmp_path)]) as client:
+        code = await start(client)
+        await send(client, "eins", [("a.eins.name", "Labor Nord")], action="next")
+        client.session.cookie_jar.clear(lambda cookie: cookie.key == "kosi_form")
+        page = await (await client.get("/")).text()
+        wrong = await client.post(
+            "/form/resume", data={"token": token_in(page), "resume": "AAAA-BBBB-CCCC"}
+        )
+        assert wrong.status == 400
+        page = await (await client.get("/")).text()
+        response = await client.post(
+            "/form/resume", data={"token": token_in(page), "resume": code.lower()}
+        )
+        assert response.status == 200, await response.text()
+        _, page = await section(client, "eins")
+        assert 'value="Labor Nord"' in page
+
+
+async def test_one_draft_in_the_form_and_in_the_terminal_at_once_loses_nothing(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "ws"
+    async with form_client(folder, [every_kind(tmp_path)]) as client:
+        await start(client)
+        (path,) = folder.glob("*.yaml")
+        # The terminal app opens drafts through the same Filling: the same writer and merge.
+        terminal = Filling.open(path)
+        terminal.set_answer("eins.idee", "aus dem Terminal")
+        assert terminal.save().error is None
+        await send(client, "eins", [("a.eins.name", "aus dem Formular")], action="save")
+        terminal.set_answer("eins.leute", 3)
+        assert terminal.save().error is None
+    answers = draft_on_disk(folder)["answers"]
+    assert answers["eins.idee"] == "aus dem Terminal"
+    assert answers["eins.name"] == "aus dem Formular"
+    assert answers["eins.leute"] == 3
+
+
+async def test_every_page_is_light_and_loads_nothing_from_elsewhere(tmp_path: Path) -> None:
+    async with form_client(tmp_path / "ws", [every_kind(tmp_path)]) as client:
+        await start(client)
+        await send(client, "zwei", SECOND)
+        css = await (await client.get("/form/static/form.css")).text()
+        script = await (await client.get("/form/static/form.js")).text()
+        for address in ("/", "/form/s/eins", "/form/s/zwei", "/form/overview"):
+            response = await client.get(address)
+            page = await response.text()
+            assert len(page.encode()) + len(css.encode()) + len(script.encode()) < 100_000, address
+            assert not re.search(r'(src|href)="(https?:)?//', page), address
+            assert "default-src 'none'" in response.headers["Content-Security-Policy"]
