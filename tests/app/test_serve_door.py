@@ -86,7 +86,9 @@ def test_the_page_references_no_other_host(open_server: str) -> None:
 
 def test_the_page_uses_the_address_the_browser_used(open_server: str) -> None:
     port = urlsplit(open_server).port
-    request = urllib.request.Request(open_server + "/terminal", headers={"Host": f"localhost:{port}"})
+    request = urllib.request.Request(
+        open_server + "/terminal", headers={"Host": f"localhost:{port}"}
+    )
     with urllib.request.urlopen(request, timeout=10) as response:
         page = response.read().decode()
     assert f'data-session-websocket-url="ws://localhost:{port}/ws"' in page
