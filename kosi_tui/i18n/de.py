@@ -301,7 +301,7 @@ MESSAGES: dict[str, str] = {
     "report.gap": "Lücke: {amount}",
     "report.chart_scores": "Die Kennzahlen im Überblick",
     "report.no_flags": "Keine Hinweise.",
-    "report.cut": "gekürzt",
+    "report.cut": "weiter im Bericht",
     "report.not_answered": "nicht beantwortet",
     "report.scale_value": "{value} von {max}",
     "report.issue": "Hinweis: {message}",

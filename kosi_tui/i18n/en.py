@@ -296,7 +296,7 @@ MESSAGES: dict[str, str] = {
     "report.gap": "Gap: {amount}",
     "report.chart_scores": "The figures at a glance",
     "report.no_flags": "No warnings.",
-    "report.cut": "cut",
+    "report.cut": "more in the report",
     "report.not_answered": "not answered",
     "report.scale_value": "{value} of {max}",
     "report.issue": "Note: {message}",

@@ -6,17 +6,21 @@ guiding question."""
 from __future__ import annotations
 
 import math
+from typing import Any
 
-from kosi_tui.core.canvas import Info, Poster, PosterBox
+from kosi_tui.core.canvas import AnyQuestion, Info, Poster, PosterBox, Table
 from kosi_tui.core.compiled import CompiledCanvas
-from kosi_tui.core.display import answer_items
+from kosi_tui.core.display import answer_items, cell_text
 from kosi_tui.core.session import Session
 from kosi_tui.core.text import localize
 from kosi_tui.i18n import t
 from kosi_tui.report.typst_text import compile_typst, lit
-from kosi_tui.report.write_pdf import TEMPLATE
+from kosi_tui.report.write_pdf import TEMPLATE, _array
 
 PAPERS = {"A4": "a4", "A3": "a3", "A1": "a1"}
+SCALES = {"A4": 1.0, "A3": math.sqrt(2), "A1": 2 * math.sqrt(2)}
+"""How much larger than on A4 everything is set: as the sheet's sides grow, so the poster reads
+the same from further away (the smallest text 8 pt on A4, 11.3 pt on A3, 22.6 pt on A1)."""
 
 
 def default_poster(compiled: CompiledCanvas) -> Poster:
@@ -48,6 +52,30 @@ def _prompt(compiled: CompiledCanvas, box: PosterBox, lang: str) -> str:
     return localize(compiled.questions[keys[0]].question.label, lang) if keys else ""
 
 
+def _lines(question: AnyQuestion, value: Any, lang: str) -> list[tuple[str, str]]:
+    """An answer as poster lines: a table's rows each with its first cell as head and its other
+    cells with their column names ("Betrag einmalig (€): 6.000,00 €": once or each year is the
+    column's to say); any other answer one line per item."""
+    if isinstance(question, Table):
+        lines = []
+        for row in value if isinstance(value, list) else []:
+            if not isinstance(row, dict):
+                continue
+            cells = [(localize(c.label, lang), cell_text(c, row.get(c.id), lang))
+                     for c in question.columns]  # fmt: skip
+            head = cells[0][1] if cells else ""
+            # "Was will dieser Akteur erreichen?" needs no colon after its question mark.
+            rest = " · ".join(
+                f"{label}{'' if label.endswith(('?', ':')) else ':'} {text}"
+                for label, text in cells[1:]
+                if text
+            )
+            if head or rest:
+                lines.append((head, rest))
+        return lines
+    return [("", item) for item in answer_items(question, value, lang) if item.strip()]
+
+
 def _body(session: Session, keys: list[str], lang: str) -> str:
     entries = []
     for key in keys:
@@ -55,10 +83,11 @@ def _body(session: Session, keys: list[str], lang: str) -> str:
         value = session.value(key)
         if value is None:
             continue
-        items = answer_items(question, value, lang)
-        answer = "\n".join(items) if len(items) > 1 else " ".join(items)
-        entries.append(f"poster-entry({lit(localize(question.label, lang))}, {lit(answer)})")
-    return "{ " + "; ".join(entries) + " }" if entries else "none"
+        lines = [_array([lit(" ".join(head.split())), lit(" ".join(rest.split()))])
+                 for head, rest in _lines(question, value, lang)]  # fmt: skip
+        if lines:
+            entries.append(_array([lit(localize(question.label, lang)), _array(lines)]))
+    return _array(entries)
 
 
 def poster_source(
@@ -66,6 +95,7 @@ def poster_source(
 ) -> str:
     """The poster as Typst source; `session` None gives the empty wall version."""
     layout = compiled.canvas.poster or default_poster(compiled)
+    scale = SCALES.get(paper, SCALES["A3"])
     numbers = {s.id: i for i, s in enumerate(compiled.canvas.sections, start=1)}
     titles = {s.id: localize(s.title, lang) for s in compiled.canvas.sections}
     cells = []
@@ -74,23 +104,25 @@ def poster_source(
             continue
         title = f"{numbers[box.section]}. {titles[box.section]}"
         prompt = _prompt(compiled, box, lang) if session is None else ""
-        body = "none" if session is None else _body(session, _keys(compiled, box), lang)
+        body = "()" if session is None else _body(session, _keys(compiled, box), lang)
         cells.append(
             f"grid.cell(x: {box.column - 1}, y: {box.row - 1}, colspan: {box.width}, "
             f"rowspan: {box.height}, poster-box({lit(title)}, {lit(prompt)}, {body}, "
-            f"{lit(t('report.cut', lang))}))"
+            f"{lit(t('report.cut', lang))}, scale: {scale:.3f}))"
         )
     title = localize(compiled.canvas.title, lang)
     return (
         TEMPLATE.read_text(encoding="utf-8")
-        + f'\n#set page(paper: "{PAPERS.get(paper, "a3")}", flipped: true, margin: 10mm)\n'
+        + f'\n#set page(paper: "{PAPERS.get(paper, "a3")}", flipped: true, '
+        + f"margin: {10 * scale:.1f}mm)\n"
         + f'#set text(font: "Libertinus Serif", lang: {lit(lang)}, fill: ink)\n'
         + f"#set document(title: {lit(title)})\n"
         + "#grid(columns: (1fr, auto), align: (left + bottom, right + bottom), "
-        + f'text(20pt, weight: "bold", {lit(title)}), text(11pt, fill: soft, {lit(subtitle)}))\n'
-        + "#v(3mm)\n"
+        + f'text({22 * scale:.1f}pt, weight: "bold", {lit(title)}), '
+        + f"text({12 * scale:.1f}pt, fill: soft, {lit(subtitle)}))\n"
+        + f"#v({3 * scale:.1f}mm)\n"
         + f"#block(height: 1fr, grid(columns: (1fr,) * {layout.columns}, "
-        + f"rows: (1fr,) * {layout.rows}, gutter: 3mm, "
+        + f"rows: (1fr,) * {layout.rows}, gutter: {3 * scale:.1f}mm, "
         + "".join(f"{c}, " for c in cells)
         + "))\n"
     )

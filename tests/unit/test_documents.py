@@ -214,7 +214,7 @@ def test_poster_marks_what_was_cut(draft: Path, tmp_path: Path) -> None:
     out = tmp_path / "poster.pdf"
     assert main(["report", str(draft), "--poster", "--paper", "A4", "-o", str(out)]) == 0
     page = pypdf.PdfReader(out).pages[0].extract_text()
-    assert "gekürzt" in page
+    assert "… weiter im Bericht" in page
 
 
 def test_blank_poster_shows_guiding_questions(tmp_path: Path) -> None:
