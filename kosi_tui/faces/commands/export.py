@@ -1,8 +1,10 @@
-"""`kosi export CANVAS --xlsx`: a canvas in another tool's format, written where `-o` says."""
+"""`kosi export CANVAS --xlsx|--xlsform`: a canvas in another tool's format, written where `-o`
+says; what the format cannot hold is listed on standard error (and in the file)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kosi_tui.faces.commands.output import Output, write_output
 from kosi_tui.faces.commands.say import say
@@ -10,15 +12,27 @@ from kosi_tui.i18n import t
 from kosi_tui.storage.locate import find_canvas
 from kosi_tui.storage.problems import ProblemsError
 
-SUFFIXES = {"xlsx": ".xlsx"}
+if TYPE_CHECKING:
+    from kosi_tui.storage.canvas_file import LoadedCanvas
+
+SUFFIXES = {"xlsx": ".xlsx", "xlsform": "-xlsform.xlsx"}
 """Each format's file ending; without `-o` the file is named after the canvas."""
 
 
-def export_bytes(data: dict[str, object], fmt: str, target: Path) -> tuple[bytes, list[str]]:
+def export_bytes(
+    loaded: LoadedCanvas, fmt: str, target: Path, lang: str
+) -> tuple[bytes, list[str]]:
     """The exported file and what the format could not hold (one line each)."""
-    from kosi_tui.exchange.canvas_xlsx import canvas_sheets
     from kosi_tui.exchange.workbook import workbook_bytes
 
+    if fmt == "xlsform":
+        from kosi_tui.exchange.xlsform import xlsform_sheets
+
+        sheets, left_out = xlsform_sheets(loaded.compiled, lang)
+        return workbook_bytes(target, sheets), left_out
+    from kosi_tui.exchange.canvas_xlsx import canvas_sheets
+
+    data = loaded.canvas.model_dump(by_alias=True, exclude_unset=True)
     return workbook_bytes(target, canvas_sheets(data)), []
 
 
@@ -31,10 +45,9 @@ def run_export(source: str, fmt: str, output: Path | None, force: bool, lang: st
         say(t("cli.no_such_canvas", lang, name=source))
         return 1
     try:
-        canvas = load_canvas(path).canvas
-        target = output or Path(f"{canvas.id}{SUFFIXES[fmt]}")
-        data = canvas.model_dump(by_alias=True, exclude_unset=True)
-        content, left_out = export_bytes(data, fmt, target)
+        loaded = load_canvas(path)
+        target = output or Path(f"{loaded.canvas.id}{SUFFIXES[fmt]}")
+        content, left_out = export_bytes(loaded, fmt, target, lang)
     except ProblemsError as err:
         for problem in err.problems:
             say(problem.render(lang), err=True)
