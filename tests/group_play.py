@@ -115,6 +115,6 @@ def play_all(folder: Path) -> dict[str, Filling]:
 
 def revealed_first_round(folder: Path) -> None:
     """The trainer has revealed round 1 (sealed in the canvas): the board shows its amounts."""
-    from kosi_tui.faces.board.round_state import RoundState, write_state
+    from kosi_tui.storage.round_state import RoundState, write_state
 
     write_state(folder, RoundState("planspiel_fahrradgarage", 0, [], [0]))

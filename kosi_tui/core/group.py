@@ -358,6 +358,27 @@ def play_round(compiled: CompiledCanvas, members: list[Member], index: int) -> R
     return RoundResult(index, rnd, rows, totals, dict(scope.figures), flags, errors)
 
 
+def own_rule(compiled: CompiledCanvas, member: Member, rnd: Round, rule: str) -> bool:
+    """Whether one of the group's rules on a single participant (`submitted`, `walked_away`)
+    holds for `member` in round `rnd`, read alone (for their own screen); False where the canvas
+    has no such rule or it cannot be computed for this draft."""
+    node = compiled.group.get(rule)
+    if node is None:
+        return False
+    try:
+        return truth(_Scope(compiled, [member], rnd).cell(node, member))
+    except ExprError:
+        return False
+
+
+def own_beyond(compiled: CompiledCanvas, member: Member, rnd: Round) -> list[CardLimit]:
+    """The limits of the member's card its offer in round `rnd` goes beyond, read alone (for
+    their own screen; the board's `Row.beyond` says the same); none for a party that walked away."""
+    if own_rule(compiled, member, rnd, "walked_away"):
+        return []
+    return _beyond(compiled, _group(compiled), _Scope(compiled, [member], rnd), member)
+
+
 def play(
     compiled: CompiledCanvas, members: list[Member], upto: int | None = None
 ) -> list[RoundResult]:

@@ -23,6 +23,7 @@ from kosi_tui.core.visible_text import for_terminal
 from kosi_tui.faces.autosave import AutoSaver, SaveEvents
 from kosi_tui.faces.commands.own_command import kosi_line, resume_line
 from kosi_tui.faces.filling import Filling, SaveResult
+from kosi_tui.faces.game_player import PlainGame
 from kosi_tui.i18n import t
 from kosi_tui.paths import typed_path
 from kosi_tui.storage.atomic import WriteError
@@ -84,6 +85,7 @@ class PlainSession:
                 ask=self._ask_conflicts if interactive else None,
             ),
         )
+        self.game = PlainGame(filling, lang, self.say)
 
     # -- output -----------------------------------------------------------------------------------
 
@@ -185,7 +187,6 @@ class PlainSession:
         lang = self.lang
         sections = self.filling.canvas.canvas.sections
         section = sections[section_index]
-        progress = self.filling.session.progress()
         self.say()
         self.say(
             t(
@@ -198,7 +199,9 @@ class PlainSession:
         )
         if section.intro:
             self.say(localize(section.intro, lang))
-        self.say(progress_text(progress, lang))
+        if self.game.section(section.id):
+            self._save()
+        self.say(progress_text(self.filling.session.progress(), lang))
 
     def _describe(self, key: str, question: AnyQuestion) -> None:
         lang = self.lang
@@ -296,6 +299,7 @@ class PlainSession:
             # Not "recorded" as if all were well when the disk did not take it.
             said = "plain.recorded" if self.filling.last.error is None else "plain.recorded_unsaved"
             self.say(t(said, lang, answer=shown or t("plain.recorded_empty", lang)))
+        self.game.answered(section)
 
     def _save(self, ask: bool = True, always: bool = False) -> None:
         """Saves; answers changed meanwhile in the file are merged, conflicts put to the person

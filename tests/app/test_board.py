@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Static
 
 from kosi_tui.faces.board.app import BoardApp
 from kosi_tui.faces.board.record import RECORD_FILE
-from kosi_tui.faces.board.round_state import STATE_FILE
+from kosi_tui.storage.round_state import STATE_FILE
 from tests import group_play
 
 WAIT = 10.0

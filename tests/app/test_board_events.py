@@ -74,8 +74,8 @@ async def test_the_trainer_plays_event_cards_from_the_board(tmp_path: Path) -> N
     assert isinstance(text, str)
     assert "Runde 2: Ereigniskarte „Presseanfrage“" in text
     pytest.importorskip("aiohttp")
-    from kosi_tui.faces.board.round_state import RoundState
     from kosi_tui.faces.serve.board_page import board_fragment
+    from kosi_tui.storage.round_state import RoundState
 
     page = board_fragment(game, RoundState("planspiel_fahrradgarage", 1), "de", record)
     assert "Eilmeldung: Raddiebstahl" in page

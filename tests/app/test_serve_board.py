@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kosi_tui.faces.board.round_state import STATE_FILE
+from kosi_tui.storage.round_state import STATE_FILE
 from tests import group_play
 from tests.app.serve_client import free_port, start_serve, stop, wait_for_page
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kosi_tui.faces.board.round_state import read_state
 from kosi_tui.report.game import load_game
+from kosi_tui.storage.round_state import read_state
 from tests import group_play
 
 pytest.importorskip("aiohttp", reason="the served board needs the serve extra")
@@ -39,8 +39,8 @@ def test_the_served_board_names_what_the_figures_leave_out(tmp_path: Path) -> No
 
 def test_the_served_board_keeps_the_record_too(tmp_path: Path) -> None:
     from kosi_tui.faces.board.record import RECORD_FILE, keep_record
-    from kosi_tui.faces.board.round_state import RoundState
     from kosi_tui.faces.serve.board_page import board_fragment
+    from kosi_tui.storage.round_state import RoundState
 
     fillings = {role: group_play.join(tmp_path, role) for role in ("stadt", "verein")}
     state = RoundState("planspiel_fahrradgarage", 1)  # round 2: the city commits first

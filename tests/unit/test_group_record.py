@@ -74,9 +74,9 @@ def test_the_debrief_tells_who_submitted_when(tmp_path: Path) -> None:
 
 def test_kosi_board_o_reads_the_record_from_the_folder(tmp_path: Path) -> None:
     from kosi_tui.faces.board.record import keep_record
-    from kosi_tui.faces.board.round_state import RoundState
     from kosi_tui.faces.commands.board import run_board
     from kosi_tui.report.game import load_game
+    from kosi_tui.storage.round_state import RoundState
     from tests import group_play
 
     folder = tmp_path / "ws"

@@ -42,7 +42,12 @@ from kosi_tui.faces.board.record import (
     marks,
     record_parts,
 )
-from kosi_tui.faces.board.round_state import (
+from kosi_tui.faces.tui.bindings import localized
+from kosi_tui.i18n import t
+from kosi_tui.report.game import Game, NotAGroup, load_game, notices, status_parts
+from kosi_tui.storage.atomic import WriteError
+from kosi_tui.storage.problems import ProblemsError
+from kosi_tui.storage.round_state import (
     RoundState,
     hidden,
     moved,
@@ -50,11 +55,6 @@ from kosi_tui.faces.board.round_state import (
     revealed,
     write_state,
 )
-from kosi_tui.faces.tui.bindings import localized
-from kosi_tui.i18n import t
-from kosi_tui.report.game import Game, NotAGroup, load_game, notices, status_parts
-from kosi_tui.storage.atomic import WriteError
-from kosi_tui.storage.problems import ProblemsError
 
 WIDE = 110
 """From this many columns the board shows every column of the table and the players' names."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from kosi_tui.faces.board.round_state import STATE_FILE
+from kosi_tui.storage.round_state import STATE_FILE
 
 POLL_SECONDS = 0.25
 """Seconds between two looks at the folder: a save shows on the board at most this much later

@@ -1,26 +1,20 @@
-"""The game's record: when the board saw each offer submitted, or changed after submitting, kept
-as JSON lines in the workshop folder beside the round file.
-
-The board appends; it never rewrites a line, so a board started again (or the served board
-beside the terminal one) reads what was seen before and goes on from there. A line that cannot be
-read (a crash mid-write, a hand edit) is skipped. Participants' drafts are never touched: what was
-submitted when is what the board saw, within a second of the save.
+"""The game's record as the boards keep it: on each reading, what the round shows new is added
+(`storage/game_record.py` reads and appends the file). Participants' drafts are never touched:
+what was submitted when is what the board saw, within a second of the save.
 """
 
 from __future__ import annotations
 
-import json
-import os
-from dataclasses import asdict
 from pathlib import Path
 
 from kosi_tui.core.group import RoundResult, role_name
 from kosi_tui.core.group_canvas import GameEvent, Group
 from kosi_tui.core.group_record import CHANGED, SUBMITTED, Entry, Marks, marks, observe
 from kosi_tui.core.text import localize
-from kosi_tui.faces.board.round_state import RoundState
 from kosi_tui.i18n import t
 from kosi_tui.report.game import Game
+from kosi_tui.storage.game_record import RECORD_FILE, append_record, read_record
+from kosi_tui.storage.round_state import RoundState
 
 __all__ = [
     "CHANGED",
@@ -36,52 +30,6 @@ __all__ = [
     "read_record",
     "record_parts",
 ]
-
-RECORD_FILE = "kosi-planspiel-log.jsonl"
-
-
-def read_record(folder: Path) -> list[Entry]:
-    """The record so far; lines that cannot be read are left out."""
-    try:
-        text = (folder / RECORD_FILE).read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return []
-    entries = []
-    for line in text.splitlines():
-        try:
-            data = json.loads(line)
-            entry = Entry(**data) if isinstance(data, dict) else None
-        except (ValueError, TypeError):
-            continue
-        if entry is not None and all(
-            isinstance(v, str) for v in (entry.time, entry.round, entry.member, entry.event)
-        ):
-            entries.append(entry)
-    return entries
-
-
-def append_record(folder: Path, entries: list[Entry]) -> bool:
-    """Appends `entries` as whole lines; False when the folder cannot be written."""
-    if not entries:
-        return True
-    text = "".join(json.dumps(asdict(e), ensure_ascii=False) + "\n" for e in entries)
-    try:
-        flags = os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0)
-        fd = os.open(folder / RECORD_FILE, flags, 0o644)
-        try:
-            # A line cut off by a crash is ended first, so the new entries stay readable.
-            # (lseek and read, not pread, which Windows lacks; O_APPEND writes at the end.)
-            size = os.fstat(fd).st_size
-            if size:
-                os.lseek(fd, size - 1, os.SEEK_SET)
-                if os.read(fd, 1) != b"\n":
-                    text = "\n" + text
-            os.write(fd, text.encode("utf-8"))
-        finally:
-            os.close(fd)
-    except OSError:
-        return False
-    return True
 
 
 def keep_record(folder: Path, game: Game | None, state: RoundState | None) -> list[Entry]:

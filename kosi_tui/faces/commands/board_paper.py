@@ -83,8 +83,8 @@ def _make(loaded: LoadedCanvas, folder: Path, lang: str, fmt: str, cards: bool, 
         from kosi_tui.report.run_sheet import build_run_sheet
 
         return write_document(build_run_sheet(compiled, lang), fmt), t("run_sheet.file", lang)
-    from kosi_tui.faces.board.round_state import read_state
     from kosi_tui.report.game import load_game
+    from kosi_tui.storage.round_state import read_state
 
     if poster:
         from kosi_tui.report.negotiation_poster import write_negotiation_poster

@@ -12,8 +12,8 @@ def game_canvas(folder: Path, given: str | None) -> Path | None:
     """The canvas of the game in `folder`: the one named, the one the board played there last,
     the group canvas most drafts belong to, else the most common one, else the bundled
     Planspiel."""
-    from kosi_tui.faces.board.round_state import read_state
     from kosi_tui.report.game import GROUP_CANVAS_ID
+    from kosi_tui.storage.round_state import read_state
 
     if given is not None:
         return find_canvas(given)

@@ -18,14 +18,6 @@ from kosi_tui.core.group import RoundResult, role_name
 from kosi_tui.core.group_record import played_events
 from kosi_tui.core.text import localize
 from kosi_tui.faces.board.record import Entry, event_text, keep_record, record_parts
-from kosi_tui.faces.board.round_state import (
-    RoundState,
-    hidden,
-    moved,
-    read_state,
-    revealed,
-    write_state,
-)
 from kosi_tui.faces.serve.addresses import is_loopback
 from kosi_tui.faces.serve.attempts import Attempts, Verdict
 from kosi_tui.faces.serve.door import Door, split_host
@@ -43,6 +35,14 @@ from kosi_tui.report.game import (
 )
 from kosi_tui.storage.atomic import WriteError
 from kosi_tui.storage.problems import ProblemsError
+from kosi_tui.storage.round_state import (
+    RoundState,
+    hidden,
+    moved,
+    read_state,
+    revealed,
+    write_state,
+)
 
 COOKIE = "kosi_board"
 REFRESH_MS = 1000

@@ -22,6 +22,7 @@ from kosi_tui.core.progress import progress_text
 from kosi_tui.core.text import localize
 from kosi_tui.faces.autosave import AutoSaver, SaveEvents
 from kosi_tui.faces.filling import Filling, SaveResult
+from kosi_tui.faces.game_player import carry_into, is_game
 from kosi_tui.faces.remembered import remember_saved_elsewhere
 from kosi_tui.faces.tui.dialogs.conflict_dialog import ConflictDialog
 from kosi_tui.faces.tui.dialogs.message_dialog import MessageDialog
@@ -32,6 +33,7 @@ from kosi_tui.faces.tui.screens.base import KosiScreen
 from kosi_tui.faces.tui.widgets.factory import question_widget
 from kosi_tui.faces.tui.widgets.footer import QuietFooter
 from kosi_tui.faces.tui.widgets.question import QuestionWidget
+from kosi_tui.faces.tui.widgets.role_card import CardWarning, GameStrip
 from kosi_tui.faces.tui.widgets.sidebar import SectionList
 from kosi_tui.i18n import t
 from kosi_tui.i18n.locales import known
@@ -62,6 +64,7 @@ class FillScreen(KosiScreen[None]):
         Binding("ctrl+s", "save", "Speichern", id="save", priority=True, show=False),
         Binding("f2", "save_elsewhere", "Speichern unter", id="save_as", show=False),
         Binding("f3", "resolve_conflicts", "Abweichungen", id="conflicts", show=False),
+        Binding("f4", "role_card", "Rolle", id="role_card", priority=True),
     ]
 
     def __init__(self, filling: Filling) -> None:
@@ -93,6 +96,7 @@ class FillScreen(KosiScreen[None]):
         with Horizontal(id="body"):
             yield SectionList(id="sidebar")
             with VerticalScroll(id="main"):
+                yield GameStrip(self.filling, id="game-strip")
                 yield Static(id="section-title")
                 yield Static(id="section-intro")
                 yield Vertical(id="questions")
@@ -107,6 +111,7 @@ class FillScreen(KosiScreen[None]):
         yield Static(id="help-panel")
         # Not focusable: a failure is said without taking the keys meant for the answer.
         yield Static(id="save-notice")
+        yield CardWarning(id="card-warning")
         yield Static(id="saved")
         yield QuietFooter()
 
@@ -197,6 +202,9 @@ class FillScreen(KosiScreen[None]):
         # Keys pressed while the section changes must reach the screen, not a widget being removed.
         self.set_focus(None)
         await container.remove_children()
+        # A new round starts from the offer given in the last one (group games only).
+        if carry_into(filling, section.id):
+            self.schedule_save()
         widgets: list[Widget] = []
         for question in section.questions:
             key = f"{section.id}.{question.id}"
@@ -213,6 +221,7 @@ class FillScreen(KosiScreen[None]):
         self.query_one("#next", Button).label = t("ui.to_review" if last else "ui.next", lang)
         self._update_sidebar()
         self._update_progress()
+        self.query_one(GameStrip).show(section.id)
         # The question is kept while the section stays: opening a draft changes nothing to save.
         position = filling.draft.position
         filling.set_position(
@@ -325,6 +334,7 @@ class FillScreen(KosiScreen[None]):
         touched = {self.index} | {compiled.questions[k].section_index for k in changed}
         self._update_marks(touched)
         self._update_progress()
+        self.query_one(GameStrip).show(section_id)
         self.schedule_save()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
@@ -409,6 +419,14 @@ class FillScreen(KosiScreen[None]):
         focused = _question_of(self.focused)
         if focused is not None:
             self.call_after_refresh(focused.keep_in_view)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The role card exists only in a group game: elsewhere F4 is neither shown nor taken.
+        return is_game(self.filling) if action == "role_card" else True
+
+    def action_role_card(self) -> None:
+        """Opens the participant's role card (a group game)."""
+        self.query_one(GameStrip).open_card()
 
     def action_review(self) -> None:
         """Opens the overview with the report, what is missing, and export."""

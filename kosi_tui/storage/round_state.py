@@ -76,3 +76,10 @@ def revealed(state: RoundState) -> RoundState:
 def hidden(state: RoundState | None, rnd_index: int, sealed: bool) -> bool:
     """Whether round `rnd_index` is shown sealed: declared so and not yet revealed."""
     return sealed and (state is None or rnd_index not in state.revealed)
+
+
+def current_round(folder: Path, canvas_id: str) -> int | None:
+    """The round (0-based) the board has set for `canvas_id` in `folder`, for a participant's
+    screen; None while no board has set one (or it plays another canvas)."""
+    state = read_state(folder)
+    return state.round if state is not None and state.canvas == canvas_id else None

@@ -1,0 +1,166 @@
+"""The game beside a participant's questions in a group game (a Planspiel): their role, the round
+the board is in, what was carried over from the last round, the event cards played for them, and
+a bar when their offer goes beyond their role card. F4 opens the whole card, private side
+included (it is their own screen).
+
+The board's files in the draft's folder are read every `LOOK_SECONDS` in a thread; a new event
+card is also announced as a notice. What to show comes from `core/group_player.py`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Static
+
+from kosi_tui.core.group import role_name
+from kosi_tui.core.group_player import PlayerView
+from kosi_tui.core.text import localize
+from kosi_tui.faces.filling import Filling
+from kosi_tui.faces.game_player import (
+    GameNow,
+    card_lines,
+    event_lines,
+    is_game,
+    read_game_now,
+    view_of,
+)
+from kosi_tui.faces.tui.dialogs.message_dialog import MessageDialog
+from kosi_tui.faces.tui.markup import as_typed
+from kosi_tui.faces.tui.widgets.question import QuestionWidget
+from kosi_tui.i18n import t
+
+LOOK_SECONDS = 2.0
+"""Seconds between two looks at the board's files: a new round or event card shows this much
+later at most (the board itself looks four times a second; a participant needs less)."""
+
+
+class GameStrip(Static):
+    """Above the section's questions: role, round, carried-over answers, event cards."""
+
+    DEFAULT_CSS = """
+    GameStrip {
+        height: auto;
+        padding: 0 1;
+        margin-top: 1;
+        background: $boost;
+        border-left: outer $accent;
+    }
+    """
+
+    def __init__(self, filling: Filling, id: str | None = None) -> None:
+        super().__init__("", id=id)
+        self.filling = filling
+        self.section_id = ""
+        self.now = GameNow()
+        self.view: PlayerView | None = None
+        self._seen_events: int | None = None
+        self.display = False
+
+    @property
+    def lang(self) -> str:
+        return str(getattr(self.screen, "lang", "de"))
+
+    def on_mount(self) -> None:
+        if is_game(self.filling):
+            self._look()
+            self.set_interval(LOOK_SECONDS, self._look)
+
+    def _look(self) -> None:
+        folder = self.filling.path.parent
+        canvas_id = self.filling.canvas.canvas.id
+        self.run_worker(lambda: self._read(folder, canvas_id), thread=True, group="game-look",
+                        exclusive=True)  # fmt: skip
+
+    def _read(self, folder: Path, canvas_id: str) -> None:
+        self.app.call_from_thread(self._got, read_game_now(folder, canvas_id))
+
+    def _got(self, now: GameNow) -> None:
+        if now == self.now:
+            return
+        self.now = now
+        self.show(self.section_id)
+        if self.view is None:
+            return
+        if self._seen_events is not None:
+            for line in event_lines(self.view, self.lang)[self._seen_events :]:
+                self.notify(as_typed(line), title=t("game.event_title", self.lang), timeout=20)
+        self._seen_events = len(self.view.events)
+
+    def show(self, section_id: str) -> None:
+        """Shows the game beside section `section_id` (after a section change or an answer)."""
+        self.section_id = section_id
+        if not is_game(self.filling) or not self.is_attached:
+            return
+        lang = self.lang
+        view = self.view = view_of(self.filling, section_id, self.now)
+        if view is None:
+            return
+        self.display = True
+        role = (
+            t("game.your_role", lang, role=role_name(view.role, lang, short=True))
+            if view.role is not None
+            else t("game.no_role", lang)
+        )
+        first = [f"[b]{as_typed(role)}[/b]"]
+        if view.board_round is not None:
+            first.append(t("game.board_round", lang, n=view.board_round + 1, total=view.rounds))
+        first.append(t("game.card_key", lang))
+        lines = [" · ".join(first)]
+        if view.section_round is not None and view.board_round is not None:
+            if view.section_round > view.board_round:
+                lines.append(t("game.not_yet", lang))
+            elif view.section_round < view.board_round:
+                lines.append(t("game.round_over", lang))
+        if view.carried and view.section_round:
+            lines.append(t("game.carried", lang, n=view.section_round, count=len(view.carried)))
+        lines += [as_typed(line) for line in event_lines(view, lang)]
+        self.update("\n".join(lines))
+        carried = set(view.carried)
+        for question in self.screen.query(QuestionWidget):
+            question.set_class(question.key in carried, "-carried")
+        for warning in self.screen.query(CardWarning):
+            warning.show(view, lang)
+
+    def open_card(self) -> None:
+        """Opens the whole role card, the private side included."""
+        lang = self.lang
+        view = self.view or view_of(self.filling, self.section_id, self.now)
+        role = view.role if view is not None else None
+        if role is None:
+            title, lines = t("game.card_title", lang, role="–"), [t("game.no_card", lang)]
+        else:
+            title = t("game.card_title", lang, role=localize(role.name, lang))
+            lines = card_lines(role, lang)
+        if view is not None and view.events:
+            lines += [t("game.events", lang), *event_lines(view, lang)]
+        self.app.push_screen(MessageDialog(title, lines, t("ui.ok", lang)))
+
+
+class CardWarning(Static):
+    """A bar under the questions while the round's offer goes beyond the role card: a note, not a
+    block (the board shows it to the trainer too)."""
+
+    DEFAULT_CSS = """
+    CardWarning {
+        height: auto;
+        background: $warning 20%;
+        border-top: solid $warning;
+        padding: 0 1;
+    }
+    """
+
+    def __init__(self, id: str | None = None) -> None:
+        super().__init__("", id=id)
+        self.display = False
+
+    def show(self, view: PlayerView, lang: str) -> None:
+        """Shows the limits the offer goes beyond, or hides the bar."""
+        lines = [t("game.beyond", lang, message=localize(limit.message, lang))
+                 for limit in view.beyond]  # fmt: skip
+        if lines:
+            lines.append(t("game.beyond_note", lang))
+        text = as_typed("\n".join(lines))
+        if text != self.content:
+            self.update(text)
+        self.display = bool(lines)
