@@ -214,6 +214,7 @@ MESSAGES: dict[str, str] = {
     "cli.new_next": "Öffnen Sie die Datei in Ihrem Editor. Ausprobieren: kosi fill {path} · prüfen: kosi validate {path}. Das Schema für den Editor liegt in {schema}.",
     "cli.schema_write": "das Schema in den Benutzerordner schreiben (für Editoren, ohne Netz) und den Pfad ausgeben",
     "cli.schema_write_failed": "Das Schema ließ sich nicht in {path} schreiben ({reason}).",
+    "cli.schema_vscode": "Für VS Code (Einstellungen als JSON; gilt dann für alle Dateien *.kosi.yaml): {setting}",
     "cli.schema_written": "Geschrieben: {path}",
     "kind.number": "Zahl",
     "kind.numbers": "Zahlenspalte",

@@ -210,6 +210,7 @@ MESSAGES: dict[str, str] = {
     "cli.new_next": "Open the file in your editor. Try it: kosi fill {path} · check: kosi validate {path}. The schema for the editor is in {schema}.",
     "cli.schema_write": "write the schema into the user folder (for editors, no network) and print its path",
     "cli.schema_write_failed": "The schema could not be written to {path} ({reason}).",
+    "cli.schema_vscode": "For VS Code (settings as JSON; then applies to every file *.kosi.yaml): {setting}",
     "cli.schema_written": "Written: {path}",
     "kind.number": "number",
     "kind.numbers": "number column",

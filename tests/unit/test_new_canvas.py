@@ -112,7 +112,9 @@ def test_schema_write_puts_the_schema_where_its_id_says(
 ) -> None:
     assert main(["--lang", "en", "schema", "--write"]) == 0
     path = kosi_home / "schema" / "kosi-canvas-1.en.json"
-    assert str(path) in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert str(path) in out
+    assert f'"yaml.schemas": {{"{path.as_uri()}": "**/*.kosi.yaml"}}' in out
     schema = json.loads(path.read_text(encoding="utf-8"))
     assert schema["$id"] == path.as_uri()
     before = os.stat(path).st_mtime_ns

@@ -33,10 +33,10 @@ def schema() -> dict[str, Any]:
 def test_schema_is_valid_json_schema(
     schema: dict[str, Any], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["schema"]) == 0
+    assert main(["--lang", "en", "schema"]) == 0
     printed = json.loads(capsys.readouterr().out)
     # The $id is the local file's address, which depends on the user folder of the test.
-    assert printed["$id"].endswith("/schema/kosi-canvas-1.de.json")
+    assert printed["$id"].endswith("/schema/kosi-canvas-1.en.json")
     assert printed == {**json.loads(json.dumps(schema)), "$id": printed["$id"]}
     jsonschema.Draft202012Validator.check_schema(printed)
 
@@ -60,3 +60,79 @@ def test_schema_rejects_broken_canvases(schema: dict[str, Any], name: str) -> No
 
 def test_bundled_canvases_exist() -> None:
     assert (bundled_canvases() / "innovationslabor.yaml").is_file()
+
+
+def _properties(schema: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
+    """Every property of every type, found by walking the whole schema (its $defs included)."""
+    found: list[tuple[str, str, dict[str, Any]]] = []
+
+    def walk(node: Any, owner: str) -> None:
+        if isinstance(node, dict):
+            for name, sub in node.get("properties", {}).items():
+                found.append((owner, name, sub))
+            for key, sub in node.items():
+                if key == "$defs":
+                    for name, definition in sub.items():
+                        walk(definition, name)
+                elif key != "properties":
+                    walk(sub, owner)
+            for sub in node.get("properties", {}).values():
+                walk(sub, owner)
+        elif isinstance(node, list):
+            for sub in node:
+                walk(sub, owner)
+
+    walk(schema, "Canvas")
+    return found
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_every_type_and_property_is_described_in_the_language(
+    lang: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kosi_tui.storage.schema import TEXTS
+
+    assert main(["--lang", lang, "schema"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    properties = _properties(printed)
+    assert len(properties) > 250
+    texts = TEXTS[lang]
+    own = set(texts.PROPERTIES.values()) | {texts.TEXT}
+    for owner, name, sub in properties:
+        assert sub.get("description") in own, f"{owner}.{name} has no {lang} description"
+    for name, definition in printed["$defs"].items():
+        assert definition["description"] == texts.TYPES[name]
+    assert printed["description"] == texts.TYPES["Canvas"]
+    # The generated English titles ("Min Selected") are gone.
+    assert "Min Selected" not in json.dumps(printed)
+
+
+def test_both_languages_describe_the_same_keys_and_no_key_is_stale() -> None:
+    from kosi_tui.storage import schema_texts_de, schema_texts_en
+    from kosi_tui.storage.schema import canvas_schema, text_key, types
+
+    for table in ("TYPES", "PROPERTIES", "EXAMPLES"):
+        assert getattr(schema_texts_de, table).keys() == getattr(schema_texts_en, table).keys()
+    schema = canvas_schema()
+    used = {
+        text_key(name, prop, schema_texts_de.PROPERTIES)
+        for name, node in types(schema)
+        for prop in node.get("properties", {})
+    }
+    assert set(schema_texts_de.PROPERTIES) == used
+    assert set(schema_texts_de.EXAMPLES) <= used
+    german = [schema_texts_de.PROPERTIES[k] for k in sorted(used)]
+    english = [schema_texts_en.PROPERTIES[k] for k in sorted(used)]
+    assert sum(d == e for d, e in zip(german, english, strict=True)) == 0
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_examples_in_the_schema_are_valid_where_they_stand(lang: str) -> None:
+    from kosi_tui.storage.schema import canvas_schema
+
+    schema = canvas_schema(lang)
+    for _owner, _name, sub in _properties(schema):
+        for example in sub.get("examples", []):
+            checked = {**sub, "$defs": schema["$defs"]}
+            checked.pop("examples")
+            jsonschema.validate(example, checked)

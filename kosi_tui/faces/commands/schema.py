@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 
 from kosi_tui.faces.commands.say import say
@@ -21,4 +22,6 @@ def run_schema(lang: str, write: bool) -> int:
         say(t("cli.schema_write_failed", lang, path=str(err.path), reason=err.reason))
         return 1
     say(t("cli.schema_written", lang, path=str(path)))
+    setting = json.dumps({"yaml.schemas": {path.as_uri(): "**/*.kosi.yaml"}}, ensure_ascii=False)
+    say(t("cli.schema_vscode", lang, setting=setting))
     return 0
