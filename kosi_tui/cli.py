@@ -109,6 +109,10 @@ def _parser(lang: str) -> argparse.ArgumentParser:
         "--xlsform", dest="export_format", action="store_const", const="xlsform",
         help=t("cli.export_xlsform", lang),
     )  # fmt: skip
+    export_as.add_argument(
+        "--limesurvey", dest="export_format", action="store_const", const="limesurvey",
+        help=t("cli.export_limesurvey", lang),
+    )  # fmt: skip
     export.add_argument("-o", "--output", type=Path, metavar="FILE", help=t("cli.export_out", lang))
     export.add_argument("--force", action="store_true", help=t("cli.force", lang))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kosi_tui.core.canvas import AnyQuestion, MultiChoice
+from kosi_tui.core.canvas import AnyQuestion, MultiChoice, SingleChoice
 from kosi_tui.core.expr.nodes import (
     Binary,
     Call,
@@ -43,14 +43,16 @@ class Dialect:
     and_: str
     or_: str
     not_: Callable[[str], str]
-    selected: Callable[[str, str], str]
-    """A multiple-choice answer holds a choice."""
-    count_selected: Callable[[str], str]
+    selected: Callable[[str, str, str], str]
+    """A multiple-choice answer (as written, by its key) holds a choice (by its id)."""
+    choice: Callable[[str, str], str]
+    """A choice of a question (by key and id) as a literal."""
+    count_selected: Callable[[str], str] | None
     empty: Callable[[str], str]
     true: str
     false: str
     div: str
-    today: str
+    today: str | None
     yes: str
     """How a yes/no answer's "yes" is written (XLSForm: a choice, LimeSurvey: Y)."""
 
@@ -71,7 +73,8 @@ XPATH = Dialect(
     and_="and",
     or_="or",
     not_=lambda x: f"not({x})",
-    selected=lambda ref, choice: f"selected({ref}, {choice})",
+    selected=lambda ref, key, choice: f"selected({ref}, {_quote(choice)})",
+    choice=lambda key, choice: _quote(choice),
     count_selected=lambda ref: f"count-selected({ref})",
     empty=lambda ref: f"{ref} = ''",
     true="true()",
@@ -137,7 +140,22 @@ class Translator:
                 return yes if other.value == (node.op == "==") else self.d.not_(yes)
             if isinstance(question, MultiChoice):
                 raise Untranslatable(f"{ref.text} {node.op}")  # type: ignore[union-attr]
-        return f"{self._expr(node.left)} {op} {self._expr(node.right)}"
+        left = self._value(node.right, node.left)
+        right = self._value(node.left, node.right)
+        return f"{left} {op} {right}"
+
+    def _value(self, beside: Node, node: Node) -> str:
+        """`node`, a choice's id written as the platform writes that choice when `beside` is
+        the question it is compared with."""
+        question = self._question(beside)
+        if (
+            isinstance(node, Literal)
+            and isinstance(node.value, str)
+            and isinstance(question, SingleChoice | MultiChoice)
+            and isinstance(beside, Ref)
+        ):
+            return self.d.choice(beside.key, node.value)
+        return self._expr(node)
 
     def _expr(self, node: Node) -> str:
         match node:
@@ -164,11 +182,12 @@ class Translator:
                 return self._membership(node)
             case IsEmpty(operand=operand, negated=negated):
                 ref = self._expr(operand)
-                empty = (
-                    f"{self.d.count_selected(ref)} {self.d.eq} 0"
-                    if isinstance(self._question(operand), MultiChoice)
-                    else self.d.empty(ref)
-                )
+                if isinstance(self._question(operand), MultiChoice):
+                    if self.d.count_selected is None:
+                        raise Untranslatable("is empty")
+                    empty = f"{self.d.count_selected(ref)} {self.d.eq} 0"
+                else:
+                    empty = self.d.empty(ref)
                 return self.d.not_(empty) if negated else empty
             case Call():
                 return self._call(node)
@@ -176,17 +195,28 @@ class Translator:
 
     def _membership(self, node: Membership) -> str:
         question = self._question(node.left)
+        key = node.left.key if isinstance(node.left, Ref) else ""
         if node.op == "contains" and isinstance(question, MultiChoice):
-            return self.d.selected(self._expr(node.left), self._expr(node.right))
+            return self.d.selected(self._expr(node.left), key, self._choice_id(node.right))
         if node.op in ("in", "not in") and isinstance(node.right, ListLit):
             left = self._expr(node.left)
             if isinstance(question, MultiChoice):
-                parts = [self.d.selected(left, self._expr(item)) for item in node.right.items]
+                parts = [
+                    self.d.selected(left, key, self._choice_id(item)) for item in node.right.items
+                ]
             else:
-                parts = [f"{left} {self.d.eq} {self._expr(item)}" for item in node.right.items]
+                parts = [
+                    f"{left} {self.d.eq} {self._value(node.left, item)}"
+                    for item in node.right.items
+                ]
             joined = "(" + f" {self.d.or_} ".join(parts) + ")" if parts else self.d.false
             return self.d.not_(joined) if node.op == "not in" else joined
         raise Untranslatable(node.op)
+
+    def _choice_id(self, node: Node) -> str:
+        if isinstance(node, Literal) and isinstance(node.value, str):
+            return node.value
+        raise Untranslatable(type(node).__name__)
 
     def _call(self, node: Call) -> str:
         args = node.args
@@ -195,9 +225,9 @@ class Translator:
         if node.name == "answered" and len(args) == 1:
             return self.d.not_(self._expr(IsEmpty(args[0], False)))
         multi = len(args) == 1 and isinstance(self._question(args[0]), MultiChoice)
-        if node.name in ("count", "len") and multi:
+        if node.name in ("count", "len") and multi and self.d.count_selected is not None:
             return self.d.count_selected(self._expr(args[0]))
-        if node.name == "today" and not args:
+        if node.name == "today" and not args and self.d.today is not None:
             return self.d.today
         if node.name == "if" and len(args) == 3:
             cond, then, other = self._bool(args[0]), self._expr(args[1]), self._expr(args[2])

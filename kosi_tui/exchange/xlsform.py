@@ -249,24 +249,29 @@ class _Form:
         return row
 
     def left_out(self) -> None:
-        canvas = self.canvas
-        parts = {
-            "scores": len(canvas.evaluation.scores),
-            "flags": len(canvas.evaluation.flags),
-            "prompts": len(canvas.evaluation.prompts),
-            "charts": len(canvas.evaluation.charts),
-        }
-        for part, count in parts.items():
-            if count:
-                self.note(t("exchange.evaluation_left_out", self.lang, part=part, count=count))
-        for part in ("glance", "poster", "group"):
-            if getattr(canvas, part) is not None:
-                self.note(t(f"exchange.{part}_left_out", self.lang))
-        for section, question in canvas.iter_questions():
-            if isinstance(question, ShortText) and question.prefill:
-                self.note(
-                    t("exchange.prefill_left_out", self.lang, where=f"{section.id}.{question.id}")
-                )
+        self.notes.extend(left_out_of(self.canvas, self.lang))
+
+
+def left_out_of(canvas: Canvas, lang: str) -> list[str]:
+    """What no survey platform holds: the evaluation, the glance page, the poster, the game,
+    prefilled answers; each with where kosi gives it after `kosi import`."""
+    notes: list[str] = []
+    parts = {
+        "scores": len(canvas.evaluation.scores),
+        "flags": len(canvas.evaluation.flags),
+        "prompts": len(canvas.evaluation.prompts),
+        "charts": len(canvas.evaluation.charts),
+    }
+    for part, count in parts.items():
+        if count:
+            notes.append(t("exchange.evaluation_left_out", lang, part=part, count=count))
+    for part in ("glance", "poster", "group"):
+        if getattr(canvas, part) is not None:
+            notes.append(t(f"exchange.{part}_left_out", lang))
+    for section, question in canvas.iter_questions():
+        if isinstance(question, ShortText) and question.prefill:
+            notes.append(t("exchange.prefill_left_out", lang, where=f"{section.id}.{question.id}"))
+    return notes
 
 
 def question_of(form: _Form, key: str) -> AnyQuestion | None:
@@ -310,4 +315,4 @@ def xlsform_sheets(
     return sheets, form.notes
 
 
-__all__ = ["YES_NO_LIST", "xlsform_sheets"]
+__all__ = ["YES_NO_LIST", "left_out_of", "xlsform_sheets"]

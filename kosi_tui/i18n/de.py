@@ -865,6 +865,7 @@ MESSAGES: dict[str, str] = {
     "cli.export_source": "Canvas-Datei oder Kennung eines Canvas",
     "cli.export_xlsx": "als Excel-Arbeitsmappe, die man bearbeiten und mit kosi wieder öffnen kann",
     "cli.export_xlsform": "als XLSForm für ODK Collect und KoboToolbox (Blätter survey, choices, settings)",
+    "cli.export_limesurvey": "als Umfrage-Struktur für LimeSurvey (Tabulator-getrennt, .txt; Import unter „Umfrage importieren“)",
     "cli.export_out": "Zieldatei (ohne -o: nach der Kennung des Canvas benannt, hier im Ordner)",
     "cli.export_left_out": "Nicht übertragen: {what}",
     "problem.xlsx_needs_office": "Für Excel-Arbeitsmappen fehlt openpyxl. Installieren Sie es mit: pip install 'kosi-tui[office]'",
@@ -950,4 +951,7 @@ MESSAGES: dict[str, str] = {
     "exchange.poster_left_out": "das Poster – kosi report --poster nach kosi import",
     "exchange.group_left_out": "das Planspiel (Rollen, Runden, Kennzahlen) – die Spieltafel liest die mit kosi import übernommenen Entwürfe",
     "exchange.prefill_left_out": "{where}: das Vorausfüllen mit der Organisation (prefill)",
+    "exchange.required_if_left_out": "{where}: die Bedingung required_if (LimeSurvey kennt nur Pflicht oder nicht); die Frage ist keine Pflichtfrage",
+    "exchange.column_as_text": "{where}: die Spalte ist in LimeSurveys Tabelle ein Textfeld (eine Tabelle dort hat nur eine Art von Zellen); kosi import liest die Werte wie die Spalte",
+    "exchange.date_bounds_left_out": "{where}: frühestes und spätestes Datum",
 }

@@ -857,6 +857,7 @@ MESSAGES: dict[str, str] = {
     "cli.export_source": "canvas file or canvas id",
     "cli.export_xlsx": "as an Excel workbook that can be edited and opened with kosi again",
     "cli.export_xlsform": "as an XLSForm for ODK Collect and KoboToolbox (sheets survey, choices, settings)",
+    "cli.export_limesurvey": "as a LimeSurvey survey structure (tab-separated, .txt; to import with “Import survey”)",
     "cli.export_out": "file to write (without -o: named after the canvas id, in this folder)",
     "cli.export_left_out": "Not carried over: {what}",
     "problem.xlsx_needs_office": "openpyxl is missing for Excel workbooks. Install it with: pip install 'kosi-tui[office]'",
@@ -942,4 +943,7 @@ MESSAGES: dict[str, str] = {
     "exchange.poster_left_out": "the poster – kosi report --poster after kosi import",
     "exchange.group_left_out": "the simulation game (roles, rounds, figures) – the board reads the drafts brought in with kosi import",
     "exchange.prefill_left_out": "{where}: prefilling with the organisation (prefill)",
+    "exchange.required_if_left_out": "{where}: the condition required_if (LimeSurvey knows only required or not); the question is not required",
+    "exchange.column_as_text": "{where}: the column is a text field in LimeSurvey's table (a table there has one kind of cell); kosi import reads the values as the column does",
+    "exchange.date_bounds_left_out": "{where}: earliest and latest date",
 }

@@ -1,4 +1,4 @@
-"""`kosi export CANVAS --xlsx|--xlsform`: a canvas in another tool's format, written where `-o`
+"""`kosi export CANVAS --xlsx|--xlsform|--limesurvey`: a canvas in another tool's format, written where `-o`
 says; what the format cannot hold is listed on standard error (and in the file)."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from kosi_tui.storage.problems import ProblemsError
 if TYPE_CHECKING:
     from kosi_tui.storage.canvas_file import LoadedCanvas
 
-SUFFIXES = {"xlsx": ".xlsx", "xlsform": "-xlsform.xlsx"}
+SUFFIXES = {"xlsx": ".xlsx", "xlsform": "-xlsform.xlsx", "limesurvey": "-limesurvey.txt"}
 """Each format's file ending; without `-o` the file is named after the canvas."""
 
 
@@ -25,6 +25,12 @@ def export_bytes(
     """The exported file and what the format could not hold (one line each)."""
     from kosi_tui.exchange.workbook import workbook_bytes
 
+    if fmt == "limesurvey":
+        from kosi_tui.exchange.limesurvey import limesurvey_text
+
+        text, left_out = limesurvey_text(loaded.compiled, lang)
+        # With the byte order mark, as LimeSurvey's own export writes the file.
+        return "\ufeff".encode() + text.encode("utf-8"), left_out
     if fmt == "xlsform":
         from kosi_tui.exchange.xlsform import xlsform_sheets
 
