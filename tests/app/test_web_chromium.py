@@ -280,6 +280,19 @@ async def test_a_participant_fills_every_kind_in_chromium(
         await tab.tap("f-eins-themen-o2")
         await tab.tap("f-eins-rueckhalt-o3")
         assert_clean(await tab.axe(), "section with every scalar kind")
+        # 320 CSS px wide (a small phone, or 1280 px at 400 %) and 1280 px at 200 %: no sideways
+        # scrolling, the page reflows into one column.
+        for narrow in (320, 640):
+            await tab.call(
+                "Emulation.setDeviceMetricsOverride", width=narrow, height=height,
+                deviceScaleFactor=1, mobile=phone,
+            )  # fmt: skip
+            await tab.until(f"window.innerWidth == {narrow}")
+            assert await tab.js("document.documentElement.scrollWidth") <= narrow
+        await tab.call(
+            "Emulation.setDeviceMetricsOverride", width=width, height=height,
+            deviceScaleFactor=2 if phone else 1, mobile=phone,
+        )  # fmt: skip
         await tab.shot(tmp_path / f"web-section-{size}.png")
         await tab.press_button("button.primary")
         await tab.after_load("/form/s/zwei")

@@ -268,3 +268,15 @@ async def test_every_page_is_light_and_loads_nothing_from_elsewhere(tmp_path: Pa
             assert len(page.encode()) + len(css.encode()) + len(script.encode()) < 100_000, address
             assert not re.search(r'(src|href)="(https?:)?//', page), address
             assert "default-src 'none'" in response.headers["Content-Security-Policy"]
+
+
+async def test_an_unreadable_cell_is_said_with_its_row_and_column(tmp_path: Path) -> None:
+    async with form_client(tmp_path / "ws", [every_kind(tmp_path)]) as client:
+        await start(client)
+        cells = [("n.zwei.akteure", "2"), ("a.zwei.akteure.0.wer", "Bauamt"),
+                 ("a.zwei.akteure.1.wer", "Verein"), ("a.zwei.akteure.1.stunden", "zwei")]  # fmt: skip
+        response = await send(client, "zwei", cells)
+        page = await response.text()
+        assert response.status == 422
+        assert 'href="#f-zwei-akteure-r1-stunden"' in page
+        assert "Zeile 2, „Stunden“:" in page.split('id="errors"')[1].split("</ul>")[0]

@@ -105,7 +105,9 @@ def read_answer(
     return parsed.value, problems, True
 
 
-def read_cell(column: Column, typed: str | list[str], lang: str) -> tuple[Any, str | None]:
+def read_cell(
+    column: Column, typed: str | list[str], lang: str, row: int | None = None
+) -> tuple[Any, str | None]:
     """One cell as typed: choices by their id, numbers and texts as the column reads them."""
     ids = [c.id for c in column.choices or []]
     if isinstance(typed, list):
@@ -114,7 +116,7 @@ def read_cell(column: Column, typed: str | list[str], lang: str) -> tuple[Any, s
         return (typed if typed in ids else None), None
     parsed = column.parse(typed, lang)
     if parsed.issue is not None:
-        issue = Issue(parsed.issue.code, parsed.issue.args, column=column.label)
+        issue = Issue(parsed.issue.code, parsed.issue.args, row=row, column=column.label)
         return None, issue.message(lang)
     return parsed.value, None
 
@@ -149,7 +151,7 @@ def read_table(
     for index, typed in enumerate(posted_rows(question, key, posted)):
         row: dict[str, Any] = {}
         for column in question.columns:
-            value, said = read_cell(column, typed[column.id], lang)
+            value, said = read_cell(column, typed[column.id], lang, index)
             if said is not None:
                 problems.cells.setdefault((index, column.id), []).append(said)
             if value is not None:
