@@ -115,6 +115,13 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     )  # fmt: skip
     export.add_argument("-o", "--output", type=Path, metavar="FILE", help=t("cli.export_out", lang))
     export.add_argument("--force", action="store_true", help=t("cli.force", lang))
+    responses = command("import")
+    responses.add_argument("responses", type=Path, metavar="RESPONSES.csv",
+                           help=t("cli.import_file", lang))  # fmt: skip
+    responses.add_argument("--canvas", required=True, metavar="CANVAS",
+                           help=t("cli.import_canvas", lang))  # fmt: skip
+    responses.add_argument("--into", required=True, type=Path, metavar="FOLDER",
+                           help=t("cli.import_into", lang))  # fmt: skip
 
     for output in (report, summary, board):
         output.add_argument("-o", "--output", type=Path, metavar="FILE", help=t("cli.output", lang))
@@ -139,6 +146,7 @@ COMMANDS = (
     "summary",
     "board",
     "export",
+    "import",
 )
 
 
@@ -215,6 +223,10 @@ def _dispatch(args: argparse.Namespace, lang_given: bool = True) -> int:
         from kosi_tui.faces.commands.export import run_export
 
         return run_export(args.source, args.export_format, args.output, args.force, lang)
+    if args.command == "import":
+        from kosi_tui.faces.commands.import_responses import run_import
+
+        return run_import(args.responses, args.canvas, args.into, lang)
     if args.command == "serve":
         from kosi_tui.faces.commands.serve import ServeOptions, run_serve
 
