@@ -280,3 +280,30 @@ async def test_an_unreadable_cell_is_said_with_its_row_and_column(tmp_path: Path
         assert response.status == 422
         assert 'href="#f-zwei-akteure-r1-stunden"' in page
         assert "Zeile 2, „Stunden“:" in page.split('id="errors"')[1].split("</ul>")[0]
+
+
+async def test_the_trainer_sees_and_ends_a_form_session_like_a_terminal_one(tmp_path: Path) -> None:
+    from kosi_tui.faces.serve.trainer_view import Controls, press
+
+    folder = tmp_path / "ws"
+    async with form_client(folder, [every_kind(tmp_path)]) as client:
+        server: Any = client.kosi  # type: ignore[attr-defined]
+        assert server.open_sessions() == []
+        await start(client)
+        sessions = server.open_sessions()
+        assert [s.address for s in sessions] == ["127.0.0.1"]
+        assert list(folder.glob(".*.lock"))  # marked as open, as the terminal app marks it
+        controls = Controls()
+        press("1", controls, sessions, None, "de")
+        ending = press("e", controls, server.open_sessions(), None, "de")
+        assert ending is sessions[0]
+        _, page = await section(client, "eins")
+        data = [("token", token_in(page)), ("on", "eins.name"), ("a.eins.name", "Vor dem Ende")]
+        await client.post("/form/s/eins", data=[*data, ("action", "save")])
+        await server.end_session(ending)
+        assert server.open_sessions() == []
+        # Saved on the way out; the browser is back at the first page, the place is free.
+        assert draft_on_disk(folder)["answers"]["eins.name"] == "Vor dem Ende"
+        response = await client.get("/form/s/eins", allow_redirects=False)
+        assert response.headers["Location"] == "/form"
+        assert not list(folder.glob(".*.lock"))

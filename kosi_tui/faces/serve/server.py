@@ -54,6 +54,7 @@ from kosi_tui.faces.serve.pages import (
 )
 from kosi_tui.faces.serve.session import KosiSession
 from kosi_tui.faces.web.routes import FormRoutes
+from kosi_tui.faces.web.visitors import Visitor
 from kosi_tui.i18n import t
 
 log = logging.getLogger("textual-serve")
@@ -390,8 +391,17 @@ class KosiServer(Server):
         held = sum(session.address == address for session in self.sessions)
         return held + self._opening.get(address, 0) + self.form.visitors.held_by(address)
 
-    async def end_session(self, session: KosiSession) -> None:
-        """Ends one participant's session (the trainer asked); its app saves on the way out."""
+    def open_sessions(self) -> list[KosiSession | Visitor]:
+        """Every participant's session, terminal view or form (with a draft open), oldest first:
+        the live view numbers them in this order."""
+        found: list[KosiSession | Visitor] = [*self.sessions, *self.form.visitors.with_drafts()]
+        return sorted(found, key=lambda s: s.started)
+
+    async def end_session(self, session: KosiSession | Visitor) -> None:
+        """Ends one participant's session (the trainer asked); its draft is saved first."""
+        if isinstance(session, Visitor):
+            await self.form.visitors.end(session)
+            return
         websocket = self.sessions.get(session)
         if websocket is not None:
             await websocket.close(code=4001, message=b"ended by the trainer")

@@ -230,17 +230,17 @@ def start_trainer_view(
     rows: list[Participant | None] = []
 
     def draw() -> None:
-        sessions = sorted(server.sessions, key=lambda s: s.started)
+        sessions = server.open_sessions()
         controls.sessions = [(s.address, s.last_input) for s in sessions]
         # The mark follows the chosen session when an earlier one ends.
         controls.selected = number_of(controls.chosen, sessions)
         failures = server.attempts.failures()
-        view = render(rows, len(server.sessions), urls, code, server.lang, failures, controls)
+        view = render(rows, len(sessions), urls, code, server.lang, failures, controls)
         live.update(view)
         live.refresh()
 
     def on_key(key: str) -> None:
-        sessions = sorted(server.sessions, key=lambda s: s.started)
+        sessions = server.open_sessions()
         ending = press(key, controls, sessions, trainer_code, server.lang)
         if ending is not None:
             asyncio.get_running_loop().create_task(server.end_session(ending))
