@@ -172,10 +172,11 @@ def blank_source(compiled: CompiledCanvas, lang: str, trainer: bool, footer: str
     if canvas.description:
         body.append(f"par({lit(localize(canvas.description, lang))})\n")
     fields = [t("report.organisation", lang), t("report.author", lang), t("blank.date", lang)]
+    # The organisation across the line, who and when side by side: a line less on page 1.
+    organisation, author, date = (lit(f) for f in fields)
     body.append(
-        "block(above: 1em, below: 1em, stack(spacing: 4mm, "
-        + "".join(f"field({lit(f)}, width: 120mm), " for f in fields)
-        + "))\n"
+        f"block(above: 1em, below: 1em, stack(spacing: 4mm, field({organisation}, width: 120mm), "
+        f"{{ field({author}, width: 70mm); h(8mm); field({date}, width: 35mm) }}))\n"
     )
     if canvas.minutes:
         body.append(f"note({lit(t('blank.minutes', lang, minutes=canvas.minutes))})\n")

@@ -132,7 +132,8 @@ def _radar(chart: Radar, title: str) -> str:
         lx, ly = point(i, 1.12)
         anchor = "middle" if abs(lx - cx) < 8 else ("start" if lx > cx else "end")
         shown = f"{_short(label, 30)} ({chart.texts[i]})"
-        body.append(_label(lx, ly + 4, shown, anchor))
+        # 12 units: at the width a page gives the chart, no smaller than 8 pt on paper.
+        body.append(_label(lx, ly + 4, shown, anchor, size=12))
     shape = [point(i, _share(v, chart.low, chart.high)) for i, v in enumerate(chart.values)]
     body.append(
         '<polygon points="'
@@ -194,8 +195,8 @@ def _part(i: int, x: float, y: float, w: float, h: float, key: str) -> str:
 def _badge(x: float, y: float, number: int) -> str:
     """A part's number in a white circle: readable on any colour and in any print."""
     return (
-        f'<circle cx="{x:.1f}" cy="{y:.1f}" r="8" fill="#fff" stroke="{INK}" stroke-width="1"/>'
-        + _label(x, y + 3.5, str(number), "middle", size=10, bold=True)
+        f'<circle cx="{x:.1f}" cy="{y:.1f}" r="8.5" fill="#fff" stroke="{INK}" stroke-width="1"/>'
+        + _label(x, y + 4, str(number), "middle", size=11, bold=True)
     )
 
 

@@ -2,7 +2,10 @@
 
 The front says who the role is, what it wants, brings and is bound by, and where it walks away;
 the back carries what only this role knows, and the game's figures everyone plays with. Printed
-on both sides, each card is one sheet.
+on both sides, each card is one sheet. On A4 (an office printer) four A6 cards share a sheet,
+with dashed lines to cut along: the fronts on one side, the backs on the next page with left and
+right swapped, so that printed on both sides (turned on the long edge) each back lies behind its
+front.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ PREAMBLE = """
 #let ink = luma(15%)
 #let soft = luma(40%)
 #let card-head(game, name) = block(width: 100%, fill: luma(90%), inset: 3mm, below: 4mm, {
-  text(0.8em, fill: soft, game)
+  text(0.9em, fill: soft, game)
   linebreak()
   text(1.45em, weight: "bold", name)
 })
@@ -77,21 +80,53 @@ def _back(group: Group, role: Role, lang: str) -> str:
     return out
 
 
+FOUR_UP = """
+#let card(body) = block(width: 105mm, height: 148.5mm, inset: 7mm, body)
+#let cut = (paint: luma(55%), thickness: 0.5pt, dash: "dashed")
+#let sheet(..cards) = {
+  place(top + left, dx: 105mm, line(length: 297mm, angle: 90deg, stroke: cut))
+  place(top + left, dy: 148.5mm, line(length: 210mm, stroke: cut))
+  grid(columns: (105mm, 105mm), rows: (148.5mm, 148.5mm), ..cards.pos().map(card))
+}
+"""
+
+
+def _four_up(fronts: list[str], backs: list[str]) -> list[str]:
+    """Sheets of four: the fronts, then their backs with left and right swapped (duplex)."""
+    sheets = []
+    for start in range(0, len(fronts), 4):
+        front = fronts[start : start + 4] + [""] * (4 - len(fronts[start : start + 4]))
+        back = backs[start : start + 4] + [""] * (4 - len(backs[start : start + 4]))
+        mirrored = [back[1], back[0], back[3], back[2]]
+        for side in (front, mirrored):
+            sheets.append("#sheet(" + "".join(f"[\n{card}], " for card in side) + ")\n")
+    return sheets
+
+
 def cards_source(compiled: CompiledCanvas, lang: str, paper: str = "A6") -> str:
-    """The cards as Typst source: for each role its front, then its back."""
+    """The cards as Typst source: for each role its front, then its back; on A4 four to a sheet."""
     group = compiled.canvas.group
     assert group is not None, "role cards need a group canvas"
-    size, font = CARD_PAPERS.get(paper, CARD_PAPERS["A6"])
+    four_up = paper == "A4"
+    size, font = (
+        ("a4", CARD_PAPERS["A6"][1]) if four_up else CARD_PAPERS.get(paper, CARD_PAPERS["A6"])
+    )
     game = localize(compiled.canvas.title, lang)
-    pages = []
-    for role in group.roles:
-        pages.append(_front(game, role, lang))
-        pages.append(_back(group, role, lang))
+    fronts = [_front(game, role, lang) for role in group.roles]
+    backs = [_back(group, role, lang) for role in group.roles]
+    if four_up:
+        pages = _four_up(fronts, backs)
+    else:
+        pages = [side for pair in zip(fronts, backs, strict=True) for side in pair]
+    margin = "0mm" if four_up else "7mm"
     return (
-        f'#set page(paper: "{size}", margin: 7mm)\n'
+        f'#set page(paper: "{size}", margin: {margin})\n'
         f'#set text(font: "Libertinus Serif", size: {font}, lang: {lit(lang)}, fill: luma(15%))\n'
         "#set par(justify: false, leading: 0.55em)\n"
-        f"#set document(title: {lit(game)})\n" + PREAMBLE + "\n#pagebreak()\n".join(pages)
+        f"#set document(title: {lit(game)})\n"
+        + PREAMBLE
+        + (FOUR_UP if four_up else "")
+        + "\n#pagebreak()\n".join(pages)
     )
 
 

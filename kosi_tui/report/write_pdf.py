@@ -114,9 +114,14 @@ def block_source(block: Block, width: float = TEXT_WIDTH_MM) -> str:
     return ""
 
 
-def part_source(part: Part, new_page: bool) -> str:
-    """One part: the title block as the document title, the others as numbered sections."""
-    out = "pagebreak(weak: true)\n" if new_page and not part.landscape else ""
+def part_source(part: Part, new_page: bool, fresh: bool = False) -> str:
+    """One part: the title block as the document title, the others as numbered sections.
+
+    `new_page` starts it on a new page; `fresh` only if the page so far is a third full.
+    """
+    out = ""
+    if not part.landscape:
+        out = "pagebreak(weak: true)\n" if new_page else "fresh-page()\n" if fresh else ""
     if part.kind == "head":
         out += f"heading(level: 1, {lit(part.title)})\n"
     else:
@@ -133,7 +138,9 @@ def typst_source(document: Document) -> str:
     body = []
     after_glance = False
     for part in document.parts:
-        body.append(part_source(part, part.new_page or after_glance))
+        # After "Auf einen Blick" always a new page; before the evaluation unless that would
+        # leave the page before it near empty.
+        body.append(part_source(part, after_glance, part.new_page and not after_glance))
         after_glance = part.kind == "glance"
     return (
         TEMPLATE.read_text(encoding="utf-8")
