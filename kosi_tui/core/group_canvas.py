@@ -148,7 +148,8 @@ class GameEvent(_Model):
     from_round: Annotated[int, Field(ge=1)] = 1
     """The first round (1-based) in which it may be played."""
     roles: list[ChoiceId] = Field(default_factory=list)
-    """The roles it concerns, named with it (default: everyone)."""
+    """The roles it concerns: named with it on the board, and the only participants who see it
+    on their own screen (default: everyone)."""
 
 
 class Group(_Model):

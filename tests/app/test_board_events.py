@@ -18,26 +18,11 @@ from kosi_tui.report.game import load_game
 from tests import group_play
 from tests.unit.test_group_checks import problems
 
-EVENTS = """  events:
-    - id: presse
-      title: {de: Presseanfrage, en: Press enquiry}
-      text: {de: "Die Lokalzeitung fragt, wer die Garage bezahlt.", en: "The local paper asks who pays for the garage."}
-      from_round: 2
-      roles: [stadt, bezirk]
-    - id: diebstahl
-      title: {de: Raddiebstahl, en: Bike theft}
-      text: {de: "Im Viertel wurden drei Räder gestohlen.", en: "Three bikes were stolen nearby."}
-      from_round: 2
-"""
-
 
 def canvas_with_events(tmp_path: Path) -> Path:
-    text = group_play.CANVAS.read_text(encoding="utf-8")
-    anchor = "  debrief:\n"
-    assert text.count(anchor) == 1
-    path = tmp_path / "planspiel-ereignisse.yaml"
-    path.write_text(text.replace(anchor, EVENTS + anchor), encoding="utf-8")
-    return path
+    """The Planspiel, which declares three event cards (two from round 2, one from round 3)."""
+    del tmp_path
+    return group_play.CANVAS
 
 
 async def test_the_trainer_plays_event_cards_from_the_board(tmp_path: Path) -> None:
@@ -53,35 +38,36 @@ async def test_the_trainer_plays_event_cards_from_the_board(tmp_path: Path) -> N
         await pilot.press("n", "e")
         banner = str(app.query_one("#board-event").render())
         assert banner == (
-            "Eilmeldung: Presseanfrage – Die Lokalzeitung fragt, wer die Garage bezahlt."
-            " (betrifft: Stadt, Bezirk)"
+            "Eilmeldung: Bezirksmittel halbiert – Der Rat kürzt die Bezirksmittel für dieses Jahr"
+            " um die Hälfte. Die Bezirksvertretung kann höchstens noch 3.000 € einmalig geben."
         )
-        await pilot.press("e", "e")  # the second card, then none left
-        assert "Raddiebstahl" in str(app.query_one("#board-event").render())
+        await pilot.press("e", "e")  # the second card, then none left in round 2
+        assert "Presseanfrage" in str(app.query_one("#board-event").render())
+        assert "(betrifft: Stadt, Bezirk)" in str(app.query_one("#board-event").render())
         assert "Keine Ereigniskarte mehr" in str(app.query_one("#board-status").render())
     record = read_record(folder)
     assert [(e.round, e.event, e.fingerprint) for e in record] == [
-        ("r2", "event", "presse"), ("r2", "event", "diebstahl")
+        ("r2", "event", "bezirksmittel"), ("r2", "event", "presse")
     ]  # fmt: skip
     assert (folder / RECORD_FILE).exists()
     game = load_game(folder, "de", canvas)
     group = game.compiled.canvas.group
     assert group is not None
-    assert [ev.id for _, ev in played_events(group, record)] == ["presse", "diebstahl"]
-    assert next_event(group, record, 2) is None
+    assert [ev.id for _, ev in played_events(group, record)] == ["bezirksmittel", "presse"]
+    assert next_event(group, record, 1) is None
+    assert next_event(group, record, 2) is not None  # "warteliste" from round 3
     group_play.offer(stadt, 1, {"stand": "angebot"})
     text = write_document(build_debrief(game, "de", record=record), "md")
     assert isinstance(text, str)
-    assert "Runde 2: Ereigniskarte „Presseanfrage“" in text
+    assert "Runde 2: Ereigniskarte „Bezirksmittel halbiert“" in text
     pytest.importorskip("aiohttp")
     from kosi_tui.faces.serve.board_page import board_fragment
     from kosi_tui.storage.round_state import RoundState
 
     page = board_fragment(game, RoundState("planspiel_fahrradgarage", 1), "de", record)
-    assert "Eilmeldung: Raddiebstahl" in page
+    assert "Eilmeldung: Presseanfrage" in page
 
 
 def test_an_event_card_for_a_round_the_game_lacks_is_named(tmp_path: Path) -> None:
-    late = EVENTS.replace("from_round: 2\n      roles", "from_round: 4\n      roles")
-    found = problems(tmp_path, "  debrief:\n", late + "  debrief:\n")
+    found = problems(tmp_path, "      from_round: 3\n", "      from_round: 4\n")
     assert len(found) == 1 and "event_round" in found[0]

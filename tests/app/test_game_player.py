@@ -5,6 +5,7 @@ marked, and a bar when the offer goes beyond the card – at 80x24, scrolled to 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from kosi_tui.faces.filling import Filling
 from kosi_tui.faces.tui.app import KosiApp, Start
@@ -77,3 +78,51 @@ async def test_f4_is_neither_shown_nor_taken_outside_a_game(tmp_path: Path) -> N
         await pilot.press("f4")
         await pilot.pause()
         assert pilot.app.screen is screen
+
+
+async def test_an_event_card_played_on_the_board_reaches_the_participants_screen(
+    tmp_path: Path,
+) -> None:
+    import asyncio
+
+    from kosi_tui.core.group_record import event_entry
+    from kosi_tui.storage.game_record import append_record
+
+    bezirk = group_play.join(tmp_path, "bezirk")
+    group_play.offer(bezirk, 0, {"stand": "angebot", "geld_einmalig": 4000})
+    bezirk.set_position("runde_2", "stand")
+    group_play.save(bezirk)
+    bezirk.close()
+    write_state(tmp_path, RoundState("planspiel_fahrradgarage", 1))
+    app = KosiApp("de", Start("draft", bezirk.path))
+    said: list[str] = []
+    real_notify = app.notify
+
+    def notify(message: str, **kwargs: Any) -> None:
+        said.append(f"{kwargs.get('title')}: {message}")
+        real_notify(message, **kwargs)
+
+    app.notify = notify  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = fill_screen(pilot)
+        await screen.ready.wait()
+        await app.workers.wait_for_complete()
+        strip = screen.query_one(GameStrip)
+        assert "Eilmeldung" not in str(strip.render())
+        group = group_play.canvas().canvas.group
+        assert group is not None
+        assert append_record(tmp_path, [event_entry(group, 1, group.events[0])])
+        deadline = asyncio.get_running_loop().time() + 15
+        while "Bezirksmittel halbiert" not in str(strip.render()):
+            assert asyncio.get_running_loop().time() < deadline, str(strip.render())
+            await pilot.pause(0.1)  # the screen looks at the folder every 2 s
+        assert "Eilmeldung (Runde 2): Bezirksmittel halbiert – Der Rat kürzt" in str(strip.render())
+        assert said == [
+            "Eilmeldung: Bezirksmittel halbiert – Der Rat kürzt die"
+            " Bezirksmittel für dieses Jahr um die Hälfte. Die Bezirksvertretung kann höchstens"
+            " noch 3.000 € einmalig geben."
+        ]
+        await pilot.press("f4")
+        await pilot.pause()
+        assert isinstance(app.screen, MessageDialog)
+        assert "Ereigniskarten bisher:" in app.screen.lines

@@ -53,15 +53,11 @@ def test_an_offer_not_given_in_is_not_carried(tmp_path: Path) -> None:
 
 
 def test_the_view_names_role_round_and_the_events_for_the_role(tmp_path: Path) -> None:
-    from tests.app.test_board_events import canvas_with_events
+    from kosi_tui.core.group_record import event_entry
 
     folder = tmp_path / "ws"
     folder.mkdir()
-    canvas = canvas_with_events(tmp_path)
-    from kosi_tui.core.group_record import event_entry
-    from kosi_tui.storage.canvas_file import load_canvas
-
-    loaded = load_canvas(canvas)
+    loaded = group_play.canvas()
     group = loaded.canvas.group
     assert group is not None
     wohnen = Filling.start(loaded, "Genossenschaft", "Wiebke", "de", folder=folder)
@@ -70,14 +66,14 @@ def test_the_view_names_role_round_and_the_events_for_the_role(tmp_path: Path) -
     write_state(folder, RoundState("planspiel_fahrradgarage", 1))
     assert current_round(folder, "planspiel_fahrradgarage") == 1
     assert current_round(folder, "anderes_spiel") is None
-    # "presse" concerns the city and the district only; "diebstahl" everyone.
+    # "presse" is for the city and the district only; the funds cut for everyone.
     append_record(folder, [event_entry(group, 1, e) for e in group.events])
     from kosi_tui.storage.game_record import read_record
 
     view = player_view(wohnen.session, "runde_2", 1, read_record(folder))
     assert view is not None and view.role is not None and view.role.id == "wohnen"
     assert (view.board_round, view.section_round, view.rounds) == (1, 1, 3)
-    assert [(p.round, p.event.id) for p in view.events] == [(1, "diebstahl")]
+    assert [(p.round, p.event.id) for p in view.events] == [(1, "bezirksmittel"), (1, "warteliste")]
 
 
 def test_plain_mode_shows_the_card_carries_the_offer_over_and_warns_beyond_it(

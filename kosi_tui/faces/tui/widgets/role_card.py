@@ -83,8 +83,10 @@ class GameStrip(Static):
         if self.view is None:
             return
         if self._seen_events is not None:
-            for line in event_lines(self.view, self.lang)[self._seen_events :]:
-                self.notify(as_typed(line), title=t("game.event_title", self.lang), timeout=20)
+            lang = self.lang
+            for played in self.view.events[self._seen_events :]:
+                what = f"{localize(played.event.title, lang)} – {localize(played.event.text, lang)}"
+                self.notify(as_typed(what), title=t("game.event_title", lang), timeout=20)
         self._seen_events = len(self.view.events)
 
     def show(self, section_id: str) -> None:
