@@ -307,3 +307,33 @@ async def test_the_trainer_sees_and_ends_a_form_session_like_a_terminal_one(tmp_
         response = await client.get("/form/s/eins", allow_redirects=False)
         assert response.headers["Location"] == "/form"
         assert not list(folder.glob(".*.lock"))
+
+
+async def test_at_home_the_form_lists_ones_own_drafts_to_go_on_with(tmp_path: Path) -> None:
+    from kosi_tui.paths import drafts_dir
+
+    async with form_client(None, [every_kind(tmp_path)]) as client:
+        page = await (await client.get("/")).text()
+        assert "Fortsetzungscode" not in page and "Ihre Entwürfe" not in page
+        response = await client.post(
+            "/form/start",
+            data={"token": token_in(page), "canvas": "alle_arten", "organisation": "Stadt X"},
+            allow_redirects=False,
+        )
+        # No code at home (no name needed either): straight to the first section.
+        assert response.headers["Location"] == "/form/s/eins"
+        await send(client, "eins", [("a.eins.name", "Zu Hause")], action="save")
+        (path,) = drafts_dir().glob("*.yaml")
+        client.session.cookie_jar.clear(lambda cookie: cookie.key == "kosi_form")
+        page = await (await client.get("/")).text()
+        assert "Ihre Entwürfe" in page and "Weiter mit „Alle Arten &lt;script&gt;" in page
+        elsewhere = await client.post(
+            "/form/open", data={"token": token_in(page), "draft": "/etc/passwd"}
+        )
+        assert elsewhere.status == 404
+        response = await client.post(
+            "/form/open", data={"token": token_in(page), "draft": str(path)}
+        )
+        assert response.status == 200
+        _, page = await section(client, "eins")
+        assert 'value="Zu Hause"' in page

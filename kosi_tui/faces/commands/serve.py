@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,6 +103,12 @@ def run_serve(options: ServeOptions) -> int:
 
     def ready(server: KosiServer) -> None:
         print(welcome_text(urls, code, lang, qr=not loopback), flush=True)
+        if loopback and workshop is None and sys.stdout.isatty() and urls:
+            # One person at home: the form opens in their browser (never for a program's pipe).
+            import webbrowser
+
+            with contextlib.suppress(Exception):
+                webbrowser.open(urls[0])
         if live and workshop is not None:
             from kosi_tui.faces.serve.trainer_view import start_trainer_view
 

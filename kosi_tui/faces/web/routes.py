@@ -16,6 +16,7 @@ from typing import Any
 from aiohttp import web
 
 from kosi_tui.core.text import localize
+from kosi_tui.faces.draft_list import DraftEntry
 from kosi_tui.faces.filling import Filling
 from kosi_tui.faces.serve.attempts import Attempts, Verdict
 from kosi_tui.faces.serve.door import COOKIE as DOOR_COOKIE
@@ -30,6 +31,8 @@ from kosi_tui.i18n import t
 from kosi_tui.storage.atomic import WriteError
 from kosi_tui.storage.canvas_file import LoadedCanvas
 
+MOST_LISTED = 30
+"""One's own drafts listed on the first page, newest first."""
 FORM_SECONDS = 10.0
 """How long the body of a sent page may take to arrive."""
 
@@ -73,6 +76,7 @@ class FormRoutes:
                 web.get("/form", self.start_page),
                 web.post("/form/start", self.start),
                 web.post("/form/resume", self.resume),
+                web.post("/form/open", self.open_own),
                 web.get("/form/code", self.code_page),
                 web.get("/form/s/{section}", self.section),
                 web.post("/form/s/{section}", self.send_section),
@@ -170,6 +174,7 @@ class FormRoutes:
                 '<input type="text" id="resume" name="resume" autocomplete="off" autocapitalize="characters">'
                 f'<button type="submit">{e(t("web.resume", lang))}</button></form>'
             )
+        own = self._own_drafts_html(token, canvases)
         terminal = f'<p class="other"><a href="/terminal">{e(t("web.terminal_link", lang))}</a></p>'
         body = (
             f"<h1>{e(t('web.start_title', lang))}</h1>{error}{going_on}"
@@ -181,12 +186,59 @@ class FormRoutes:
             f'<label for="author">{e(t("web.author", lang))}{required}</label>'
             f'<input type="text" id="author" name="author" autocomplete="name"{aria_required}>'
             f'<div class="way"><button type="submit" class="primary">{e(t("web.start", lang))}</button></div></form>'
-            f"{resume}{terminal}"
+            f"{resume}{own}{terminal}"
         )
         response = frame(lang, t("web.start_title", lang) + " – kosi", body, status=status)
         if created:
             self._set_cookie(response, visitor)
         return response
+
+    def _own_drafts(self, canvases: list[LoadedCanvas]) -> list[DraftEntry]:
+        """One's own drafts (only on one's own computer), newest first, those that open."""
+        if not self.workplace.lists_drafts:
+            return []
+        from kosi_tui.faces.draft_list import DraftList
+
+        entries = DraftList(self.workplace.folder).entries({c.canvas.id: c for c in canvases})
+        return [
+            entry
+            for entry in entries
+            if entry.problem is None
+            and entry.conflict_of is None
+            and entry.moved_to is None
+            and entry.canvas_id in {c.canvas.id for c in canvases}
+        ][:MOST_LISTED]
+
+    def _own_drafts_html(self, token: str, canvases: list[LoadedCanvas]) -> str:
+        lang = self.lang
+        entries = self._own_drafts(canvases)
+        if not entries:
+            return ""
+        items = []
+        for entry in entries:
+            who = " · ".join(x for x in (entry.organisation, entry.author) if x)
+            when = entry.updated.astimezone().strftime("%d.%m.%Y %H:%M") if entry.updated else ""
+            label = t("web.open_this", lang, title=entry.canvas_title, who=who or "–", when=when)
+            items.append(
+                '<li><form method="post" action="/form/open">'
+                f'<input type="hidden" name="token" value="{e(token)}">'
+                f'<input type="hidden" name="draft" value="{e(str(entry.path))}">'
+                f'<button type="submit">{e(label)}</button></form></li>'
+            )
+        return f'<h2>{e(t("web.own_drafts", lang))}</h2><ul class="drafts">{"".join(items)}</ul>'
+
+    async def open_own(self, request: web.Request) -> web.StreamResponse:
+        """Opens one of one's own drafts (listed on the first page on one's own computer)."""
+        self._guard(request)
+        visitor = self._visitor(request)
+        posted = await self._posted(request, visitor)
+        assert visitor is not None
+        wanted = str(posted.get("draft", ""))
+        listed = await asyncio.to_thread(self._own_drafts, self.canvases())
+        path = next((entry.path for entry in listed if str(entry.path) == wanted), None)
+        if path is None:
+            return self.start_response(request, t("web.draft_gone", self.lang), 404)
+        return await self._open(request, visitor, path)
 
     async def start(self, request: web.Request) -> web.StreamResponse:
         self._guard(request)
@@ -256,6 +308,10 @@ class FormRoutes:
             return self.start_response(request, t("serve.too_many_text", self.lang), 429)
         if verdict is Verdict.WRONG or not found:
             return self.start_response(request, t("ui.resume_unknown", self.lang), 400)
+        return await self._open(request, visitor, found[0])
+
+    async def _open(self, request: web.Request, visitor: Visitor, path: Path) -> web.StreamResponse:
+        """Opens the draft at `path` for this visitor, at the section it was left in."""
         full = None if visitor.filling is not None else self.room(request)
         if full is not None:
             return full
@@ -263,7 +319,7 @@ class FormRoutes:
         from kosi_tui.storage.problems import ProblemsError
 
         try:
-            visitor.filling = await asyncio.to_thread(Filling.open, found[0])
+            visitor.filling = await asyncio.to_thread(Filling.open, path)
         except ProblemsError:
             return self.start_response(request, t("web.draft_broken", self.lang), 500)
         filling = visitor.filling
