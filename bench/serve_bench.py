@@ -7,10 +7,14 @@ memory of each session's app process: PSS (its share of pages shared with the ot
 (pages only it holds), by psutil if installed, else from /proc/<pid>/smaps_rollup. Memory read
 before the sessions have drawn says too little (10–12 MiB where a drawn session with a draft open
 holds 27). The one-session row of the same run is the baseline. Modes: `fork` (kosi's forkserver,
-the default) and `spawn` (a new Python process per session, as textual-serve does), to compare.
-Target: 20 at once, max under 2 s. Every wait is bounded; the bench stops by itself.
+the default) and `spawn` (a new Python process per session, as textual-serve does), to compare,
+and `form`: the web form, which runs in the server – each participant fetches the first page,
+starts a draft and gets the first section's page (both timed); memory per participant is the
+server's own growth (PSS, USS) over the round divided by the participants, each with a draft open.
+Targets: terminal view 20 at once, max under 2 s; form 40 at once within 1 s, under 5 MB each.
+Every wait is bounded; the bench stops by itself.
 
-    python bench/serve_bench.py [--modes fork,spawn] [--sizes 1,10,20,40]
+    python bench/serve_bench.py [--modes form,fork,spawn] [--sizes 1,10,20,40]
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -25,6 +30,8 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+
+import aiohttp
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -119,7 +126,88 @@ async def round_of(base: str, server: int, n: int) -> tuple[list[float], list[tu
     return [elapsed for elapsed, _ in results], memory
 
 
+TOKEN = re.compile(r'name="token" value="([0-9a-f]+)"')
+
+
+async def one_form(base: str, n: int) -> tuple[float, float, aiohttp.ClientSession]:
+    """One participant in the form: (seconds to the first page, to the first question's page)."""
+    session = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
+    start = time.perf_counter()
+    async with session.get(base + "/") as response:
+        page = await response.text()
+    first = time.perf_counter() - start
+    found = TOKEN.search(page)
+    assert found, page[:500]
+    data = {"token": found.group(1), "canvas": "innovationslabor",
+            "organisation": f"Stadt {n}", "author": f"Person {n}"}  # fmt: skip
+    async with session.post(base + "/form/start", data=data) as response:
+        await response.read()  # the resume code's page
+    async with session.get(base + "/form/s/basis") as response:
+        assert response.status == 200 and "Rahmendaten" in await response.text()
+    return first, time.perf_counter() - start, session
+
+
+async def form_round(
+    base: str, server: int, n: int
+) -> tuple[list[float], list[float], tuple[int, int]]:
+    before = memory_kib(server)
+    results = await asyncio.wait_for(
+        asyncio.gather(*(one_form(base, i) for i in range(n))), ROUND_SECONDS
+    )
+    after = memory_kib(server)
+    for _, _, session in results:
+        await session.close()
+    grown = (max(after[0] - before[0], 0) // n, max(after[1] - before[1], 0) // n)
+    return [r[0] for r in results], [r[1] for r in results], grown
+
+
+async def bench_form(sizes: list[int]) -> None:
+    port = free_port()
+    home = tempfile.mkdtemp(prefix="kosi-bench-")
+    env = {**os.environ, "KOSI_HOME": home}
+    # Form drafts stay open (and hold places) until they idle out: room for every round.
+    most = str(sum(sizes) + 10)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "kosi_tui", "serve", "--port", str(port), "--workshop",
+         str(Path(home) / "workshop"), "--max-sessions", most, "--max-per-address", most],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):
+            try:
+                urllib.request.urlopen(base + "/", timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        empty = memory_kib(server.pid)
+        await form_round(base, server.pid, 1)  # warm: the canvas loaded and checked once
+        open_drafts = 1
+        print("\nform: participants at once → first page, first question's page: median / max (s);")
+        print("      server memory grown per participant with a draft open (KiB)")
+        for n in sizes:
+            first, question, (pss, uss) = await form_round(base, server.pid, n)
+            open_drafts += n
+            # The round's growth alone says little once freed memory is reused: also the
+            # server's whole growth since it served nothing, over every draft open by now.
+            total = memory_kib(server.pid)
+            print(
+                f"  {n:>3}: {statistics.median(first):5.2f} / {max(first):5.2f}"
+                f"   {statistics.median(question):5.2f} / {max(question):5.2f}"
+                f"   round: PSS +{pss:,} USS +{uss:,} KiB each;"
+                f" all {open_drafts} open: server PSS {total[0] / 1024:.1f} MiB"
+                f" (+{(total[0] - empty[0]) // open_drafts:,} KiB each)",
+                flush=True,
+            )
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
 async def bench(mode: str, sizes: list[int]) -> None:
+    if mode == "form":
+        await bench_form(sizes)
+        return
     port = free_port()
     home = tempfile.mkdtemp(prefix="kosi-bench-")
     env = {**os.environ, "KOSI_HOME": home}
@@ -158,7 +246,7 @@ async def bench(mode: str, sizes: list[int]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--modes", default="fork")
+    parser.add_argument("--modes", default="form,fork")
     parser.add_argument("--sizes", default="1,10,20,40")
     args = parser.parse_args()
     print(f"{os.cpu_count()} cores; load {os.getloadavg()[0]:.1f} at start")
