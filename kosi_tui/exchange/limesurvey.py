@@ -35,6 +35,7 @@ from kosi_tui.core.text import localize
 from kosi_tui.exchange.expressions import Dialect, Translator, Untranslatable, _quote
 from kosi_tui.exchange.names import column_code, limesurvey_codes
 from kosi_tui.i18n import t
+from kosi_tui.storage.spreadsheet_text import looks_like_formula
 
 COLUMNS = (
     "id",
@@ -303,10 +304,31 @@ def limesurvey_text(compiled: CompiledCanvas, lang: str) -> tuple[str, list[str]
     writer.writerow(COLUMNS)
     for row in rows:
         writer.writerow(
-            [_html(row.get(c, "")) if c in ("text", "help") else _one_line(row.get(c, ""))
+            [_no_formula(c, _html(row.get(c, "")) if c in ("text", "help")
+                         else _one_line(row.get(c, "")))
              for c in COLUMNS]
         )  # fmt: skip
     return out.getvalue(), [*survey.notes, *left_out_of(compiled.canvas, lang)]
+
+
+def _no_formula(column: str, text: str) -> str:
+    """`text` so that a spreadsheet opening the file runs nothing (trainers edit this file in
+    Excel or LibreOffice), with the same meaning for LimeSurvey: an equation in brackets, a
+    text's first character as HTML's character reference (LimeSurvey shows texts as HTML). An
+    apostrophe, as in kosi's CSV files, would reach the survey."""
+    if not looks_like_formula(text) or _is_number(text):
+        return text
+    if column == "relevance":
+        return f"({text})"
+    return f"&#{ord(text[0])};{text[1:]}"
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _one_line(text: str) -> str:

@@ -2,7 +2,7 @@
 
 Reading: formulas come back as their text (never a value an office program cached), every text
 through `printable` like YAML's; the zip is measured before openpyxl inflates it. Writing: a text
-that starts with `=` stays a text (openpyxl would store it as a formula).
+that starts like a formula stays a text (storage/spreadsheet_text.py).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from kosi_tui.core.visible_text import printable
 from kosi_tui.storage.problems import Problem, ProblemsError
+from kosi_tui.storage.spreadsheet_text import set_text
 from kosi_tui.storage.yaml_source import read_file
 
 if TYPE_CHECKING:
@@ -126,14 +127,13 @@ def workbook_bytes(file: Path, sheets: dict[str, list[list[Cell]]]) -> bytes:
             for c, value in enumerate(row, start=1):
                 if value is None:
                     continue
-                cell = sheet.cell(row=r, column=c, value=value)
+                cell = sheet.cell(row=r, column=c)
                 if isinstance(value, str):
-                    # A text is data, not a formula, also when it starts with `=`.
-                    cell.data_type = "s"
-                    if value.startswith(("=", "+", "-", "@")):
-                        cell.quotePrefix = True
+                    set_text(cell, value)
                     if "\n" in value:
                         cell.alignment = Alignment(wrap_text=True, vertical="top")
+                else:
+                    cell.value = value
                 if r == 1:
                     cell.font = Font(bold=True)
                 widths[c] = max(widths.get(c, 8), min(60, len(str(value)) + 2))

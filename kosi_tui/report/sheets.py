@@ -4,7 +4,7 @@ order, numbers as numbers and dates as dates; each table question on a sheet of 
 Written as .xlsx (openpyxl) or as .csv the way German Excel opens it: `;` between fields, UTF-8
 with a byte-order mark, a decimal comma. Text from files can never become a formula: in .xlsx
 every text cell is stored as text, in .csv a text starting with `=`, `+`, `-`, `@` gets a leading
-apostrophe (the usual guard against formula injection).
+apostrophe (the usual guard against formula injection; storage/spreadsheet_text.py).
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ from kosi_tui.i18n import t
 from kosi_tui.report.anonymous import identifies, named_columns
 from kosi_tui.report.extras import need
 from kosi_tui.report.workshop import Participant, Workshop
+from kosi_tui.storage.spreadsheet_text import csv_text, set_text
 
 Cell = str | int | float | dt.date | None
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _person(p: Participant, index: int, anonymous: bool, lang: str) -> list[Cell]:
@@ -313,9 +313,7 @@ def write_xlsx(workshop: Workshop, anonymous: bool, lang: str) -> bytes:
             for c, value in enumerate(row, start=1):
                 cell = sheet.cell(row=r, column=c)
                 if isinstance(value, str):
-                    cell.value = for_report(value)
-                    # Stored as text: "=SUMME(…)" typed into a draft stays text in Excel.
-                    cell.data_type = "s"
+                    set_text(cell, for_report(value))
                 else:
                     cell.value = value
                 if isinstance(value, dt.date):
@@ -367,8 +365,7 @@ def _csv_text(value: Cell) -> str:
         return repr(value).replace(".", ",") if not value.is_integer() else str(int(value))
     if isinstance(value, dt.date):
         return format_date(value, "de")
-    text = " ".join(for_report(value).split())
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return csv_text(" ".join(for_report(value).split()))
 
 
 def _csv_bytes(rows: list[list[Cell]]) -> bytes:
