@@ -337,3 +337,24 @@ async def test_at_home_the_form_lists_ones_own_drafts_to_go_on_with(tmp_path: Pa
         assert response.status == 200
         _, page = await section(client, "eins")
         assert 'value="Zu Hause"' in page
+
+
+async def test_a_page_sent_after_a_long_pause_is_saved_all_the_same(tmp_path: Path) -> None:
+    folder = tmp_path / "ws"
+    async with form_client(folder, [every_kind(tmp_path)]) as client:
+        server: Any = client.kosi  # type: ignore[attr-defined]
+        await start(client)
+        _, page = await section(client, "eins")
+        # The person reads and types for longer than the room's idle time: the draft is saved
+        # and closed, the place given back ...
+        await server.form.visitors.end_idle(0.0)
+        assert server.open_sessions() == []
+        assert not list(folder.glob(".*.lock"))
+        # ... and the page sent afterwards opens it again and is saved, nothing asked again.
+        data = [("token", token_in(page)), ("on", "eins.name"), ("a.eins.name", "Nach der Pause")]
+        response = await client.post(
+            "/form/s/eins", data=[*data, ("action", "next")], allow_redirects=False
+        )
+        assert response.status == 303 and response.headers["Location"] == "/form/s/zwei"
+        assert draft_on_disk(folder)["answers"]["eins.name"] == "Nach der Pause"
+        assert len(server.open_sessions()) == 1

@@ -8,6 +8,7 @@ form carries a token tied to the browser's own cookie, so no other site can send
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -104,9 +105,21 @@ class FormRoutes:
         if not self._allowed(request):
             raise web.HTTPSeeOther("/")
 
-    def _with_draft(self, request: web.Request) -> tuple[Visitor, Filling]:
+    async def _with_draft(self, request: web.Request) -> tuple[Visitor, Filling]:
+        """The visitor and their open draft; a draft closed in a long pause is opened again."""
         self._guard(request)
         visitor = self._visitor(request)
+        if visitor is not None and visitor.filling is None and visitor.left is not None:
+            full = self.room(request)
+            if full is not None:
+                raise web.HTTPServiceUnavailable(text=full.text, content_type="text/html")
+            from kosi_tui.storage.problems import ProblemsError
+
+            async with visitor.lock:
+                if visitor.filling is None and visitor.left is not None:
+                    with contextlib.suppress(ProblemsError, OSError):
+                        visitor.filling = await asyncio.to_thread(Filling.open, visitor.left)
+                    visitor.left = None
         if visitor is None or visitor.filling is None:
             raise web.HTTPSeeOther("/form")
         return visitor, visitor.filling
@@ -276,7 +289,7 @@ class FormRoutes:
         raise web.HTTPSeeOther(f"/form/s/{_first_section(filling)}")
 
     async def code_page(self, request: web.Request) -> web.Response:
-        visitor, filling = self._with_draft(request)
+        visitor, filling = await self._with_draft(request)
         lang = self.lang
         code = visitor.resume_code or ""
         taken = ""
@@ -350,7 +363,7 @@ class FormRoutes:
         return frame(self.lang, title, body, status=status)
 
     async def section(self, request: web.Request) -> web.Response:
-        visitor, filling = self._with_draft(request)
+        visitor, filling = await self._with_draft(request)
         section_id = self._section_id(request, filling)
         view = SectionView()
         added = request.query.get("add")
@@ -364,7 +377,7 @@ class FormRoutes:
         return self._section_response(visitor, filling, section_id, view)
 
     async def send_section(self, request: web.Request) -> web.StreamResponse:
-        visitor, filling = self._with_draft(request)
+        visitor, filling = await self._with_draft(request)
         section_id = self._section_id(request, filling)
         posted = await self._posted(request, visitor)
         lang = self.lang
@@ -414,7 +427,7 @@ class FormRoutes:
     # -- overview and downloads ------------------------------------------------------------------
 
     async def overview(self, request: web.Request) -> web.Response:
-        visitor, filling = self._with_draft(request)
+        visitor, filling = await self._with_draft(request)
         from kosi_tui.faces.web.overview import overview_page
 
         async with visitor.lock:
@@ -422,7 +435,7 @@ class FormRoutes:
         return frame(self.lang, title, body)
 
     async def export(self, request: web.Request) -> web.Response:
-        visitor, filling = self._with_draft(request)
+        visitor, filling = await self._with_draft(request)
         from kosi_tui.report.build import build_report
         from kosi_tui.report.extras import MissingExtra
         from kosi_tui.report.formats import BY_KEY, DOCUMENT_KEYS, write_document
@@ -452,7 +465,7 @@ class FormRoutes:
     async def answer(self, request: web.Request) -> web.Response:
         """One question's fields as typed, from the script: saved, with the question's messages
         and which questions of the section are now shown."""
-        visitor, filling = self._with_draft(request)
+        visitor, filling = await self._with_draft(request)
         posted = await self._posted(request, visitor)
         lang = self.lang
         key = str(posted.get("key", ""))

@@ -14,11 +14,14 @@ import hmac
 import secrets
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from kosi_tui.faces.filling import Filling, SaveResult
 
 COOKIE = "kosi_form"
 """One browser's key to its own draft in the form."""
+FORGET_AFTER = 24
+"""Idle periods after which a browser whose draft was closed is forgotten (a day, by default)."""
 MOST_VISITORS = 4096
 """Browsers remembered at once; beyond, those without a draft are forgotten, oldest first."""
 
@@ -36,6 +39,9 @@ class Visitor:
     """When the browser last sent something (for the idle end and the live view)."""
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     """One change or save of the draft at a time."""
+    left: Path | None = None
+    """The draft closed after a long pause: opened again when this browser comes back, so a
+    page typed at leisure is never refused (no time limit a person cannot extend)."""
 
     def touch(self) -> None:
         self.last_input = time.monotonic()
@@ -53,6 +59,7 @@ class Visitor:
         """Saves and lets the draft go (others may open it without being told it is open here)."""
         async with self.lock:
             filling, self.filling = self.filling, None
+            self.left = None
             if filling is None:
                 return
             pending = await asyncio.to_thread(filling.write, filling.snapshot())
@@ -99,11 +106,17 @@ class Visitors:
         return isinstance(given, str) and hmac.compare_digest(given, self.form_token(visitor))
 
     async def end_idle(self, idle_seconds: float) -> None:
-        """Saves and closes the drafts of visitors idle for `idle_seconds`; forgets old ones."""
+        """Saves and closes the drafts of visitors idle for `idle_seconds` (their places are
+        free; the draft opens again when they come back); forgets them after `FORGET_AFTER`
+        such pauses."""
         now = time.monotonic()
         for visitor in list(self.by_token.values()):
-            if now - visitor.last_input > idle_seconds:
+            idle = now - visitor.last_input
+            if visitor.filling is not None and idle > idle_seconds:
+                path = visitor.filling.path
                 await visitor.close()
+                visitor.left = path
+            elif idle > idle_seconds * (FORGET_AFTER if visitor.left else 1):
                 self.by_token.pop(visitor.token, None)
 
     async def end(self, visitor: Visitor) -> None:
