@@ -1,6 +1,6 @@
 """Times each document of the default report against writing its Markdown in the same run:
-Markdown, HTML, PDF (Typst), Word, the poster, the blank copy as PDF, and a workshop's answers
-as .xlsx and .csv. Target for the PDF: at most 1 s.
+Markdown, HTML, PDF (Typst), Word, the poster, the blank copy as PDF, a workshop's summary as PDF
+and Word, and its answers as .xlsx and .csv. Target for the PDF: at most 1 s.
 
     python bench/documents_bench.py [--runs 5]
 """
@@ -24,6 +24,8 @@ from kosi_tui.report.collect import collect_workshop  # noqa: E402
 from kosi_tui.report.document import Document  # noqa: E402
 from kosi_tui.report.poster import write_poster  # noqa: E402
 from kosi_tui.report.sheets import write_csv, write_xlsx  # noqa: E402
+from kosi_tui.report.summary import render_summary  # noqa: E402
+from kosi_tui.report.summary_document import build_summary_document  # noqa: E402
 from kosi_tui.report.write_docx import write_docx  # noqa: E402
 from kosi_tui.report.write_html import write_html  # noqa: E402
 from kosi_tui.report.write_markdown import write_markdown  # noqa: E402
@@ -48,6 +50,12 @@ def main() -> None:
         for n in range(20):
             (Path(folder) / f"p{n}.yaml").write_text(example.read_text("utf-8"), encoding="utf-8")
         workshop = collect_workshop([Path(folder)], "de")
+
+    def summary() -> Document:
+        # As `kosi summary` does: the Markdown first, which leaves out drafts it cannot use.
+        render_summary(workshop, "de", today=today)
+        return build_summary_document(workshop, "de", today=today)
+
     # Every writer once before timing: imports and Typst's fonts are loaded once per process.
     for writer in (write_markdown, write_html, write_pdf, write_docx):
         writer(document())
@@ -67,6 +75,8 @@ def main() -> None:
             ),
         ),
         ("Blank copy (PDF)", median_ms(lambda: write_blank_pdf(compiled, "de", False, ""), runs)),
+        ("Summary of 20 (PDF)", median_ms(lambda: write_pdf(summary()), runs)),
+        ("Summary of 20 (Word)", median_ms(lambda: write_docx(summary()), runs)),
         ("Workshop of 20 as .xlsx", median_ms(lambda: write_xlsx(workshop, False, "de"), runs)),
         ("Workshop of 20 as .csv", median_ms(lambda: write_csv(workshop, False, "de"), runs)),
     ]
