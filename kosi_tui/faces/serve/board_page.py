@@ -14,8 +14,11 @@ from pathlib import Path
 
 from aiohttp import web
 
-from kosi_tui.core.group import RoundResult, role_name
+from kosi_tui.core.canvas import MultiChoice, SingleChoice
+from kosi_tui.core.expr.nodes import Ref
+from kosi_tui.core.group import RoundResult, amount_text, role_name
 from kosi_tui.core.group_record import played_events
+from kosi_tui.core.numbers import is_number
 from kosi_tui.core.text import localize
 from kosi_tui.faces.board.record import Entry, event_text, keep_record, record_parts
 from kosi_tui.faces.serve.addresses import is_loopback
@@ -45,41 +48,152 @@ from kosi_tui.storage.round_state import (
 )
 
 COOKIE = "kosi_board"
+PAGE_HEADERS = {**NO_STORE, "Referrer-Policy": "same-origin"}
+"""Not "no-referrer": with it a browser sends `Origin: null` with the page's own buttons (a POST),
+and the round buttons were refused as from another site."""
 REFRESH_MS = 1000
 """How often the page asks for the table again."""
 
 STYLE = """<style>
-body { font-family: system-ui, sans-serif; margin: 1em; background: #fff; color: #111; }
-table { border-collapse: collapse; margin: .6em 0 1em; }
-th, td { border: 1px solid #999; padding: .25em .6em; text-align: left; }
-td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
-tr.total td { font-weight: bold; }
-.flags li { font-weight: bold; }
-.notices li { color: #a00; }
-.event { font-weight: bold; background: #fff3c4; padding: .4em .6em; }
-.status { color: #444; }
-form { display: inline; }
-button { font-size: 1.1em; padding: .3em .8em; margin-right: .5em; }
+/* The board on a beamer: read from the back of the room. Large type that grows with the screen,
+   black on white, amounts always written out (bars and colours only repeat them). */
+html { font-size: clamp(16px, 1.5vw, 36px); }
+body { font-family: system-ui, "Segoe UI", Roboto, sans-serif; margin: 0; background: #fff;
+  color: #000; line-height: 1.25; }
+header { display: flex; align-items: center; justify-content: space-between; gap: 1rem;
+  background: #0b1f33; color: #fff; padding: .35rem 1rem; }
+header h1 { font-size: 1rem; font-weight: 600; margin: 0; }
+nav form { display: inline; }
+nav button { font: inherit; font-size: .9rem; padding: .2rem .7rem; margin-left: .4rem;
+  border: 2px solid #fff; border-radius: .3rem; background: #0b1f33; color: #fff; cursor: pointer; }
+nav button:focus-visible { outline: 3px solid #ffd400; outline-offset: 2px; }
+#board { padding: .4rem 1rem 1rem; }
+h2 { font-size: 1.7rem; margin: .2rem 0; }
+.badge { display: inline-block; font-size: 1rem; font-weight: 700; padding: .1rem .6rem;
+  border-radius: .3rem; margin-left: .6rem; vertical-align: middle; }
+.badge.sealed { background: #000; color: #fff; }
+.badge.revealed { background: #0a5a2a; color: #fff; }
+.status { font-size: 1rem; margin: .2rem 0 .4rem; }
+.event { font-size: 1.2rem; font-weight: 700; background: #ffd400; color: #000;
+  padding: .35rem .7rem; border-left: .45rem solid #000; margin: .3rem 0 .5rem; }
+.layout { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1.5rem;
+  align-items: start; }
+table { border-collapse: collapse; width: 100%; font-size: 1rem; margin: .2rem 0 .6rem; }
+th, td { border-bottom: 2px solid #777; padding: .18rem .4rem; text-align: left;
+  vertical-align: top; overflow-wrap: break-word; }
+th { background: #e6e6e6; font-weight: 700; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+tr.total td { font-weight: 800; border-top: 3px solid #000; border-bottom: none; }
+tr.waiting td, tr.vacant td { color: #4a4a4a; }
+tr.vacant td { font-style: italic; }
+tr.away td.n { text-decoration: line-through; color: #4a4a4a; }
+h3 { font-size: 1.1rem; margin: .3rem 0 .2rem; }
+.bars p { margin: .4rem 0 .1rem; font-weight: 700; font-size: 1rem; }
+.bar-row { display: grid; grid-template-columns: 3.2rem 1fr 7.5rem; align-items: center;
+  gap: .4rem; font-size: 1rem; }
+.bar-row .n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.bar { height: .95rem; background: #b00020; min-width: 2px; }
+.bar.surplus { background: #0a5a2a; }
+.bar.none { background: none; }
+.flags ul { padding-left: 1.1rem; margin: .2rem 0; }
+.flags li { font-size: 1.05rem; font-weight: 700; margin-bottom: .2rem; }
+.notices { color: #8a0000; font-size: .9rem; }
+.figures { font-size: .85rem; }
+@media (max-width: 900px) { .layout { grid-template-columns: 1fr; } }
 </style>"""
 
 
-def _table(grid: Grid) -> str:
+def _table(grid: Grid, classes: list[str] | None = None, caption: str = "") -> str:
+    """A grid as an HTML table; `classes` name each body row (waiting, away, vacant)."""
+
     def cells(row: list[str], tag: str) -> str:
         return "".join(
             f"<{tag}{' class=n' if i in grid.right else ''}>{html.escape(c)}</{tag}>"
             for i, c in enumerate(row)
         )
 
-    body = "".join(f"<tr>{cells(row, 'td')}</tr>" for row in grid.rows)
+    kinds = classes or []
+    body = "".join(
+        f'<tr class="{kinds[n] if n < len(kinds) else ""}">{cells(row, "td")}</tr>'
+        for n, row in enumerate(grid.rows)
+    )
     if grid.total:
         body += f'<tr class="total">{cells(grid.total, "td")}</tr>'
-    return f"<table><thead><tr>{cells(grid.header, 'th')}</tr></thead><tbody>{body}</tbody></table>"
+    head = f"<caption hidden>{html.escape(caption)}</caption>" if caption else ""
+    return f"<table>{head}<thead><tr>{cells(grid.header, 'th')}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _beamer_columns(game: Game) -> list[int]:
+    """The table's columns on the beamer: the narrow ones and those of choices (tasks, say),
+    not the free texts, which the debrief prints whole."""
+    group = game.compiled.canvas.group
+    assert group is not None
+    keep = []
+    for i, column in enumerate(group.table):
+        node = game.compiled.group.get(f"table.{column.id}")
+        question = None
+        if isinstance(node, Ref) and node.column is None and "." in node.key:
+            first = group.rounds[0].section
+            question = game.compiled.questions.get(f"{first}.{node.key.split('.', 1)[1]}")
+        choice = question is not None and isinstance(question.question, SingleChoice | MultiChoice)
+        if column.narrow or choice:
+            keep.append(i)
+    return keep
+
+
+def _pick(grid: Grid, columns: list[int]) -> Grid:
+    """The grid with its first column and the table columns `columns` (0-based, after it)."""
+    index = [0, *(i + 1 for i in columns)]
+    return Grid(
+        [grid.header[i] for i in index],
+        [[row[i] for i in index] for row in grid.rows],
+        frozenset(n for n, i in enumerate(index) if i in grid.right),
+        [grid.total[i] for i in index] if grid.total else None,
+    )
+
+
+def _bars(game: Game, results: list[RoundResult], state: RoundState | None, lang: str) -> str:
+    """The followed figures (the gaps) as bars, one per round so far: the length is the amount
+    against the largest of that figure, red a gap, green a surplus, the amount always written."""
+    group = game.compiled.canvas.group
+    assert group is not None
+    figures = [f for f in group.figures if f.id in group.across]
+    if not figures:
+        return ""
+    out = [f'<section class="bars"><h3>{html.escape(t("board.across", lang))}</h3>']
+    for figure in figures:
+        out.append(f"<p>{html.escape(localize(figure.label, lang))}</p>")
+        values = {
+            r.index: r.figures.get(figure.id)
+            for r in results
+            if not hidden(state, r.index, r.round.sealed)
+        }
+        numbers = [abs(v) for v in values.values() if is_number(v)]
+        largest = max(numbers, default=0) or 1
+        for result in results:
+            label = html.escape(t("board.col_round_short", lang, n=result.index + 1))
+            if result.index not in values:
+                shown, width, kind = t("board.sealed_cell", lang), 0.0, "none"
+            else:
+                value = values[result.index]
+                shown = amount_text(value, lang, figure.unit)
+                number = value if is_number(value) else 0
+                width = min(100.0, abs(number) / largest * 100)
+                kind = "surplus" if number < 0 else ("none" if number == 0 else "gap")
+            out.append(
+                f'<div class="bar-row"><span>{label}</span>'
+                f'<div class="bar {kind}" style="width:{width:.1f}%"></div>'
+                f'<span class="n">{html.escape(shown)}</span></div>'
+            )
+    out.append("</section>")
+    return "".join(out)
 
 
 def board_fragment(
     game: Game, state: RoundState | None, lang: str, record: list[Entry] | None = None
 ) -> str:
-    """The changing part of the page: round, status, table, flags, figures."""
+    """The changing part of the page: round, sealed or revealed, status, event card, table (with
+    the roles nobody plays), the gaps as bars across the rounds, flags, figures."""
     group = game.compiled.canvas.group
     assert group is not None
     index = min(state.round if state else 0, len(group.rounds) - 1)
@@ -89,26 +203,42 @@ def board_fragment(
                 title=localize(current.round.title, lang)).strip()  # fmt: skip
     status = status_parts(game, current, lang) + record_parts(game, current, record or [], lang)
     sealed = hidden(state, index, current.round.sealed)
+    badge = ""
+    if sealed:
+        badge = f'<span class="badge sealed">{html.escape(t("board.sealed_badge", lang))}</span>'
+    elif current.round.sealed:
+        badge = (
+            f'<span class="badge revealed">{html.escape(t("board.revealed_badge", lang))}</span>'
+        )
+    vacant = current.missing_roles(group)
     if sealed:
         # Who has submitted, nothing of what: no amount, sum, flag or left-out value.
         status.append(t("board.sealed_web", lang))
         rows = [
-            [
-                f"{role_name(r.role, lang, short=True)} ({r.member.name})",
-                "✓" if r.submitted else "…",
-            ]
+            [f"{role_name(r.role, lang, short=True)} ({r.member.name})",
+             "✓" if r.submitted else "…"]
             for r in current.rows
-        ]
-        table = _table(Grid([t("board.col_party", lang), t("board.col_submitted", lang)], rows,
-                            frozenset()))  # fmt: skip
+        ]  # fmt: skip
+        rows += [[role_name(role, lang, short=True), t("board.vacant", lang)] for role in vacant]
+        grid = Grid([t("board.col_party", lang), t("board.col_submitted", lang)], rows, frozenset())
+        classes = ["" if r.submitted else "waiting" for r in current.rows]
         flags = f"<p>{html.escape(t('board.sealed_flags', lang))}</p>"
     else:
-        table = _table(round_grid(game, current, lang))
+        grid = _pick(round_grid(game, current, lang), _beamer_columns(game))
+        classes = [
+            "away" if r.walked_away else ("" if r.submitted else "waiting") for r in current.rows
+        ]
+        width = len(grid.header) - 1
+        grid.rows.extend(
+            [role_name(role, lang, short=True) + " – " + t("board.vacant", lang)] + [""] * width
+            for role in vacant
+        )
         items = "".join(
             f"<li>⚠ {html.escape(localize(f.message, lang))}</li>" for f in current.flags
         )
         no_flags = f"<p>{html.escape(t('board.no_flags', lang))}</p>"
-        flags = f'<ul class="flags">{items}</ul>' if items else no_flags
+        flags = f"<ul>{items}</ul>" if items else no_flags
+    classes += ["vacant"] * len(vacant)
     named = notices(game, None if sealed else current, lang)
     left_out = "".join(f"<li>{html.escape(line)}</li>" for line in named)
     shown = [r for r in results if not hidden(state, r.index, r.round.sealed)]
@@ -116,14 +246,23 @@ def board_fragment(
     banner = (
         f'<p class="event">{html.escape(event_text(group, played[-1], lang))}</p>' if played else ""
     )
+    figures = (
+        f'<section class="figures"><h3>{html.escape(t("board.figures", lang))}</h3>'
+        f"{_table(figures_grid(game, shown, lang))}</section>"
+        if shown
+        else ""
+    )
     return (
-        f"<h2>{html.escape(heading)}</h2>"
+        f"<h2>{html.escape(heading)}{badge}</h2>"
         f'<p class="status">{html.escape(" · ".join(status))}</p>'
         + banner
-        + table
+        + _table(grid, classes, heading)
         + (f'<ul class="notices">{left_out}</ul>' if left_out else "")
-        + flags
-        + (_table(figures_grid(game, shown, lang)) if shown else "")
+        + '<div class="layout">'
+        + _bars(game, results, state, lang)
+        + f'<section class="flags"><h3>{html.escape(t("board.flags", lang))}</h3>{flags}</section>'
+        + "</div>"
+        + figures
     )
 
 
@@ -238,11 +377,13 @@ class BoardPages:
         )
         page = (
             f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{html.escape(title)}</title>{STYLE}</head><body>"
-            f'<h1>{html.escape(title)}</h1>{buttons}<div id="board">{fragment}</div>{script}'
+            f"<header><h1>{html.escape(title)}</h1><nav>{buttons}</nav></header>"
+            f'<main id="board">{fragment}</main>{script}'
             "</body></html>"
         )
-        return web.Response(text=page, content_type="text/html", headers=NO_STORE)
+        return web.Response(text=page, content_type="text/html", headers=PAGE_HEADERS)
 
     async def _move(self, request: web.Request, step: int | None) -> web.Response:
         """Moves the round by `step`, or reveals the current one (`None`)."""
