@@ -116,7 +116,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", type=Path, metavar="FILE", help=t("cli.export_out", lang))
     export.add_argument("--force", action="store_true", help=t("cli.force", lang))
     responses = command("import")
-    responses.add_argument("responses", type=Path, metavar="RESPONSES.csv",
+    responses.add_argument("responses", type=Path, metavar="RESPONSES",
                            help=t("cli.import_file", lang))  # fmt: skip
     responses.add_argument("--canvas", required=True, metavar="CANVAS",
                            help=t("cli.import_canvas", lang))  # fmt: skip

@@ -1,11 +1,16 @@
 """Responses exported from a survey platform, read back into kosi drafts.
 
-Two shapes: an XLSForm platform's CSV (ODK Central, KoboToolbox: one column per field, named
+Two shapes: an XLSForm platform's export (ODK Central, KoboToolbox: one column per field, named
 `section__question` as `kosi export --xlsform` wrote it, group paths before it with `/` or `-`;
 several choices space-separated) and LimeSurvey's CSV with question codes as headings
 (`Code`, `Code[SQ001]` for several choices, `Code[R1_SQ001]` for a table's cells; answer codes as
 `kosi export --limesurvey` wrote them). Every value is read the way the question's kind reads
 typed text; a value it cannot read is named by row and column and left out, never guessed.
+
+A table is a repeat group on the XLSForm platforms, exported apart from the main rows: in
+KoboToolbox's XLSX export as a sheet of its own whose rows name their response by `_parent_index`
+(the main sheet's `_index`), in ODK Central's CSV zip as a CSV file of its own whose rows name it
+by `PARENT_KEY` (the main file's `KEY`). Such a file is read whole; the CSV alone leaves tables out.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from typing import Any, Literal
 from kosi_tui.core.answers import Draft, new_draft
 from kosi_tui.core.canvas import (
     AnyQuestion,
+    Column,
     Date,
     MultiChoice,
     Number,
@@ -54,6 +60,8 @@ class BadValue:
     column: str
     value: str
     issue: Issue
+    part: str = ""
+    """The sheet or the zip's file of a repeat group; empty: the main rows."""
 
 
 @dataclass
@@ -79,7 +87,23 @@ class ResponsesError(Exception):
         self.args_ = args
 
 
-def read_rows(raw: bytes) -> list[list[str]]:
+Rows = list[list[str]]
+
+
+@dataclass(frozen=True)
+class Repeat:
+    """A repeat group's rows (a table's), from a sheet or a file of its own."""
+
+    part: str
+    """Its sheet's or file's name, to name where a bad value is."""
+    rows: Rows
+    parent: str
+    """The heading naming the response a row belongs to (`_parent_index`, `PARENT_KEY`)."""
+    key: str
+    """The main rows' heading the parent names (`_index`, `KEY`)."""
+
+
+def read_rows(raw: bytes) -> Rows:
     """The CSV's rows: UTF-8 (with or without byte order mark), `,`, `;` or tab between fields."""
     if len(raw) > MAX_BYTES:
         raise ResponsesError("responses_too_large", limit=MAX_BYTES)
@@ -163,14 +187,21 @@ class _Reader:
 
 
 def read_responses(raw: bytes, compiled: CompiledCanvas, sha256: str, lang: str) -> Imported:
-    """The drafts in a response export (for the canvas file with hash `sha256`); raises
-    `ResponsesError` when it is none."""
-    rows = read_rows(raw)
+    """The drafts in a response CSV file (for the canvas file with hash `sha256`); raises
+    `ResponsesError` when it is none. With repeat groups: `repeats.read_export`, then
+    `read_tables`."""
+    return read_tables(read_rows(raw), [], compiled, sha256, lang)
+
+
+def read_tables(
+    rows: Rows, repeats: list[Repeat], compiled: CompiledCanvas, sha256: str, lang: str
+) -> Imported:
+    """The drafts in the main rows and, for tables, the repeat groups' rows."""
     headings = [h.strip() for h in rows[0]]
     platform = platform_of(headings, compiled)
     reader = _Reader(compiled, platform, lang)
     result = Imported(platform)
-    columns = _columns(headings, compiled, platform, result)
+    columns = _columns(headings, compiled, platform, result, repeats)
     for number, cells in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in cells):
             continue
@@ -191,7 +222,11 @@ Reading = Callable[[_Reader, dict[str, str], int], Any]
 
 
 def _columns(
-    headings: list[str], compiled: CompiledCanvas, platform: Platform, result: Imported
+    headings: list[str],
+    compiled: CompiledCanvas,
+    platform: Platform,
+    result: Imported,
+    repeats: list[Repeat],
 ) -> dict[str, Reading]:
     """How each question's answer is read from a row, by question key."""
     readings: dict[str, Reading] = {}
@@ -205,7 +240,11 @@ def _columns(
             heading = next((h for h in headings if _field(h) == xlsform_name(key)), None)
             if isinstance(question, Table):
                 used.update(h for h in headings if _field(h).startswith(xlsform_name(key) + "__"))
-                result.left_out.append(key)
+                repeat = _repeat_of(question, key, repeats, headings)
+                if repeat is None:
+                    result.left_out.append(key)
+                else:
+                    readings[key] = repeat
                 continue
             if heading is None:
                 continue
@@ -291,6 +330,50 @@ def _table(question: Table, cells: dict[str, tuple[int, str]]) -> Reading:
     return read
 
 
+def _repeat_of(
+    question: Table, key: str, repeats: list[Repeat], headings: list[str]
+) -> Reading | None:
+    """How a table's rows are read from the repeat group that holds its columns; None when
+    there is none (or the main rows lack the heading its rows name their response by)."""
+    names = {f"{xlsform_name(key)}__{c.id}": c for c in question.columns}
+    for repeat in repeats:
+        columns = {h: names[_field(h)] for h in repeat.rows[0] if _field(h) in names}
+        if columns and repeat.parent in repeat.rows[0] and repeat.key in headings:
+            return _repeat_rows(question, repeat, columns)
+    return None
+
+
+def _repeat_rows(question: Table, repeat: Repeat, columns: dict[str, Column]) -> Reading:
+    headings = [h.strip() for h in repeat.rows[0]]
+    by_parent: dict[str, list[tuple[int, dict[str, str]]]] = {}
+    for number, cells in enumerate(repeat.rows[1:], start=2):
+        values = dict(zip(headings, cells, strict=False))
+        parent = values.get(repeat.parent, "").strip()
+        if parent and any(values.get(h, "").strip() for h in columns):
+            by_parent.setdefault(parent, []).append((number, values))
+
+    def read(reader: _Reader, values: dict[str, str], row: int) -> Any:
+        table = []
+        for number, cells in by_parent.get(values.get(repeat.key, "").strip(), []):
+            found: dict[str, Any] = {}
+            for heading, column in columns.items():
+                text = cells.get(heading, "").strip()
+                if not text:
+                    continue
+                typed = ",".join(text.split()) if column.type == "multi_choice" else text
+                parsed = column.parse(typed, "en" if column.type == "number" else reader.lang)
+                issues = [parsed.issue] if parsed.issue else column.issues(parsed.value)
+                if issues:
+                    reader.bad.append(BadValue(number, heading, text, issues[0], repeat.part))
+                    continue
+                found[column.id] = parsed.value
+            if found:
+                table.append({c.id: found.get(c.id) for c in question.columns})
+        return table or None
+
+    return read
+
+
 def _response_id(values: dict[str, str], row: int) -> str:
     for name in _IDS:
         for heading, value in values.items():
@@ -346,4 +429,12 @@ def draft_name(canvas_id: str, platform: Platform, response: str) -> str:
     return f"{canvas_id}-{platform}-{response}.yaml"
 
 
-__all__ = ["BadValue", "Imported", "ResponsesError", "draft_name", "read_responses"]
+__all__ = [
+    "BadValue",
+    "Imported",
+    "Repeat",
+    "ResponsesError",
+    "draft_name",
+    "read_responses",
+    "read_tables",
+]

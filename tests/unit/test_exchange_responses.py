@@ -1,5 +1,6 @@
-"""`kosi import RESPONSES.csv --canvas CANVAS --into FOLDER`: a response export in each
-platform's shape – written here from the canvas and from the survey file kosi exported, the way
+"""`kosi import RESPONSES --canvas CANVAS --into FOLDER`: a response export in each
+platform's shape (a CSV file; KoboToolbox's XLSX and ODK Central's CSV zip with the tables as
+repeat groups) – written here from the canvas and from the survey file kosi exported, the way
 ODK/KoboToolbox and LimeSurvey write their CSV – becomes drafts that `kosi summary`,
 `kosi report` and the Planspiel board read; bad values are named and left out; nothing is
 overwritten."""
@@ -9,9 +10,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import zipfile
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 
 from kosi_tui.cli import main
@@ -97,6 +100,24 @@ def write_csv(path: Path, headings: list[str], rows: list[list[str]], sep: str =
 def kobo_csv(canvas: Canvas, count: int, path: Path) -> None:
     """KoboToolbox's CSV export: group paths before the field names, several choices space-
     separated plus a 0/1 column per choice, its own columns around them."""
+    headings, cells = kobo_rows(canvas, count)
+    write_csv(path, headings, cells)
+
+
+def platform_text(question: Any, value: Any) -> str:
+    """An answer as an XLSForm platform exports it."""
+    if isinstance(question, MultiChoice):
+        return " ".join(value)
+    if isinstance(question, YesNo):
+        return "yes" if value else "no"
+    if isinstance(question, ListQuestion):
+        return "\n".join(value)
+    if isinstance(question, Date):
+        return str(value.isoformat())
+    return str(value)
+
+
+def kobo_rows(canvas: Canvas, count: int) -> tuple[list[str], list[list[str]]]:
     headings = ["start", "end"]
     cells: list[list[str]] = [[f"2026-03-0{n + 1}T09:00:00", f"2026-03-0{n + 1}T09:30:00"]
                               for n in range(count)]  # fmt: skip
@@ -106,18 +127,7 @@ def kobo_csv(canvas: Canvas, count: int, path: Path) -> None:
         name = f"{section.id}/{section.id}__{question.id}"
         headings.append(name)
         for n in range(count):
-            value = sample(question, n)
-            if isinstance(question, MultiChoice):
-                text = " ".join(value)
-            elif isinstance(question, YesNo):
-                text = "yes" if value else "no"
-            elif isinstance(question, ListQuestion):
-                text = "\n".join(value)
-            elif isinstance(question, Date):
-                text = value.isoformat()
-            else:
-                text = str(value)
-            cells[n].append(text)
+            cells[n].append(platform_text(question, sample(question, n)))
         if isinstance(question, MultiChoice):
             for choice in question.choices:
                 headings.append(f"{name}/{choice.id}")
@@ -126,7 +136,80 @@ def kobo_csv(canvas: Canvas, count: int, path: Path) -> None:
     headings += ["_id", "_uuid", "_submission_time"]
     for n in range(count):
         cells[n] += [str(100 + n), f"uuid-{n}-abc", f"2026-03-0{n + 1}T09:31:00"]
-    write_csv(path, headings, cells)
+    return headings, cells
+
+
+def repeat_rows(canvas: Canvas, count: int) -> dict[str, tuple[Table, list[tuple[int, Any]]]]:
+    """Each table's rows by its XLSForm name: the question and (response, row) pairs."""
+    found = {}
+    for section, question in canvas.iter_questions():
+        if isinstance(question, Table):
+            rows = [(n, row) for n in range(count) for row in sample(question, n)]
+            found[f"{section.id}__{question.id}"] = (question, rows)
+    return found
+
+
+def cell_value(value: Any) -> Any:
+    """A table cell as the platform writes it: several choices space-separated."""
+    return " ".join(value) if isinstance(value, list) else value
+
+
+def kobo_xlsx(canvas: Canvas, count: int, path: Path) -> None:
+    """KoboToolbox's XLSX export ("XML values and headers", groups in headings): the main sheet
+    with `_index`, then a sheet per repeat group whose rows name theirs by `_parent_index`."""
+    headings, cells = kobo_rows(canvas, count)
+    book = openpyxl.Workbook()
+    main_sheet = book.active
+    main_sheet.title = canvas.id[:31]
+    main_sheet.append([*headings, "_validation_status", "_status", "__version__", "_index"])
+    for n, row in enumerate(cells):
+        main_sheet.append([*row, "", "submitted_via_web", "vAbc", n + 1])
+    for name, (question, rows) in repeat_rows(canvas, count).items():
+        sheet = book.create_sheet(name[:31])
+        section = name.split("__")[0]
+        sheet.append([f"{section}/{name}/{name}__{c.id}" for c in question.columns]
+                     + ["_index", "_parent_table_name", "_parent_index", "_submission__id",
+                        "_submission__uuid"])  # fmt: skip
+        for index, (n, row) in enumerate(rows, start=1):
+            sheet.append([cell_value(row[c.id]) for c in question.columns]
+                         + [index, main_sheet.title, n + 1, 100 + n, f"uuid-{n}-abc"])  # fmt: skip
+    book.save(path)
+
+
+def odk_zip(canvas: Canvas, count: int, path: Path, form: str = "innovation") -> None:
+    """ODK Central's CSV zip: `FORM.csv` (group paths with `-`, `KEY`) and a `FORM-GROUP.csv` per
+    repeat group whose rows name theirs by `PARENT_KEY`."""
+    headings = ["SubmissionDate"]
+    cells: list[list[str]] = [[f"2026-03-0{n + 1}T09:31:00.000Z"] for n in range(count)]
+    for section, question in canvas.iter_questions():
+        if isinstance(question, Info | Table):
+            continue
+        headings.append(f"{section.id}-{section.id}__{question.id}")
+        for n in range(count):
+            cells[n].append(platform_text(question, sample(question, n)))
+    headings += ["meta-instanceID", "SubmitterID", "ReviewState", "KEY"]
+    for n in range(count):
+        cells[n] += [f"uuid:{n}-abc", "7", "", f"uuid:{n}-abc"]
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(f"{form}.csv", csv_text(headings, cells))
+        for name, (question, rows) in repeat_rows(canvas, count).items():
+            numbers: dict[int, int] = {}
+            lines = []
+            for n, row in rows:
+                numbers[n] = numbers.get(n, 0) + 1
+                lines.append([str(cell_value(row[c.id])) for c in question.columns]
+                             + [f"uuid:{n}-abc", f"uuid:{n}-abc/{name}[{numbers[n]}]"])  # fmt: skip
+            columns = [f"{name}__{c.id}" for c in question.columns]
+            archive.writestr(f"{form}-{name}.csv", csv_text([*columns, "PARENT_KEY", "KEY"], lines))
+        archive.writestr("media/foto.jpg", b"\xff\xd8")
+
+
+def csv_text(headings: list[str], rows: list[list[str]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(headings)
+    writer.writerows(rows)
+    return out.getvalue()
 
 
 def survey_codes(survey: Path) -> list[tuple[str, list[str], list[str]]]:
@@ -287,3 +370,57 @@ def test_a_file_without_the_canvas_questions_is_refused(
     )
     assert "Keine Spaltenüberschrift nennt eine Frage" in capsys.readouterr().out
     assert not folder.exists()
+
+
+@pytest.mark.parametrize("shape", ["kobo.xlsx", "odk.zip"])
+def test_tables_come_back_from_kobos_workbook_and_odk_centrals_zip(
+    shape: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    canvas = load_canvas(CANVASES / "innovationslabor.yaml").canvas
+    responses = tmp_path / shape
+    (kobo_xlsx if shape == "kobo.xlsx" else odk_zip)(canvas, 3, responses)
+    folder = tmp_path / "drafts"
+    assert main(["import", str(responses), "--canvas", canvas.id, "--into", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "3 Entwürfe aus xlsform" in out and "Tabelle" not in out, out
+    assert answers_of(folder) == [expected(canvas, n, tables=True) for n in range(3)]
+    assert main(["summary", str(folder), "-o", str(tmp_path / "summary.md")]) == 0
+    summary = (tmp_path / "summary.md").read_text("utf-8")
+    assert "Zeile 2" in summary
+
+
+def test_a_bad_cell_in_a_repeat_group_is_named_by_its_file_row_and_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    canvas = load_canvas(CANVASES / "innovationslabor.yaml").canvas
+    responses = tmp_path / "odk.zip"
+    odk_zip(canvas, 2, responses)
+    with zipfile.ZipFile(responses) as archive:
+        files = {name: archive.read(name) for name in archive.namelist()}
+    member = "innovation-risiken__top.csv"
+    rows = list(csv.reader(io.StringIO(files[member].decode("utf-8"))))
+    column = rows[0].index("risiken__top__wahrscheinlichkeit")
+    rows[3][column] = "sehr"
+    files[member] = csv_text(rows[0], rows[1:]).encode("utf-8")
+    with zipfile.ZipFile(responses, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    folder = tmp_path / "drafts"
+    assert main(["import", str(responses), "--canvas", canvas.id, "--into", str(folder)]) == 1
+    out = capsys.readouterr().out
+    where = f"{responses}!{member}:4:risiken__top__wahrscheinlichkeit: Warnung: „sehr“"
+    assert where in out, out
+    second = answers_of(folder)[1]["risiken.top"]
+    assert [row["wahrscheinlichkeit"] for row in second] == [None, 1 + 1]
+
+
+def test_a_csv_alone_says_where_its_tables_are(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    canvas = load_canvas(CANVASES / "innovationslabor.yaml").canvas
+    responses = tmp_path / "kobo.csv"
+    kobo_csv(canvas, 1, responses)
+    assert main(["import", str(responses), "--canvas", canvas.id, "--into", str(tmp_path)]) == 0
+    assert (
+        "bei KoboToolbox die XLSX-Datei, bei ODK Central die ZIP-Datei" in capsys.readouterr().out
+    )

@@ -1,5 +1,6 @@
-"""`kosi import RESPONSES.csv --canvas CANVAS --into FOLDER`: a survey platform's responses as
-kosi drafts, one file each, so the summary, the reports and the Planspiel board read them."""
+"""`kosi import RESPONSES --canvas CANVAS --into FOLDER`: a survey platform's responses (a CSV
+file, KoboToolbox's XLSX export, ODK Central's CSV zip) as kosi drafts, one file each, so the
+summary, the reports and the Planspiel board read them."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from kosi_tui.storage.problems import ProblemsError
 def run_import(responses: Path, canvas_name: str, into: Path, lang: str) -> int:
     """Writes a draft per response into `into`, never over an existing file; 1 when the file
     cannot be read or a value was left out (the other answers are written)."""
-    from kosi_tui.exchange.responses import ResponsesError, draft_name, read_responses
+    from kosi_tui.exchange.repeats import read_export
+    from kosi_tui.exchange.responses import ResponsesError, draft_name, read_tables
     from kosi_tui.storage.atomic import WriteError, create_exclusive
     from kosi_tui.storage.canvas_file import load_canvas
     from kosi_tui.storage.draft_file import draft_to_yaml
@@ -31,7 +33,12 @@ def run_import(responses: Path, canvas_name: str, into: Path, lang: str) -> int:
         return 1
     try:
         raw = responses.read_bytes()
-        imported = read_responses(raw, loaded.compiled, loaded.sha256, lang)
+        rows, repeats = read_export(responses, raw)
+        imported = read_tables(rows, repeats, loaded.compiled, loaded.sha256, lang)
+    except ProblemsError as err:
+        for problem in err.problems:
+            say(problem.render(lang))
+        return 1
     except OSError as err:
         say(t("import.unreadable", lang, file=str(responses), reason=err.strerror or str(err)))
         return 1
@@ -43,7 +50,8 @@ def run_import(responses: Path, canvas_name: str, into: Path, lang: str) -> int:
     level = t("severity.warning", lang)
     for bad in imported.bad:
         message = t("import.bad_value", lang, value=bad.value, issue=bad.issue.message(lang))
-        say(f"{responses}:{bad.row}:{bad.column}: {level}: {message}")
+        where = f"{responses}!{bad.part}" if bad.part else str(responses)
+        say(f"{where}:{bad.row}:{bad.column}: {level}: {message}")
     if imported.ignored:
         say(t("import.ignored", lang, file=str(responses), columns=", ".join(imported.ignored)))
     for key in imported.left_out:
