@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import copy
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -360,6 +361,11 @@ class FormRoutes:
         title, body = section_page(
             filling, section_id, view, self.visitors.form_token(visitor), self.lang
         )
+        # What this page shows: on sending, only what the person changed on it is taken.
+        answers = filling.session.answers
+        keys = filling.session.compiled.section_keys(section_id)
+        visitor.shown = {key: copy.deepcopy(answers.get(key)) for key in keys}
+        visitor.shown_section = section_id
         return frame(self.lang, title, body, status=status)
 
     async def section(self, request: web.Request) -> web.Response:
@@ -388,7 +394,12 @@ class FormRoutes:
         async with visitor.lock:
             before = set(session.visible_keys(section_id))
             read = read_section(keys, questions, before, posted, lang)
+            shown = visitor.shown if visitor.shown_section == section_id else {}
             for key, value in read.values.items():
+                if key in shown and value == shown[key]:
+                    # Not changed on this page: an answer changed meanwhile elsewhere (the same
+                    # draft open in the terminal view) must not be set back to what it showed.
+                    continue
                 filling.set_answer(key, value)
             problems = dict(read.problems)
             for key in session.visible_keys(section_id):

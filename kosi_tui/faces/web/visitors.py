@@ -15,6 +15,7 @@ import secrets
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kosi_tui.faces.filling import Filling, SaveResult
 
@@ -39,6 +40,9 @@ class Visitor:
     """When the browser last sent something (for the idle end and the live view)."""
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     """One change or save of the draft at a time."""
+    shown: dict[str, Any] = field(default_factory=dict)
+    """The answers of the section page last shown, as shown (to tell what the person changed)."""
+    shown_section: str | None = None
     left: Path | None = None
     """The draft closed after a long pause: opened again when this browser comes back, so a
     page typed at leisure is never refused (no time limit a person cannot extend)."""
