@@ -49,10 +49,14 @@ def source_of(path: Path) -> Source:
     return "bundled" if path.parent.absolute() == bundled_canvases().absolute() else "user"
 
 
+WORKBOOK = ".xlsx"
+"""A canvas written as a workbook (`kosi export --xlsx`): found by id, not listed."""
+
+
 def file_id(path: Path) -> str:
     """The id a file name suggests: `mein-check.kosi.yaml` -> `mein_check`."""
     name = path.name
-    for suffix in (NAMING, ".kosi.yml", ".yaml", ".yml"):
+    for suffix in (NAMING, ".kosi.yml", ".yaml", ".yml", ".kosi.xlsx", WORKBOOK):
         if name.endswith(suffix):
             name = name[: -len(suffix)]
             break
@@ -64,6 +68,8 @@ _ID_LINE = re.compile(rb"^id:[ \t]*[\"']?([A-Za-z0-9_-]+)[\"']?[ \t]*(?:#.*)?\r?
 
 def _declared_id(path: Path) -> str | None:
     """The top-level `id:` line of a canvas file, read without parsing YAML (None if unclear)."""
+    if path.suffix.lower() == WORKBOOK:
+        return None
     try:
         with path.open("rb") as file:
             head = file.read(64 * 1024)
@@ -87,13 +93,14 @@ def canvas_by_id(canvas_id: str) -> Path | None:
     or `bundled:ID` looks in that one only.
 
     Files are usually named after their id (`-` for `_` allowed); otherwise the user's files'
-    `id:` lines are read, and only as the last resort are canvases loaded.
+    `id:` lines are read, and only as the last resort are canvases loaded. A workbook canvas
+    in the folder is found too (a draft filled from it opens again), after the YAML files.
     """
     source, canvas_id = split_qualified(canvas_id)
     wanted = canvas_id.replace("-", "_")
     folders = [source_folder(s) for s in SOURCES if source in (None, s)]
     for folder in folders:
-        files = canvas_files(folder)
+        files = canvas_files(folder) + _workbooks(folder)
         for candidate in files:
             if file_id(candidate) == wanted:
                 return candidate
@@ -105,13 +112,19 @@ def canvas_by_id(canvas_id: str) -> Path | None:
     from kosi_tui.storage.problems import ProblemsError
 
     for folder in folders:
-        for candidate in canvas_files(folder):
+        for candidate in canvas_files(folder) + _workbooks(folder):
             try:
                 if load_canvas(candidate).canvas.id == canvas_id:
                     return candidate
             except ProblemsError:
                 continue
     return None
+
+
+def _workbooks(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() == WORKBOOK and p.is_file())
 
 
 def find_canvas(name: str) -> Path | None:

@@ -153,3 +153,33 @@ def test_a_text_starting_with_equals_is_exported_as_text_not_formula(tmp_path: P
         )
     assert "<f>" not in xml and "<f " not in xml
     assert load_canvas(path).canvas.title == "=1+1"
+
+
+@pytest.mark.parametrize("name", ["mein-check.xlsx", "werkstatt.xlsx"])
+def test_a_draft_of_a_workbook_canvas_opens_again_by_its_id(
+    name: str, kosi_home: Path, tmp_path: Path
+) -> None:
+    """A draft names its canvas by id only: a workbook in the canvas folder is found, by its file
+    name or (named otherwise) by loading it."""
+    from kosi_tui.core.answers import new_draft
+    from kosi_tui.paths import user_canvases
+    from kosi_tui.storage.draft_file import draft_to_yaml
+    from kosi_tui.storage.locate import canvas_by_id
+    from kosi_tui.storage.opening import open_draft
+
+    data = yaml.safe_load((ROOT / "canvases" / "labor-reifegrad.yaml").read_text("utf-8"))
+    data["id"] = "mein_check"
+    source = tmp_path / "quelle.yaml"
+    source.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    user_canvases().mkdir(parents=True)
+    workbook = export(source, user_canvases() / name)
+    loaded = load_canvas(workbook)
+    draft = new_draft("mein_check", loaded.canvas.version, loaded.sha256, "Mein Check", "de",
+                      organisation="Stadt Musterstadt")  # fmt: skip
+    path = tmp_path / "entwurf.yaml"
+    path.write_text(draft_to_yaml(draft), encoding="utf-8")
+
+    assert canvas_by_id("mein_check") == workbook
+    opened = open_draft(path)
+    assert opened.canvas.canvas.id == "mein_check" and not opened.migration.canvas_changed
+    assert main(["report", str(path), "-o", str(tmp_path / "bericht.md")]) == 0
