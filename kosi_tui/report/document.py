@@ -120,3 +120,6 @@ class Document:
     created: dt.datetime | None = None
     """When that was begun and last changed: the file's dates (None: when it is written)."""
     updated: dt.datetime | None = None
+    compact: bool = False
+    """Table rows on paper as high as their text, for a document only read (a workshop's
+    summary), instead of at least 10 mm."""

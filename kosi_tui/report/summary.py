@@ -363,8 +363,11 @@ def _short_value(score: Score, value: float | int | None, lang: str) -> str:
     return figure_text(score, value, lang)
 
 
-def score_grid(workshop: Workshop, anonymous: bool, lang: str) -> Grid | None:
-    """Per score the lowest and highest value and every draft's own, by name or date.
+def score_grid(
+    workshop: Workshop, anonymous: bool, lang: str, grouped: bool = False
+) -> Grid | None:
+    """Per score the lowest and highest value and every draft's own, by name or date;
+    `grouped` (for paper) names each value once with everyone who has it.
 
     No mean: in a team, "one says 5, one says 1" is the finding, and "3" would hide it. A spread
     has its own span per person (see `each_person_lines`), so it is not listed here.
@@ -379,15 +382,20 @@ def score_grid(workshop: Workshop, anonymous: bool, lang: str) -> Grid | None:
     rows = []
     for item in across:
         each = [
-            t("summary.each_value", lang, who=_label(p, i, anonymous, dated, lang),
-              value=_short_value(item.score, value, lang))
+            (_label(p, i, anonymous, dated, lang), _short_value(item.score, value, lang))
             for i, (p, value) in enumerate(zip(people, item.values, strict=True), start=1)
-        ]  # fmt: skip
+        ]
+        if grouped:
+            who_has: dict[str, list[str]] = {}
+            for who, shown in each:
+                who_has.setdefault(shown, []).append(who)
+            each = [(", ".join(names), shown) for shown, names in who_has.items()]
+        texts = [t("summary.each_value", lang, who=who, value=shown) for who, shown in each]
         rows.append([
             localize(item.score.label, lang),
             "–" if item.low is None else figure_text(item.score, item.low, lang),
             "–" if item.high is None else figure_text(item.score, item.high, lang),
-            "; ".join(each),
+            "; ".join(texts),
         ])  # fmt: skip
     header = [
         t("report.col_score", lang),

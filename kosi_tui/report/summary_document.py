@@ -20,7 +20,7 @@ from kosi_tui.core.numbers import format_date, is_number
 from kosi_tui.core.text import localize
 from kosi_tui.i18n import t
 from kosi_tui.report.anonymous import identifies, named_columns
-from kosi_tui.report.document import Block, Document, Grid, Items, Line, Part, Question
+from kosi_tui.report.document import Block, Document, Facts, Grid, Items, Line, Part, Question
 from kosi_tui.report.summary import (
     choice_counts,
     choice_grid,
@@ -178,9 +178,15 @@ def build_summary_document(
 
         parts += group_parts(workshop, lang)
     else:
-        scores = score_grid(workshop, anonymous, lang)
+        scores = score_grid(workshop, anonymous, lang, grouped=True)
         if scores is not None:
-            parts.append(Part(t("report.scores", lang), [scores]))
+            # Per score its lowest, highest and everyone's values across the page: as a table's
+            # fourth column, twenty people's values ran to four pages.
+            values: list[Block] = [
+                Question(row[0], [Facts(list(zip(scores.header[1:], row[1:], strict=True)))])
+                for row in scores.rows
+            ]
+            parts.append(Part(t("report.scores", lang), values))
         each = each_person_grid(workshop, anonymous, lang)
         if each is not None:
             parts.append(Part(each[0], [each[1]]))
@@ -203,4 +209,4 @@ def build_summary_document(
             parts.append(Part(localize(section.title, lang), blocks, number))
     title = t("summary.title", lang, canvas=localize(canvas.title, lang))
     footer = f"{title} · {format_date(today, lang)}"
-    return Document(title, lang, footer, parts)
+    return Document(title, lang, footer, parts, compact=True)

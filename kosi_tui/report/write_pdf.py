@@ -146,7 +146,9 @@ def typst_source(document: Document) -> str:
         TEMPLATE.read_text(encoding="utf-8")
         + f"\n#show: setup.with(lang: {lit(document.lang)}, title: {lit(document.title)}, "
         + f"footer: {lit(document.footer)}, author: {lit(document.author)}, "
-        + f"date: {_date(document.updated or document.created)})\n#{{\n"
+        + f"date: {_date(document.updated or document.created)})\n"
+        + ("#let grid-table = grid-table.with(min-row: 0mm)\n" if document.compact else "")
+        + "#{\n"
         + "".join(body)
         + "}\n"
     )

@@ -46,6 +46,10 @@ def test_the_summary_as_pdf(tmp_path: Path) -> None:
     assert "Workshop-Auswertung" in text and "3 von 3 haben geantwortet" in text
     for author in AUTHORS:
         assert author in text
+    # Each score's value named once with everyone who has it, across the page (as a table's
+    # fourth column, twenty people's values ran to four pages).
+    flat = " ".join(text.split())
+    assert "Alle Werte Anna Acker, Bert Brenner, Carla Conrad: 3" in flat
     # A scale drawn as bars, the count and share written at every bar (readable without colour).
     assert re.search(r"\d+ \(\d+ %\)", text)
     # A table question: one table of every participant's rows, with the column names.
