@@ -412,3 +412,33 @@ async def test_a_keyboard_alone_completes_a_section(tmp_path: Path) -> None:
         "eins.themen": ["klima"],
         "eins.rueckhalt": 3,
     }
+
+
+async def test_a_planspiel_round_and_role_card_on_a_phone_have_no_violations(
+    tmp_path: Path,
+) -> None:
+    from kosi_tui.storage.canvas_file import load_canvas
+    from tests.conftest import ROOT
+
+    game = load_canvas(ROOT / "canvases" / "planspiel-fahrradgarage.yaml")
+    async with (
+        form_client(tmp_path / "ws", [game]) as client,
+        chromium(tmp_path / "profile", tmp_path, 390, 844, True) as tab,
+    ):
+        base = str(client.make_url("/")).rstrip("/")
+        await tab.go(base + "/")
+        await tab.fill("author", "Erika")
+        await tab.press_button("form[action='/form/start'] button.primary")
+        await tab.after_load("/form/code")
+        await tab.press_button("a.button")
+        await tab.after_load("/form/s/rolle")
+        await tab.tap("f-rolle-rolle-o0")
+        await tab.press_button("button.primary")
+        await tab.after_load("/form/s/runde_1")
+        assert "Ihre Rolle" in await tab.js("document.querySelector('.game').textContent")
+        assert_clean(await tab.axe(), "Planspiel round")
+        await tab.shot(tmp_path / "web-planspiel-round-phone.png")
+        await tab.go(base + "/form/role")
+        assert "In vier Jahren" in await tab.js("document.body.textContent")
+        assert_clean(await tab.axe(), "role card")
+        await tab.shot(tmp_path / "web-planspiel-card-phone.png")

@@ -442,3 +442,30 @@ async def test_one_draft_in_the_form_and_the_terminal_view_at_once_loses_nothing
     assert answers["eins.idee"] == "Formular"
     assert answers["eins.leute"] == 3
     assert not list(folder.glob("*konflikt*"))
+
+
+async def test_a_planspiel_player_sees_role_round_and_card_on_the_phone(tmp_path: Path) -> None:
+    from kosi_tui.storage.canvas_file import load_canvas
+    from tests.conftest import ROOT
+
+    game = load_canvas(ROOT / "canvases" / "planspiel-fahrradgarage.yaml")
+    folder = tmp_path / "ws"
+    async with form_client(folder, [game]) as client:
+        page = await (await client.get("/")).text()
+        data = {"token": token_in(page), "canvas": game.canvas.id, "author": "Erika"}
+        await client.post("/form/start", data=data)
+        _, page = await section(client, "rolle")
+        assert "Noch keine Rolle gewählt" in page
+        await send(client, "rolle", [("a.rolle.rolle", "stadt")])
+        _, page = await section(client, "runde_1")
+        assert "Ihre Rolle: " in page and 'href="/form/role"' in page
+        assert "Angebot abgeben?" in page  # the round's own question, as every question
+        card = await (await client.get("/form/role")).text()
+        assert "Ihre Rollenkarte: Stadt Musterstadt" in card
+        assert "In vier Jahren wird die Straße aufgerissen" in card  # the private side, to them
+        await send(
+            client, "runde_1", [("a.runde_1.geld_einmalig", "1.500"), ("a.runde_1.abgeben", "yes")]
+        )
+    answers = draft_on_disk(folder)["answers"]
+    assert answers["rolle.rolle"] == "stadt" and answers["runde_1.abgeben"] is True
+    assert answers["runde_1.geld_einmalig"] == 1500

@@ -20,9 +20,11 @@ from aiohttp import web
 from kosi_tui.core.text import localize
 from kosi_tui.faces.draft_list import DraftEntry
 from kosi_tui.faces.filling import Filling
+from kosi_tui.faces.game_player import carry_into, is_game
 from kosi_tui.faces.serve.attempts import Attempts, Verdict
 from kosi_tui.faces.serve.door import COOKIE as DOOR_COOKIE
 from kosi_tui.faces.serve.door import Door
+from kosi_tui.faces.web.game import game_now, game_strip, role_page
 from kosi_tui.faces.web.page import e, frame, static_file
 from kosi_tui.faces.web.problems import Problems, place
 from kosi_tui.faces.web.reading import read_answer, read_section
@@ -43,14 +45,10 @@ RoomCheck = Callable[[web.Request], web.Response | None]
 
 
 def default_canvases() -> list[LoadedCanvas]:
-    """The canvases a participant may start: every one that loads and is filled alone."""
+    """The canvases a participant may start: every one that loads (a Planspiel's too)."""
     from kosi_tui.storage.catalog import catalog
 
-    return [
-        entry.loaded
-        for entry in catalog()
-        if entry.loaded is not None and entry.loaded.canvas.group is None
-    ]
+    return [entry.loaded for entry in catalog() if entry.loaded is not None]
 
 
 class FormRoutes:
@@ -83,6 +81,7 @@ class FormRoutes:
                 web.get("/form/s/{section}", self.section),
                 web.post("/form/s/{section}", self.send_section),
                 web.get("/form/overview", self.overview),
+                web.get("/form/role", self.role),
                 web.get("/form/export/{key}", self.export),
                 web.post("/form/api/answer", self.answer),
                 web.get("/form/static/{name}", static_file),
@@ -350,7 +349,7 @@ class FormRoutes:
             raise web.HTTPNotFound(text=t("web.no_section", self.lang))
         return wanted
 
-    def _section_response(
+    async def _section_response(
         self,
         visitor: Visitor,
         filling: Filling,
@@ -358,6 +357,9 @@ class FormRoutes:
         view: SectionView,
         status: int = 200,
     ) -> web.Response:
+        if is_game(filling):
+            now = await asyncio.to_thread(game_now, filling)
+            view.game = game_strip(filling, section_id, now, self.lang)
         title, body = section_page(
             filling, section_id, view, self.visitors.form_token(visitor), self.lang
         )
@@ -380,7 +382,18 @@ class FormRoutes:
             view.notice = t(f"web.notice_{said}", self.lang)
         async with visitor.lock:
             filling.set_position(section_id, None)
-        return self._section_response(visitor, filling, section_id, view)
+            # A new round of a group game starts from the offer of the round before.
+            if is_game(filling) and carry_into(filling, section_id):
+                await visitor.save()
+        return await self._section_response(visitor, filling, section_id, view)
+
+    async def role(self, request: web.Request) -> web.Response:
+        """The participant's own role card in a group game, private side included."""
+        visitor, filling = await self._with_draft(request)
+        now = await asyncio.to_thread(game_now, filling)
+        async with visitor.lock:
+            title, body = role_page(filling, now, self.lang)
+        return frame(self.lang, title, body)
 
     async def send_section(self, request: web.Request) -> web.StreamResponse:
         visitor, filling = await self._with_draft(request)
@@ -413,9 +426,9 @@ class FormRoutes:
         view = SectionView(posted=posted, problems=problems)
         if result is not None and result.error is not None:
             view.notice = _failure(result.error, lang)
-            return self._section_response(visitor, filling, section_id, view, 503)
+            return await self._section_response(visitor, filling, section_id, view, 503)
         if problems:
-            return self._section_response(visitor, filling, section_id, view, 422)
+            return await self._section_response(visitor, filling, section_id, view, 422)
         appeared = set(session.visible_keys(section_id)) - before
         order = visible_sections(filling)
         here = order.index(section_id) if section_id in order else 0

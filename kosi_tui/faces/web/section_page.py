@@ -50,6 +50,8 @@ class SectionView:
     posted: Posted | None = None
     problems: dict[str, Problems] = field(default_factory=dict)
     blank: dict[str, int] = field(default_factory=dict)
+    game: str = ""
+    """The Planspiel above the questions (role, round, event cards), as HTML."""
     notice: str = ""
     """A sentence at the top (saved, new questions appeared, a save failed)."""
 
@@ -115,7 +117,7 @@ def section_page(
         f'<p class="canvas">{e(canvas_title)}</p>'
         f"{section_nav(filling, section_id, lang)}"
         f'<h1>{e(title)} <span class="of">{e(t("ui.section_of", lang, n=position + 1, total=len(order)))}</span></h1>'
-        f"{summary}{notice}{intro}"
+        f"{summary}{notice}{view.game}{intro}"
         f'<form method="post" action="/form/s/{e(section_id)}" novalidate data-section="{e(section_id)}">'
         f'<input type="hidden" name="token" value="{e(token)}">'
         # The first button is what Enter in a field presses: save and stay, never "remove row".
