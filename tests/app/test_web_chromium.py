@@ -223,6 +223,19 @@ async def chromium(
             process.wait(timeout=20)
 
 
+async def on_disk(folder: Path, key: str, value: object, limit: float = 10.0) -> None:
+    """Waits until the draft in `folder` holds `value` for `key` (polled, with a deadline)."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        for draft in folder.glob("*.yaml"):
+            with contextlib.suppress(OSError, yaml.YAMLError):
+                answers = yaml.safe_load(draft.read_text(encoding="utf-8")).get("answers") or {}
+                if answers.get(key) == value:
+                    return
+        await asyncio.sleep(0.05)  # the server saves in its own time
+    raise AssertionError(f"{key} = {value!r} never saved")
+
+
 def assert_clean(violations: list[dict[str, Any]], page: str) -> None:
     assert violations == [], f"{page}: {json.dumps(violations, indent=1)[:3000]}"
 
@@ -256,7 +269,11 @@ async def test_a_participant_fills_every_kind_in_chromium(
         await tab.press_button("a.button")
         await tab.after_load("/form/s/eins")
 
+        typed = time.monotonic()
         await tab.fill("f-eins-name", "Labor <Nord>")
+        # Saved as typed, by the script, with no button pressed.
+        await on_disk(folder, "eins.name", "Labor <Nord>")
+        print(f"typed answer on disk {time.monotonic() - typed:.2f} s after its first key")
         await tab.fill("f-eins-idee", "Zwei Sätze. Noch einer.")
         # A message as the person types (the script asks the server, which validates).
         await tab.fill("f-eins-leute", "500")

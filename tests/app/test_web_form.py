@@ -469,3 +469,18 @@ async def test_a_planspiel_player_sees_role_round_and_card_on_the_phone(tmp_path
     answers = draft_on_disk(folder)["answers"]
     assert answers["rolle.rolle"] == "stadt" and answers["runde_1.abgeben"] is True
     assert answers["runde_1.geld_einmalig"] == 1500
+
+
+async def test_the_form_speaks_english_when_the_room_does(tmp_path: Path) -> None:
+    async with form_client(tmp_path / "ws", [every_kind(tmp_path)], lang="en") as client:
+        page = await (await client.get("/")).text()
+        assert '<html lang="en">' in page and "Start a worksheet" in page
+        assert "Arbeitsblatt" not in page
+        await client.post(
+            "/form/start", data={"token": token_in(page), "canvas": "alle_arten", "author": "Ada"}
+        )
+        response = await send(client, "eins", [("a.eins.leute", "twelve")])
+        page = await response.text()
+        assert "<title>1 error: Basics – Every kind – kosi</title>" in page
+        assert "How many people take part?" in page and "Error:" in page
+        assert "Wie viele" not in page and "Fehler" not in page

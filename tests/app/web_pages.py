@@ -128,14 +128,18 @@ class NoApps:
 
 
 def make_server(
-    workshop: Path | None, canvases: list[LoadedCanvas], code: str | None = None, **limits: int
+    workshop: Path | None,
+    canvases: list[LoadedCanvas],
+    code: str | None = None,
+    lang: str = "de",
+    **limits: int,
 ) -> object:
     from kosi_tui.faces.serve.server import KosiServer
 
     server = KosiServer(
         host="127.0.0.1",
         port=0,
-        lang="de",
+        lang=lang,
         workshop=workshop,
         door=Door(code, code is None),
         launcher=NoApps(),
@@ -148,9 +152,13 @@ def make_server(
 
 @asynccontextmanager
 async def form_client(
-    workshop: Path | None, canvases: list[LoadedCanvas], code: str | None = None, **limits: int
+    workshop: Path | None,
+    canvases: list[LoadedCanvas],
+    code: str | None = None,
+    lang: str = "de",
+    **limits: int,
 ) -> AsyncIterator[TestClient]:  # type: ignore[type-arg]
-    server = make_server(workshop, canvases, code, **limits)
+    server = make_server(workshop, canvases, code, lang, **limits)
     client = TestClient(TestServer(server.make_app()))  # type: ignore[attr-defined]
     await client.start_server()
     client.kosi = server  # type: ignore[attr-defined]
