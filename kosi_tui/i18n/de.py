@@ -7,6 +7,7 @@ MESSAGES: dict[str, str] = {
     # Dateien lesen
     "problem.file_missing": "Die Datei gibt es nicht. Prüfen Sie den Pfad.",
     "problem.file_is_folder": "Das ist ein Ordner, keine Datei.",
+    "problem.folder_without_canvases": "In diesem Ordner liegt kein Canvas (keine .kosi.yaml- oder andere YAML-Datei, die kein Entwurf ist). Prüfen Sie den Pfad.",
     "problem.file_unreadable": "Die Datei darf nicht gelesen werden. Prüfen Sie die Zugriffsrechte.",
     "problem.file_os_error": "Die Datei lässt sich nicht lesen: {reason}",
     "problem.file_too_large": "Die Datei ist mit {size} Bytes zu groß (höchstens {limit} Bytes). "

@@ -7,6 +7,7 @@ MESSAGES: dict[str, str] = {
     # Reading files
     "problem.file_missing": "There is no such file. Check the path.",
     "problem.file_is_folder": "This is a folder, not a file.",
+    "problem.folder_without_canvases": "This folder holds no canvas (no .kosi.yaml or other YAML file that is not a draft). Check the path.",
     "problem.file_unreadable": "You may not read this file. Check its permissions.",
     "problem.file_os_error": "The file cannot be read: {reason}",
     "problem.file_too_large": "The file is too large at {size} bytes (at most {limit}). "

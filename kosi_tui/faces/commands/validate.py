@@ -42,10 +42,18 @@ def _canvases_in(path: Path) -> list[Path]:
     return [p for p in canvas_files(path) if p.name.endswith(NAMING) or not is_draft(p)]
 
 
+def _empty_folder(path: Path) -> bool:
+    """A folder given to check with no canvas in it is a mistake to say, not a silent pass."""
+    return path.is_dir() and not _canvases_in(path)
+
+
 def run_validate(files: list[Path], strict: bool, lang: str) -> int:
     """Validates each file; 1 when any has errors (or, with `strict`, warnings)."""
     out = _Output()
     failed = 0
+    for folder in [file for file in files if _empty_folder(file)]:
+        failed += 1
+        out(Problem(folder, 1, 1, "error", "folder_without_canvases", {}).render(lang))
     files = [found for file in files for found in _canvases_in(file)]
     for file in files:
         problems: list[Problem]
