@@ -484,3 +484,30 @@ async def test_the_form_speaks_english_when_the_room_does(tmp_path: Path) -> Non
         assert "<title>1 error: Basics – Every kind – kosi</title>" in page
         assert "How many people take part?" in page and "Error:" in page
         assert "Wie viele" not in page and "Fehler" not in page
+
+
+async def test_a_draft_the_disk_refuses_stays_open_at_the_idle_end_and_is_rescued_at_the_end(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kosi_tui.paths import drafts_dir
+    from tests.app.test_save_failure import ReadOnly
+
+    folder = tmp_path / "ws"
+    async with form_client(folder, [every_kind(tmp_path)]) as client:
+        server: Any = client.kosi  # type: ignore[attr-defined]
+        await start(client)
+        disk = ReadOnly(folder, monkeypatch)
+        response = await send(client, "eins", [("a.eins.name", "Nur im Speicher")], "save")
+        assert response.status == 503 and "Nicht gespeichert" in await response.text()
+        # The idle end cannot save it: the draft stays open, its answers with it.
+        await server.form.visitors.end_idle(0.0)
+        (visitor,) = server.open_sessions()
+        assert visitor.filling.session.answers["eins.name"] == "Nur im Speicher"
+        # Ending the session (the trainer, or the server stopping) keeps an emergency copy.
+        await server.end_session(visitor)
+        disk.on = False
+    (copy,) = drafts_dir().glob("*notfallkopie*.yaml")
+    assert (
+        yaml.safe_load(copy.read_text(encoding="utf-8"))["answers"]["eins.name"]
+        == "Nur im Speicher"
+    )

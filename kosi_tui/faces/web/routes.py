@@ -253,6 +253,13 @@ class FormRoutes:
             return self.start_response(request, t("web.draft_gone", self.lang), 404)
         return await self._open(request, visitor, path)
 
+    def _unsaved(self, request: web.Request, visitor: Visitor) -> web.Response:
+        """The first page, saying the open draft could not be saved (and so stays open)."""
+        filling = visitor.filling
+        error = filling.last.error if filling is not None else None
+        said = _failure(error, self.lang) if error is not None else t("web.stale_page", self.lang)
+        return self.start_response(request, said, 503)
+
     async def start(self, request: web.Request) -> web.StreamResponse:
         self._guard(request)
         visitor = self._visitor(request)
@@ -269,7 +276,8 @@ class FormRoutes:
         full = None if visitor.filling is not None else self.room(request)
         if full is not None:
             return full
-        await visitor.close()
+        if not await visitor.close():
+            return self._unsaved(request, visitor)
         workplace = self.workplace
         filling = await asyncio.to_thread(
             Filling.start, canvas, organisation, author, lang, workplace.folder,
@@ -328,7 +336,8 @@ class FormRoutes:
         full = None if visitor.filling is not None else self.room(request)
         if full is not None:
             return full
-        await visitor.close()
+        if not await visitor.close():
+            return self._unsaved(request, visitor)
         from kosi_tui.storage.problems import ProblemsError
 
         try:

@@ -59,17 +59,28 @@ class Visitor:
         filling.apply(pending)
         return filling.last
 
-    async def close(self) -> None:
-        """Saves and lets the draft go (others may open it without being told it is open here)."""
+    async def close(self, finally_: bool = False) -> bool:
+        """Saves and lets the draft go (others may open it without being told it is open here).
+
+        A draft whose file takes nothing stays open (its answers are only in memory) and False
+        is returned; with `finally_` (the server ends) it goes to an emergency copy instead."""
         async with self.lock:
-            filling, self.filling = self.filling, None
-            self.left = None
+            filling = self.filling
             if filling is None:
-                return
+                self.left = None
+                return True
             pending = await asyncio.to_thread(filling.write, filling.snapshot())
             filling.apply(pending)
+            if pending.error is not None:
+                if not finally_:
+                    return False
+                from kosi_tui.faces.autosave import rescue
+
+                await asyncio.to_thread(rescue, filling)
+            self.filling, self.left = None, None
             with contextlib.suppress(OSError):
                 await asyncio.to_thread(filling.close)
+            return True
 
 
 class Visitors:
@@ -118,17 +129,19 @@ class Visitors:
             idle = now - visitor.last_input
             if visitor.filling is not None and idle > idle_seconds:
                 path = visitor.filling.path
-                await visitor.close()
-                visitor.left = path
+                if await visitor.close():
+                    visitor.left = path
             elif idle > idle_seconds * (FORGET_AFTER if visitor.left else 1):
                 self.by_token.pop(visitor.token, None)
 
     async def end(self, visitor: Visitor) -> None:
-        """Ends one visitor's session (the trainer asked): the draft is saved first."""
-        await visitor.close()
+        """Ends one visitor's session (the trainer asked): the draft is saved first (or, where
+        its file takes nothing, kept as an emergency copy)."""
+        await visitor.close(finally_=True)
         self.by_token.pop(visitor.token, None)
 
     async def close_all(self) -> None:
+        """Saves every draft as the server ends (an emergency copy where its file takes none)."""
         for visitor in list(self.by_token.values()):
             with contextlib.suppress(Exception):
-                await visitor.close()
+                await visitor.close(finally_=True)
