@@ -10,15 +10,20 @@ its own in the folder. Participants' drafts are only ever read.
 from __future__ import annotations
 
 import asyncio
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.containers import VerticalScroll
 from textual.css.query import NoMatches
+from textual.renderables.digits import Digits as BigDigits
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
@@ -28,10 +33,12 @@ from kosi_tui.core.group import (
     cell_text,
     column_is_money,
     column_question,
+    number_text,
     rejected_value_text,
     role_name,
 )
 from kosi_tui.core.group_record import event_entry, next_event, played_events
+from kosi_tui.core.numbers import is_money, is_number
 from kosi_tui.core.text import localize
 from kosi_tui.faces.board.folder_watch import POLL_SECONDS, Stamp, stamp
 from kosi_tui.faces.board.record import (
@@ -107,6 +114,8 @@ class BoardApp(App[None]):
         Binding("b", "previous_round", "Round back", id="board_back"),
         Binding("a", "reveal", "Reveal", id="board_reveal"),
         Binding("e", "play_event", "Event card", id="board_event"),
+        Binding("t", "timer", "Timer", id="board_timer"),
+        Binding("g", "beamer", "Beamer", id="board_beamer"),
         Binding("q", "quit", "Quit", id="board_quit"),
     ]
 
@@ -125,6 +134,15 @@ class BoardApp(App[None]):
         """The terminal's width as the last resize said; `size` before the first one."""
         self.updated = asyncio.Event()
         """Set whenever the board shows a new reading of the folder (tests wait on it)."""
+        self.clock: Callable[[], float] = time.monotonic
+        """The phase timer's clock (a test gives its own)."""
+        self.timer_started: float | None = None
+        """When the running phase timer was started; None while it stands."""
+        self.timer_stood = 0.0
+        """The seconds the timer showed when it was stopped."""
+        self.beamer = False
+        """Beamer mode: the followed figures of the round in big digits above the table."""
+        self._heading = Text()
 
     def get_default_screen(self) -> Screen[None]:
         return BoardScreen(self.lang)
@@ -134,15 +152,19 @@ class BoardApp(App[None]):
         yield Static(id="board-status")
         yield Static(id="board-event")
         with VerticalScroll(id="board-body"):
+            yield Static(id="board-big")
             yield DataTable(id="board-table", cursor_type="none", zebra_stripes=True)
             yield Static(id="board-notes")
+            yield Static(id="board-bars")
             yield Static(id="board-flags")
             yield DataTable(id="board-figures", cursor_type="none")
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one("#board-big").display = False
         self.look()
         self.set_interval(POLL_SECONDS, self.look)
+        self.set_interval(1.0, self._tick)
 
     def on_resize(self, event: events.Resize) -> None:
         # This handler runs before the App's own, which sets `self.size`: the layout is chosen
@@ -242,6 +264,124 @@ class BoardApp(App[None]):
         """Goes back one round (a round moved on by mistake)."""
         self._move(-1)
 
+    # -- phase timer and beamer ----------------------------------------------------------------
+
+    def action_timer(self) -> None:
+        """Starts the phase timer from zero, or stops it (it keeps showing the time it stood at)."""
+        if self.timer_started is None:
+            self.timer_started, self.timer_stood = self.clock(), 0.0
+        else:
+            self.timer_stood, self.timer_started = self.clock() - self.timer_started, None
+        self._show_title()
+
+    def timer_text(self) -> str:
+        """The phase timer as the title shows it: nothing before it was first started."""
+        running = self.timer_started is not None
+        seconds = (
+            self.clock() - self.timer_started
+            if self.timer_started is not None
+            else self.timer_stood
+        )
+        if not running and not seconds:
+            return ""
+        minutes, rest = divmod(int(seconds), 60)
+        key = "board.timer" if running else "board.timer_stopped"
+        return t(key, self.lang, time=f"{minutes:02d}:{rest:02d}")
+
+    def _tick(self) -> None:
+        if self.timer_started is not None:
+            self._show_title()
+
+    def _show_title(self) -> None:
+        try:
+            title = self.query_one("#board-title", Static)
+        except NoMatches:
+            return
+        timer = self.timer_text()
+        # First, so a narrow board does not cut it off with the canvas's title.
+        title.update(Text.assemble((timer + "  ", "bold") if timer else "", self._heading))
+
+    def action_beamer(self) -> None:
+        """Beamer mode on or off: the round's followed figures (the gaps) in big digits."""
+        self.beamer = not self.beamer
+        self.render_board()
+
+    def _big(self, results: list[RoundResult]) -> None:
+        """The followed figures of the current round in big digits (beamer mode), side by side
+        where they fit; a sealed round shows none."""
+        big = self.query_one("#board-big", Static)
+        assert self.game is not None
+        group = self.game.compiled.canvas.group
+        assert group is not None
+        current = results[-1]
+        shown = self.beamer and not hidden(self.state, current.index, current.round.sealed)
+        big.display = shown
+        if not shown:
+            return
+        figures = [f for f in group.figures if f.id in group.across]
+        columns = max(1, min(len(figures), self.board_width // 38))
+        grid = Table.grid(padding=(0, 3))
+        for _ in range(columns):
+            grid.add_column()
+        boxes: list[Group] = []
+        for figure in figures:
+            value = current.figures.get(figure.id)
+            unit = localize(figure.unit, self.lang) if figure.unit else ""
+            label = localize(figure.label, self.lang) + (f" ({unit})" if unit else "")
+            number = value if is_number(value) else 0
+            style = "bold red" if number > 0 else ("bold green" if number < 0 else "bold")
+            shown_value = number_text(value, self.lang, is_money(unit)) if is_number(value) else "-"
+            boxes.append(Group(Text(label, style="bold"), BigDigits(shown_value, style=style)))
+        for start in range(0, len(boxes), columns):
+            grid.add_row(*boxes[start : start + columns])
+        big.update(grid)
+
+    def _bars(self, results: list[RoundResult]) -> Text:
+        """The followed figures (the gaps) across the rounds so far, a bar each: its length the
+        amount against the largest of that figure, the amount written beside it (the colour
+        only repeats the sign). The rounds side by side where they fit, else one under another."""
+        assert self.game is not None
+        group = self.game.compiled.canvas.group
+        assert group is not None
+        figures = [f for f in group.figures if f.id in group.across]
+        text = Text()
+        if not figures:
+            return text
+        lang = self.lang
+        label_width = max(len(localize(f.label, lang)) for f in figures) + 1
+        shown = {r.index: r for r in results if not hidden(self.state, r.index, r.round.sealed)}
+        cells = [
+            {i: amount_text(r.figures.get(f.id), lang, f.unit) for i, r in shown.items()}
+            for f in figures
+        ]
+        value_width = max(
+            [len(c) for row in cells for c in row.values()] + [len(t("board.sealed_cell", lang))]
+        )
+        room = self.board_width - 2 - label_width
+        side = room // max(len(results), 1) - value_width - 6
+        stacked = side < 6
+        bar_width = min(30, room - value_width - 6) if stacked else min(16, side)
+        text.append(t("board.across", lang), style="bold")
+        for figure, row in zip(figures, cells, strict=True):
+            numbers = [abs(v) for r in shown.values() if is_number(v := r.figures.get(figure.id))]
+            largest = max(numbers, default=0) or 1
+            for n, result in enumerate(results):
+                if n == 0 or stacked:
+                    label = localize(figure.label, lang) if n == 0 else ""
+                    text.append("\n" + label.ljust(label_width))
+                text.append(f" {t('board.col_round_short', lang, n=result.index + 1)} ")
+                if result.index not in shown:
+                    text.append(" " * (bar_width + 1))
+                    text.append(t("board.sealed_cell", lang).rjust(value_width), style="dim")
+                    continue
+                value = result.figures.get(figure.id)
+                number = value if is_number(value) else 0
+                length = round(abs(number) / largest * bar_width)
+                style = "red" if number > 0 else "green"
+                text.append(("█" * length).ljust(bar_width), style=style)
+                text.append(" " + row[result.index].rjust(value_width))
+        return text
+
     # -- drawing -----------------------------------------------------------------------------
 
     @property
@@ -281,8 +421,9 @@ class BoardApp(App[None]):
         rnd = current.round
         heading = t("board.round", self.lang, n=index + 1, total=len(group.rounds),
                     title=localize(rnd.title, self.lang))  # fmt: skip
-        title.update(Text.assemble((heading, "bold reverse"), "  ",
-                                   (localize(game.compiled.canvas.title, self.lang), "bold")))  # fmt: skip
+        self._heading = Text.assemble((heading, "bold reverse"), "  ",
+                                      (localize(game.compiled.canvas.title, self.lang), "bold"))  # fmt: skip
+        self._show_title()
         sealed = hidden(self.state, index, rnd.sealed)
         status.update(self._status(current, sealed))
         self._event(current)
@@ -296,6 +437,9 @@ class BoardApp(App[None]):
             flags.update(self._flags(current))
             self._notes(notes, notices(game, current, self.lang))
         self._figures(figures, results)
+        self.query_one("#board-bars", Static).update(self._bars(results))
+        self._big(results)
+        figures.display = not self.beamer
 
     def _status(self, result: RoundResult, sealed: bool = False) -> Text:
         assert self.game is not None
