@@ -25,6 +25,7 @@ from kosi_tui.core.visible_text import for_report
 from kosi_tui.i18n import t
 from kosi_tui.report.anonymous import identifies, named_columns
 from kosi_tui.report.extras import need
+from kosi_tui.report.group_sheet import GROUP_SHEET_KEY, group_rows, round_label
 from kosi_tui.report.workshop import Participant, Workshop
 from kosi_tui.storage.spreadsheet_text import csv_text, set_text
 
@@ -105,7 +106,11 @@ def answer_rows(workshop: Workshop, anonymous: bool, lang: str) -> list[list[Cel
     """The main sheet: a header row, then one row per participant."""
     keys = _keys(workshop, anonymous)
     header: list[Cell] = [*_people_header(anonymous, lang)]
-    header += [localize(workshop.compiled.questions[k].question.label, lang) for k in keys]
+    compiled = workshop.compiled
+    header += [
+        round_label(compiled, k, localize(compiled.questions[k].question.label, lang), lang)
+        for k in keys
+    ]
     # Each person's scores after the answers, as numbers, so Excel sorts and compares them; a
     # group canvas's figures are the group's, not a draft's, and stay out.
     scores = [] if workshop.compiled.canvas.group else workshop.compiled.canvas.evaluation.scores
@@ -140,7 +145,7 @@ def question_rows(workshop: Workshop, anonymous: bool, lang: str) -> list[list[C
             key = f"{section.id}.{question.id}"
             if key not in keys:
                 continue
-            label = localize(question.label, lang)
+            label = round_label(workshop.compiled, key, localize(question.label, lang), lang)
             for i, p in enumerate(workshop.participants, start=1):
                 cell = answer_cell(p, key, lang, anonymous)
                 if cell is None:
@@ -184,7 +189,8 @@ class Sheet:
     title: str
     """What it holds: "Teilnehmende" or the table question."""
     key: str
-    """The table question's key (`akteure.tabelle`); empty for the sheet of all answers."""
+    """The table question's key (`akteure.tabelle`); empty for the sheet of all answers;
+    `GROUP_SHEET_KEY` for a group game's figures per round."""
     rows: list[list[Cell]]
     """A header row, then the data."""
     money: frozenset[int]
@@ -233,6 +239,8 @@ def sheets(workshop: Workshop, anonymous: bool, lang: str) -> list[Sheet]:
                 Sheet(localize(question.label, lang), key,
                       table_rows(workshop, key, anonymous, lang), money)
             )  # fmt: skip
+    if group := group_rows(workshop, lang):
+        found.append(Sheet(t("sheets.group_sheet", lang), GROUP_SHEET_KEY, group, frozenset()))
     return found
 
 
