@@ -85,6 +85,8 @@ class FillScreen(KosiScreen[None]):
         """Set once the first section is on screen (tests and tools wait for it)."""
         self._notice = ""
         """What the notice bar says (nothing: it is hidden)."""
+        self._marked_in: str | None = None
+        """The language the sidebar's marks were last all drawn in."""
 
     # -- layout ----------------------------------------------------------------------------------
 
@@ -189,7 +191,7 @@ class FillScreen(KosiScreen[None]):
         index = max(0, min(index, len(sections) - 1))
         if index != self.index:
             self.visited.add(sections[self.index].id)
-        self.index = index
+        previous, self.index = self.index, index
         section = sections[index]
         session = filling.session
         self.query_one("#section-title", Static).update(
@@ -219,8 +221,8 @@ class FillScreen(KosiScreen[None]):
         self.query_one("#prev", Button).label = t("ui.prev", lang)
         self.query_one("#prev", Button).disabled = index == 0
         self.query_one("#next", Button).label = t("ui.to_review" if last else "ui.next", lang)
-        self._update_sidebar()
-        self._update_progress()
+        self._update_title()
+        self._update_sidebar(previous)
         self.query_one(GameStrip).show(section.id)
         # The question is kept while the section stays: opening a draft changes nothing to save.
         position = filling.draft.position
@@ -257,14 +259,32 @@ class FillScreen(KosiScreen[None]):
         """The section on screen."""
         return self.filling.canvas.canvas.sections[self.index]
 
-    def _update_sidebar(self) -> None:
+    def _update_sidebar(self, previous: int) -> None:
         count = len(self.filling.canvas.canvas.sections)
         sidebar = self.query_one(SectionList)
         sidebar.ensure(count)
-        self._update_marks(set(range(count)))
         sidebar.highlighted = self.index
+        if self._marked_in == self.lang:
+            # A section change changes the marks of the section left and the one shown only.
+            self._update_marks({previous, self.index})
+            self._update_progress()
+            return
+        # Every mark and the progress line validate every answer of the draft, building a
+        # Pydantic validator for each kind of answer the first time: on the first screen (and
+        # in a new language) they follow once the section is drawn, and the question takes keys
+        # before. Until then the other sections are listed without their mark.
+        self._marked_in = self.lang
+        self._update_marks({self.index})
+        self._update_marks(set(range(count)) - {self.index}, known=False)
+        self.call_after_refresh(self._update_all_marks)
 
-    def _update_marks(self, indexes: set[int]) -> None:
+    def _update_all_marks(self) -> None:
+        if self.is_attached:
+            self._update_marks(set(range(len(self.filling.canvas.canvas.sections))))
+            self._update_progress()
+
+    def _update_marks(self, indexes: set[int], known: bool = True) -> None:
+        """The sidebar entries of these sections; without `known`, their titles only."""
         filling, lang = self.filling, self.lang
         sections = filling.canvas.canvas.sections
         sidebar = self.query_one(SectionList)
@@ -273,26 +293,28 @@ class FillScreen(KosiScreen[None]):
             sidebar.mark(
                 i,
                 localize(section.title, lang),
-                filling.section_state(section.id),
+                filling.section_state(section.id) if known else None,
                 not filling.session.section_visible.get(section.id, True),
                 i == self.index,
             )
 
-    def _update_progress(self) -> None:
+    def _update_title(self) -> None:
         lang = self.lang
-        progress = self.filling.session.progress()
         sections = self.filling.canvas.canvas.sections
         title = localize(self.filling.canvas.canvas.title, lang)
         where = t("ui.section_of", lang, n=self.index + 1, total=len(sections))
-        text = progress_text(progress, lang)
-        # Most keys change neither line: a new text would lay out the whole screen again.
-        for selector, shown in (
-            ("#title", f"[b]{as_typed(title)}[/b] · {where}"),
-            ("#progress-text", text),
-        ):
-            line = self.query_one(selector, Static)
-            if line.content != shown:
-                line.update(shown)
+        line = self.query_one("#title", Static)
+        shown = f"[b]{as_typed(title)}[/b] · {where}"
+        if line.content != shown:
+            line.update(shown)
+
+    def _update_progress(self) -> None:
+        progress = self.filling.session.progress()
+        text = progress_text(progress, self.lang)
+        # Most keys change it not: a new text would lay out the whole screen again.
+        line = self.query_one("#progress-text", Static)
+        if line.content != text:
+            line.update(text)
         bar = self.query_one("#progress", ProgressBar)
         total = max(progress.required_total, 1)
         if (bar.total, bar.progress) != (total, progress.required_answered):
@@ -491,10 +513,9 @@ class FillScreen(KosiScreen[None]):
         section_keys = {w.key for w in self.query(QuestionWidget)}
         if keys & section_keys:
             await self.show_section(self.index, self.focused_key)
-        else:
-            compiled = self.filling.canvas.compiled
-            self._update_marks({compiled.questions[k].section_index for k in keys})
-            self._update_progress()
+        compiled = self.filling.canvas.compiled
+        self._update_marks({compiled.questions[k].section_index for k in keys})
+        self._update_progress()
 
     def _show_save_state(self) -> None:
         """The save line, and the notice bar while saving fails or answers conflicted."""

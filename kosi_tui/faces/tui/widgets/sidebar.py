@@ -13,8 +13,8 @@ from kosi_tui.faces.tui.widgets.hanging import Hanging
 
 MARKS: dict[str, str] = {"complete": "✓", "missing": "◐", "errors": "✗", "empty": "○"}
 
-Entry = tuple[str, SectionState, bool, bool]
-"""Title, state, hidden, current."""
+Entry = tuple[str, SectionState | None, bool, bool]
+"""Title, state (None: not known yet, no mark), hidden, current."""
 
 
 class SectionList(OptionList):
@@ -43,14 +43,18 @@ class SectionList(OptionList):
     def _prompt(self, index: int) -> Hanging:
         title, state, hidden, current = self._entries[index]
         style = Style(strike=True, dim=True) if hidden else Style(bold=current)
-        mark_style = self.get_component_rich_style(f"section-list--{state}", partial=True)
-        return Hanging(Text(MARKS[state], mark_style), Text(f"{index + 1}. {title}", style))
+        if state is None:
+            mark = Text(" ")
+        else:
+            mark_style = self.get_component_rich_style(f"section-list--{state}", partial=True)
+            mark = Text(MARKS[state], mark_style)
+        return Hanging(mark, Text(f"{index + 1}. {title}", style))
 
     def _show(self, index: int) -> None:
         self.replace_option_prompt_at_index(index, self._prompt(index))
 
     def mark(
-        self, index: int, title: str, state: SectionState, hidden: bool, current: bool
+        self, index: int, title: str, state: SectionState | None, hidden: bool, current: bool
     ) -> None:
         """Updates one entry."""
         entry = (title, state, hidden, current)
