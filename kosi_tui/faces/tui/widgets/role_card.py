@@ -55,6 +55,7 @@ class GameStrip(Static):
         self.now = GameNow()
         self.view: PlayerView | None = None
         self._seen_events: int | None = None
+        self._shown = ""
         self.display = False
 
     @property
@@ -117,7 +118,10 @@ class GameStrip(Static):
         if view.carried and view.section_round:
             lines.append(t("game.carried", lang, n=view.section_round, count=len(view.carried)))
         lines += [as_typed(line) for line in event_lines(view, lang)]
-        self.update("\n".join(lines))
+        text = "\n".join(lines)
+        if text != self._shown:  # most keys change nothing here: no new layout for them
+            self._shown = text
+            self.update(text)
         carried = set(view.carried)
         for question in self.screen.query(QuestionWidget):
             question.set_class(question.key in carried, "-carried")
