@@ -31,7 +31,7 @@ import aiohttp
 async def main(url, code):
     jar = aiohttp.CookieJar(unsafe=True)  # the server is an IP address, not a name
     async with aiohttp.ClientSession(cookie_jar=jar) as session:
-        async with session.get(f"{url}/?code={code}") as response:
+        async with session.get(f"{url}/terminal?code={code}") as response:
             page = await response.text()
         socket = re.search(r'data-session-websocket-url="([^"]+)"', page).group(1)
         print("websocket", socket, flush=True)
@@ -173,13 +173,14 @@ def test_a_browser_on_another_machine_opens_an_app_session(
     output = ""
     try:
         output = read_until(server, r"Strg\+C")
-        # The QR code's address: the code in the URL lets the browser in and sets its cookie.
+        # The terminal view's address with the code: the code lets the browser in, sets its
+        # cookie and leads back to the terminal view.
         subprocess.run(
             ["ip", "netns", "exec", participant_ns, BROWSER, "--headless", "--no-sandbox",
              "--disable-gpu", "--disable-quic", "--no-first-run",
              "--disable-background-networking", "--disable-component-update", "--disable-sync",
              f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=10000",
-             "--dump-dom", f"http://{address}:8000/?code=RAUM42"],
+             "--dump-dom", f"http://{address}:8000/terminal?code=RAUM42"],
             check=True, capture_output=True, timeout=120,
         )  # fmt: skip
     finally:

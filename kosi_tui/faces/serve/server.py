@@ -357,10 +357,11 @@ class KosiServer(Server):
             return too_many_page(self.lang)
         if verdict is Verdict.WRONG:
             return door_page(self.lang, wrong=True)
-        return self._let_in()
+        # Back to the page asked for: the form, or the terminal view (`/terminal?code=…`).
+        return self._let_in("/terminal" if request.path == "/terminal" else "/")
 
-    def _let_in(self) -> web.Response:
-        response = web.HTTPSeeOther("/")
+    def _let_in(self, page: str) -> web.Response:
+        response = web.HTTPSeeOther(page)
         # Lax: sent on the websocket opened by our own page, not on requests started elsewhere.
         response.set_cookie(COOKIE, self.door.cookie_value(), httponly=True, samesite="Lax",
                             secure=self.ssl_context is not None)  # fmt: skip
