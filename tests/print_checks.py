@@ -47,13 +47,14 @@ _PAPERS_MM = {
     (297, 420): "A3",
     (594, 841): "A1",
 }
+"""Paper sizes in whole mm, short side first (A6's 148.5 mm as Typst rounds it: 148)."""
 _TOLERANCE = 0.6
 """How far a glyph's box may reach over a rule (pt): the fonts' boxes include side bearings."""
 
 
 def paper_of(page: Any) -> str:
     """ "A4" and so on for a pdfplumber page, in either orientation."""
-    short, long = sorted((int(page.width / MM), int(page.height / MM)))
+    short, long = sorted((round(page.width / MM), round(page.height / MM)))
     return _PAPERS_MM.get((short, long), f"{short}x{long} mm")
 
 

@@ -20,7 +20,7 @@ from kosi_tui.report.game import Game
 from kosi_tui.report.typst_text import compile_typst, lit
 from kosi_tui.report.write_pdf import TEMPLATE, _array, column_weights
 
-POSTER_PAPERS = {"A4": ("a4", 0.7), "A3": ("a3", 1.0), "A1": ("a1", 2.0)}
+POSTER_PAPERS = {"A4": ("a4", 0.73), "A3": ("a3", 1.0), "A1": ("a1", 2.0)}
 """Paper and how much larger than on A3 the text is set."""
 
 
@@ -64,7 +64,7 @@ PREAMBLE = """
   linebreak()
   text(1.8em, weight: "bold", value)
   linebreak()
-  text(0.75em, fill: soft, explain)
+  text(0.92em, fill: soft, explain)
 })
 """
 
