@@ -511,3 +511,22 @@ async def test_a_draft_the_disk_refuses_stays_open_at_the_idle_end_and_is_rescue
         yaml.safe_load(copy.read_text(encoding="utf-8"))["answers"]["eins.name"]
         == "Nur im Speicher"
     )
+
+
+async def test_the_largest_bundled_canvas_stays_within_the_weight_budget(tmp_path: Path) -> None:
+    from kosi_tui.storage.canvas_file import load_canvas
+    from tests.conftest import ROOT
+
+    lab = load_canvas(ROOT / "canvases" / "innovationslabor.yaml")
+    async with form_client(tmp_path / "ws", [lab]) as client:
+        page = await (await client.get("/")).text()
+        data = {"token": token_in(page), "canvas": lab.canvas.id, "author": "Ada"}
+        await client.post("/form/start", data=data)
+        own = 0
+        for name in ("form.css", "form.js"):
+            own += len(await (await client.get(f"/form/static/{name}")).read())
+        addresses = [f"/form/s/{s.id}" for s in lab.canvas.sections] + ["/form/overview"]
+        for address in addresses:
+            response = await client.get(address)
+            assert response.status == 200, address
+            assert len(await response.read()) + own < 100_000, address  # 34 KB at most today

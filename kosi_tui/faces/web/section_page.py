@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kosi_tui.core.canvas import Info
+from kosi_tui.core.canvas import Info, MultiChoice, Scale, SingleChoice
+from kosi_tui.core.kinds import YesNo
 from kosi_tui.core.progress import progress_text
 from kosi_tui.core.text import localize
 from kosi_tui.faces.filling import Filling
@@ -133,9 +134,7 @@ def section_page(
 
 
 def _first_field(key: str, question: object) -> str:
-    from kosi_tui.core.canvas import MultiChoice, Scale, SingleChoice
-    from kosi_tui.core.kinds import YesNo
-
+    """Where the summary's link for a question leads: its field, or a group's first option."""
     if isinstance(question, SingleChoice | MultiChoice | Scale | YesNo):
         return field_id(key, "o0")
     return field_id(key)
