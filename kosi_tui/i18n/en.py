@@ -733,6 +733,7 @@ MESSAGES: dict[str, str] = {
     "board.vacant": "not played",
     "board.flags": "Flags",
     "board.figures": "All figures",
+    "board.button_back": "Round back",
     "board.timer": "⏱ {time}",
     "board.timer_stopped": "⏱ {time} (stopped)",
     "ui.key_board_timer": "Timer",

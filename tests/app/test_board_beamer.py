@@ -52,18 +52,24 @@ async def test_beamer_mode_timer_and_keys(tmp_path: Path) -> None:
     app = BoardApp(tmp_path, group_play.CANVAS, "planspiel_fahrradgarage", "de")
     now = [1000.0]
     app.clock = lambda: now[0]
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await next_reading(app)
+        await pilot.pause()
         keys = " ".join(footer_keys(app.screen))
         for key in (
             "n Nächste Runde",
             "a Aufdecken",
             "e Ereignis",
             "t Zeit",
-            "g Beamer",
+            "g Groß",
+            "b zurück",
             "q Beenden",
         ):
             assert key in keys, keys
+        # Every key on screen at 80 columns, the last one too.
+        assert max(key.region.right for key in app.screen.query("FooterKey")) <= 80
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
         assert "⏱" not in text(app, "#board-title")
         assert not app.query_one("#board-big").display
         await pilot.press("g")

@@ -366,7 +366,7 @@ class BoardPages:
         lang = self.lang
         title = localize(game.compiled.canvas.title, lang) if game else t("board.title_empty", lang)
         buttons = (
-            f'<form method="post" action="/board/back"><button>{html.escape(t("ui.key_board_back", lang))}</button></form>'
+            f'<form method="post" action="/board/back"><button>{html.escape(t("board.button_back", lang))}</button></form>'
             f'<form method="post" action="/board/next"><button>{html.escape(t("ui.key_board_next", lang))}</button></form>'
             f'<form method="post" action="/board/reveal"><button>{html.escape(t("ui.key_board_reveal", lang))}</button></form>'
         )
