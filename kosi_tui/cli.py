@@ -36,6 +36,9 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     new.add_argument("name", metavar="NAME_OR_FILE", help=t("cli.new_name", lang))
     new.add_argument("--from", dest="start", metavar="CANVAS", help=t("cli.new_from", lang))
     new.add_argument("--id", dest="canvas_id", metavar="ID", help=t("cli.new_id", lang))
+    preview = command("preview")
+    preview.add_argument("file", metavar="CANVAS", help=t("cli.preview_file", lang))
+    preview.add_argument("--light", action="store_true", help=t("cli.light", lang))
 
     report = command("report")
     report.add_argument("source", metavar="ANSWERS_OR_CANVAS", help=t("cli.report_source", lang))
@@ -139,6 +142,7 @@ COMMANDS = (
     "schema",
     "canvases",
     "new",
+    "preview",
     "report",
     "fill",
     "serve",
@@ -200,6 +204,10 @@ def _dispatch(args: argparse.Namespace, lang_given: bool = True) -> int:
         from kosi_tui.faces.commands.new import run_new
 
         return run_new(args.name, args.start, args.canvas_id, lang)
+    if args.command == "preview":
+        from kosi_tui.faces.commands.preview import run_preview
+
+        return run_preview(args.file, lang, args.light)
     if args.command == "report":
         from kosi_tui.faces.commands.report import run_report
 

@@ -18,8 +18,8 @@ SKELETONS = {
     "de": """\
 # Ein neuer Canvas. Jeder Schlüssel ist in docs/canvas-format.md beschrieben; Ihr Editor zeigt
 # die Beschreibungen an, wenn er das Schema aus der ersten Zeile liest.
-# Prüfen:            kosi validate {file}
-# Ausprobieren:     kosi fill {file}
+# Prüfen:                 kosi validate {file}
+# Beim Schreiben ansehen: kosi preview {file}
 format: kosi-canvas/1
 id: {id}
 version: 0.1.0
@@ -59,7 +59,7 @@ sections:
 # A new canvas. Every key is described in docs/canvas-format.md; your editor shows the
 # descriptions when it reads the schema named in the first line.
 # Check:             kosi validate {file}
-# Try it:            kosi fill {file}
+# See while writing: kosi preview {file}
 format: kosi-canvas/1
 id: {id}
 version: 0.1.0

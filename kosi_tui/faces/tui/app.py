@@ -170,6 +170,10 @@ class KosiApp(App[None]):
 
     async def on_mount(self) -> None:
         self._save_on_signals()
+        await self.open_start()
+
+    async def open_start(self) -> None:
+        """Opens what the app started with (`kosi preview` opens its file instead)."""
         start = self.start
         # Straight to the canvas or draft: the home screen is built only when someone goes there.
         if start.kind == "canvas" and start.path is not None:
