@@ -31,7 +31,12 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     validate.add_argument("--strict", action="store_true", help=t("cli.strict", lang))
     schema = command("schema")
     schema.add_argument("--write", action="store_true", help=t("cli.schema_write", lang))
-    command("canvases")
+    canvases = command("canvases")
+    canvases.add_argument(
+        "action", nargs="?", choices=("add",), help=t("cli.canvases_action", lang)
+    )
+    canvases.add_argument("path", nargs="?", type=Path, help=t("cli.canvases_path", lang))
+    canvases.add_argument("--replace", action="store_true", help=t("cli.canvases_replace", lang))
     new = command("new")
     new.add_argument("name", metavar="NAME_OR_FILE", help=t("cli.new_name", lang))
     new.add_argument("--from", dest="start", metavar="CANVAS", help=t("cli.new_from", lang))
@@ -259,6 +264,13 @@ def _dispatch(args: argparse.Namespace, lang_given: bool = True) -> int:
         from kosi_tui.faces.tui.run import run_app
 
         return run_app(lang, args.workshop)
+    if args.command == "canvases" and args.action == "add":
+        from kosi_tui.faces.commands.canvases import run_add
+
+        if args.path is None:
+            print(t("cli.canvases_path", lang), file=sys.stderr)
+            return 2
+        return run_add(args.path, args.replace, lang)
     if args.command == "canvases" or (args.command is None and not sys.stdout.isatty()):
         from kosi_tui.faces.commands.canvases import run_canvases
 

@@ -36,13 +36,16 @@ class Catalog:
     def __init__(self) -> None:
         self._bundled = KeptReads(partial(load_entry, source="bundled"))
         self._user = KeptReads(partial(load_entry, source="user"))
+        self._pack = KeptReads(partial(load_entry, source="pack"))
 
     def entries(self) -> list[CatalogEntry]:
         """Every canvas: bundled first (the default one at the top), then the user's."""
         files = catalog_files()
         self._bundled.keep_only(p for p, source in files if source == "bundled")
         self._user.keep_only(p for p, source in files if source == "user")
-        return [(self._bundled if s == "bundled" else self._user).get(p) for p, s in files]
+        self._pack.keep_only(p for p, source in files if source == "pack")
+        reads = {"bundled": self._bundled, "user": self._user, "pack": self._pack}
+        return [reads[s].get(p) for p, s in files]
 
 
 def catalog() -> list[CatalogEntry]:
@@ -57,7 +60,7 @@ def same_ids(entries: list[CatalogEntry]) -> dict[str, list[CatalogEntry]]:
     for entry in entries:
         if entry.loaded is not None:
             by_id.setdefault(entry.loaded.canvas.id, []).append(entry)
-    order = {"user": 0, "bundled": 1}
+    order = {"user": 0, "pack": 1, "bundled": 2}
     return {
         canvas_id: sorted(found, key=lambda e: order[e.source])
         for canvas_id, found in by_id.items()

@@ -22,10 +22,11 @@ def canvas_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-Source = Literal["bundled", "user"]
-SOURCES: tuple[Source, ...] = ("user", "bundled")
-"""Where canvases come from, in the order an id is looked up: the user's own canvas beats a
-bundled one with the same id (`bundled:ID` still reaches the bundled one)."""
+Source = Literal["bundled", "user", "pack"]
+SOURCES: tuple[Source, ...] = ("user", "pack", "bundled")
+"""Where canvases come from, in the order an id is looked up: the user's own canvas beats an
+installed pack's, which beats a bundled one with the same id (`bundled:ID`, `pack:ID` still
+reach those)."""
 
 NAMING = ".kosi.yaml"
 """How canvas files are best named: editors match the pattern `*.kosi.yaml` to the schema."""
@@ -33,20 +34,35 @@ NAMING = ".kosi.yaml"
 
 def catalog_files() -> list[tuple[Path, Source]]:
     """Every canvas file in the order people see them: bundled first (the default one at the
-    top), then the user's."""
+    top), then the installed packs', then the user's."""
     bundled = canvas_files(bundled_canvases())
     bundled.sort(key=lambda p: (p.stem != DEFAULT_CANVAS_ID, p.name))
-    return [(p, "bundled") for p in bundled] + [(p, "user") for p in canvas_files(user_canvases())]
+    packs = [p for folder in source_folders("pack") for p in canvas_files(folder)]
+    return (
+        [(p, "bundled") for p in bundled]
+        + [(p, "pack") for p in packs]
+        + [(p, "user") for p in canvas_files(user_canvases())]
+    )
 
 
-def source_folder(source: Source) -> Path:
-    """The folder a source's canvases are in."""
-    return user_canvases() if source == "user" else bundled_canvases()
+def source_folders(source: Source) -> list[Path]:
+    """The folders a source's canvases are in."""
+    if source == "pack":
+        from kosi_tui.storage.packs import pack_folders
+
+        return pack_folders()
+    return [user_canvases() if source == "user" else bundled_canvases()]
 
 
 def source_of(path: Path) -> Source:
-    """Where a listed canvas file comes from (any file outside the bundled folder is the user's)."""
-    return "bundled" if path.parent.absolute() == bundled_canvases().absolute() else "user"
+    """Where a listed canvas file comes from (any file outside the bundled folder and the packs'
+    is the user's)."""
+    folder = path.parent.absolute()
+    if folder == bundled_canvases().absolute():
+        return "bundled"
+    if folder in {f.absolute() for f in source_folders("pack")}:
+        return "pack"
+    return "user"
 
 
 WORKBOOK = ".xlsx"
@@ -98,7 +114,7 @@ def canvas_by_id(canvas_id: str) -> Path | None:
     """
     source, canvas_id = split_qualified(canvas_id)
     wanted = canvas_id.replace("-", "_")
-    folders = [source_folder(s) for s in SOURCES if source in (None, s)]
+    folders = [f for s in SOURCES if source in (None, s) for f in source_folders(s)]
     for folder in folders:
         files = canvas_files(folder) + _workbooks(folder)
         for candidate in files:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from kosi_tui.core.text import localize
 from kosi_tui.core.visible_text import for_terminal
 from kosi_tui.faces.commands.say import say
@@ -76,12 +78,65 @@ def _warn_same_id(canvas_id: str, found: list[CatalogEntry], lang: str) -> None:
 
 def run_version(lang: str) -> int:
     """`kosi --version`: the version, and every folder canvases are listed from."""
+    from kosi_tui.storage.packs import installed_packs
+
     say(t("cli.version_line", lang, version=_version()))
     say(t("cli.version_sources", lang))
-    for source, folder in (("user", user_canvases()), ("bundled", bundled_canvases())):
-        name = t(f"cli.source_{source}", lang)
-        say(t("cli.version_source_line", lang, source=name, folder=for_terminal(str(folder))))
+    user = t("cli.source_user", lang)
+    say(t("cli.version_source_line", lang, source=user, folder=for_terminal(str(user_canvases()))))
+    for pack in installed_packs():
+        names = {"name": for_terminal(pack.name), "distribution": for_terminal(pack.distribution)}
+        if pack.folder is None:
+            say(t("cli.version_pack_missing", lang, module=for_terminal(pack.module), **names))
+        else:
+            say(t("cli.version_pack", lang, folder=for_terminal(str(pack.folder)), **names))
+    bundled = t("cli.source_bundled", lang)
+    folder = for_terminal(str(bundled_canvases()))
+    say(t("cli.version_source_line", lang, source=bundled, folder=folder))
     return 0
+
+
+def run_add(path: Path, replace: bool, lang: str) -> int:
+    """`kosi canvases add PATH`: checks every canvas at PATH (file, folder, zip), then copies
+    them into the user's canvas folder; 1 when nothing could be added or a file was kept."""
+    from kosi_tui.storage.atomic import WriteError
+    from kosi_tui.storage.canvas_add import check, gather, put
+    from kosi_tui.storage.problems import ProblemsError
+
+    shown = for_terminal(str(path))
+    if not path.exists():
+        say(t("cli.add_missing", lang, path=shown))
+        return 1
+    try:
+        incoming, skipped = gather(path)
+    except ProblemsError as err:
+        for problem in err.problems:
+            say(for_terminal(problem.render(lang)))
+        say(t("cli.add_refused", lang))
+        return 1
+    if skipped:
+        say(t("cli.add_skipped", lang, names=for_terminal(", ".join(skipped))))
+    if not incoming:
+        say(t("cli.add_nothing", lang, path=shown))
+        return 1
+    problems = check(incoming)
+    if problems:
+        for problem in problems:
+            say(for_terminal(problem.render(lang)))
+        say(t("cli.add_refused", lang))
+        return 1
+    folder = user_canvases()
+    kept = 0
+    for item in incoming:
+        target = for_terminal(str(folder / item.name))
+        try:
+            outcome = put(item, folder, replace)
+        except WriteError as err:
+            say(t("cli.add_failed", lang, path=target, reason=err.reason))
+            return 1
+        kept += outcome == "exists"
+        say(t(f"cli.add_{outcome}", lang, path=target))
+    return 1 if kept else 0
 
 
 def _version() -> str:
