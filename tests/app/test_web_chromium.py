@@ -273,6 +273,8 @@ async def test_a_participant_fills_every_kind_in_chromium(
         await tab.fill("f-eins-name", "Labor <Nord>")
         # Saved as typed, by the script, with no button pressed.
         await on_disk(folder, "eins.name", "Labor <Nord>")
+        # The progress line and the section list follow without a reload.
+        await tab.until("document.querySelector('.progress').textContent.startsWith('1 von 1')")
         print(f"typed answer on disk {time.monotonic() - typed:.2f} s after its first key")
         await tab.fill("f-eins-idee", "Zwei Sätze. Noch einer.")
         # A message as the person types (the script asks the server, which validates).

@@ -162,6 +162,18 @@ async def test_the_script_saves_one_answer_and_hears_which_questions_show(tmp_pa
         )
         said = await reply.json()
         assert said["visible"]["eins.warum"] is True and said["saved"] is True
+        assert (
+            said["progress"] == "0 von 1 Pflichtfrage beantwortet"
+            and said["state"] == "Pflichtfragen offen"
+        )
+        reply = await client.post(
+            "/form/api/answer", data={"token": token, "key": "eins.name", "a.eins.name": "Lab"}
+        )
+        said = await reply.json()
+        assert (
+            said["progress"] == "1 von 1 Pflichtfrage beantwortet"
+            and said["state"] == "vollständig"
+        )
         assert draft_on_disk(folder)["answers"]["eins.mandat"] is False
         reply = await client.post(
             "/form/api/answer", data={"token": token, "key": "eins.leute", "a.eins.leute": "500"}

@@ -47,7 +47,8 @@
       live.id = base + "-live";
       live.className = "live";
       live.setAttribute("aria-live", "polite");
-      var anchor = q.querySelector("input:not([type=hidden]), select, textarea");
+      // Before the first option, entry or row as a whole: never inside an option's line.
+      var anchor = q.querySelector(".option, .entry, fieldset.row, input:not([type=hidden]), select, textarea");
       if (anchor) { anchor.parentNode.insertBefore(live, anchor); } else { q.appendChild(live); }
     }
     live.textContent = "";
@@ -82,6 +83,10 @@
           if (other && other.hidden === reply.visible[k]) { show(other, reply.visible[k]); }
         });
         if (status) { status.textContent = reply.said; }
+        var progress = document.querySelector(".progress");
+        if (progress) { progress.textContent = reply.progress; }
+        var here = document.querySelector(".sections a[aria-current] + .state");
+        if (here) { here.textContent = "(" + reply.state + ")"; }
       })
       .catch(function () { /* the page's own send still saves everything */ });
   }

@@ -17,6 +17,7 @@ from typing import Any
 
 from aiohttp import web
 
+from kosi_tui.core.progress import progress_text
 from kosi_tui.core.text import localize
 from kosi_tui.faces.draft_list import DraftEntry
 from kosi_tui.faces.filling import Filling
@@ -519,6 +520,9 @@ class FormRoutes:
                 k: bool(session.visible.get(k)) for k in session.compiled.section_keys(section_id)
             },
             "saved": result is not None and result.error is None,
+            # The progress line and the section's state in the list, as a reload would show them.
+            "progress": progress_text(session.progress(), lang),
+            "state": t(f"web.state_{filling.section_state(section_id)}", lang),
             "said": _failure(result.error, lang)
             if result is not None and result.error is not None
             else t("web.saved_now", lang),
