@@ -26,7 +26,7 @@ from hypothesis import settings
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
 
-DAILY_LEAVES_OUT = ("process", "system", "full")
+DAILY_LEAVES_OUT = ("process", "system", "full", "slow")
 FOLDER_MARKERS = {"unit": "unit", "app": "app"}
 
 # Property tests: a few examples for daily work, many in CI; always the same examples (derandomize),

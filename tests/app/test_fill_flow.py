@@ -38,6 +38,7 @@ async def start_new(pilot, organisation: str = "Stadt Musterstadt", author: str 
     await pilot.pause()
 
 
+@pytest.mark.slow
 async def test_fill_everything_by_keyboard_then_review_and_export(
     kosi_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -164,6 +164,8 @@ def kosi_modules() -> Iterator[tuple[str, Path]]:
         yield name, path
 
 
+# Reads every module of Textual as well as of kosi: a code check for CI, not for every run.
+@pytest.mark.slow
 def test_kosi_uses_only_public_textual() -> None:
     found: list[str] = []
     for name, path in kosi_modules():

@@ -27,8 +27,9 @@ def last_line_shown(screen: Screen[object]) -> bool:
     return fully_visible(last)
 
 
-# Paging through the whole report takes long; daily: End both ways and Space with the focus in the
-# list of open questions (where paging keys once moved only the list); the rest in the full tier.
+# Paging through the whole report takes long: the full tier only (End, Space and PageDown, with the
+# focus in the report and in the list of open questions, where paging keys once moved only the list).
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("open_questions", "key"),
     [
@@ -61,6 +62,7 @@ async def test_the_report_scrolls_to_its_end_by_keyboard(
         assert last_line_shown(screen)
 
 
+@pytest.mark.slow
 async def test_the_report_scrolls_by_mouse_wheel(tmp_path: Path) -> None:
     async with example_at(tmp_path, "basis.organisation", size=(80, 24)) as (pilot, _):
         await pilot.press("f5")
@@ -121,6 +123,7 @@ async def test_export_goes_to_the_start_folder_and_asks_before_replacing(
         assert isinstance(app.screen, PathDialog)
 
 
+@pytest.mark.slow
 async def test_pdf_and_word_from_the_overview(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -147,6 +150,7 @@ async def test_pdf_and_word_from_the_overview(
     assert headings and "Auswertung" in headings
 
 
+@pytest.mark.slow
 async def test_a_required_answer_that_is_wrong_is_listed_as_open(tmp_path: Path) -> None:
     # A hand-edited draft: the date holds 7. The section list marks it ✗ and the completeness
     # line counts it open, so the overview must not say that all is answered.

@@ -76,6 +76,7 @@ async def test_the_same_name_twice_gives_two_drafts_and_the_second_is_told(tmp_p
     assert "Stadt A" in first.read_text() and "Stadt B" in second.read_text()
 
 
+@pytest.mark.slow
 async def test_a_resume_code_opens_only_its_own_draft(tmp_path: Path) -> None:
     folder = tmp_path / "workshop"
     folder.mkdir()

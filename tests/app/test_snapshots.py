@@ -19,8 +19,13 @@ from kosi_tui.paths import bundled_canvases
 from tests.conftest import DATA, ROOT
 
 EXAMPLE = ROOT / "examples" / "innovationslabor.answers.yaml"
-SIZES = [(80, 24), (120, 40)]
-LANGS = ["de", "en"]
+# The worst case runs daily (the smallest screen, the longer German words); the rest of each
+# matrix in the full tier.
+SIZES = [
+    pytest.param((80, 24), id="80x24"),
+    pytest.param((120, 40), id="120x40", marks=pytest.mark.full),
+]
+LANGS = ["de", pytest.param("en", marks=pytest.mark.full)]
 
 
 @pytest.fixture
@@ -62,7 +67,7 @@ def focus(key: str) -> Callable[[Pilot[Any]], Any]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+@pytest.mark.parametrize("size", SIZES)
 def test_home(snap_compare: Any, home: Path, lang: str, size: tuple[int, int]) -> None:
     assert snap_compare(steady(KosiApp(lang)), terminal_size=size)
 
@@ -78,7 +83,7 @@ def test_new_draft_dialog(snap_compare: Any, home: Path, lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+@pytest.mark.parametrize("size", SIZES)
 def test_filling(snap_compare: Any, home: Path, lang: str, size: tuple[int, int]) -> None:
     assert snap_compare(
         draft_app(home, lang), terminal_size=size, run_before=focus("mandat.rueckendeckung")
@@ -106,7 +111,7 @@ def test_filling_info_block(snap_compare: Any, home: Path) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+@pytest.mark.parametrize("size", SIZES)
 def test_review(snap_compare: Any, home: Path, lang: str, size: tuple[int, int]) -> None:
     async def run_before(pilot: Pilot[Any]) -> None:
         await pilot.pause()
@@ -116,6 +121,7 @@ def test_review(snap_compare: Any, home: Path, lang: str, size: tuple[int, int])
     assert snap_compare(draft_app(home, lang), terminal_size=size, run_before=run_before)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGS)
 def test_review_scrolled_to_the_evaluation(snap_compare: Any, home: Path, lang: str) -> None:
     """The evaluation at the end of the report is reachable in the app, not only on paper."""
@@ -136,7 +142,7 @@ def test_review_scrolled_to_the_evaluation(snap_compare: Any, home: Path, lang: 
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
+@pytest.mark.parametrize("size", SIZES)
 def test_error(snap_compare: Any, home: Path, lang: str, size: tuple[int, int]) -> None:
     broken = home / "drafts" / "kaputt.yaml"
     broken.write_text(

@@ -17,7 +17,13 @@ def shown(field: Input) -> str:
     return "".join(field.render_line(y).text for y in range(field.size.height))
 
 
-@pytest.mark.parametrize("reopened", [False, True], ids=["after_typing", "on_opening"])
+@pytest.mark.parametrize(
+    "reopened",
+    [
+        pytest.param(False, id="after_typing", marks=pytest.mark.full),
+        pytest.param(True, id="on_opening"),
+    ],
+)
 async def test_an_unfocused_long_answer_shows_its_start(tmp_path: Path, reopened: bool) -> None:
     async with example_at(tmp_path, "basis.organisation", size=(80, 24)) as (pilot, fill):
         field = fill.query_one("#q-basis--organisation Input", Input)

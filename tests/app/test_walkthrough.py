@@ -179,6 +179,7 @@ async def test_every_question_of_every_section(
             assert all(fully_visible(b) for b in buttons.children), f"section {number + 1}"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("size", SIZES)
 async def test_messages_lists_tables_and_the_overview(

@@ -114,7 +114,14 @@ def test_default_report(report_pdf: Path) -> None:
         check_no_word_crosses_a_rule(pdf)
 
 
-@pytest.mark.parametrize("canvas", CANVASES)
+# The smallest canvas daily, the two larger ones in the full tier.
+@pytest.mark.parametrize(
+    "canvas",
+    [
+        pytest.param(canvas, marks=() if canvas == "labor-reifegrad" else pytest.mark.full)
+        for canvas in CANVASES
+    ],
+)
 @pytest.mark.parametrize("trainer", [False, True], ids=["participants", "trainer"])
 def test_blank_copy(canvas: str, trainer: bool, tmp_path: Path) -> None:
     out = tmp_path / "blanko.pdf"
@@ -182,7 +189,7 @@ def test_poster(report_pdf: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("canvas", "header"),
     [
-        ("innovationslabor", "Kennzahl oder Beobachtung"),
+        pytest.param("innovationslabor", "Kennzahl oder Beobachtung", marks=pytest.mark.full),
         ("koinvestition-fahrradgarage", "Know-how und Sonstiges"),
     ],
 )
