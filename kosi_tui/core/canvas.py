@@ -68,6 +68,7 @@ __all__ = [
     "Column",
     "Constant",
     "Date",
+    "DecisionPaper",
     "Evaluation",
     "Expression",
     "Flag",
@@ -84,6 +85,8 @@ __all__ = [
     "Model",
     "MultiChoice",
     "Number",
+    "PaperFinance",
+    "PaperText",
     "Phase",
     "Poster",
     "PosterBox",
@@ -269,6 +272,56 @@ class Poster(Model):
     boxes: Annotated[list[PosterBox], Field(min_length=1)]
 
 
+class PaperText(Model):
+    """One entry of the decision paper: an answer as the person wrote it, or a text whose
+    `{expression}` placeholders are filled in from the answers; `label` names it in a list of
+    facts."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        json_schema_extra={"oneOf": [{"required": ["answer"]}, {"required": ["text"]}]},
+    )
+
+    answer: QuestionKey | None = None
+    text: Text | None = None
+    label: Text | None = None
+
+
+class PaperFinance(Model):
+    """The paper's "Finanzielle Auswirkungen": a table of costs by year, and how they are met."""
+
+    costs: QuestionKey
+    """The table question with one row per budget year."""
+    year: Ident
+    """Its column naming the year."""
+    amounts: Annotated[list[Ident], Field(min_length=1)]
+    """Its number columns, each a line of the finance table (material, staff, follow-up)."""
+    staff: Ident | None = None
+    """Which of `amounts` is the staff cost (named on the report's first page)."""
+    grants: QuestionKey | None = None
+    """A number question: the grants over the whole period; the rest is the own budget."""
+    notes: list[PaperText] = Field(default_factory=list)
+    """Further facts stated under the table: budget line, end of funding, budget situation."""
+
+
+class DecisionPaper(Model):
+    """Which answers feed which part of the decision paper (`kosi report --vorlage`)."""
+
+    title: Text | None = None
+    head: list[PaperText] = Field(default_factory=list)
+    """Facts at the head of the paper, label and value (who decides, by when)."""
+    subject: PaperText
+    """The Betreff: one line."""
+    resolution: Annotated[list[PaperText], Field(min_length=1)]
+    """The Beschlussvorschlag, a paragraph each."""
+    facts: list[PaperText] = Field(default_factory=list)
+    """The Sachverhalt, a paragraph each, in this order."""
+    finance: PaperFinance | None = None
+    consultation: QuestionKey | None = None
+    """A table question: the bodies that discuss the paper, with their meeting dates."""
+
+
 class Canvas(Model):
     """A canvas template."""
 
@@ -288,6 +341,8 @@ class Canvas(Model):
     """The poster's grid; without it the sections are laid out in reading order."""
     group: Group | None = None
     """Roles, rounds and figures over every participant's draft, for a game played as a group."""
+    decision_paper: DecisionPaper | None = None
+    """Which answers feed which part of a decision paper; without it there is none."""
 
     def iter_questions(self) -> Iterator[tuple[Section, AnyQuestion]]:
         """Every question with its section, in document order."""

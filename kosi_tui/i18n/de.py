@@ -1021,4 +1021,7 @@ MESSAGES: dict[str, str] = {
     "import.responses_not_zip": "Die Datei ist kein lesbares ZIP-Archiv. Laden Sie den Export erneut herunter.",
     "import.responses_no_csv_in_zip": "Im ZIP-Archiv steht keine CSV-Datei mit Antworten. Laden Sie die Antworten bei ODK Central als ZIP-Datei herunter (Download: CSV-Dateien in einem ZIP-Archiv).",
     "import.done": "{count} {count:Entwurf|Entwürfe} aus {platform} in {folder} angelegt; {existing} schon vorhanden (unverändert gelassen); {bad} {bad:Wert|Werte} nicht übernommen.",
+    # Beschlussvorlage (kosi report --vorlage) und ihre Zahlen auf Seite 1 des Berichts
+    "problem.paper_entry": "Ein Eintrag unter „decision_paper“ braucht genau eines von answer (eine Antwort) oder text (ein Text, in dem Antworten in geschweiften Klammern stehen).",
+    "problem.paper_staff": "„staff“ muss eine der Spalten unter „amounts“ sein ({columns}).",
 }

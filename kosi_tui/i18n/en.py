@@ -1013,4 +1013,7 @@ MESSAGES: dict[str, str] = {
     "import.responses_not_zip": "The file is no readable ZIP archive. Download the export again.",
     "import.responses_no_csv_in_zip": "The ZIP archive holds no CSV file of responses. Download the submissions from ODK Central as a ZIP file (CSV files in a ZIP archive).",
     "import.done": "{count} {count:draft|drafts} from {platform} written to {folder}; {existing} already there (left as they are); {bad} {bad:value|values} not taken over.",
+    # Decision paper (kosi report --vorlage) and its figures on the report's page 1
+    "problem.paper_entry": "An entry under “decision_paper” needs exactly one of answer (an answer) or text (a text naming answers in curly braces).",
+    "problem.paper_staff": "“staff” must be one of the columns under “amounts” ({columns}).",
 }

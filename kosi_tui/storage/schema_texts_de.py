@@ -51,6 +51,9 @@ TYPES: dict[str, str] = {
     "Table": "Eine Frage, die Zeilen mit festen Spalten annimmt, z. B. eine Akteurstabelle.",
     "TableColumn": "Eine Spalte der Verhandlungstabelle: ein Wert je Person, aus ihrem eigenen Entwurf.",
     "YesNo": "Eine Frage, die man mit Ja oder Nein beantwortet.",
+    "DecisionPaper": "Welche Antworten in welchen Teil der Beschlussvorlage gehen (`kosi report --vorlage`).",
+    "PaperFinance": "Die „Finanziellen Auswirkungen“ der Vorlage: Kosten je Haushaltsjahr aus einer Tabelle, und wie sie gedeckt sind.",
+    "PaperText": "Ein Eintrag der Vorlage: genau eines von answer (eine Antwort) oder text (ein Text mit {…}-Platzhaltern).",
 }
 
 PROPERTIES: dict[str, str] = {
@@ -257,6 +260,23 @@ PROPERTIES: dict[str, str] = {
     "Phase.title": "Die Überschrift des Schritts.",
     "Phase.minutes": "Die Minuten des Schritts in einem Spiel von 30, 60 und 90 Minuten, z. B. [5, 10, 15]; jede Spalte ergibt die Spiellänge.",
     "Phase.what": "Was in diesem Schritt geschieht.",
+    "Canvas.decision_paper": "Welche Antworten in welchen Teil einer Beschlussvorlage gehen; ohne es gibt es keine.",
+    "DecisionPaper.title": "Der Titel der Vorlage (Vorgabe: „Beschlussvorlage (Entwurf)“).",
+    "DecisionPaper.head": "Angaben am Kopf der Vorlage, je mit label (Federführung, wer entscheidet, bis wann).",
+    "DecisionPaper.subject": "Der Betreff: ein Eintrag.",
+    "DecisionPaper.resolution": "Der Beschlussvorschlag, ein Absatz je Eintrag.",
+    "DecisionPaper.facts": "Der Sachverhalt, ein Absatz je Eintrag, in dieser Reihenfolge.",
+    "DecisionPaper.finance": "Die Finanziellen Auswirkungen: Kostentabelle, Fördermittel, Angaben darunter.",
+    "DecisionPaper.consultation": "Eine Tabellenfrage: die Gremien der Beratungsfolge mit ihren Sitzungsterminen.",
+    "PaperFinance.costs": "Die Tabellenfrage mit einer Zeile je Haushaltsjahr (`abschnitt.frage`).",
+    "PaperFinance.year": "Ihre Spalte, die das Jahr nennt.",
+    "PaperFinance.amounts": "Ihre Zahlenspalten, je eine Kostenart (Sachkosten, Personalkosten, Folgekosten); summiert je Jahr und insgesamt.",
+    "PaperFinance.staff": "Welche der amounts die Personalkosten sind (für finance: true auf Seite 1).",
+    "PaperFinance.grants": "Eine Zahlenfrage: die Fördermittel über den ganzen Zeitraum; den Rest trägt die Kommune.",
+    "PaperFinance.notes": "Weitere Angaben unter der Tabelle, je mit label: Haushaltsstelle, Förderende, Haushaltslage.",
+    "PaperText.answer": "Eine Antwort (`abschnitt.frage`), so wie sie gegeben wurde.",
+    "PaperText.text": "Ein Text, in dem {abschnitt.frage} durch die Antwort ersetzt wird; fehlt sie, steht „[noch offen]“.",
+    "PaperText.label": "Die Bezeichnung des Eintrags in einer Liste von Angaben.",
 }
 
 EXAMPLES: dict[str, list[Any]] = {

@@ -51,6 +51,9 @@ TYPES: dict[str, str] = {
     "Table": "A question that takes rows of fixed columns, e.g. a table of actors.",
     "TableColumn": "A column of the negotiation table: one value per participant, from their own draft.",
     "YesNo": "A question answered with yes or no.",
+    "DecisionPaper": "Which answers feed which part of the decision paper (`kosi report --vorlage`).",
+    "PaperFinance": "The paper's “financial implications”: costs per budget year from a table, and how they are met.",
+    "PaperText": "One entry of the paper: exactly one of answer (an answer) or text (a text with {…} placeholders).",
 }
 
 PROPERTIES: dict[str, str] = {
@@ -256,6 +259,23 @@ PROPERTIES: dict[str, str] = {
     "Phase.title": "The step's heading.",
     "Phase.minutes": "The step's minutes in a 30-, 60- and 90-minute game, e.g. [5, 10, 15]; each column adds up to the game's length.",
     "Phase.what": "What happens in this step.",
+    "Canvas.decision_paper": "Which answers feed which part of a decision paper; without it there is none.",
+    "DecisionPaper.title": "The paper's title (default: “Beschlussvorlage (Entwurf)”).",
+    "DecisionPaper.head": "Facts at the head of the paper, each with a label (lead, who decides, by when).",
+    "DecisionPaper.subject": "The subject line: one entry.",
+    "DecisionPaper.resolution": "The proposed resolution, a paragraph per entry.",
+    "DecisionPaper.facts": "The statement of facts, a paragraph per entry, in this order.",
+    "DecisionPaper.finance": "The financial implications: the cost table, grants, facts beneath.",
+    "DecisionPaper.consultation": "A table question: the bodies of the order of consultation with their meeting dates.",
+    "PaperFinance.costs": "The table question with one row per budget year (`section.question`).",
+    "PaperFinance.year": "Its column naming the year.",
+    "PaperFinance.amounts": "Its number columns, one kind of cost each (material, staff, follow-up); summed per year and in total.",
+    "PaperFinance.staff": "Which of the amounts is the staff cost (for finance: true on page 1).",
+    "PaperFinance.grants": "A number question: the grants over the whole period; the municipality bears the rest.",
+    "PaperFinance.notes": "Further facts beneath the table, each with a label: budget line, end of funding, budget situation.",
+    "PaperText.answer": "An answer (`section.question`), as it was given.",
+    "PaperText.text": "A text in which {section.question} is replaced by the answer; a missing one reads “[still open]”.",
+    "PaperText.label": "The entry's name in a list of facts.",
 }
 
 EXAMPLES: dict[str, list[Any]] = {

@@ -1,19 +1,21 @@
-"""What the documents refer to: the charts, the "Auf einen Blick" items and the poster's boxes
-name questions, scores, columns and sections that must exist and fit."""
+"""What the documents refer to: the charts, the "Auf einen Blick" items, the poster's boxes and
+the decision paper name questions, scores, columns and sections that must exist and fit."""
 
 from __future__ import annotations
 
-from kosi_tui.core.canvas import AnyQuestion, Number, Table
+from kosi_tui.core.canvas import AnyQuestion, Number, PaperText, Table
 from kosi_tui.core.checks.context import CheckContext
 from kosi_tui.core.findings import DataPath
 from kosi_tui.core.suggest import closest
 
 
 def check_documents(ctx: CheckContext) -> None:
-    """Checks the charts, the glance items and the poster (after the structure is known)."""
+    """Checks the charts, the glance items, the poster and the decision paper (after the
+    structure is known)."""
     _charts(ctx)
     _glance(ctx)
     _poster(ctx)
+    _decision_paper(ctx)
 
 
 def _question_ref(
@@ -113,3 +115,62 @@ def _poster(ctx: CheckContext) -> None:
             else:
                 continue
             break
+
+
+def _column_ref(
+    ctx: CheckContext,
+    table: AnyQuestion | None,
+    key: str,
+    column_id: str,
+    path: DataPath,
+    number: bool = False,
+) -> None:
+    """A finding at `path` unless `table` is a table with the column (of numbers if `number`)."""
+    if table is None:
+        return
+    if not isinstance(table, Table):
+        ctx.add(path, "document_ref_type", name=key, kind="table")
+        return
+    column = table.column(column_id)
+    if column is None:
+        ctx.add(path, "unknown_column", name=key, column=column_id)
+    elif number and column.type != "number":
+        ctx.add(path, "document_ref_type", name=column_id, kind="number")
+
+
+def _paper_texts(ctx: CheckContext, texts: list[PaperText], path: DataPath) -> None:
+    for i, entry in enumerate(texts):
+        if (entry.answer is None) == (entry.text is None):
+            ctx.add((*path, i), "paper_entry")
+        elif entry.answer is not None:
+            _question_ref(ctx, entry.answer, (*path, i, "answer"))
+
+
+def _decision_paper(ctx: CheckContext) -> None:
+    """Every answer and column the paper names exists and has the kind its part needs; the
+    placeholders of its texts are compiled with the other expressions."""
+    paper = ctx.canvas.decision_paper
+    if paper is None:
+        return
+    _paper_texts(ctx, paper.head, ("decision_paper", "head"))
+    if (paper.subject.answer is None) == (paper.subject.text is None):
+        ctx.add(("decision_paper", "subject"), "paper_entry")
+    elif paper.subject.answer is not None:
+        _question_ref(ctx, paper.subject.answer, ("decision_paper", "subject", "answer"))
+    _paper_texts(ctx, paper.resolution, ("decision_paper", "resolution"))
+    _paper_texts(ctx, paper.facts, ("decision_paper", "facts"))
+    if paper.consultation is not None:
+        _question_ref(ctx, paper.consultation, ("decision_paper", "consultation"), Table)
+    finance = paper.finance
+    if finance is None:
+        return
+    path: DataPath = ("decision_paper", "finance")
+    table = _question_ref(ctx, finance.costs, (*path, "costs"), Table)
+    _column_ref(ctx, table, finance.costs, finance.year, (*path, "year"))
+    for i, column_id in enumerate(finance.amounts):
+        _column_ref(ctx, table, finance.costs, column_id, (*path, "amounts", i), number=True)
+    if finance.staff is not None and finance.staff not in finance.amounts:
+        ctx.add((*path, "staff"), "paper_staff", columns=", ".join(finance.amounts))
+    if finance.grants is not None:
+        _question_ref(ctx, finance.grants, (*path, "grants"), Number)
+    _paper_texts(ctx, finance.notes, (*path, "notes"))

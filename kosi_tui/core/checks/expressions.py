@@ -182,6 +182,20 @@ def compile_expressions(ctx: CheckContext, compiler: ExpressionCompiler) -> None
             ctx.out.prompts[prompt.id] = typed.node
         for name in ("observation", "question"):
             _prompt_text(compiler, getattr(prompt, name), ("evaluation", "prompts", i, name))
+    paper = ctx.canvas.decision_paper
+    if paper is not None:
+        # The paper's texts name answers the way prompts do: one kind of placeholder.
+        for name, texts in (("head", paper.head), ("resolution", paper.resolution),
+                            ("facts", paper.facts)):  # fmt: skip
+            for i, entry in enumerate(texts):
+                if entry.text is not None:
+                    _prompt_text(compiler, entry.text, ("decision_paper", name, i, "text"))
+        if paper.subject.text is not None:
+            _prompt_text(compiler, paper.subject.text, ("decision_paper", "subject", "text"))
+        for i, entry in enumerate(paper.finance.notes if paper.finance else []):
+            if entry.text is not None:
+                path = ("decision_paper", "finance", "notes", i, "text")
+                _prompt_text(compiler, entry.text, path)
 
 
 def _prompt_text(compiler: ExpressionCompiler, text: str | dict[str, str], path: DataPath) -> None:
