@@ -51,6 +51,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     report.add_argument("--report-lang", choices=LANGUAGES, help=t("cli.report_lang", lang))
     report.add_argument("--trainer", action="store_true", help=t("cli.trainer", lang))
     report.add_argument("--poster", action="store_true", help=t("cli.poster", lang))
+    report.add_argument("--vorlage", action="store_true", help=t("cli.vorlage", lang))
     report.add_argument(
         "--paper",
         choices=("A4", "A3", "A1"),
@@ -218,7 +219,7 @@ def _dispatch(args: argparse.Namespace, lang_given: bool = True) -> int:
 
         return run_report(
             args.source, args.output, args.format, args.report_lang, args.force, args.blank, lang,
-            trainer=args.trainer, poster=args.poster, paper=args.paper,
+            trainer=args.trainer, poster=args.poster, paper=args.paper, vorlage=args.vorlage,
         )  # fmt: skip
     if args.command == "summary":
         from kosi_tui.faces.commands.summary import run_summary

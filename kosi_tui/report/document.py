@@ -101,7 +101,7 @@ class Part:
     blocks: list[Block] = field(default_factory=list)
     number: int | None = None
     new_page: bool = False
-    kind: str = "section"  # head, glance, section, evaluation, appendix
+    kind: str = "section"  # head, glance, section, evaluation, appendix, paper, attachment
     landscape: bool = False
     """Printed on pages turned on their side (on pages of its own): for tables too wide for
     portrait."""

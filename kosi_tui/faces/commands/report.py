@@ -1,4 +1,5 @@
-"""`kosi report`: the report of a draft, a blank copy or a poster, as Markdown, HTML, PDF or Word."""
+"""`kosi report`: the report of a draft, a blank copy, a poster or a decision paper, as Markdown,
+HTML, PDF or Word."""
 
 from __future__ import annotations
 
@@ -63,11 +64,16 @@ def run_report(
     trainer: bool = False,
     poster: bool = False,
     paper: str = "A3",
+    vorlage: bool = False,
 ) -> int:
-    """Writes the report (or blank copy, or poster) and prints where it went."""
+    """Writes the report (or blank copy, poster or decision paper) and prints where it went."""
     today = dt.date.today()
     try:
-        output = choose_output(out, fmt or ("pdf" if poster and out is None else None), ui_lang)
+        # A decision paper is for the office's Word template; a poster is for the printer.
+        implied = "pdf" if poster else "docx" if vorlage else None
+        output = choose_output(out, fmt or (implied if out is None else None), ui_lang)
+        if vorlage and (blank or poster):
+            raise OutputRefused(t("cli.vorlage_alone", ui_lang))
         if poster and output.fmt != "pdf":
             raise OutputRefused(t("cli.poster_pdf", ui_lang))
         if blank and output.fmt == "docx":
@@ -89,7 +95,21 @@ def run_report(
                 say(line, err=to_stderr)
             session = Session(opened.canvas.compiled, opened.draft.answers)
             default = opened.path
-            data = _filled(session, opened.draft, output.fmt, lang, today, poster, paper)
+            if vorlage:
+                from kosi_tui.report.formats import write_document
+                from kosi_tui.report.vorlage import build_vorlage
+
+                document = build_vorlage(session, opened.draft, lang, today)
+                if document is None:
+                    canvas_id = opened.canvas.compiled.canvas.id
+                    say(t("cli.vorlage_none", ui_lang, canvas=canvas_id), err=True)
+                    return 2
+                data = write_document(document, output.fmt)
+                default = default.with_name(
+                    default.stem.removesuffix(".answers") + "-" + t("cli.vorlage_suffix", lang)
+                )
+            else:
+                data = _filled(session, opened.draft, output.fmt, lang, today, poster, paper)
     except ProblemsError as err:
         for problem in err.problems:
             say(problem.render(ui_lang), err=to_stderr)
