@@ -1,6 +1,7 @@
 """Times each document of the default report against writing its Markdown in the same run:
-Markdown, HTML, PDF (Typst), Word, the poster, the blank copy as PDF, a workshop's summary as PDF
-and Word, and its answers as .xlsx and .csv. Target for the PDF: at most 1 s.
+Markdown, HTML, PDF (Typst), Word, the decision paper (with the report as its attachment) as Word
+and PDF, the poster, the blank copy as PDF, a workshop's summary as PDF and Word, and its answers
+as .xlsx and .csv. Target for the PDF: at most 1 s.
 
     python bench/documents_bench.py [--runs 5]
 """
@@ -26,6 +27,7 @@ from kosi_tui.report.poster import write_poster  # noqa: E402
 from kosi_tui.report.sheets import write_csv, write_xlsx  # noqa: E402
 from kosi_tui.report.summary import render_summary  # noqa: E402
 from kosi_tui.report.summary_document import build_summary_document  # noqa: E402
+from kosi_tui.report.vorlage import build_vorlage  # noqa: E402
 from kosi_tui.report.write_docx import write_docx  # noqa: E402
 from kosi_tui.report.write_html import write_html  # noqa: E402
 from kosi_tui.report.write_markdown import write_markdown  # noqa: E402
@@ -45,6 +47,11 @@ def main() -> None:
     def document() -> Document:
         session = Session(compiled, opened.draft.answers)
         return build_report(session, opened.draft, "de", today)
+
+    def vorlage() -> Document:
+        paper = build_vorlage(Session(compiled, opened.draft.answers), opened.draft, "de", today)
+        assert paper is not None
+        return paper
 
     with tempfile.TemporaryDirectory() as folder:
         for n in range(20):
@@ -68,6 +75,8 @@ def main() -> None:
         ("HTML", median_ms(lambda: write_html(document()), runs)),
         ("PDF", median_ms(lambda: write_pdf(document()), runs)),
         ("Word", median_ms(lambda: write_docx(document()), runs)),
+        ("Decision paper (Word)", median_ms(lambda: write_docx(vorlage()), runs)),
+        ("Decision paper (PDF)", median_ms(lambda: write_pdf(vorlage()), runs)),
         (
             "Poster (PDF, A3)",
             median_ms(

@@ -226,7 +226,7 @@ class GlanceItem(Model):
         extra="forbid",
         frozen=True,
         json_schema_extra={
-            "oneOf": [{"required": [k]} for k in ("answer", "score", "chart", "flags")]
+            "oneOf": [{"required": [k]} for k in ("answer", "score", "chart", "flags", "finance")]
         },
     )
 
@@ -234,13 +234,22 @@ class GlanceItem(Model):
     score: Ident | None = None
     chart: Ident | None = None
     flags: bool | None = None
+    finance: bool | None = None
+    """The decision paper's figures in brief: total cost, staff cost, own budget and grants."""
     label: Text | None = None
     """The heading shown; default: the question's or score's own label."""
+    missing: Ident | None = None
+    """For a table answer: only its rows whose column `missing` is empty (risks without a
+    countermeasure), each by its first cell."""
 
     @property
     def kinds(self) -> list[str]:
-        """Which of answer, score, chart and flags are set (the checks want exactly one)."""
-        return [k for k in ("answer", "score", "chart", "flags") if getattr(self, k) is not None]
+        """Which of answer, score, chart, flags and finance are set (the checks want one)."""
+        return [
+            k
+            for k in ("answer", "score", "chart", "flags", "finance")
+            if getattr(self, k) is not None
+        ]
 
 
 class Glance(Model):

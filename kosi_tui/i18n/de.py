@@ -289,8 +289,8 @@ MESSAGES: dict[str, str] = {
     "problem.document_ref_type": "„{name}“ passt hier nicht: Gebraucht wird eine Frage oder Spalte vom "
     "Typ „{kind}“.",
     "problem.chart_fields": "Ein gestapeltes Diagramm (type: stacked) braucht noch: {fields}.",
-    "problem.glance_kind": "Ein Eintrag unter „glance“ braucht genau eines von answer, score, chart oder "
-    "flags.",
+    "problem.glance_kind": "Ein Eintrag unter „glance“ braucht genau eines von answer, score, chart, flags oder "
+    "finance.",
     "problem.unknown_chart": "Das Diagramm „{name}“ gibt es unter „evaluation.charts“ nicht.",
     "problem.where_outside_group": "„where“ wählt Zeilen einer Tabelle aus, etwa „count(akteure.tabelle where akteure.tabelle.sektor == 'wirtschaft')“, oder in den Kennzahlen und Warnungen einer Gruppe (unter „group:“) Teilnehmende, etwa „sum(round.geld where rolle.rolle == 'stadt')“.",
     "problem.unknown_group_value": "„{name}“ gibt es hier nicht. Unter „group:“ gibt es „constants.…“ (Spielwerte), „figures.…“ (weiter oben stehende Kennzahlen) und „round.…“ (die Frage der jeweiligen Runde).",
@@ -1052,4 +1052,11 @@ MESSAGES: dict[str, str] = {
     "vorlage.grants": "Fördermittel",
     "vorlage.grants_exceed": "Die Fördermittel sind höher als die Kosten; bitte prüfen Sie beide Angaben.",
     "vorlage.no_consultation": "Die Beratungsfolge ist [noch offen].",
+    "problem.glance_finance": "„finance: true“ zeigt die Zahlen der Beschlussvorlage; dafür braucht der Canvas „decision_paper“ mit „finance“.",
+    "glance.finance": "Kosten und Finanzierung",
+    "glance.total_cost": "Gesamtkosten",
+    "glance.total_cost_period": "Gesamtkosten {period}",
+    "glance.staff_cost": "davon Personalkosten",
+    "glance.own_grants": "Eigenmittel / Fördermittel",
+    "glance.own_grants_value": "{own} ({share} %) / {grants}",
 }

@@ -285,7 +285,7 @@ MESSAGES: dict[str, str] = {
     "problem.document_ref_type": "“{name}” does not fit here: it needs a question or column of type "
     "“{kind}”.",
     "problem.chart_fields": "A stacked chart (type: stacked) also needs: {fields}.",
-    "problem.glance_kind": "An entry under “glance” needs exactly one of answer, score, chart or flags.",
+    "problem.glance_kind": "An entry under “glance” needs exactly one of answer, score, chart, flags or finance.",
     "problem.unknown_chart": "There is no chart “{name}” under “evaluation.charts”.",
     "problem.where_outside_group": "“where” picks rows of a table, as in “count(actors.table where actors.table.sector == 'business')”, or, in a group's figures and flags (under “group:”), participants, as in “sum(round.money where role.role == 'city')”.",
     "problem.unknown_group_value": "There is no “{name}” here. Under “group:” there are “constants.…” (the game's values), “figures.…” (figures declared further up) and “round.…” (the question of the round looked at).",
@@ -1044,4 +1044,11 @@ MESSAGES: dict[str, str] = {
     "vorlage.grants": "Grants",
     "vorlage.grants_exceed": "The grants exceed the costs; please check both figures.",
     "vorlage.no_consultation": "The order of consultation is [still open].",
+    "problem.glance_finance": "“finance: true” shows the decision paper's figures; for that the canvas needs “decision_paper” with “finance”.",
+    "glance.finance": "Costs and funding",
+    "glance.total_cost": "Total cost",
+    "glance.total_cost_period": "Total cost {period}",
+    "glance.staff_cost": "of which staff costs",
+    "glance.own_grants": "Own funds / grants",
+    "glance.own_grants_value": "{own} ({share} %) / {grants}",
 }

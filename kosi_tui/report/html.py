@@ -39,11 +39,17 @@ def _css_string(text: str) -> str:
 
 
 def render_html(
-    markdown: str, title: str, footer: str, lang: str, page_breaks: tuple[str, ...] = ()
+    markdown: str,
+    title: str,
+    footer: str,
+    lang: str,
+    page_breaks: tuple[str, ...] = (),
+    first_page: bool = False,
 ) -> str:
     """A complete HTML document for the Markdown, with the print stylesheet inline.
 
-    `page_breaks` are `<h2>` texts (as rendered) before which printing starts a new page.
+    `page_breaks` are `<h2>` texts (as rendered) before which printing starts a new page;
+    with `first_page`, what comes before the first of them is set compactly as page 1 alone.
     """
     # The Markdown is made with `markdown_text`, which already shows control characters; the
     # title and footer come straight from files.
@@ -54,6 +60,9 @@ def render_html(
             f"<h2>{html.escape(heading, quote=False)}</h2>",
             f'<h2 class="page">{html.escape(heading, quote=False)}</h2>',
         )
+    first_break = body.find('<h2 class="page">')
+    if first_page and first_break > 0:
+        body = f'<div class="first-page">\n{body[:first_break]}</div>\n{body[first_break:]}'
     css = CSS_PATH.read_text(encoding="utf-8").replace(
         'var(--footer-text, "")', _css_string(footer)
     )

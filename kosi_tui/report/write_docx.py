@@ -215,8 +215,26 @@ def _part(doc: Any, part: Part, new_page: bool, pictures: dict[str, bytes]) -> N
             doc.add_page_break()
         number = f"{part.number}. " if part.number is not None else ""
         doc.add_heading(_clean(number + part.title), level=1)
+    start = len(doc.paragraphs)
     for block in part.blocks:
         _block(doc, block, pictures)
+    if part.kind in ("head", "glance"):
+        _compact(doc.paragraphs[start:])
+
+
+def _compact(paragraphs: list[Any]) -> None:
+    """The title block and "Auf einen Blick" set as tightly as the PDF sets them, so they share
+    page 1 in Word too (Word's default 10 pt after each paragraph pushed them onto two pages)."""
+    from docx.shared import Pt
+
+    for paragraph in paragraphs:
+        if paragraph.style.name.startswith("Heading"):
+            continue
+        spacing = paragraph.paragraph_format
+        label = spacing.keep_with_next and not paragraph.style.name.startswith("List")
+        spacing.space_before = Pt(6 if label else 0)
+        spacing.space_after = Pt(1.5)
+        spacing.line_spacing = 1.0
 
 
 _WORD_LANGUAGE = {"de": "de-DE", "en": "en-GB"}

@@ -57,7 +57,9 @@ def write_html(document: Document) -> str:
         for i, p in enumerate(document.parts)
         if p.new_page or (i > 0 and document.parts[i - 1].kind == "glance")
     )
+    # The decision-maker's page 1 ("Auf einen Blick") is printed on one page, as in PDF and Word.
+    glance = any(p.kind == "glance" for p in document.parts)
     page = render_html(
-        "\n".join(lines) + "\n", document.title, document.footer, document.lang, breaks
+        "\n".join(lines) + "\n", document.title, document.footer, document.lang, breaks, glance
     )
     return marks.fill(page)

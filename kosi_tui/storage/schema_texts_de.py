@@ -26,7 +26,7 @@ TYPES: dict[str, str] = {
     "Flag": "Ein Hinweis, dass etwas fehlt, mit einem vorgeschlagenen nächsten Schritt.",
     "GameEvent": "Eine Ereigniskarte, die die Spielleitung während des Spiels an der Tafel ausspielt („Eilmeldung: …“).",
     "Glance": "Die erste Seite des Berichts, „Auf einen Blick“: was eine Entscheiderin in zwei Minuten liest.",
-    "GlanceItem": "Ein Eintrag auf „Auf einen Blick“: genau eines von answer, score, chart oder flags.",
+    "GlanceItem": "Ein Eintrag auf „Auf einen Blick“: genau eines von answer, score, chart, flags oder finance.",
     "Group": "Ein Canvas, der als Gruppe gespielt wird: Rollen, Runden, Verhandlungstabelle und Zahlen über alle Entwürfe.",
     "GroupFigure": "Eine Zahl über alle Teilnehmenden einer Runde, z. B. `sum(round.geld_einmalig)`.",
     "GroupFlag": "Etwas, das die Gruppe in einer Runde nicht geklärt hat (z. B. niemand trägt das Betriebsrisiko).",
@@ -277,6 +277,8 @@ PROPERTIES: dict[str, str] = {
     "PaperText.answer": "Eine Antwort (`abschnitt.frage`), so wie sie gegeben wurde.",
     "PaperText.text": "Ein Text, in dem {abschnitt.frage} durch die Antwort ersetzt wird; fehlt sie, steht „[noch offen]“.",
     "PaperText.label": "Die Bezeichnung des Eintrags in einer Liste von Angaben.",
+    "GlanceItem.finance": "true: die Zahlen der Beschlussvorlage in Kürze (Gesamtkosten, Personalkosten, Eigenmittel und Fördermittel).",
+    "GlanceItem.missing": "Bei einer Tabellenantwort: nur die Zeilen, in denen diese Spalte leer ist (etwa Risiken ohne Gegenmaßnahme).",
 }
 
 EXAMPLES: dict[str, list[Any]] = {

@@ -26,7 +26,7 @@ TYPES: dict[str, str] = {
     "Flag": "A note that something is missing, with a suggested next step.",
     "GameEvent": "An event card the trainer plays from the board during the game (“Breaking news: …”).",
     "Glance": "The report's first page, “Auf einen Blick”: what a decision-maker reads in two minutes.",
-    "GlanceItem": "One entry of the “Auf einen Blick” page: exactly one of answer, score, chart or flags.",
+    "GlanceItem": "One entry of the “Auf einen Blick” page: exactly one of answer, score, chart, flags or finance.",
     "Group": "A canvas played as a group: roles, rounds, the negotiation table and figures over all drafts.",
     "GroupFigure": "A figure over all participants of a round, e.g. `sum(round.geld_einmalig)`.",
     "GroupFlag": "Something the group has not settled in a round (e.g. nobody carries the operating risk).",
@@ -276,6 +276,8 @@ PROPERTIES: dict[str, str] = {
     "PaperText.answer": "An answer (`section.question`), as it was given.",
     "PaperText.text": "A text in which {section.question} is replaced by the answer; a missing one reads “[still open]”.",
     "PaperText.label": "The entry's name in a list of facts.",
+    "GlanceItem.finance": "true: the decision paper's figures in brief (total cost, staff cost, own funds and grants).",
+    "GlanceItem.missing": "For a table answer: only the rows where this column is empty (such as risks without a countermeasure).",
 }
 
 EXAMPLES: dict[str, list[Any]] = {

@@ -74,7 +74,13 @@ def _glance(ctx: CheckContext) -> None:
         if len(item.kinds) != 1:
             ctx.add(path, "glance_kind")
         elif item.answer is not None:
-            _question_ref(ctx, item.answer, (*path, "answer"))
+            found = _question_ref(ctx, item.answer, (*path, "answer"))
+            if item.missing is not None:
+                _column_ref(ctx, found, item.answer, item.missing, (*path, "missing"))
+        elif item.finance and (
+            ctx.canvas.decision_paper is None or ctx.canvas.decision_paper.finance is None
+        ):
+            ctx.add((*path, "finance"), "glance_finance")
         elif item.score is not None:
             _score_ref(ctx, item.score, (*path, "score"))
         elif item.chart is not None and item.chart not in chart_ids:
