@@ -427,7 +427,7 @@ MESSAGES: dict[str, str] = {
     "nicht in der anonymen Auswertung.",
     "problem.no_drafts": "Hier gibt es keine Entwürfe (YAML-Dateien) zum Zusammenfassen.",
     "cli.report": "Bericht zu einem Entwurf schreiben (Markdown, HTML, PDF oder Word; mit --poster ein "
-    "Poster), oder mit --blank eine leere Kopie eines Canvas zum Ausdrucken",
+    "Poster, mit --vorlage eine Beschlussvorlage), oder mit --blank eine leere Kopie eines Canvas zum Ausdrucken",
     "cli.report_source": "Entwurfsdatei, oder mit --blank ein Canvas (Datei oder Kennung)",
     "cli.output": "Zieldatei; die Endung bestimmt das Format (.md, .html, .pdf, .docx; bei summary auch "
     ".xlsx, .csv); - für die Standardausgabe",

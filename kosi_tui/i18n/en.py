@@ -421,7 +421,7 @@ MESSAGES: dict[str, str] = {
     "anonymous.withheld": "The answers name people or organisations and are therefore not in the "
     "anonymous summary.",
     "problem.no_drafts": "There are no drafts (YAML files) here to summarise.",
-    "cli.report": "write the report of a draft (Markdown, HTML, PDF or Word; with --poster a poster), or "
+    "cli.report": "write the report of a draft (Markdown, HTML, PDF or Word; with --poster a poster, with --vorlage a decision paper), or "
     "with --blank an empty copy of a canvas to print",
     "cli.report_source": "draft file, or with --blank a canvas (file or id)",
     "cli.output": "output file; its ending decides the format (.md, .html, .pdf, .docx; for summary also "

@@ -133,3 +133,15 @@ def test_the_paper_is_written_beside_the_draft_as_word_by_default(tmp_path: Path
     draft = _draft(tmp_path, {})
     assert main(["report", str(draft), "--vorlage"]) == 0
     assert (tmp_path / "entwurf-vorlage.docx").is_file()
+
+
+@pytest.mark.full
+def test_the_paper_prints_cleanly(tmp_path: Path) -> None:
+    """As the print test checks every document: fonts embedded, nothing outside its page or
+    cell, no type under 8 pt on A4, no page less than a quarter full but the last."""
+    pytest.importorskip("pdfplumber")
+    from tests.print_checks import print_problems
+
+    out = tmp_path / "vorlage.pdf"
+    assert main(["report", str(EXAMPLE), "--vorlage", "-o", str(out)]) == 0
+    assert print_problems(out) == []
