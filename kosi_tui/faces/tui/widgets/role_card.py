@@ -9,6 +9,7 @@ card is also announced as a notice. What to show comes from `core/group_player.p
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from textual.widgets import Static
@@ -71,10 +72,13 @@ class GameStrip(Static):
         folder = self.filling.path.parent
         canvas_id = self.filling.canvas.canvas.id
         self.run_worker(lambda: self._read(folder, canvas_id), thread=True, group="game-look",
-                        exclusive=True)  # fmt: skip
+                        exclusive=True, exit_on_error=False)  # fmt: skip
 
     def _read(self, folder: Path, canvas_id: str) -> None:
-        self.app.call_from_thread(self._got, read_game_now(folder, canvas_id))
+        now = read_game_now(folder, canvas_id)
+        # A look still under way as the app ends has nobody left to tell.
+        with contextlib.suppress(RuntimeError):
+            self.app.call_from_thread(self._got, now)
 
     def _got(self, now: GameNow) -> None:
         if now == self.now:
