@@ -112,10 +112,11 @@ async def test_an_event_card_played_on_the_board_reaches_the_participants_screen
         group = group_play.canvas().canvas.group
         assert group is not None
         assert append_record(tmp_path, [event_entry(group, 1, group.events[0])])
+        strip._look()  # as the screen's next look (every 2 s) would
         deadline = asyncio.get_running_loop().time() + 15
         while "Bezirksmittel halbiert" not in str(strip.render()):
             assert asyncio.get_running_loop().time() < deadline, str(strip.render())
-            await pilot.pause(0.1)  # the screen looks at the folder every 2 s
+            await pilot.pause(0.05)  # the look reads the folder in a thread
         assert "Eilmeldung (Runde 2): Bezirksmittel halbiert – Der Rat kürzt" in str(strip.render())
         assert said == [
             "Eilmeldung: Bezirksmittel halbiert – Der Rat kürzt die"
