@@ -23,11 +23,15 @@ from kosi_tui.report.vorlage_text import paper_facts
 
 def finance_facts(session: Session, finance: PaperFinance, lang: str) -> list[tuple[str, str]]:
     """The paper's figures in brief: the total over the period, the staff cost, own budget
-    against grants, then the notes (end of funding, budget situation); none without costs."""
+    against grants, then the notes (end of funding, budget situation). Costs not given yet read
+    "[noch offen]" beside the notes that are; nothing at all when neither is answered."""
     figures = money(session, finance, lang)
-    if not figures.years:
-        return []
     open_ = t("vorlage.open", lang)
+    notes = paper_facts(session, finance.notes, lang)
+    if not figures.years:
+        if all(value == open_ for _, value in notes):
+            return []
+        return [(t("glance.total_cost", lang), open_), *notes]
 
     def amount(value: float | None) -> str:
         return open_ if value is None else euro(value, figures.unit, lang)
@@ -48,7 +52,7 @@ def finance_facts(session: Session, finance: PaperFinance, lang: str) -> list[tu
             t("glance.own_grants_value", lang, own=amount(figures.own), grants=amount(figures.grants),
               share=open_ if share is None else percent(share, lang)),
         ))  # fmt: skip
-    return pairs + paper_facts(session, finance.notes, lang)
+    return pairs + notes
 
 
 def _without(session: Session, key: str, column: str, lang: str) -> list[str]:

@@ -86,3 +86,19 @@ def test_word_prints_page_one_on_one_page(tmp_path: Path) -> None:
     assert "Gesamtkosten 2027–2029: 273.000 €" in first
     assert "Mindestens ein wichtiges Risiko hat noch keine Gegenmaßnahme." in first
     assert pages[1].extract_text().startswith("1. Rahmendaten")
+
+
+def test_costs_not_given_yet_are_said_beside_the_budget_situation(tmp_path: Path) -> None:
+    import yaml
+
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    del data["answers"]["ressourcen.kosten"]
+    draft = tmp_path / "entwurf.yaml"
+    draft.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "bericht.md"
+    assert main(["report", str(draft), "-o", str(out)]) == 0
+    glance = out.read_text(encoding="utf-8").split("## Auf einen Blick")[1].split("\n## ")[0]
+    assert "- **Gesamtkosten:** [noch offen]" in glance
+    assert "- **Haushaltslage:** Haushaltssicherung" in glance
+    assert "- **Art der Aufgabe:** Freiwillige Aufgabe" in glance
+    assert "€" not in glance.split("Kosten und Finanzierung")[1]
