@@ -64,6 +64,17 @@ async def test_the_served_board_on_a_beamer_sealed_then_revealed(tmp_path: Path)
         assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)  # nothing from outside
         assert await tab.js("document.styleSheets.length") == 1
         await tab.shot(tmp_path / "board-sealed-1280x720.png")
+        await tab.call(
+            "Emulation.setDeviceMetricsOverride", width=1920, height=1080, deviceScaleFactor=1,
+            mobile=False,
+        )  # fmt: skip
+        await tab.until("window.innerWidth == 1920")
+        await tab.shot(tmp_path / "board-sealed-1920x1080.png")
+        await tab.call(
+            "Emulation.setDeviceMetricsOverride", width=1280, height=720, deviceScaleFactor=1,
+            mobile=False,
+        )  # fmt: skip
+        await tab.until("window.innerWidth == 1280")
         await tab.press_button("form[action='/board/reveal'] button")
         await tab.until("document.querySelector('.badge.revealed')")
         text = await tab.js("document.body.innerText")
