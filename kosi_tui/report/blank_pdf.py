@@ -26,7 +26,7 @@ from kosi_tui.i18n.locales import locale
 from kosi_tui.report.blank import inline
 from kosi_tui.report.conditions import describe
 from kosi_tui.report.typst_text import compile_typst, lit
-from kosi_tui.report.write_pdf import TEMPLATE, _array
+from kosi_tui.report.write_pdf import TEMPLATE, TEXT_WIDTH_MM, _array
 
 ROW = "12mm"
 LANDSCAPE_COLUMNS = 5
@@ -180,6 +180,8 @@ def blank_source(compiled: CompiledCanvas, lang: str, trainer: bool, footer: str
     )
     if canvas.minutes:
         body.append(f"note({lit(t('blank.minutes', lang, minutes=canvas.minutes))})\n")
+    last = 0
+    """Where in `body` the last portrait question stands (0: none to carry)."""
     for s_number, section in enumerate(canvas.sections, start=1):
         head = [f"heading(level: 2, {lit(f'{s_number}. ' + localize(section.title, lang))})\n"]
         # The heading, the intro and the note stick to the section's first question.
@@ -196,9 +198,18 @@ def blank_source(compiled: CompiledCanvas, lang: str, trainer: bool, footer: str
             call = _question(compiled, key, f"{s_number}.{q_number}", lang, trainer)
             if _is_wide(compiled, key, lang):
                 # A wide table gets a landscape page of its own, so no column is squeezed; a
-                # section that opens with it takes its heading along.
-                call = "page(flipped: true, {\n" + "".join(head) + call + "})\n"
+                # section that opens with it takes its heading along, and the question before
+                # it comes too when its portrait page has no room left for it (report.typ).
+                if last > 0 and body[last - 1].startswith("blank-question("):
+                    body[last - 1] = body[last - 1].removesuffix(")\n") + ", mark: true)\n"
+                    body[last] = f"unless-late({body[last].rstrip()}, {TEXT_WIDTH_MM}mm)\n"
+                call = "page(flipped: true, {\ncarried-here()\n" + "".join(head) + call + "})\n"
                 head = []
+                last = 0
+            elif call.startswith("blank-question("):
+                last = len(body) + len(head)
+            else:
+                last = 0
             body += [*head, call]
             head = []
         body += head

@@ -34,6 +34,7 @@ DOCUMENTS: dict[str, list[str]] = {
     "blank": ["report", "--blank", "innovationslabor"],
     "blank-koinvestition": ["report", "--blank", "koinvestition-fahrradgarage"],
     "trainer": ["report", "--blank", "innovationslabor", "--trainer"],
+    "trainer-koinvestition": ["report", "--blank", "koinvestition-fahrradgarage", "--trainer"],
     "role-cards-A6": ["board", GAME, "--cards"],
     "role-cards-A4": ["board", GAME, "--cards", "--paper", "A4"],
     "negotiation-table": ["board", GAME, "--poster"],
@@ -114,3 +115,23 @@ def test_role_cards_on_a4_four_to_a_sheet_with_cut_lines(tmp_path: Path) -> None
         for right in (False, True):
             for low in (False, True):
                 assert front[(right, low)] == back[(not right, low)]
+
+
+@pytest.mark.full
+def test_the_question_before_a_landscape_page_comes_along_rather_than_alone(
+    tmp_path: Path,
+) -> None:
+    """The co-investment's facilitator copy: question 1.5 no longer fits on page 1; it stood
+    alone on a page 8 % full before the landscape table of section 2, and now opens that page."""
+    out = tmp_path / "moderation.pdf"
+    assert (
+        main(["report", "--blank", "koinvestition-fahrradgarage", "--trainer", "-o", str(out)]) == 0
+    )
+    with pdfplumber.open(out) as pdf:
+        texts = [" ".join((page.extract_text() or "").split()) for page in pdf.pages]
+        with_it = [i for i, text in enumerate(texts) if "1.5 Geplante Inbetriebnahme" in text]
+        assert len(with_it) == 1
+        page = pdf.pages[with_it[0]]
+        assert page.width > page.height and "2. Parteien und Beiträge" in texts[with_it[0]]
+    everything = " ".join(texts)
+    assert all(f"1.{n} " in everything for n in range(1, 6))
