@@ -58,7 +58,8 @@ def write_html(document: Document) -> str:
         if p.new_page or (i > 0 and document.parts[i - 1].kind == "glance")
     )
     # The decision-maker's page 1 ("Auf einen Blick") is printed on one page, as in PDF and Word.
-    glance = any(p.kind == "glance" for p in document.parts)
+    # Only where the glance follows the title block: a decision paper's attachment has one too.
+    glance = [p.kind for p in document.parts[:2]] == ["head", "glance"]
     page = render_html(
         "\n".join(lines) + "\n", document.title, document.footer, document.lang, breaks, glance
     )

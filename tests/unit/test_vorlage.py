@@ -145,3 +145,12 @@ def test_the_paper_prints_cleanly(tmp_path: Path) -> None:
     out = tmp_path / "vorlage.pdf"
     assert main(["report", str(EXAMPLE), "--vorlage", "-o", str(out)]) == 0
     assert print_problems(out) == []
+
+
+def test_the_paper_in_html_is_not_set_as_a_first_page(tmp_path: Path) -> None:
+    out = tmp_path / "vorlage.html"
+    assert main(["report", str(EXAMPLE), "--vorlage", "-o", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    # The report's compact page 1 is for its glance; the paper prints in its ordinary type.
+    assert '<div class="first-page">' not in html
+    assert '<h2 class="page">Anlage 1: Canvas-Bericht' in html
