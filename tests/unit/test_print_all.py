@@ -1,4 +1,4 @@
-"""The print test: every kind of paper kosi writes, read back with pypdf and pdfplumber – fonts
+"""The print test: every kind of paper kosi writes (the decision paper too), read back with pypdf and pdfplumber – fonts
 embedded, no character outside its page or over its table cell's rules, no type smaller than its
 paper allows (8 pt on A4, 14 pt on A1), no page less than a quarter full but the last
 (tests/print_checks.py says how each is measured).
@@ -28,6 +28,7 @@ DOCUMENTS: dict[str, list[str]] = {
     "report": ["report", LAB],
     "report-koinvestition": ["report", str(EXAMPLES / "koinvestition-fahrradgarage.answers.yaml")],
     "report-reifegrad": ["report", str(EXAMPLES / "labor-reifegrad.answers.yaml")],
+    "decision-paper": ["report", LAB, "--vorlage"],
     "poster-A4": ["report", LAB, "--poster", "--paper", "A4"],
     "poster-A3": ["report", LAB, "--poster", "--paper", "A3"],
     "poster-A1": ["report", LAB, "--poster", "--paper", "A1"],
