@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Markdown
 
 from kosi_tui.faces.tui.app import KosiApp, Start
 from kosi_tui.faces.tui.screens.fill import FillScreen
+from kosi_tui.faces.tui.widgets.report_view import ReportView
 from kosi_tui.i18n import t
 from kosi_tui.paths import bundled_canvases
 from tests.conftest import DATA, ROOT
@@ -131,11 +131,9 @@ def test_review_scrolled_to_the_evaluation(snap_compare: Any, home: Path, lang: 
         await pilot.press("f5")
         await pilot.pause()
         evaluation = t("report.evaluation", lang)
-        report = pilot.app.screen.query_one("#report", Markdown)
-        heading = next(w for w in report.query("MarkdownH2") if evaluation in str(w.render()))
-        pilot.app.screen.query_one("#report-scroll").scroll_to_widget(
-            heading, animate=False, top=True
-        )
+        line = pilot.app.screen.query_one("#report", ReportView).line_of(evaluation)
+        assert line is not None
+        pilot.app.screen.query_one("#report-scroll").scroll_to(y=line, animate=False)
         await pilot.pause()
 
     assert snap_compare(draft_app(home, lang), terminal_size=(80, 24), run_before=run_before)

@@ -11,7 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Markdown, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from kosi_tui.core.text import localize
@@ -21,6 +21,7 @@ from kosi_tui.faces.tui.dialogs.path_dialog import PathDialog
 from kosi_tui.faces.tui.markup import as_typed
 from kosi_tui.faces.tui.screens.base import KosiScreen
 from kosi_tui.faces.tui.widgets.footer import QuietFooter
+from kosi_tui.faces.tui.widgets.report_view import ReportView
 from kosi_tui.i18n import t
 from kosi_tui.report.formats import BY_KEY, FORMATS
 from kosi_tui.storage.atomic import WriteError, write_atomic
@@ -97,7 +98,7 @@ class ReviewScreen(KosiScreen[str | None]):
         )
         with Horizontal(id="review-body"):
             with ReportScroll(id="report-scroll"):
-                yield Markdown(write_markdown(self.document), id="report")
+                yield ReportView(write_markdown(self.document), id="report")
             with Vertical(id="missing-box"):
                 yield Static(id="missing-title")
                 yield MissingList(id="missing")
