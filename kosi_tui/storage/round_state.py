@@ -7,10 +7,13 @@ touched. The file is JSON, not YAML, so that nothing that reads a folder's draft
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+import math
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeGuard
 
 from kosi_tui.core.answers import now
+from kosi_tui.core.phase_timer import PhaseTimer
 from kosi_tui.storage.atomic import write_atomic
 
 STATE_FILE = "kosi-planspiel.json"
@@ -27,6 +30,8 @@ class RoundState:
     """ISO times at which each round up to the current one was started."""
     revealed: list[int] = field(default_factory=list)
     """Sealed rounds (0-based) the trainer has revealed."""
+    timer: PhaseTimer = field(default_factory=PhaseTimer)
+    """The phase timer the served board shows (kept here so every beamer shows the same time)."""
 
 
 def read_state(folder: Path) -> RoundState | None:
@@ -46,13 +51,32 @@ def read_state(folder: Path) -> RoundState | None:
         index,
         [s for s in started if isinstance(s, str)] if isinstance(started, list) else [],
         [r for r in revealed if isinstance(r, int)] if isinstance(revealed, list) else [],
+        _timer(data.get("timer")),
     )
+
+
+def _timer(data: object) -> PhaseTimer:
+    """The timer as written, or a standing one at zero when it is missing or makes no sense."""
+    if not isinstance(data, dict):
+        return PhaseTimer()
+    started, stood = data.get("started"), data.get("stood", 0.0)
+    if started is not None and not _finite(started):
+        return PhaseTimer()
+    if not _finite(stood) or not 0 <= stood < 10**7:
+        return PhaseTimer()
+    return PhaseTimer(float(started) if started is not None else None, float(stood))
+
+
+def _finite(value: object) -> TypeGuard[float]:
+    # JSON readers take NaN and Infinity; a clock built on them cannot be shown.
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def write_state(folder: Path, state: RoundState) -> None:
     """Writes the state in one step; raises `WriteError` when the folder cannot be written."""
     data = {"format": FORMAT, "canvas": state.canvas, "round": state.round,
-            "started": state.started, "revealed": state.revealed}  # fmt: skip
+            "started": state.started, "revealed": state.revealed,
+            "timer": {"started": state.timer.started, "stood": state.timer.stood}}  # fmt: skip
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     write_atomic(folder / STATE_FILE, text.encode("utf-8"), backup=False)
 
@@ -63,14 +87,14 @@ def moved(state: RoundState, step: int, rounds: int) -> RoundState:
     started = list(state.started[: index + 1])
     if index > state.round or not started:
         started += [now().isoformat()] * (index + 1 - len(started))
-    return RoundState(state.canvas, index, started, state.revealed)
+    return replace(state, round=index, started=started)
 
 
 def revealed(state: RoundState) -> RoundState:
     """The state with its current round revealed."""
     if state.round in state.revealed:
         return state
-    return RoundState(state.canvas, state.round, state.started, [*state.revealed, state.round])
+    return replace(state, revealed=[*state.revealed, state.round])
 
 
 def hidden(state: RoundState | None, rnd_index: int, sealed: bool) -> bool:

@@ -1,6 +1,7 @@
 """The served board in headless Chromium (the system's, over the DevTools protocol), as a beamer
 shows it: round 1 sealed (who has submitted, no amount), then revealed with the trainer's button
-(the table with the tasks column and the role nobody plays, the gaps as bars, the flags), at
+(the table with the tasks column and the role nobody plays, the gaps as bars, the flags) with the
+phase timer started and stopped, at
 1280x720 and 1920x1080; styled by its own CSS, no outside resources, large type. The screenshots
 are kept for people to look at (KOSI_WEB_SHOTS=folder)."""
 
@@ -77,6 +78,16 @@ async def test_the_served_board_on_a_beamer_sealed_then_revealed(tmp_path: Path)
         await tab.until("window.innerWidth == 1280")
         await tab.press_button("form[action='/board/reveal'] button")
         await tab.until("document.querySelector('.badge.revealed')")
+        # The phase timer: started by the trainer, counting in large type beside the round.
+        await tab.press_button("form[action='/board/timer/start'] button")
+        await tab.until("document.querySelector('#timer .clock')")
+        await tab.until("document.querySelector('#timer .clock').textContent >= '00:01'")
+        clock = await tab.js("document.querySelector('#timer').getBoundingClientRect().toJSON()")
+        assert clock["bottom"] < 200 and clock["right"] <= 1280, clock
+        size = await tab.js(
+            "parseFloat(getComputedStyle(document.querySelector('#timer')).fontSize)"
+        )
+        assert size >= 50
         text = await tab.js("document.body.innerText")
         assert "Aufgaben" in text and "Betrieb: Schlüssel, Warteliste, Reinigung" in text
         assert "Radladen – unbesetzt" in text
@@ -100,3 +111,6 @@ async def test_the_served_board_on_a_beamer_sealed_then_revealed(tmp_path: Path)
         assert size >= 28  # type that grows with the screen
         assert await tab.js("document.documentElement.scrollWidth") <= 1920
         await tab.shot(tmp_path / "board-revealed-1920x1080.png")
+        await tab.press_button("form[action='/board/timer/stop'] button")
+        await tab.until("document.querySelector('#timer.stopped')")
+        assert "angehalten" in await tab.js("document.querySelector('#timer').innerText")

@@ -70,3 +70,82 @@ def test_the_served_board_keeps_a_sealed_round_sealed(tmp_path: Path) -> None:
     group_play.revealed_first_round(tmp_path)
     page = board_fragment(game, read_state(tmp_path), "de")
     assert "7.500" in page and "Rollenkarte" in page and "Einmalige Zusagen" in page
+
+
+async def test_the_served_board_keeps_one_phase_timer_for_every_beamer(tmp_path: Path) -> None:
+    from aiohttp import web
+    from aiohttp.test_utils import TestClient, TestServer
+
+    from kosi_tui.faces.serve.attempts import Attempts
+    from kosi_tui.faces.serve.board_page import BoardPages
+    from kosi_tui.faces.serve.door import Door
+
+    group_play.offer(group_play.join(tmp_path, "stadt"), 0, {"stand": "angebot"})
+    now = [1000.0]
+
+    def pages() -> BoardPages:
+        board = BoardPages(tmp_path, "de", Door(None, loopback=True), Attempts())
+        board.clock = lambda: now[0]
+        return board
+
+    app = web.Application()
+    pages().add_routes(app)
+    async with TestClient(TestServer(app, host="127.0.0.1")) as client:
+        origin = {"Origin": f"http://{client.host}:{client.port}"}
+
+        async def post(path: str, headers: dict[str, str] = origin) -> int:
+            response = await client.post(path, headers=headers, allow_redirects=False)
+            return response.status
+
+        async def shown() -> str:
+            return await (await client.get("/board?part=1")).text()
+
+        assert 'id="timer"' not in await shown()  # nothing before it was first started
+        page = await (await client.get("/board")).text()
+        for label in ("Zeit starten", "Zeit anhalten", "Zeit auf 0"):
+            assert f"<button>{label}</button>" in page
+        assert await post("/board/timer/start") == 303
+        now[0] = 1125.0
+        fragment = await shown()
+        assert (
+            'data-seconds="125.0"' in fragment
+            and 'Zeit</small> <span class="clock">02:05</span>' in fragment
+        )
+        # A second beamer (or the server started again) reads the same time from the folder.
+        second = web.Application()
+        pages().add_routes(second)
+        async with TestClient(TestServer(second, host="127.0.0.1")) as other:
+            assert "02:05" in await (await other.get("/board?part=1")).text()
+        now[0] = 1130.0
+        assert await post("/board/timer/start") == 303  # a second click does not restart it
+        assert await post("/board/timer/stop") == 303
+        now[0] = 2000.0
+        fragment = await shown()
+        assert (
+            "02:10</span> <small>angehalten</small>" in fragment and "data-seconds" not in fragment
+        )
+        assert await post("/board/next") == 303  # moving the round keeps the timer
+        assert read_state(tmp_path) is not None and read_state(tmp_path).round == 1  # type: ignore[union-attr]
+        assert await post("/board/timer/start") == 303  # counts on from where it stood
+        now[0] = 2010.0
+        assert "02:20" in await shown()
+        assert await post("/board/timer/reset") == 303  # back to zero, running on
+        now[0] = 2015.0
+        assert "00:05" in await shown()
+        # Another site's page cannot stop it, nor can a foreign name for this computer.
+        assert await post("/board/timer/stop", {"Origin": "http://evil.example"}) == 403
+        foreign = {**origin, "Host": f"evil.example:{client.port}"}
+        assert await post("/board/timer/reset", foreign) == 403
+        assert 'data-seconds="5.0"' in await shown()
+
+
+def test_a_timer_in_the_round_file_that_makes_no_sense_stands_at_zero(tmp_path: Path) -> None:
+    from kosi_tui.core.phase_timer import PhaseTimer
+    from kosi_tui.storage.round_state import STATE_FILE
+
+    for timer in ('{"started": NaN}', '{"stood": -5}', '{"started": "gestern"}', "[1]"):
+        (tmp_path / STATE_FILE).write_text(
+            f'{{"format": "kosi-round/1", "canvas": "x", "round": 1, "timer": {timer}}}', "utf-8"
+        )
+        state = read_state(tmp_path)
+        assert state is not None and state.round == 1 and state.timer == PhaseTimer(), timer

@@ -2,7 +2,9 @@
 
 The same figures as `kosi board` in the terminal: the round's negotiation table with its Σ row,
 who has submitted, the group flags and the figures by round. The page asks for its table again
-every second; the trainer moves the round with two buttons. Participants' code does not open it:
+every second; the trainer moves the round with two buttons, and starts, stops and sets back a
+phase timer shown in large type (kept in the round's file, so a reload or a second beamer shows the
+same time; the page counts the seconds between two readings itself). Participants' code does not open it:
 the trainer's code is a second one, printed only in the trainer's terminal.
 """
 
@@ -10,6 +12,9 @@ from __future__ import annotations
 
 import asyncio
 import html
+import time
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from aiohttp import web
@@ -19,6 +24,7 @@ from kosi_tui.core.expr.nodes import Ref
 from kosi_tui.core.group import RoundResult, amount_text, role_name
 from kosi_tui.core.group_record import played_events
 from kosi_tui.core.numbers import is_number
+from kosi_tui.core.phase_timer import PhaseTimer, clock_text
 from kosi_tui.core.text import localize
 from kosi_tui.faces.board.record import Entry, event_text, keep_record, record_parts
 from kosi_tui.faces.serve.addresses import is_loopback
@@ -68,7 +74,12 @@ nav button { font: inherit; font-size: .9rem; padding: .2rem .7rem; margin-left:
   border: 2px solid #fff; border-radius: .3rem; background: #0b1f33; color: #fff; cursor: pointer; }
 nav button:focus-visible { outline: 3px solid #ffd400; outline-offset: 2px; }
 #board { padding: .4rem 1rem 1rem; }
+.top { display: flex; align-items: baseline; justify-content: space-between; gap: 1rem; }
 h2 { font-size: 1.7rem; margin: .2rem 0; }
+.timer { font-size: 3rem; font-weight: 800; font-variant-numeric: tabular-nums;
+  white-space: nowrap; line-height: 1; }
+.timer.stopped { color: #4a4a4a; }
+.timer small { font-size: 1rem; font-weight: 600; }
 .badge { display: inline-block; font-size: 1rem; font-weight: 700; padding: .1rem .6rem;
   border-radius: .3rem; margin-left: .6rem; vertical-align: middle; }
 .badge.sealed { background: #000; color: #fff; }
@@ -189,11 +200,30 @@ def _bars(game: Game, results: list[RoundResult], state: RoundState | None, lang
     return "".join(out)
 
 
+def _timer(timer: PhaseTimer, now: float, lang: str) -> str:
+    """The phase timer in large type, nothing before it was first started; the page's script
+    counts on from `data-seconds` while it runs."""
+    seconds = timer.seconds(now)
+    if not timer.running and not seconds:
+        return ""
+    # A word, not '⏱': beamer laptops often lack a font with the symbol (it showed as a box).
+    label = f"<small>{html.escape(t('board.timer_label', lang))}</small> "
+    clock = f'<span class="clock">{clock_text(seconds)}</span>'
+    if timer.running:
+        return f'<div id="timer" class="timer" data-seconds="{seconds:.1f}">{label}{clock}</div>'
+    stopped = html.escape(t("board.timer_stopped_web", lang))
+    return f'<div id="timer" class="timer stopped">{label}{clock} <small>{stopped}</small></div>'
+
+
 def board_fragment(
-    game: Game, state: RoundState | None, lang: str, record: list[Entry] | None = None
+    game: Game,
+    state: RoundState | None,
+    lang: str,
+    record: list[Entry] | None = None,
+    now: float | None = None,
 ) -> str:
-    """The changing part of the page: round, sealed or revealed, status, event card, table (with
-    the roles nobody plays), the gaps as bars across the rounds, flags, figures."""
+    """The changing part of the page: round, sealed or revealed, phase timer, status, event card,
+    table (with the roles nobody plays), the gaps as bars across the rounds, flags, figures."""
     group = game.compiled.canvas.group
     assert group is not None
     index = min(state.round if state else 0, len(group.rounds) - 1)
@@ -252,8 +282,11 @@ def board_fragment(
         if shown
         else ""
     )
+    timer = _timer(
+        state.timer if state else PhaseTimer(), time.time() if now is None else now, lang
+    )
     return (
-        f"<h2>{html.escape(heading)}{badge}</h2>"
+        f'<div class="top"><h2>{html.escape(heading)}{badge}</h2>{timer}</div>'
         f'<p class="status">{html.escape(" · ".join(status))}</p>'
         + banner
         + _table(grid, classes, heading)
@@ -277,14 +310,20 @@ class BoardPages:
         """Cookies only over https (the trainer gave a certificate)."""
         self.record: list[Entry] = []
         """The game's record as the last reading left it."""
+        self.clock: Callable[[], float] = time.time
+        """The phase timer's clock: seconds since the epoch, so that a second server process
+        reading the same folder counts the same (a test gives its own)."""
 
     def add_routes(self, app: web.Application) -> None:
-        """Adds `/board`, `/board/door`, `/board/next` and `/board/back`."""
+        """Adds `/board`, `/board/door`, the round's buttons and the phase timer's."""
         app.router.add_get("/board", self.page)
         app.router.add_post("/board/door", self.enter)
         app.router.add_post("/board/next", self.next_round)
         app.router.add_post("/board/back", self.previous_round)
         app.router.add_post("/board/reveal", self.reveal)
+        app.router.add_post("/board/timer/start", self.start_timer)
+        app.router.add_post("/board/timer/stop", self.stop_timer)
+        app.router.add_post("/board/timer/reset", self.reset_timer)
 
     def _allowed(self, request: web.Request) -> bool:
         # On loopback a foreign site whose name resolves to 127.0.0.1 (DNS rebinding) must not
@@ -357,7 +396,7 @@ class BoardPages:
             return self._door(wrong=False) if typed is None else self._answer(request, typed)
         game, state, error = await self._read()
         fragment = (
-            board_fragment(game, state, self.lang, self.record)
+            board_fragment(game, state, self.lang, self.record, self.clock())
             if game is not None
             else f"<p>{html.escape(error)}</p>"
         )
@@ -365,15 +404,30 @@ class BoardPages:
             return web.Response(text=fragment, content_type="text/html", headers=NO_STORE)
         lang = self.lang
         title = localize(game.compiled.canvas.title, lang) if game else t("board.title_empty", lang)
-        buttons = (
-            f'<form method="post" action="/board/back"><button>{html.escape(t("board.button_back", lang))}</button></form>'
-            f'<form method="post" action="/board/next"><button>{html.escape(t("ui.key_board_next", lang))}</button></form>'
-            f'<form method="post" action="/board/reveal"><button>{html.escape(t("ui.key_board_reveal", lang))}</button></form>'
+        buttons = "".join(
+            f'<form method="post" action="/board/{path}"><button>{html.escape(t(key, lang))}</button></form>'
+            for path, key in (
+                ("back", "board.button_back"),
+                ("next", "ui.key_board_next"),
+                ("reveal", "ui.key_board_reveal"),
+                ("timer/start", "board.timer_start"),
+                ("timer/stop", "board.timer_stop"),
+                ("timer/reset", "board.timer_reset"),
+            )
         )
+        # The running timer counts on between two readings from the seconds the server gave,
+        # so the browser's own clock (set wrong on many beamer laptops) never enters.
         script = (
-            "<script>setInterval(async () => { try { const r = await fetch('/board?part=1', "
-            "{cache: 'no-store'}); if (r.ok) document.getElementById('board').innerHTML = "
-            f"await r.text(); }} catch (e) {{}} }}, {REFRESH_MS});</script>"
+            "<script>let read = performance.now();"
+            "setInterval(async () => { try { const r = await fetch('/board?part=1', "
+            "{cache: 'no-store'}); if (r.ok) { const html = await r.text(); "
+            "read = performance.now(); document.getElementById('board').innerHTML = html; } "
+            f"}} catch (e) {{}} }}, {REFRESH_MS});"
+            "setInterval(() => { const el = document.getElementById('timer');"
+            " if (!el || el.dataset.seconds === undefined) return;"
+            " const s = Math.floor(parseFloat(el.dataset.seconds) + (performance.now() - read) / 1000);"
+            " el.querySelector('.clock').textContent = String(Math.floor(s / 60)).padStart(2, '0')"
+            " + ':' + String(s % 60).padStart(2, '0'); }, 250);</script>"
         )
         page = (
             f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
@@ -385,8 +439,10 @@ class BoardPages:
         )
         return web.Response(text=page, content_type="text/html", headers=PAGE_HEADERS)
 
-    async def _move(self, request: web.Request, step: int | None) -> web.Response:
-        """Moves the round by `step`, or reveals the current one (`None`)."""
+    async def _move(
+        self, request: web.Request, change: Callable[[RoundState, int], RoundState]
+    ) -> web.Response:
+        """Writes the state `change` makes of the current one (given the number of rounds)."""
         if not self._allowed(request) or not self.door.origin_allowed(
             request.headers.get("Origin"), request.host
         ):
@@ -395,7 +451,7 @@ class BoardPages:
         if game is not None and game.compiled.canvas.group is not None:
             current = state or RoundState(game.compiled.canvas.id)
             rounds = len(game.compiled.canvas.group.rounds)
-            new = revealed(current) if step is None else moved(current, step, rounds)
+            new = change(current, rounds)
             try:
                 write_state(self.folder, new)
             except WriteError as err:
@@ -404,12 +460,32 @@ class BoardPages:
 
     async def reveal(self, request: web.Request) -> web.Response:
         """Reveals the offers of a sealed round."""
-        return await self._move(request, None)
+        return await self._move(request, lambda state, _: revealed(state))
 
     async def next_round(self, request: web.Request) -> web.Response:
         """Moves the game to the next round."""
-        return await self._move(request, 1)
+        return await self._move(request, lambda state, rounds: moved(state, 1, rounds))
 
     async def previous_round(self, request: web.Request) -> web.Response:
         """Goes back one round."""
-        return await self._move(request, -1)
+        return await self._move(request, lambda state, rounds: moved(state, -1, rounds))
+
+    async def _time(
+        self, request: web.Request, change: Callable[[PhaseTimer, float], PhaseTimer]
+    ) -> web.Response:
+        now = self.clock()
+        return await self._move(
+            request, lambda state, _: replace(state, timer=change(state.timer, now))
+        )
+
+    async def start_timer(self, request: web.Request) -> web.Response:
+        """Starts the phase timer, or lets it count on from where it was stopped."""
+        return await self._time(request, PhaseTimer.start)
+
+    async def stop_timer(self, request: web.Request) -> web.Response:
+        """Stops the phase timer; it keeps showing the time it stood at."""
+        return await self._time(request, PhaseTimer.stop)
+
+    async def reset_timer(self, request: web.Request) -> web.Response:
+        """Sets the phase timer back to zero (running on, if it ran)."""
+        return await self._time(request, PhaseTimer.reset)
