@@ -542,3 +542,21 @@ async def test_the_largest_bundled_canvas_stays_within_the_weight_budget(tmp_pat
             response = await client.get(address)
             assert response.status == 200, address
             assert len(await response.read()) + own < 100_000, address  # 34 KB at most today
+
+
+async def test_a_long_page_is_saved_not_refused_for_its_size(tmp_path: Path) -> None:
+    # Three pages of German prose in one field: sent as a form, every "ä" takes six bytes, so
+    # the body is far above the 64 KiB the terminal view's messages may have.
+    folder = tmp_path / "ws"
+    prose = "Die Bürgerbeteiligung läuft über die Stadtteilbüros; Ämter prüfen Anträge. " * 1200
+    async with form_client(folder, [every_kind(tmp_path)]) as client:
+        await start(client)
+        response = await send(client, "eins", [("a.eins.idee", prose)], action="save")
+        assert response.status == 303, await response.text()
+        script = await client.post(
+            "/form/api/answer",
+            data={"token": token_in((await section(client, "eins"))[1]), "key": "eins.idee",
+                  "a.eins.idee": prose + "!"},
+        )  # fmt: skip
+        assert script.status == 200
+    assert draft_on_disk(folder)["answers"]["eins.idee"] == prose + "!"

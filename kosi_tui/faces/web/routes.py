@@ -40,6 +40,9 @@ MOST_LISTED = 30
 """One's own drafts listed on the first page, newest first."""
 FORM_SECONDS = 10.0
 """How long the body of a sent page may take to arrive."""
+MOST_BYTES = 2 * 1024 * 1024
+"""Largest body of a sent page: pages of text typed into it (an "ä" sent as a form takes six
+bytes) are saved, not refused – the terminal view's 64 KiB per message would lose them."""
 
 RoomCheck = Callable[[web.Request], web.Response | None]
 """The server's answer when the room has no place for this browser, else None."""
