@@ -996,6 +996,8 @@ MESSAGES: dict[str, str] = {
     "web.own_drafts": "Ihre Entwürfe",
     "web.open_this": "Weiter mit „{title}“ ({who}, {when})",
     "web.draft_gone": "Diesen Entwurf gibt es hier nicht mehr. Wählen Sie einen aus der Liste.",
+    "web.not_taken": "Diese Seite wurde nicht gespeichert: Der Server wurde neu gestartet oder Ihre Sitzung beendet. Unten steht, was Sie auf der Seite eingegeben hatten. Kopieren Sie es, öffnen Sie Ihren Entwurf wieder (mit Ihrem Fortsetzungscode oder aus Ihrer Liste) und fügen Sie es dort ein.",
+    "web.typed_heading": "Ihre Eingaben auf der nicht gespeicherten Seite",
     "exchange.left_out_heading": "Nicht übertragen (kosi export)",
     "exchange.condition_left_out": "{where}: die Bedingung {what} (die Plattform kennt kein Gegenstück zu „{part}“); die Frage steht ohne sie im Formular",
     "exchange.default_left_out": "{where}: der Vorgabewert (default)",

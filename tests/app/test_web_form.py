@@ -560,3 +560,23 @@ async def test_a_long_page_is_saved_not_refused_for_its_size(tmp_path: Path) -> 
         )  # fmt: skip
         assert script.status == 200
     assert draft_on_disk(folder)["answers"]["eins.idee"] == prose + "!"
+
+
+async def test_a_page_sent_after_the_server_restarted_shows_what_was_typed(tmp_path: Path) -> None:
+    from kosi_tui.faces.web.visitors import Visitors
+
+    folder = tmp_path / "ws"
+    async with form_client(folder, [every_kind(tmp_path)]) as client:
+        await start(client)
+        _, page = await section(client, "eins")
+        client.kosi.form.visitors = Visitors()  # type: ignore[attr-defined]  # what a restart forgets
+        typed = [("token", token_in(page)), ("on", "eins.idee"), ("a.eins.name", "Labor <Nord>"),
+                 ("a.eins.idee", "Drei Absätze\nüber das Labor"), ("action", "next")]  # fmt: skip
+        response = await client.post("/form/s/eins", data=typed, allow_redirects=False)
+        shown = await response.text()
+        assert response.status == 409, shown
+        # Every text typed on the page stands there to copy, next to its question; the way back
+        # in (the resume code) is on the same page.
+        assert "Labor &lt;Nord&gt;" in shown and "Drei Absätze\nüber das Labor" in shown
+        assert "Wie heißt das Projekt?" in shown and 'action="/form/resume"' in shown
+        assert "Labor" not in str(draft_on_disk(folder).get("answers"))

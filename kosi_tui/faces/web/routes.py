@@ -149,7 +149,7 @@ class FormRoutes:
         return self.start_response(request)
 
     def start_response(
-        self, request: web.Request, message: str = "", status: int = 200
+        self, request: web.Request, message: str = "", status: int = 200, kept: str = ""
     ) -> web.Response:
         """The first page: go on with the open draft, start one, or come back by code."""
         lang = self.lang
@@ -194,7 +194,7 @@ class FormRoutes:
         own = self._own_drafts_html(token, canvases)
         terminal = f'<p class="other"><a href="/terminal">{e(t("web.terminal_link", lang))}</a></p>'
         body = (
-            f"<h1>{e(t('web.start_title', lang))}</h1>{error}{going_on}"
+            f"<h1>{e(t('web.start_title', lang))}</h1>{error}{kept}{going_on}"
             '<form method="post" action="/form/start">'
             f'<input type="hidden" name="token" value="{e(token)}">'
             f'<fieldset class="choices"><legend>{e(t("web.canvas", lang))}</legend>{choices}</fieldset>'
@@ -409,6 +409,10 @@ class FormRoutes:
         return frame(self.lang, title, body)
 
     async def send_section(self, request: web.Request) -> web.StreamResponse:
+        self._guard(request)
+        known = self._visitor(request)
+        if known is None or (known.filling is None and known.left is None):
+            return await self._not_taken(request)
         visitor, filling = await self._with_draft(request)
         section_id = self._section_id(request, filling)
         posted = await self._posted(request, visitor)
@@ -460,6 +464,31 @@ class FormRoutes:
         if action == "back" and here > 0:
             raise web.HTTPSeeOther(f"/form/s/{order[here - 1]}")
         raise web.HTTPSeeOther(f"/form/s/{section_id}?said={'new' if appeared else 'saved'}")
+
+    async def _not_taken(self, request: web.Request) -> web.Response:
+        """A page sent by a browser the server no longer knows (it was restarted, or the trainer
+        ended the session): nothing can be saved, so what was typed is shown to copy, with the
+        way back into the draft."""
+        try:
+            async with asyncio.timeout(FORM_SECONDS):
+                posted = await request.post()
+        except TimeoutError:
+            raise web.HTTPRequestTimeout() from None
+        labels: dict[str, str] = {}
+        for loaded in self.canvases():
+            for key, located in loaded.compiled.questions.items():
+                labels.setdefault(key, localize(located.question.label, self.lang))
+        typed = []
+        for name, value in posted.items():
+            if not name.startswith("a.") or not isinstance(value, str) or not value.strip():
+                continue
+            key = ".".join(name.split(".")[1:3])
+            label = e(labels.get(key, key))
+            typed.append(f"<dt>{label}</dt><dd><pre>{e(value)}</pre></dd>")
+        kept = ""
+        if typed:
+            kept = f'<h2>{e(t("web.typed_heading", self.lang))}</h2><dl class="typed">{"".join(typed)}</dl>'
+        return self.start_response(request, t("web.not_taken", self.lang), 409, kept)
 
     # -- overview and downloads ------------------------------------------------------------------
 
