@@ -798,6 +798,8 @@ MESSAGES: dict[str, str] = {
     "game.no_card": "Wählen Sie zuerst Ihre Rolle im Abschnitt „Ihre Rolle“; dann steht hier Ihre Rollenkarte.",
     "game.events": "Ereigniskarten bisher:",
     "ui.key_role_card": "Rolle",
+    "ui.cmd_role_card": "Rollenkarte",
+    "ui.cmd_role_card_help": "Ihre ganze Rollenkarte mit der Rückseite (F4)",
     "plain.game_card": "Ihre Rollenkarte (mit „Nur für Sie“; nur auf Ihrem Bildschirm):",
     "plain.game_carried": "Aus Runde {n} übernommen: {count} {count:Antwort|Antworten}. Eine leere Zeile behält sie, eine neue Eingabe ändert sie.",
     "ui.key_board_next": "Nächste Runde",

@@ -790,6 +790,8 @@ MESSAGES: dict[str, str] = {
     "game.no_card": "Choose your role first in the section “Your role”; then your role card is shown here.",
     "game.events": "Event cards so far:",
     "ui.key_role_card": "Role",
+    "ui.cmd_role_card": "Role card",
+    "ui.cmd_role_card_help": "Your whole role card with its back (F4)",
     "plain.game_card": "Your role card (with “Just for you”; only on your screen):",
     "plain.game_carried": "Carried over from round {n}: {count} {count:answer|answers}. An empty line keeps them, a new entry changes them.",
     "ui.key_board_next": "Next round",

@@ -37,6 +37,13 @@ async def test_the_participant_sees_role_round_carried_offer_and_card_limits(
         assert "runde_2.abgeben" not in answers  # given in only by the participant
         strip = str(screen.query_one(GameStrip).render())
         assert "Ihre Rolle: Stadt · Spieltafel: Runde 2 von 3 · F4: Rollenkarte" in strip
+        # The role question's help sends people to 'Rollenkarte': the palette has it as well.
+        command = next(c for c in app.get_system_commands(screen) if c.title == "Rollenkarte")
+        command.callback()
+        await pilot.pause()
+        assert isinstance(app.screen, MessageDialog)
+        await pilot.press("escape")
+        await pilot.pause()
         assert "↻ Aus Runde 1 übernommen (links markiert): 3 Antworten" in strip
         money = next(w for w in screen.query(QuestionWidget) if w.key == "runde_2.geld_einmalig")
         assert money.has_class("-carried")

@@ -104,3 +104,26 @@ def test_plain_mode_shows_the_card_carries_the_offer_over_and_warns_beyond_it(
     assert saved.session.answers["runde_2.flaeche_m2"] == 12  # carried, kept, saved
     assert "runde_2.abgeben" not in saved.session.answers
     saved.close()
+
+
+def test_the_role_questions_help_points_to_what_every_face_shows() -> None:
+    # The help said the role stood 'oben auf Ihrer Rollenkarte' (paper only); every face now
+    # shows it above the questions and names the whole card 'Rollenkarte' (the terminal's strip
+    # 'F4: Rollenkarte' and palette, the browser's link, plain mode's heading) – and no face's
+    # key is named in the canvas.
+    import re
+
+    from kosi_tui.core.text import localize
+    from kosi_tui.i18n import t
+
+    compiled = group_play.canvas().compiled
+    question = compiled.questions["rolle.rolle"].question
+    assert question.help is not None
+    for lang, name in (("de", "Rollenkarte"), ("en", "Role card")):
+        help_text = localize(question.help, lang)
+        assert f"„{name}“" in help_text or f"“{name}”" in help_text, help_text
+        assert not re.search(r"\b(F\d+|Strg|Ctrl|Taste|key)\b", help_text), help_text
+        assert t("ui.cmd_role_card", lang) == name  # the terminal's palette
+        assert name.lower() in t("game.card_key", lang).lower()  # the terminal's strip (F4)
+        assert name.lower() in t("web.role_card_link", lang).lower()  # the browser's link
+        assert name.lower().split()[-1] in t("plain.game_card", lang).lower()  # plain mode

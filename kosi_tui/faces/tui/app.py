@@ -388,6 +388,14 @@ class KosiApp(App[None]):
             yield SystemCommand(
                 t("ui.cmd_review", lang), t("ui.cmd_review_help", lang), fill.action_review
             )
+            if fill.check_action("role_card", ()):
+                # The footer says only 'Rolle' (at 80 columns 'Beenden' would be cut off); the
+                # role question's help points to the card as 'Rollenkarte', found here too.
+                yield SystemCommand(
+                    t("ui.cmd_role_card", lang),
+                    t("ui.cmd_role_card_help", lang),
+                    fill.action_role_card,
+                )
             for fmt in FORMATS:
                 if fmt.key_binding is not None:
                     yield SystemCommand(
