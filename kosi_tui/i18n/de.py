@@ -1000,6 +1000,7 @@ MESSAGES: dict[str, str] = {
     "web.draft_gone": "Diesen Entwurf gibt es hier nicht mehr. Wählen Sie einen aus der Liste.",
     "web.not_taken": "Diese Seite wurde nicht gespeichert: Der Server wurde neu gestartet oder Ihre Sitzung beendet. Unten steht, was Sie auf der Seite eingegeben hatten. Kopieren Sie es, öffnen Sie Ihren Entwurf wieder (mit Ihrem Fortsetzungscode oder aus Ihrer Liste) und fügen Sie es dort ein.",
     "web.typed_heading": "Ihre Eingaben auf der nicht gespeicherten Seite",
+    "web.script_unsaved": "Nicht gespeichert. Ihre Eingaben stehen noch im Formular; senden Sie die Seite mit „Speichern“.",
     "exchange.left_out_heading": "Nicht übertragen (kosi export)",
     "exchange.condition_left_out": "{where}: die Bedingung {what} (die Plattform kennt kein Gegenstück zu „{part}“); die Frage steht ohne sie im Formular",
     "exchange.default_left_out": "{where}: der Vorgabewert (default)",

@@ -992,6 +992,7 @@ MESSAGES: dict[str, str] = {
     "web.draft_gone": "This draft is no longer here. Please choose one from the list.",
     "web.not_taken": "This page was not saved: the server was restarted or your session was ended. Below is what you had typed on the page. Copy it, open your draft again (with your resume code or from your list) and paste it there.",
     "web.typed_heading": "What you typed on the page that was not saved",
+    "web.script_unsaved": "Not saved. What you typed is still in the form; send the page with “Save”.",
     "exchange.left_out_heading": "Not carried over (kosi export)",
     "exchange.condition_left_out": "{where}: the condition {what} (the platform has no counterpart to “{part}”); the question is in the form without it",
     "exchange.default_left_out": "{where}: the default value",

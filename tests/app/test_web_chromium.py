@@ -461,3 +461,25 @@ async def test_a_planspiel_round_and_role_card_on_a_phone_have_no_violations(
         assert "In vier Jahren" in await tab.js("document.body.textContent")
         assert_clean(await tab.axe(), "role card")
         await tab.shot(tmp_path / "web-planspiel-card-phone.png")
+
+
+async def test_the_script_never_says_saved_when_the_server_forgot_the_page(tmp_path: Path) -> None:
+    from kosi_tui.faces.web.visitors import Visitors
+
+    async with (
+        form_client(tmp_path / "ws", [every_kind(tmp_path)]) as client,
+        chromium(tmp_path / "profile", tmp_path, 1280, 800, False) as tab,
+    ):
+        base = str(client.make_url("/")).rstrip("/")
+        await tab.go(base + "/")
+        await tab.fill("author", "Ada")
+        await tab.press_button("button.primary")
+        await tab.after_load("/form/code")
+        await tab.go(base + "/form/s/eins")
+        await tab.fill("f-eins-name", "Erst")
+        await tab.until("document.getElementById('saved').textContent == 'Gespeichert.'")
+        client.kosi.form.visitors = Visitors()  # type: ignore[attr-defined]  # a restart
+        await tab.fill("f-eins-name", "Dann")
+        await tab.until(
+            "document.getElementById('saved').textContent.startsWith('Nicht gespeichert')"
+        )

@@ -75,7 +75,7 @@
       data.append(f.name, f.value);
     }
     fetch("/form/api/answer", { method: "POST", body: data, credentials: "same-origin" })
-      .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
+      .then(function (r) { return r.ok && !r.redirected ? r.json() : Promise.reject(r.status); })
       .then(function (reply) {
         say(q, reply.messages);
         Object.keys(reply.visible).forEach(function (k) {
@@ -88,7 +88,11 @@
         var here = document.querySelector(".sections a[aria-current] + .state");
         if (here) { here.textContent = "(" + reply.state + ")"; }
       })
-      .catch(function () { /* the page's own send still saves everything */ });
+      .catch(function () {
+        // Never leave an earlier "Saved." standing: the person must know to send the page
+        // (which saves everything, or shows what was typed when the server forgot this browser).
+        if (status) { status.textContent = status.getAttribute("data-unsaved") || ""; }
+      });
   }
 
   function changed(event) {

@@ -127,7 +127,8 @@ def section_page(
         f'<div class="way">{back}'
         f'<button type="submit" name="action" value="save" class="secondary">{e(t("web.save", lang))}</button>'
         f'<button type="submit" name="action" value="next" class="primary">{e(forward)}</button></div>'
-        f'<p class="saved" id="saved" role="status" aria-live="polite"></p>'
+        f'<p class="saved" id="saved" role="status" aria-live="polite" '
+        f'data-unsaved="{e(t("web.script_unsaved", lang))}"></p>'
         "</form>"
     )
     return page_title, body
