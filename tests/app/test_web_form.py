@@ -580,3 +580,23 @@ async def test_a_page_sent_after_the_server_restarted_shows_what_was_typed(tmp_p
         assert "Labor &lt;Nord&gt;" in shown and "Drei Absätze\nüber das Labor" in shown
         assert "Wie heißt das Projekt?" in shown and 'action="/form/resume"' in shown
         assert "Labor" not in str(draft_on_disk(folder).get("answers"))
+
+
+async def test_two_tabs_on_one_draft_set_nothing_back(tmp_path: Path) -> None:
+    folder = tmp_path / "ws"
+    async with form_client(folder, [every_kind(tmp_path)]) as client:
+        await start(client)
+        _, tab_a = await section(client, "eins")  # the first tab, left open
+        # A second tab of the same browser answers the name and goes on to the next page.
+        response = await send(client, "eins", [("a.eins.name", "Aus Tab B")], action="next")
+        assert response.headers["Location"] == "/form/s/zwei"
+        await section(client, "zwei")
+        # The first tab still shows an empty name; only the idea is typed there, then sent.
+        shown = re.findall(r'name="on" value="([^"]+)"(?! disabled)', tab_a)
+        hidden = re.findall(r'<input type="hidden" name="(shown\.[^"]+)" value="([^"]*)"', tab_a)
+        data = [("token", token_in(tab_a)), *(("on", k) for k in shown), *hidden,
+                ("a.eins.name", ""), ("a.eins.idee", "Aus Tab A"), ("action", "save")]  # fmt: skip
+        response = await client.post("/form/s/eins", data=data, allow_redirects=False)
+        assert response.status == 303, await response.text()
+    answers = draft_on_disk(folder)["answers"]
+    assert answers["eins.name"] == "Aus Tab B" and answers["eins.idee"] == "Aus Tab A"

@@ -3,12 +3,15 @@
 
 Field names: `a.KEY` for a question's answer (several values for several choices), `a.KEY.I` for
 a list's entries, `a.KEY.ROW.COLUMN` for a table's cells, `n.KEY` for how many entries or rows the
-page showed, and `on` once for every question the page showed (a question hidden there is left
-as it is, whatever its condition says now).
+page showed, `on` once for every question the page showed (a question hidden there is left
+as it is, whatever its condition says now), and `shown.KEY` for the answer as the page showed it
+(`shown_digest`), so that only what the person changed on that page is taken.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -40,6 +43,14 @@ class Posted(Protocol):
     def getall(self, key: str, default: Any = None) -> list[Any]: ...
 
     def __contains__(self, key: object) -> bool: ...
+
+
+def shown_digest(value: Any) -> str:
+    """An answer's fingerprint, carried by the page that shows it: a field sent back unchanged
+    (same fingerprint) leaves the draft's answer alone, though another tab of the same browser
+    or the terminal view changed it meanwhile."""
+    text = json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
 
 
 @dataclass

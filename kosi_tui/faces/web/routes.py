@@ -28,7 +28,7 @@ from kosi_tui.faces.serve.door import Door
 from kosi_tui.faces.web.game import game_now, game_strip, role_page
 from kosi_tui.faces.web.page import e, frame, static_file
 from kosi_tui.faces.web.problems import Problems, place
-from kosi_tui.faces.web.reading import read_answer, read_section
+from kosi_tui.faces.web.reading import read_answer, read_section, shown_digest
 from kosi_tui.faces.web.section_page import SectionView, section_page, visible_sections
 from kosi_tui.faces.web.visitors import COOKIE, Visitor, Visitors
 from kosi_tui.faces.workplace import Workplace, workplace_for
@@ -426,9 +426,15 @@ class FormRoutes:
             read = read_section(keys, questions, before, posted, lang)
             shown = visitor.shown if visitor.shown_section == section_id else {}
             for key, value in read.values.items():
-                if key in shown and value == shown[key]:
-                    # Not changed on this page: an answer changed meanwhile elsewhere (the same
-                    # draft open in the terminal view) must not be set back to what it showed.
+                # Not changed on this page: an answer changed meanwhile elsewhere (the same
+                # draft open in the terminal view, or in another tab) must not be set back to
+                # what this page showed. The page says what it showed; `shown` is for pages
+                # from before it did.
+                digest = posted.get(f"shown.{key}")
+                if isinstance(digest, str):
+                    if digest == shown_digest(value):
+                        continue
+                elif key in shown and value == shown[key]:
                     continue
                 filling.set_answer(key, value)
             problems = dict(read.problems)
