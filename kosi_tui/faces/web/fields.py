@@ -116,7 +116,8 @@ def _notes(shown: Shown) -> tuple[str, list[str]]:
         hint = t("web.date_hint", lang)
     if isinstance(q, Number) and q.unit:
         unit = t("web.unit", lang, unit=localize(q.unit, lang))
-        hint = f"{unit} {hint}".strip()
+        # A separator of its own: "Einheit: Personen z. B. 120" reads as one unit.
+        hint = f"{unit} · {hint}" if hint else unit
     if hint and not isinstance(q, Table | ListQuestion):
         ids.append(field_id(key, "hint"))
         parts.append(f'<p class="hint" id="{ids[-1]}">{e(hint)}</p>')
