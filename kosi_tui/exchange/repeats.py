@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+import zlib
 from pathlib import Path
 
 from kosi_tui.core.visible_text import printable
@@ -33,8 +34,11 @@ def read_export(file: Path, raw: bytes) -> tuple[Rows, list[Repeat]]:
             if "xl/workbook.xml" in names:
                 return _workbook(file, raw)
             return _csv_zip(archive)
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, zlib.error, EOFError):
         raise ResponsesError("responses_not_zip") from None
+    except (RuntimeError, NotImplementedError):
+        # zipfile's words for a member packed with a password or a method it cannot unpack.
+        raise ResponsesError("responses_zip_locked") from None
 
 
 def _text(value: Cell) -> str:

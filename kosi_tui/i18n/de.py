@@ -1029,6 +1029,7 @@ MESSAGES: dict[str, str] = {
     "import.ignored": "{file}: Diese Spalten nennen keine Frage des Canvas und bleiben außen vor: {columns}",
     "import.table_left_out": "{file}: Die Tabelle {question} steht bei ODK/KoboToolbox in einer eigenen Datei des Exports (Wiederholungsgruppe) und wird hier nicht übernommen. Importieren Sie den ganzen Export: bei KoboToolbox die XLSX-Datei, bei ODK Central die ZIP-Datei.",
     "import.responses_not_zip": "Die Datei ist kein lesbares ZIP-Archiv. Laden Sie den Export erneut herunter.",
+    "import.responses_zip_locked": "Das ZIP-Archiv ist mit einem Passwort oder einem Verfahren gepackt, das kosi nicht entpacken kann. Entpacken Sie es selbst und geben Sie die CSV-Dateien in einem ZIP-Archiv ohne Passwort an, oder laden Sie den Export erneut herunter.",
     "import.responses_no_csv_in_zip": "Im ZIP-Archiv steht keine CSV-Datei mit Antworten. Laden Sie die Antworten bei ODK Central als ZIP-Datei herunter (Download: CSV-Dateien in einem ZIP-Archiv).",
     "import.done": "{count} {count:Entwurf|Entwürfe} aus {platform} in {folder} angelegt; {existing} schon vorhanden (unverändert gelassen); {bad} {bad:Wert|Werte} nicht übernommen.",
     # Beschlussvorlage (kosi report --vorlage) und ihre Zahlen auf Seite 1 des Berichts

@@ -1021,6 +1021,7 @@ MESSAGES: dict[str, str] = {
     "import.ignored": "{file}: these columns name no question of the canvas and are left out: {columns}",
     "import.table_left_out": "{file}: the table {question} is a file of its own in an ODK/KoboToolbox export (a repeat group) and is not taken over here. Import the whole export: KoboToolbox's XLSX file, ODK Central's ZIP file.",
     "import.responses_not_zip": "The file is no readable ZIP archive. Download the export again.",
+    "import.responses_zip_locked": "The ZIP archive is packed with a password or a method kosi cannot unpack. Unpack it yourself and give the CSV files in a ZIP archive without a password, or download the export again.",
     "import.responses_no_csv_in_zip": "The ZIP archive holds no CSV file of responses. Download the submissions from ODK Central as a ZIP file (CSV files in a ZIP archive).",
     "import.done": "{count} {count:draft|drafts} from {platform} written to {folder}; {existing} already there (left as they are); {bad} {bad:value|values} not taken over.",
     # Decision paper (kosi report --vorlage) and its figures on the report's page 1

@@ -424,3 +424,31 @@ def test_a_csv_alone_says_where_its_tables_are(
     assert (
         "bei KoboToolbox die XLSX-Datei, bei ODK Central die ZIP-Datei" in capsys.readouterr().out
     )
+
+
+@pytest.mark.parametrize("damage", ["encrypted", "unknown_method", "broken_stream"])
+def test_a_locked_or_damaged_zip_is_said_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], damage: str
+) -> None:
+    # A zip packed with a password (7-Zip's AES is method 99), or whose data is damaged.
+    responses = tmp_path / "odk.zip"
+    with zipfile.ZipFile(responses, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("form.csv", "KEY,eins-name\nuuid:1,Labor\n" * 50)
+    data = bytearray(responses.read_bytes())
+    central = data.find(b"PK\x01\x02")
+    if damage == "encrypted":
+        data[6] |= 1
+        data[central + 8] |= 1
+    elif damage == "unknown_method":
+        data[8:10] = data[central + 10 : central + 12] = (99).to_bytes(2, "little")
+    else:
+        start = 30 + len("form.csv")
+        data[start : start + 8] = b"\xff" * 8
+    responses.write_bytes(bytes(data))
+    folder = tmp_path / "drafts"
+    assert (
+        main(["import", str(responses), "--canvas", "labor_reifegrad", "--into", str(folder)]) == 1
+    )
+    out = capsys.readouterr().out
+    assert "Traceback" not in out and "ZIP" in out
+    assert not folder.exists()
