@@ -79,6 +79,18 @@ def event_lines(view: PlayerView, lang: str) -> list[str]:
     ]  # fmt: skip
 
 
+def round_notes(view: PlayerView, lang: str) -> list[str]:
+    """Whether the board has not reached the section's round yet or has moved past it: said
+    beside the round's questions in every face."""
+    if view.section_round is None or view.board_round is None:
+        return []
+    if view.section_round > view.board_round:
+        return [t("game.not_yet", lang)]
+    if view.section_round < view.board_round:
+        return [t("game.round_over", lang)]
+    return []
+
+
 class PlainGame:
     """The game in plain mode, said in lines: when a section starts, the role, the board's round,
     the card once per sitting, the event cards and what was carried over; after an answer, a
@@ -106,6 +118,8 @@ class PlainGame:
         self.say(line)
         if view.section_round is None:
             return carried
+        for text in round_notes(view, lang):
+            self.say(text)
         if not self._card_said:
             self._card_said = True
             self.say(t("plain.game_card", lang))

@@ -127,3 +127,21 @@ def test_the_role_questions_help_points_to_what_every_face_shows() -> None:
         assert name.lower() in t("game.card_key", lang).lower()  # the terminal's strip (F4)
         assert name.lower() in t("web.role_card_link", lang).lower()  # the browser's link
         assert name.lower().split()[-1] in t("plain.game_card", lang).lower()  # plain mode
+
+
+def test_plain_mode_says_a_round_the_board_has_not_reached_or_has_left(tmp_path: Path) -> None:
+    # The same notes as the terminal app and the browser beside a round's questions.
+    stadt = first_round_given(tmp_path)
+    write_state(tmp_path, RoundState("planspiel_fahrradgarage", 0))
+    stadt.set_position("runde_2", "stand")
+    group_play.save(stadt)
+    stadt.close()
+    queue = [":q\n"]
+    out = io.StringIO()
+    start_plain(Filling.open(stadt.path), "de", lambda: queue.pop(0) if queue else None, out)
+    assert "Diese Runde hat noch nicht begonnen." in out.getvalue()
+    write_state(tmp_path, RoundState("planspiel_fahrradgarage", 2))
+    queue = [":q\n"]
+    out = io.StringIO()
+    start_plain(Filling.open(stadt.path), "de", lambda: queue.pop(0) if queue else None, out)
+    assert "Die Spieltafel ist schon weiter." in out.getvalue()

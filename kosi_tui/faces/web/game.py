@@ -14,6 +14,7 @@ from kosi_tui.faces.game_player import (
     event_lines,
     is_game,
     read_game_now,
+    round_notes,
     view_of,
 )
 from kosi_tui.faces.web.page import e
@@ -41,11 +42,7 @@ def game_strip(filling: Filling, section_id: str, now: GameNow, lang: str) -> st
     if view.board_round is not None:
         first.append(t("game.board_round", lang, n=view.board_round + 1, total=view.rounds))
     lines = [" · ".join(first)]
-    if view.section_round is not None and view.board_round is not None:
-        if view.section_round > view.board_round:
-            lines.append(t("game.not_yet", lang))
-        elif view.section_round < view.board_round:
-            lines.append(t("game.round_over", lang))
+    lines += round_notes(view, lang)
     if view.carried and view.section_round:
         lines.append(t("web.game_carried", lang, n=view.section_round, count=len(view.carried)))
     lines += event_lines(view, lang)

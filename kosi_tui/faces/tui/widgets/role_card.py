@@ -24,6 +24,7 @@ from kosi_tui.faces.game_player import (
     event_lines,
     is_game,
     read_game_now,
+    round_notes,
     view_of,
 )
 from kosi_tui.faces.tui.dialogs.message_dialog import MessageDialog
@@ -114,11 +115,7 @@ class GameStrip(Static):
             first.append(t("game.board_round", lang, n=view.board_round + 1, total=view.rounds))
         first.append(t("game.card_key", lang))
         lines = [" · ".join(first)]
-        if view.section_round is not None and view.board_round is not None:
-            if view.section_round > view.board_round:
-                lines.append(t("game.not_yet", lang))
-            elif view.section_round < view.board_round:
-                lines.append(t("game.round_over", lang))
+        lines += round_notes(view, lang)
         if view.carried and view.section_round:
             lines.append(t("game.carried", lang, n=view.section_round, count=len(view.carried)))
         lines += [as_typed(line) for line in event_lines(view, lang)]
