@@ -172,7 +172,19 @@ class FillScreen(KosiScreen[None]):
     async def language_changed(self, lang: str) -> None:
         # The canvas texts too: the draft remembers them for its report.
         self.filling.draft.lang = known(lang)
-        await self.show_section(self.index, self.focused_key)
+        # Relabelled, not built again: what is typed (also not yet in the draft, as in a list's
+        # entry line), the focus and the scroll position stay.
+        async with self._section_lock:
+            for widget in self.query(QuestionWidget):
+                widget.relabel()
+            self._label_section()
+            self._update_title()
+            self._update_sidebar(self.index)
+        focused = _question_of(self.focused)
+        if focused is not None:
+            self._show_help(focused)
+            # The texts above it may have taken more or fewer lines.
+            self.call_after_refresh(focused.keep_in_view)
         self._show_save_state()
 
     # -- sections --------------------------------------------------------------------------------
@@ -186,7 +198,7 @@ class FillScreen(KosiScreen[None]):
                 await self._show_section(index, focus_key)
 
     async def _show_section(self, index: int, focus_key: str | None) -> None:
-        filling, lang = self.filling, self.lang
+        filling = self.filling
         sections = filling.canvas.canvas.sections
         index = max(0, min(index, len(sections) - 1))
         if index != self.index:
@@ -194,12 +206,7 @@ class FillScreen(KosiScreen[None]):
         previous, self.index = self.index, index
         section = sections[index]
         session = filling.session
-        self.query_one("#section-title", Static).update(
-            f"{index + 1}. {as_typed(localize(section.title, lang))}"
-        )
-        intro = self.query_one("#section-intro", Static)
-        intro.update(as_typed(localize(section.intro, lang)) if section.intro else "")
-        intro.display = bool(section.intro)
+        self._label_section()
         container = self.query_one("#questions", Vertical)
         # Keys pressed while the section changes must reach the screen, not a widget being removed.
         self.set_focus(None)
@@ -211,16 +218,13 @@ class FillScreen(KosiScreen[None]):
         for question in section.questions:
             key = f"{section.id}.{question.id}"
             required = not isinstance(question, Info) and question.required
-            widget = question_widget(key, question, session.answers.get(key), lang, required)
+            widget = question_widget(key, question, session.answers.get(key), required)
             widget.display = session.visible.get(key, True)
             widgets.append(widget)
         await container.mount_all(widgets)
         if not self.app.is_running:
             return  # the app ended while the section was being mounted: its widgets are going
-        last = index == len(sections) - 1
-        self.query_one("#prev", Button).label = t("ui.prev", lang)
-        self.query_one("#prev", Button).disabled = index == 0
-        self.query_one("#next", Button).label = t("ui.to_review" if last else "ui.next", lang)
+        self._label_nav()
         self._update_title()
         self._update_sidebar(previous)
         self.query_one(GameStrip).show(section.id)
@@ -230,6 +234,24 @@ class FillScreen(KosiScreen[None]):
             section.id, position.question if position.section == section.id else None
         )
         self._after_mount(focus_key)
+
+    def _label_section(self) -> None:
+        """The section's title and introduction, in the interface language."""
+        lang, section = self.lang, self.current_section
+        self.query_one("#section-title", Static).update(
+            f"{self.index + 1}. {as_typed(localize(section.title, lang))}"
+        )
+        intro = self.query_one("#section-intro", Static)
+        intro.update(as_typed(localize(section.intro, lang)) if section.intro else "")
+        intro.display = bool(section.intro)
+        self._label_nav()
+
+    def _label_nav(self) -> None:
+        lang, index = self.lang, self.index
+        last = index == len(self.filling.canvas.canvas.sections) - 1
+        self.query_one("#prev", Button).label = t("ui.prev", lang)
+        self.query_one("#prev", Button).disabled = index == 0
+        self.query_one("#next", Button).label = t("ui.to_review" if last else "ui.next", lang)
 
     def _after_mount(self, focus_key: str | None) -> None:
         section_id = self.current_section.id

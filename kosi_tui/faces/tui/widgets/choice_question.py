@@ -43,6 +43,11 @@ class OptionsQuestion(QuestionWidget):
         """Removes the answer."""
         self.query_one(ChoiceList).choose(None)
 
+    def relabel_input(self) -> None:
+        choices = self.query_one(ChoiceList)
+        choices.labels = self.question.form(self.lang).labels
+        choices.relabel()
+
 
 @widget_for(SingleChoice)
 class SingleChoiceQuestion(OptionsQuestion):
@@ -67,6 +72,11 @@ class MultiChoiceQuestion(QuestionWidget):
             {i for i, c in enumerate(self.question.choices) if c.id in chosen},
             classes="answer-choices",
         )
+
+    def relabel_input(self) -> None:
+        choices = self.query_one(CheckList)
+        choices.labels = [localize(c.label, self.lang) for c in self.question.choices]
+        choices.relabel()
 
     @on(CheckList.Changed)
     def _changed(self, event: CheckList.Changed) -> None:

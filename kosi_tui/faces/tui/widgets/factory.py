@@ -21,8 +21,6 @@ from kosi_tui.faces.tui.widgets.question import QuestionWidget
 from kosi_tui.faces.tui.widgets.registry import WIDGETS
 
 
-def question_widget(
-    key: str, question: AnyQuestion, value: Any, lang: str, required: bool
-) -> QuestionWidget:
+def question_widget(key: str, question: AnyQuestion, value: Any, required: bool) -> QuestionWidget:
     """The widget for one question."""
-    return WIDGETS[type(question)](key, question, value, lang, required)
+    return WIDGETS[type(question)](key, question, value, required)

@@ -19,4 +19,10 @@ class InfoBlock(QuestionWidget):
     question: Info
 
     def compose(self) -> ComposeResult:
-        yield Static(as_typed(localize(self.question.label, self.lang)), classes="info-text")
+        yield Static(self._text(), classes="info-text")
+
+    def _text(self) -> str:
+        return as_typed(localize(self.question.label, self.lang))
+
+    def relabel(self) -> None:
+        self.query_one(".info-text", Static).update(self._text())

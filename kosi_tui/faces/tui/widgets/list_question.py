@@ -61,6 +61,10 @@ class ListQuestionWidget(QuestionWidget):
     def on_mount(self) -> None:
         self._show(None)
 
+    def relabel_input(self) -> None:
+        self.query_one(".list-new", Input).placeholder = t("ui.list_add", self.lang)
+        self._show(self.query_one(ListItems).highlighted)
+
     def _show(self, highlight: int | None) -> None:
         options = self.query_one(ListItems)
         options.clear_options()

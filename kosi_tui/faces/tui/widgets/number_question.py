@@ -39,6 +39,7 @@ class NumberQuestion(QuestionWidget):
             format_number(self.value, self.lang) if is_number(self.value) else _typed(self.value)
         )
         placeholder = example_placeholder(self.question, self.lang)
+        self._typed_in = self.lang
         yield Input(
             value=shown,
             placeholder=placeholder,
@@ -46,18 +47,33 @@ class NumberQuestion(QuestionWidget):
             select_on_focus=False,  # a key typed into a resumed answer must not replace it
         )
 
+    def relabel_input(self) -> None:
+        field = self.query_one(Input)
+        field.placeholder = example_placeholder(self.question, self.lang)
+        # A number typed the other language's way is written this language's way (12,5 is
+        # 12.5 in English, and read as 125 if left as it was); anything else stays as typed.
+        typed = self.question.parse(field.value.strip(), self._typed_in).value
+        self._typed_in = self.lang
+        if typed is not None:
+            field.value = format_number(typed, self.lang)
+        self._understood(field.value.strip())
+
+    def _understood(self, text: str) -> Any:
+        """The number in `text` (None if none), said in the hint."""
+        parsed = self.question.parse(text, self.lang)
+        if parsed.value is None:
+            self.set_hint("")
+        else:
+            shown = self.question.display(parsed.value, self.lang)[0]
+            self.set_hint(t("ui.understood", self.lang, value=shown))
+        return parsed.value
+
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
         text = event.value.strip()
-        parsed = self.question.parse(text, self.lang)
-        if parsed.value is None:
-            self.set_hint("")
-            self.answer(text or None)
-        else:
-            shown = self.question.display(parsed.value, self.lang)[0]
-            self.set_hint(t("ui.understood", self.lang, value=shown))
-            self.answer(parsed.value)
+        value = self._understood(text)
+        self.answer((text or None) if value is None else value)
 
 
 @widget_for(Date)
@@ -69,6 +85,7 @@ class DateQuestion(QuestionWidget):
     def compose_input(self) -> ComposeResult:
         value = self.value
         shown = format_date(value, self.lang) if isinstance(value, dt.date) else _typed(value)
+        self._typed_in = self.lang
         yield Input(
             value=shown,
             placeholder=t("ui.date_placeholder", self.lang),
@@ -76,17 +93,31 @@ class DateQuestion(QuestionWidget):
             select_on_focus=False,  # a key typed into a resumed answer must not replace it
         )
 
-    @on(Input.Changed)
-    def _changed(self, event: Input.Changed) -> None:
-        event.stop()
-        text = event.value.strip()
-        day = self.question.parse(text, self.lang).value
+    def relabel_input(self) -> None:
+        field = self.query_one(Input)
+        field.placeholder = t("ui.date_placeholder", self.lang)
+        # A date typed the other language's way is written this language's way.
+        typed = self.question.parse(field.value.strip(), self._typed_in).value
+        self._typed_in = self.lang
+        if typed is not None:
+            field.value = format_date(typed, self.lang)
+        self._understood(field.value.strip())
+
+    def _understood(self, text: str) -> dt.date | None:
+        """The day in `text` (None if none), said in the hint with its weekday."""
+        day: dt.date | None = self.question.parse(text, self.lang).value
         if day is None:
             self.set_hint("")
-            self.answer(text or None)
         else:
             weekday = locale(self.lang).weekdays[day.weekday()]
             self.set_hint(
                 t("ui.understood", self.lang, value=f"{weekday}, {format_date(day, self.lang)}")
             )
-            self.answer(day)
+        return day
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        text = event.value.strip()
+        day = self._understood(text)
+        self.answer((text or None) if day is None else day)

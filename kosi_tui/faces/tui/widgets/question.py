@@ -1,4 +1,8 @@
-"""The frame every question widget shares: label, input, a hint line and the validation message."""
+"""The frame every question widget shares: label, input, a hint line and the validation message.
+
+Its texts follow the app's language: a switch relabels the widgets on screen (`relabel`), so what
+is typed, the focus and the scroll position stay as they are.
+"""
 
 from __future__ import annotations
 
@@ -46,22 +50,25 @@ class QuestionWidget(Vertical):
         def can_replace(self, message: Message) -> bool:
             return isinstance(message, QuestionWidget.Answered) and message.widget is self.widget
 
-    def __init__(
-        self, key: str, question: AnyQuestion, value: Any, lang: str, required: bool
-    ) -> None:
+    def __init__(self, key: str, question: AnyQuestion, value: Any, required: bool) -> None:
         super().__init__(classes="question", id="q-" + key.replace(".", "--"))
         self.key = key
         self.question = question
         self.value = value
-        self.lang = lang
         self.required = required
+        self._issues: list[Issue] = []
+
+    @property
+    def lang(self) -> str:
+        """The interface language: the app's."""
+        return str(getattr(self.app, "lang", "de"))
+
+    def _label(self) -> str:
+        marker = f" [b]{t('ui.required_mark', self.lang)}[/b]" if self.required else ""
+        return f"{as_typed(localize(self.question.label, self.lang))}{marker}"
 
     def compose(self) -> ComposeResult:
-        marker = f" [b]{t('ui.required_mark', self.lang)}[/b]" if self.required else ""
-        yield Static(
-            f"{as_typed(localize(self.question.label, self.lang))}{marker}",
-            classes="question-label",
-        )
+        yield Static(self._label(), classes="question-label")
         yield from self.compose_input()
         for line in (Static("", classes="question-hint"), Static("", classes="question-error")):
             line.display = False
@@ -70,6 +77,15 @@ class QuestionWidget(Vertical):
     def compose_input(self) -> ComposeResult:
         """The input widgets for this question type."""
         yield from ()
+
+    def relabel(self) -> None:
+        """Shows the widget's texts in the app's language now; what is typed stays."""
+        self.query_one(".question-label", Static).update(self._label())
+        self.relabel_input()
+        self.show_issues(self._issues)
+
+    def relabel_input(self) -> None:
+        """The input's own texts in the app's language (placeholders, choices, hints)."""
 
     def focus_input(self, scroll: bool = True) -> None:
         """Puts the focus on the first focusable part of the input."""
@@ -117,6 +133,7 @@ class QuestionWidget(Vertical):
 
     def show_issues(self, issues: list[Issue]) -> None:
         """Shows the validation messages under the field, or hides the line when there are none."""
+        self._issues = issues
         error = self.query_one(".question-error", Static)
         text = as_typed("\n".join(f"✗ {issue.message(self.lang)}" for issue in issues))
         if error.content != text:  # as people type it mostly stays: no new layout per key

@@ -95,6 +95,9 @@ class ScaleQuestion(QuestionWidget):
         self._describe(self.value)
         self.watch(self.query_one(ScalePoints), "value", self._point_changed, init=False)
 
+    def relabel_input(self) -> None:
+        self._describe(self.query_one(ScalePoints).value)
+
     def _point_changed(self, value: int | None) -> None:
         self._describe(value)
         self.answer(value)

@@ -86,6 +86,15 @@ class TableQuestion(QuestionWidget):
         grid.add_columns(*[localize(c.label, self.lang) for c in self.question.columns])
         self._show()
 
+    def relabel_input(self) -> None:
+        self.query_one(".add-row", Button).label = t("ui.add_row", self.lang)
+        grid = self.query_one(Rows)
+        cursor = grid.cursor_coordinate
+        grid.clear(columns=True)
+        grid.add_columns(*[localize(c.label, self.lang) for c in self.question.columns])
+        self._show()
+        grid.cursor_coordinate = cursor
+
     def _show(self) -> None:
         grid = self.query_one(Rows)
         grid.clear()
@@ -149,14 +158,14 @@ class TableQuestion(QuestionWidget):
 
     def _ask(self, dialog: Screen[Any], done: Callable[[Any], None]) -> None:
         """Opens `dialog` on behalf of the screen: Textual hands a dialog's answer to whoever
-        opened it, and this widget may be gone by then (switching the language mounts the
-        section again), which dropped a row typed before the switch."""
+        opened it, and this widget may be gone by then (answers taken in from another copy of the
+        draft mount the section again), which would drop the row typed."""
         self.screen.call_later(self.app.push_screen, dialog, done)
 
     def _live_one(self) -> Callable[[], TableQuestion | None]:
         """What finds this question on screen when a row dialog closes: this widget, or the
-        one that replaced it while the dialog was open (switching the language mounts the
-        section again), so the row is not lost."""
+        one that replaced it while the dialog was open (answers taken in from another copy of
+        the draft mount the section again), so the row is not lost."""
         screen = self.screen
 
         def live() -> TableQuestion | None:

@@ -72,6 +72,11 @@ class ShortTextQuestion(_Counted):
     def on_mount(self) -> None:
         self._count(_typed(self.value))
 
+    def relabel_input(self) -> None:
+        line = self.query_one(AnswerLine)
+        line.placeholder = example_placeholder(self.question, self.lang)
+        self._count(line.value)
+
 
 @widget_for(LongText)
 class LongTextQuestion(_Counted):
@@ -95,3 +100,8 @@ class LongTextQuestion(_Counted):
 
     def on_mount(self) -> None:
         self._count(_typed(self.value))
+
+    def relabel_input(self) -> None:
+        area = self.query_one(TextArea)
+        area.placeholder = example_placeholder(self.question, self.lang)
+        self._count(area.text)
