@@ -1,4 +1,5 @@
-"""Numbers and dates typed the German way (`1.500,50`, `24.12.2026`), with what was understood.
+"""Numbers and dates typed the way the interface language writes them (`1.500,50`, `24.12.2026`
+in German), with what was understood.
 
 The kind reads the text (`parse`); what cannot be read as a number or date is kept as typed, so
 that nothing is lost, and the validator then asks for a correction.
@@ -28,96 +29,93 @@ def _typed(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
-@widget_for(Number)
-class NumberQuestion(QuestionWidget):
-    """An integer or decimal number."""
+class _Written(QuestionWidget):
+    """A value typed as text, written the way the interface language writes it."""
 
-    question: Number
+    question: Number | Date
+    KIND = ""
+    """The input's class beside `answer-input`."""
+
+    def written(self, value: Any) -> str | None:
+        """`value` as this language writes it; None for what is not a value of this kind."""
+        raise NotImplementedError
+
+    def placeholder(self) -> str:
+        """What the empty input shows."""
+        raise NotImplementedError
+
+    def understood(self, value: Any) -> str:
+        """What the hint says was understood."""
+        raise NotImplementedError
 
     def compose_input(self) -> ComposeResult:
-        shown = (
-            format_number(self.value, self.lang) if is_number(self.value) else _typed(self.value)
-        )
-        placeholder = example_placeholder(self.question, self.lang)
         self._typed_in = self.lang
+        shown = self.written(self.value)
         yield Input(
-            value=shown,
-            placeholder=placeholder,
-            classes="answer-input answer-number",
+            value=_typed(self.value) if shown is None else shown,
+            placeholder=self.placeholder(),
+            classes=f"answer-input {self.KIND}",
             select_on_focus=False,  # a key typed into a resumed answer must not replace it
         )
 
     def relabel_input(self) -> None:
         field = self.query_one(Input)
-        field.placeholder = example_placeholder(self.question, self.lang)
-        # A number typed the other language's way is written this language's way (12,5 is
+        field.placeholder = self.placeholder()
+        # What was typed the other language's way is written this language's way (12,5 is
         # 12.5 in English, and read as 125 if left as it was); anything else stays as typed.
         typed = self.question.parse(field.value.strip(), self._typed_in).value
         self._typed_in = self.lang
-        if typed is not None:
-            field.value = format_number(typed, self.lang)
-        self._understood(field.value.strip())
+        shown = None if typed is None else self.written(typed)
+        if shown is not None:
+            field.value = shown
+        self._read(field.value.strip())
 
-    def _understood(self, text: str) -> Any:
-        """The number in `text` (None if none), said in the hint."""
-        parsed = self.question.parse(text, self.lang)
-        if parsed.value is None:
-            self.set_hint("")
-        else:
-            shown = self.question.display(parsed.value, self.lang)[0]
-            self.set_hint(t("ui.understood", self.lang, value=shown))
-        return parsed.value
+    def _read(self, text: str) -> Any:
+        """The value in `text` (None if none), said in the hint."""
+        value = self.question.parse(text, self.lang).value
+        self.set_hint(
+            "" if value is None else t("ui.understood", self.lang, value=self.understood(value))
+        )
+        return value
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
         text = event.value.strip()
-        value = self._understood(text)
+        value = self._read(text)
         self.answer((text or None) if value is None else value)
 
 
+@widget_for(Number)
+class NumberQuestion(_Written):
+    """An integer or decimal number."""
+
+    question: Number
+    KIND = "answer-number"
+
+    def written(self, value: Any) -> str | None:
+        return format_number(value, self.lang) if is_number(value) else None
+
+    def placeholder(self) -> str:
+        return example_placeholder(self.question, self.lang)
+
+    def understood(self, value: Any) -> str:
+        return self.question.display(value, self.lang)[0]
+
+
 @widget_for(Date)
-class DateQuestion(QuestionWidget):
+class DateQuestion(_Written):
     """A date."""
 
     question: Date
+    KIND = "answer-date"
 
-    def compose_input(self) -> ComposeResult:
-        value = self.value
-        shown = format_date(value, self.lang) if isinstance(value, dt.date) else _typed(value)
-        self._typed_in = self.lang
-        yield Input(
-            value=shown,
-            placeholder=t("ui.date_placeholder", self.lang),
-            classes="answer-input answer-date",
-            select_on_focus=False,  # a key typed into a resumed answer must not replace it
-        )
+    def written(self, value: Any) -> str | None:
+        return format_date(value, self.lang) if isinstance(value, dt.date) else None
 
-    def relabel_input(self) -> None:
-        field = self.query_one(Input)
-        field.placeholder = t("ui.date_placeholder", self.lang)
-        # A date typed the other language's way is written this language's way.
-        typed = self.question.parse(field.value.strip(), self._typed_in).value
-        self._typed_in = self.lang
-        if typed is not None:
-            field.value = format_date(typed, self.lang)
-        self._understood(field.value.strip())
+    def placeholder(self) -> str:
+        return t("ui.date_placeholder", self.lang)
 
-    def _understood(self, text: str) -> dt.date | None:
-        """The day in `text` (None if none), said in the hint with its weekday."""
-        day: dt.date | None = self.question.parse(text, self.lang).value
-        if day is None:
-            self.set_hint("")
-        else:
-            weekday = locale(self.lang).weekdays[day.weekday()]
-            self.set_hint(
-                t("ui.understood", self.lang, value=f"{weekday}, {format_date(day, self.lang)}")
-            )
-        return day
-
-    @on(Input.Changed)
-    def _changed(self, event: Input.Changed) -> None:
-        event.stop()
-        text = event.value.strip()
-        day = self._understood(text)
-        self.answer((text or None) if day is None else day)
+    def understood(self, value: Any) -> str:
+        weekday = locale(self.lang).weekdays[value.weekday()]
+        return f"{weekday}, {format_date(value, self.lang)}"

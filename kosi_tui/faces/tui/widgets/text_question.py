@@ -31,6 +31,18 @@ class _Counted(QuestionWidget):
         if limit:
             self.set_hint(t("ui.chars", self.lang, count=len(text.strip()), max=limit))
 
+    def field(self) -> Input | TextArea:
+        """Where the answer is typed."""
+        raise NotImplementedError
+
+    def on_mount(self) -> None:
+        self._count(_typed(self.value))
+
+    def relabel_input(self) -> None:
+        field = self.field()
+        field.placeholder = example_placeholder(self.question, self.lang)
+        self._count(field.value if isinstance(field, Input) else field.text)
+
 
 class AnswerLine(Input):
     """A line that shows the start of a long answer while it has no focus, and continues at the
@@ -69,13 +81,8 @@ class ShortTextQuestion(_Counted):
         self._count(event.value)
         self.answer(event.value)
 
-    def on_mount(self) -> None:
-        self._count(_typed(self.value))
-
-    def relabel_input(self) -> None:
-        line = self.query_one(AnswerLine)
-        line.placeholder = example_placeholder(self.question, self.lang)
-        self._count(line.value)
+    def field(self) -> Input | TextArea:
+        return self.query_one(AnswerLine)
 
 
 @widget_for(LongText)
@@ -98,10 +105,5 @@ class LongTextQuestion(_Counted):
         self._count(text)
         self.answer(text)
 
-    def on_mount(self) -> None:
-        self._count(_typed(self.value))
-
-    def relabel_input(self) -> None:
-        area = self.query_one(TextArea)
-        area.placeholder = example_placeholder(self.question, self.lang)
-        self._count(area.text)
+    def field(self) -> Input | TextArea:
+        return self.query_one(TextArea)
