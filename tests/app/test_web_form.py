@@ -600,3 +600,33 @@ async def test_two_tabs_on_one_draft_set_nothing_back(tmp_path: Path) -> None:
         assert response.status == 303, await response.text()
     answers = draft_on_disk(folder)["answers"]
     assert answers["eins.name"] == "Aus Tab B" and answers["eins.idee"] == "Aus Tab A"
+
+
+async def test_no_other_site_can_send_a_form_page_for_the_browser(tmp_path: Path) -> None:
+    # The browser's own cookies and even a valid token do not help a page from another site:
+    # every form address that takes a POST checks the Origin first.
+    folder = tmp_path / "ws"
+    async with form_client(folder, [every_kind(tmp_path)], code="SESAM-42-XY") as client:
+        await client.post("/door", data={"code": "SESAM-42-XY"})
+        code = await start(client)
+        _, page = await section(client, "eins")
+        token = token_in(page)
+        foreign = {"Origin": "http://evil.example"}
+        sent = {
+            "/form/s/eins": [("token", token), ("on", "eins.name"), ("a.eins.name", "Fremd")],
+            "/form/api/answer": [("token", token), ("key", "eins.name"), ("a.eins.name", "Fremd")],
+            "/form/start": [("token", token), ("canvas", "alle_arten"), ("author", "Fremd")],
+            "/form/resume": [("token", token), ("resume", code)],
+            "/form/open": [("token", token), ("draft", "x")],
+        }
+        for address, data in sent.items():
+            response = await client.post(address, data=data, headers=foreign, allow_redirects=False)
+            assert response.status == 303 and response.headers["Location"] == "/", address
+        # Without the room's code, no form address shows anything either.
+        client.session.cookie_jar.clear(lambda cookie: cookie.key != "kosi_form")
+        for address in ("/form", "/form/s/eins", "/form/overview", "/form/role", "/form/export/md",
+                        "/form/code"):  # fmt: skip
+            response = await client.get(address, allow_redirects=False)
+            assert response.status == 303 and response.headers["Location"] == "/", address
+    assert "eins.name" not in draft_on_disk(folder).get("answers", {})
+    assert len(list(folder.glob("*.yaml"))) == 1
