@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
+from kosi_tui.storage import resume_codes
+
 
 @dataclass(frozen=True)
 class Workplace:
@@ -72,14 +74,10 @@ class Workshop(Workplace):
     offers_save_elsewhere = False
 
     def new_resume_code(self, draft: Path) -> str | None:
-        from kosi_tui.faces.serve.resume import new_resume_code
-
-        return new_resume_code(draft)
+        return resume_codes.new_resume_code(draft)
 
     def draft_for_code(self, code: str) -> Path | None:
-        from kosi_tui.faces.serve.resume import draft_for_code
-
-        return None if self.folder is None else draft_for_code(self.folder, code)
+        return None if self.folder is None else resume_codes.draft_for_code(self.folder, code)
 
 
 def workplace_for(workshop: Path | None) -> Workplace:

@@ -193,7 +193,8 @@ def test_a_weak_chosen_code_is_refused_unless_the_trainer_insists(
 
 
 def test_made_up_codes_are_strong_and_easy_to_read() -> None:
-    from kosi_tui.faces.serve.door import STRONG_BITS, code_bits, new_code
+    from kosi_tui.core.codes import new_code
+    from kosi_tui.faces.serve.door import STRONG_BITS, code_bits
 
     for _ in range(50):
         code = new_code()

@@ -9,13 +9,13 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from kosi_tui.faces.serve.resume import draft_for_code
 from kosi_tui.faces.tui.app import KosiApp
 from kosi_tui.faces.tui.dialogs.message_dialog import MessageDialog
 from kosi_tui.faces.tui.dialogs.new_draft_dialog import NewDraftDialog
 from kosi_tui.faces.tui.dialogs.path_dialog import PathDialog
 from kosi_tui.faces.tui.screens.fill import FillScreen
 from kosi_tui.faces.tui.screens.review import ReviewScreen
+from kosi_tui.storage.resume_codes import draft_for_code
 from tests.app.driver import type_text
 
 CODE = re.compile(r"[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}")

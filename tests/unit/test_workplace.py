@@ -50,3 +50,24 @@ def test_a_resume_code_opens_its_draft_and_nothing_else(tmp_path: Path) -> None:
     assert room.draft_for_code(code) == draft
     assert room.draft_for_code("ABCD-EFGH-JKLM") is None
     assert workplace_for(None).new_resume_code(draft) is None
+
+
+def test_the_terminal_app_reaches_into_no_served_face() -> None:
+    # What a workshop participant's app needs of resume codes lives in storage: the app runs
+    # at a terminal too, where the server's modules have no business.
+    import ast
+
+    package = Path(__file__).resolve().parents[2] / "kosi_tui"
+    files = [package / "faces" / "workplace.py", *(package / "faces" / "tui").rglob("*.py")]
+    reached = set()
+    for file in files:
+        for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
+            names = (
+                [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else []
+            )
+            reached |= {f"{file.name}: {n}" for n in names if n.startswith("kosi_tui.faces.serve")}
+    assert not reached

@@ -43,8 +43,9 @@ def run_serve(options: ServeOptions) -> int:
     """Serves until interrupted; 1 with a clear message when textual-serve is not installed."""
     lang, host, workshop = options.lang, options.host, options.workshop
     try:
+        from kosi_tui.core.codes import new_code, normal_code
         from kosi_tui.faces.serve.addresses import is_loopback
-        from kosi_tui.faces.serve.door import STRONG_BITS, Door, code_bits, new_code, normal_code
+        from kosi_tui.faces.serve.door import STRONG_BITS, Door, code_bits
         from kosi_tui.faces.serve.server import KosiServer
         from kosi_tui.faces.serve.welcome import room_urls, welcome_text
     except ImportError:

@@ -13,19 +13,12 @@ import secrets
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from kosi_tui.core.codes import normal_code
 from kosi_tui.faces.serve.addresses import is_loopback
 
-CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-"""No 0/O, 1/I/L: read off a beamer, read aloud and typed by people in a hurry."""
 COOKIE = "kosi_door"
 STRONG_BITS = 50
 """A code weaker than this falls to guessing within a workshop day, even at a few tries a second."""
-
-
-def new_code(groups: int = 3) -> str:
-    """A fresh code in groups of four, e.g. `K7MP-QX4R-9TNA` (three groups: 59 bits)."""
-    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(4 * groups))
-    return "-".join(raw[i : i + 4] for i in range(0, len(raw), 4))
 
 
 def code_bits(code: str) -> float:
@@ -42,11 +35,6 @@ def code_bits(code: str) -> float:
     distinct = len(set(typed))
     counted = len(typed) if distinct * 2 >= len(typed) else distinct
     return counted * math.log2(max(kinds, 2))
-
-
-def normal_code(typed: str) -> str:
-    """What people type, as compared: case, spaces and dashes do not matter."""
-    return "".join(typed.split()).replace("-", "").upper()
 
 
 @dataclass

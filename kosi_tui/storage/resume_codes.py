@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-import secrets
 from pathlib import Path
 
-from kosi_tui.faces.serve.door import CODE_ALPHABET, normal_code
+from kosi_tui.core.codes import new_code, normal_code
 
 RECORDS = ".kosi-resume"
 """The folder in the workshop folder; `kosi summary` reads only drafts, so it is not in the way."""
@@ -29,8 +28,7 @@ def new_resume_code(draft: Path) -> str:
     folder = draft.parent
     (folder / RECORDS).mkdir(mode=0o700, exist_ok=True)
     while True:
-        raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
-        code = "-".join(raw[i : i + 4] for i in range(0, 12, 4))
+        code = new_code()
         try:
             fd = os.open(_record(folder, code), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:
