@@ -630,3 +630,25 @@ async def test_no_other_site_can_send_a_form_page_for_the_browser(tmp_path: Path
             assert response.status == 303 and response.headers["Location"] == "/", address
     assert "eins.name" not in draft_on_disk(folder).get("answers", {})
     assert len(list(folder.glob("*.yaml"))) == 1
+
+
+async def test_a_flood_of_new_browsers_forgets_no_one_whose_draft_waits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Someone in the room opens the first page again and again without cookies: browsers that
+    # never opened a draft are forgotten, not a participant whose draft was closed in a pause.
+    from kosi_tui.faces.web import visitors as module
+
+    monkeypatch.setattr(module, "MOST_VISITORS", 8)
+    folder = tmp_path / "ws"
+    async with form_client(folder, [every_kind(tmp_path)]) as client:
+        await start(client)
+        known = client.kosi.form.visitors  # type: ignore[attr-defined]
+        (participant,) = known.with_drafts()
+        await known.end_idle(-1.0)  # a long pause: the draft is saved and closed
+        assert participant.filling is None and participant.left is not None
+        for _ in range(40):
+            known.new("10.0.0.66")
+        assert known.get(participant.token) is participant
+        _, page = await section(client, "eins")  # and the draft opens again
+        assert "Wie heißt das Projekt?" in page

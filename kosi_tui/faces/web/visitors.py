@@ -96,11 +96,13 @@ class Visitors:
 
     def new(self, address: str) -> Visitor:
         if len(self.by_token) >= MOST_VISITORS:
-            # Page views alone must not fill the memory: browsers without a draft go first.
+            # Page views alone must not fill the memory: browsers that never kept a draft go
+            # first; one whose draft was closed in a pause only when there are no others.
             idle = sorted(
                 (v for v in self.by_token.values() if v.filling is None), key=lambda v: v.last_input
             )
-            for old in idle[: len(idle) // 2 + 1]:
+            fresh = [v for v in idle if v.left is None]
+            for old in (fresh or idle)[: len(fresh or idle) // 2 + 1]:
                 self.by_token.pop(old.token, None)
         visitor = Visitor(secrets.token_urlsafe(32), address)
         self.by_token[visitor.token] = visitor
