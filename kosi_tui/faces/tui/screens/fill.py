@@ -97,19 +97,21 @@ class FillScreen(KosiScreen[None]):
             yield ProgressBar(id="progress", show_eta=False, show_percentage=True)
         with Horizontal(id="body"):
             yield SectionList(id="sidebar")
-            with VerticalScroll(id="main"):
+            with Vertical(id="main-column"):
+                # Above the scrolling questions: the role stays in view wherever the view is.
                 yield GameStrip(self.filling, id="game-strip")
-                yield Static(id="section-title")
-                yield Static(id="section-intro")
-                yield Vertical(id="questions")
-                with Horizontal(id="nav"):
-                    # Back is for the mouse (F7 and the footer by key): Tab past the last
-                    # question reaches "Weiter", the button drawn as the one to press, and Enter
-                    # there goes forward in every section, not back from section 2 on.
-                    back = Button("", id="prev")
-                    back.can_focus = False
-                    yield back
-                    yield Button("", id="next", variant="primary")
+                with VerticalScroll(id="main"):
+                    yield Static(id="section-title")
+                    yield Static(id="section-intro")
+                    yield Vertical(id="questions")
+                    with Horizontal(id="nav"):
+                        # Back is for the mouse (F7 and the footer by key): Tab past the
+                        # last question reaches "Weiter", the button drawn as the one to press,
+                        # and Enter there goes forward in every section, not back from 2 on.
+                        back = Button("", id="prev")
+                        back.can_focus = False
+                        yield back
+                        yield Button("", id="next", variant="primary")
         yield Static(id="help-panel")
         # Not focusable: a failure is said without taking the keys meant for the answer.
         yield Static(id="save-notice")

@@ -3,6 +3,8 @@ the board is in, what was carried over from the last round, the event cards play
 a bar when their offer goes beyond their role card. F4 opens the whole card, private side
 included (it is their own screen).
 
+The strip stands above the scrolling questions, so that the role stays in view wherever the view
+is, and takes at most a few lines (`strip_lines`): what does not fit ends in '… F4 zeigt alles'.
 The board's files in the draft's folder are read every `LOOK_SECONDS` in a thread; a new event
 card is also announced as a notice. What to show comes from `core/group_player.py`.
 """
@@ -12,6 +14,9 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
+from rich.console import Console
+from rich.text import Text
+from textual import events
 from textual.widgets import Static
 
 from kosi_tui.core.group import role_name
@@ -37,6 +42,38 @@ LOOK_SECONDS = 2.0
 later at most (the board itself looks four times a second; a participant needs less)."""
 
 
+_MEASURE = Console(width=200, color_system=None, legacy_windows=False)
+"""Only measures how many lines a text wraps to; never prints."""
+
+
+def strip_lines(screen_height: int) -> int:
+    """The most lines the strip takes: five at 24 rows (the questions keep fourteen), more on a
+    taller terminal."""
+    return max(5, screen_height // 5)
+
+
+def wrapped_height(markup: str, width: int) -> int:
+    """How many lines `markup` (Textual's, as the strip writes it) takes at `width` columns."""
+    plain = Text.from_markup(markup).plain
+    return len(Text(plain).wrap(_MEASURE, max(1, width)))
+
+
+def fitted(full: list[str], short: list[str], width: int, most: int, more: str) -> list[str]:
+    """`full` when it fits in `most` wrapped lines; else `short` (the same in fewer words) as
+    far as it fits, the first line always, ending in `more` (F4 shows it all)."""
+    if sum(wrapped_height(line, width) for line in full) <= most:
+        return full
+    kept, used = [short[0]], wrapped_height(short[0], width)
+    room = most - wrapped_height(more, width)
+    for line in short[1:]:
+        height = wrapped_height(line, width)
+        if used + height > room:
+            break
+        kept.append(line)
+        used += height
+    return [*kept, more]
+
+
 class GameStrip(Static):
     """Above the section's questions: role, round, carried-over answers, event cards."""
 
@@ -44,7 +81,7 @@ class GameStrip(Static):
     GameStrip {
         height: auto;
         padding: 0 1;
-        margin-top: 1;
+        margin: 1 1 0 2;
         background: $boost;
         border-left: outer $accent;
     }
@@ -58,6 +95,7 @@ class GameStrip(Static):
         self.view: PlayerView | None = None
         self._seen_events: int | None = None
         self._shown = ""
+        self._width = 0
         self.display = False
 
     @property
@@ -68,6 +106,23 @@ class GameStrip(Static):
         if is_game(self.filling):
             self._look()
             self.set_interval(LOOK_SECONDS, self._look)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # The cap counts wrapped lines: a new width (or height) may fit more or fewer.
+        # After this layout: a new text given during it kept the old height.
+        if event.size.width != self._width:
+            self._width = event.size.width
+            self.call_after_refresh(self.show, self.section_id)
+
+    def _text_width(self) -> int:
+        """The columns the strip's text has: its own once laid out, else its column's less the
+        margins, border and padding (4 + 1 + 2)."""
+        self._width = self.size.width
+        if self.content_region.width > 0:
+            return self.content_region.width
+        parent = self.parent
+        width = parent.size.width if parent is not None and hasattr(parent, "size") else 0
+        return max(20, width - 7)
 
     def _look(self) -> None:
         folder = self.filling.path.parent
@@ -116,9 +171,21 @@ class GameStrip(Static):
         first.append(t("game.card_key", lang))
         lines = [" · ".join(first)]
         lines += round_notes(view, lang)
+        short = list(lines)
         if view.carried and view.section_round:
             lines.append(t("game.carried", lang, n=view.section_round, count=len(view.carried)))
+            short.append(
+                t("game.carried_short", lang, n=view.section_round, count=len(view.carried))
+            )
         lines += [as_typed(line) for line in event_lines(view, lang)]
+        # Shortened, the newest card comes first: the older ones are the first to be cut.
+        short += [
+            as_typed(t("game.event_short", lang, n=played.round + 1,
+                       title=localize(played.event.title, lang)))
+            for played in reversed(view.events)
+        ]  # fmt: skip
+        most = strip_lines(self.app.size.height)
+        lines = fitted(lines, short, self._text_width(), most, t("game.strip_more", lang))
         text = "\n".join(lines)
         if text != self._shown:  # most keys change nothing here: no new layout for them
             self._shown = text
