@@ -217,8 +217,11 @@ def _dispatch(args: argparse.Namespace, lang_given: bool = True) -> int:
     if args.command == "report":
         from kosi_tui.faces.commands.report import run_report
 
+        # A --lang given for this run is the document's language too, as for `kosi fill`: it
+        # wins over the draft's; --report-lang sets the document's alone.
+        report_lang = args.report_lang or (lang if lang_given else None)
         return run_report(
-            args.source, args.output, args.format, args.report_lang, args.force, args.blank, lang,
+            args.source, args.output, args.format, report_lang, args.force, args.blank, lang,
             trainer=args.trainer, poster=args.poster, paper=args.paper, vorlage=args.vorlage,
         )  # fmt: skip
     if args.command == "summary":

@@ -451,7 +451,7 @@ MESSAGES: dict[str, str] = {
     "cli.blank": "leere Kopie des Canvas für Papier-Workshops (mit --trainer auch mit den Hinweisen für "
     "die Moderation)",
     "cli.force": "eine vorhandene Zieldatei ersetzen",
-    "cli.report_lang": "Sprache des Berichts (sonst die des Entwurfs)",
+    "cli.report_lang": "Sprache des Berichts, wenn sie nicht die mit --lang gewählte sein soll (ohne beide: die des Entwurfs)",
     "cli.summary": "viele Entwürfe eines Canvas zu einer Workshop-Auswertung zusammenfassen",
     "cli.anonymous": "Namen und Organisationen weglassen",
     "cli.written": "Geschrieben: {path}",

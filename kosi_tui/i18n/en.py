@@ -444,7 +444,7 @@ MESSAGES: dict[str, str] = {
     "cli.blank": "empty copy of the canvas for paper workshops (with --trainer also with the notes for "
     "the facilitator)",
     "cli.force": "replace an existing output file",
-    "cli.report_lang": "language of the report (otherwise the draft's)",
+    "cli.report_lang": "language of the report where it is not the one given with --lang (without either: the draft's)",
     "cli.summary": "summarise many drafts of one canvas into a workshop overview",
     "cli.anonymous": "leave out names and organisations",
     "cli.written": "Written: {path}",

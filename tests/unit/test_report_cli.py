@@ -146,3 +146,21 @@ def test_report_help_names_every_format_it_writes(
     assert says in text and "druckfertiges HTML" not in text and "print-ready HTML" not in text
     # Notes for the facilitator come with --trainer, not with every blank copy.
     assert ("(mit --trainer" if lang == "de" else "(with --trainer") in text
+
+
+@pytest.mark.parametrize("vorlage", [False, True], ids=["report", "vorlage"])
+def test_lang_given_for_the_run_writes_the_document_in_that_language(
+    draft: Path, tmp_path: Path, vorlage: bool
+) -> None:
+    # The README's rule for a draft: --lang wins for that run, then the draft's language (here de).
+    # `kosi report DRAFT --lang en` wrote German: only --report-lang reached the document.
+    target = tmp_path / "out.md"
+    extra = ["--vorlage"] if vorlage else []
+    assert main(["report", str(draft), "-o", str(target), "--lang", "en", *extra]) == 0
+    first = target.read_text(encoding="utf-8").splitlines()[0]
+    assert first == (
+        "# Decision paper (draft)" if vorlage else "# Building a municipal innovation lab"
+    )
+    assert main(["report", str(draft), "-o", str(target), "--force", *extra]) == 0
+    first = target.read_text(encoding="utf-8").splitlines()[0]
+    assert first == ("# Beschlussvorlage (Entwurf)" if vorlage else "# Innovationslabor aufbauen")
