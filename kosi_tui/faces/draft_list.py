@@ -12,31 +12,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kosi_tui.core.answers import Draft
-from kosi_tui.core.session import Progress, Session
+from kosi_tui.core.progress import RequiredCount
+from kosi_tui.core.session import Session
 from kosi_tui.faces.remembered import saved_elsewhere
 from kosi_tui.paths import drafts_dir
 from kosi_tui.storage.canvas_file import LoadedCanvas
 from kosi_tui.storage.draft_file import CONFLICT_MARK, is_conflict_copy, load_draft, modified
 from kosi_tui.storage.kept_reads import KeptReads
+from kosi_tui.storage.listing_cache import DraftCard
 from kosi_tui.storage.problems import Problem, ProblemsError
-
-
-@dataclass(frozen=True)
-class DraftEntry:
-    """One draft file: what it is, how far it is, or what is wrong with it."""
-
-    path: Path
-    canvas_id: str
-    canvas_title: str
-    organisation: str
-    author: str
-    updated: dt.datetime | None
-    progress: Progress | None
-    problem: Problem | None = None
-    conflict_of: Path | None = None
-    """For a conflict copy: the draft it belongs to (listed right above it)."""
-    moved_to: Path | None = None
-    """For a draft saved elsewhere since (F2): where work went on; this file is the old one."""
 
 
 @dataclass
@@ -47,7 +31,7 @@ class _Read:
     draft: Draft | None
     problem: Problem | None
     modified: dt.datetime | None
-    progress: dict[str, Progress] = field(default_factory=dict)
+    progress: dict[str, RequiredCount] = field(default_factory=dict)
 
 
 def _read(path: Path) -> _Read:
@@ -73,7 +57,7 @@ class DraftList:
         self._moves = moves
         self._reads = KeptReads(_read)
 
-    def entries(self, canvases: dict[str, LoadedCanvas]) -> list[DraftEntry]:
+    def entries(self, canvases: dict[str, LoadedCanvas]) -> list[DraftCard]:
         """Every draft in the folder and every one saved elsewhere, newest first, a conflict copy
         under its draft; broken files are listed with their problem."""
         folder = (self._folder or drafts_dir()).absolute()
@@ -94,7 +78,7 @@ class DraftList:
         entries = [self._marked(e, by_path, moved_to) for e in entries]
         far_past = dt.datetime.min.replace(tzinfo=dt.UTC)
         newest_first = sorted(entries, key=lambda e: e.updated or far_past, reverse=True)
-        listed: list[DraftEntry] = []
+        listed: list[DraftCard] = []
         for entry in newest_first:
             if entry.conflict_of is None:
                 listed.append(entry)
@@ -103,8 +87,8 @@ class DraftList:
 
     @staticmethod
     def _marked(
-        entry: DraftEntry, by_path: dict[Path, DraftEntry], moved_to: dict[Path, Path]
-    ) -> DraftEntry:
+        entry: DraftCard, by_path: dict[Path, DraftCard], moved_to: dict[Path, Path]
+    ) -> DraftCard:
         if is_conflict_copy(entry.path) and owner_of(entry.path) in by_path:
             return replace(entry, conflict_of=owner_of(entry.path))
         copy = by_path.get(moved_to.get(entry.path, entry.path))
@@ -116,18 +100,21 @@ class DraftList:
         return entry
 
     @staticmethod
-    def _entry(path: Path, read: _Read, canvases: dict[str, LoadedCanvas]) -> DraftEntry:
+    def _entry(path: Path, read: _Read, canvases: dict[str, LoadedCanvas]) -> DraftCard:
         draft = read.draft
         if draft is None:
-            return DraftEntry(path, "", "", "", "", read.modified, None, read.problem)
+            return DraftCard(path, "", "", "", "", read.modified, None, read.problem)
         canvas = canvases.get(draft.canvas.id)
         progress = None
         if canvas is not None:
             progress = read.progress.get(canvas.sha256)
             if progress is None:
-                progress = Session(canvas.compiled, draft.answers).progress()
+                counted = Session(canvas.compiled, draft.answers).progress()
+                progress = RequiredCount(
+                    counted.required_answered, counted.required_total, counted.added
+                )
                 read.progress[canvas.sha256] = progress
-        return DraftEntry(
+        return DraftCard(
             path,
             draft.canvas.id,
             draft.canvas.title,

@@ -48,7 +48,9 @@ class CanvasCard:
 
 @dataclass(frozen=True)
 class DraftCard:
-    """A draft as the start page lists it."""
+    """A draft as the lists show it (the start page, the browser form's own drafts): what it is,
+    how far it is, or what is wrong with it; read from the file (`faces/draft_list.py`) or kept
+    from the last reading."""
 
     path: Path
     canvas_id: str

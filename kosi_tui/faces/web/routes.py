@@ -19,7 +19,6 @@ from aiohttp import web
 
 from kosi_tui.core.progress import progress_text
 from kosi_tui.core.text import localize
-from kosi_tui.faces.draft_list import DraftEntry
 from kosi_tui.faces.filling import Filling
 from kosi_tui.faces.game_player import carry_into, is_game
 from kosi_tui.faces.serve.attempts import Attempts, Verdict
@@ -35,6 +34,7 @@ from kosi_tui.faces.workplace import Workplace, workplace_for
 from kosi_tui.i18n import t
 from kosi_tui.storage.atomic import WriteError
 from kosi_tui.storage.canvas_file import LoadedCanvas
+from kosi_tui.storage.listing_cache import DraftCard
 
 MOST_LISTED = 30
 """One's own drafts listed on the first page, newest first."""
@@ -210,7 +210,7 @@ class FormRoutes:
             self._set_cookie(response, visitor)
         return response
 
-    def _own_drafts(self, canvases: list[LoadedCanvas]) -> list[DraftEntry]:
+    def _own_drafts(self, canvases: list[LoadedCanvas]) -> list[DraftCard]:
         """One's own drafts (only on one's own computer), newest first, those that open."""
         if not self.workplace.lists_drafts:
             return []

@@ -27,7 +27,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from kosi_tui.core.numbers import format_date
-from kosi_tui.core.progress import RequiredCount, canvas_counts, canvas_words, progress_text
+from kosi_tui.core.progress import canvas_counts, canvas_words, progress_text
 from kosi_tui.core.text import localize
 from kosi_tui.faces.tui import collector
 from kosi_tui.faces.tui.dialogs.confirm_dialog import ConfirmDialog
@@ -44,7 +44,7 @@ from kosi_tui.storage.locate import catalog_files, source_of
 if TYPE_CHECKING:
     # Reading canvases and drafts needs the engine (Pydantic): imported in the worker, after the
     # screen is drawn.
-    from kosi_tui.faces.draft_list import DraftEntry, DraftList
+    from kosi_tui.faces.draft_list import DraftList
     from kosi_tui.storage.canvas_file import LoadedCanvas
     from kosi_tui.storage.catalog import Catalog, CatalogEntry
 
@@ -95,24 +95,6 @@ def _canvas_card(entry: CatalogEntry) -> CanvasCard:
     canvas = entry.loaded.canvas
     shown, most, minutes = canvas_counts(entry.loaded.compiled)
     return CanvasCard(entry.path, canvas.id, canvas.title, canvas.description, minutes, shown, most)
-
-
-def _draft_card(entry: DraftEntry) -> DraftCard:
-    progress = entry.progress
-    return DraftCard(
-        entry.path,
-        entry.canvas_id,
-        entry.canvas_title,
-        entry.organisation,
-        entry.author,
-        entry.updated,
-        None
-        if progress is None
-        else RequiredCount(progress.required_answered, progress.required_total, progress.added),
-        entry.problem,
-        entry.conflict_of,
-        entry.moved_to,
-    )
 
 
 def _inputs(with_drafts: bool) -> set[Path]:
@@ -167,7 +149,7 @@ class Shelf:
                 for entry in entries:
                     if entry.loaded is not None:
                         loaded.setdefault(entry.loaded.canvas.id, entry.loaded)
-                drafts = [_draft_card(d) for d in self._drafts.entries(loaded)]
+                drafts = self._drafts.entries(loaded)
             else:
                 drafts = []
             listing = Listing(entries, [_canvas_card(e) for e in entries], drafts)
