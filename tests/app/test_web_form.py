@@ -652,3 +652,34 @@ async def test_a_flood_of_new_browsers_forgets_no_one_whose_draft_waits(
         assert known.get(participant.token) is participant
         _, page = await section(client, "eins")  # and the draft opens again
         assert "Wie heißt das Projekt?" in page
+
+
+async def test_a_page_sent_back_into_a_full_room_shows_what_was_typed(tmp_path: Path) -> None:
+    folder = tmp_path / "ws"
+    async with form_client(folder, [every_kind(tmp_path)], max_sessions=1) as client:
+        await start(client)
+        _, page = await section(client, "eins")
+        await client.kosi.form.visitors.end_idle(-1.0)  # type: ignore[attr-defined]  # a long pause
+        mine = client.session.cookie_jar.filter_cookies(client.make_url("/"))["kosi_form"].value
+        # Meanwhile another browser takes the room's only place.
+        client.session.cookie_jar.clear(lambda cookie: cookie.key == "kosi_form")
+        await start(client, author="Bo")
+        client.session.cookie_jar.clear(lambda cookie: cookie.key == "kosi_form")
+        client.session.cookie_jar.update_cookies({"kosi_form": mine}, client.make_url("/"))
+        typed = [("token", token_in(page)), ("on", "eins.idee"),
+                 ("a.eins.idee", "Lange überlegt"), ("action", "save")]  # fmt: skip
+        response = await client.post("/form/s/eins", data=typed, allow_redirects=False)
+        shown = await response.text()
+        assert response.status == 503 and "Alle Plätze belegt" in shown
+        assert "Lange überlegt" in shown
+        # Once a place is free again (the trainer ended the other session), the same browser
+        # goes on with its draft.
+        known = client.kosi.form.visitors  # type: ignore[attr-defined]
+        (other,) = known.with_drafts()
+        await known.end(other)
+        response = await client.post("/form/s/eins", data=typed, allow_redirects=False)
+        assert response.status == 303
+    saved = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in folder.glob("*.yaml")]
+    assert [d["answers"].get("eins.idee") for d in saved if d["author"] == "Ada"] == [
+        "Lange überlegt"
+    ]

@@ -413,6 +413,9 @@ class FormRoutes:
         known = self._visitor(request)
         if known is None or (known.filling is None and known.left is None):
             return await self._not_taken(request)
+        if known.filling is None and self.room(request) is not None:
+            # Back after a long pause into a full room: the draft cannot open, the page stays.
+            return await self._not_taken(request, t("web.not_taken_full", self.lang), 503)
         visitor, filling = await self._with_draft(request)
         section_id = self._section_id(request, filling)
         posted = await self._posted(request, visitor)
@@ -471,7 +474,9 @@ class FormRoutes:
             raise web.HTTPSeeOther(f"/form/s/{order[here - 1]}")
         raise web.HTTPSeeOther(f"/form/s/{section_id}?said={'new' if appeared else 'saved'}")
 
-    async def _not_taken(self, request: web.Request) -> web.Response:
+    async def _not_taken(
+        self, request: web.Request, said: str = "", status: int = 409
+    ) -> web.Response:
         """A page sent by a browser the server no longer knows (it was restarted, or the trainer
         ended the session): nothing can be saved, so what was typed is shown to copy, with the
         way back into the draft."""
@@ -494,7 +499,7 @@ class FormRoutes:
         kept = ""
         if typed:
             kept = f'<h2>{e(t("web.typed_heading", self.lang))}</h2><dl class="typed">{"".join(typed)}</dl>'
-        return self.start_response(request, t("web.not_taken", self.lang), 409, kept)
+        return self.start_response(request, said or t("web.not_taken", self.lang), status, kept)
 
     # -- overview and downloads ------------------------------------------------------------------
 
