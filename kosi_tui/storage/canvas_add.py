@@ -9,6 +9,7 @@ counted as read (the sizes a zip declares can lie).
 
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -24,6 +25,8 @@ MAX_MEMBERS = 500
 """More files than any pack of canvases has: a zip with more is refused unread."""
 MAX_TOTAL = 64 * 1024 * 1024
 """What all canvases of one zip may hold together, as read."""
+DRAFT_LINE = re.compile(rb"^format:[ \t]*[\"']?kosi-answers/", re.MULTILINE)
+"""A draft's top-level line (drafts are written by kosi, which always writes it)."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,9 @@ def _from_zip(path: Path) -> tuple[list[Incoming], list[str]]:
                 raise ProblemsError.one(
                     shown, "file_too_large", {"size": len(data), "limit": MAX_BYTES}
                 )
+            if DRAFT_LINE.search(data[: 64 * 1024]):
+                skipped.append(member.filename)  # a draft beside the canvases, as in a folder
+                continue
             if any(i.name == name for i in incoming):
                 raise ProblemsError.one(shown, "zip_same_name", {"name": name})
             incoming.append(Incoming(name, shown, data))

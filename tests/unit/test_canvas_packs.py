@@ -182,3 +182,17 @@ def test_a_pack_whose_folder_is_gone_is_said_not_a_crash(
     assert main(["--version"]) == 0
     assert "weg_canvases" in capsys.readouterr().out
     assert main(["canvases"]) == 0
+
+
+def test_a_draft_in_a_zip_is_passed_over_as_in_a_folder(
+    tmp_path: Path, kosi_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A pack shared with an example draft beside its canvas: the canvas is added, not refused.
+    draft = (DATA.parent.parent / "examples" / "innovationslabor.answers.yaml").read_text("utf-8")
+    pack = tmp_path / "pack.zip"
+    with zipfile.ZipFile(pack, "w") as archive:
+        archive.writestr("stadt/eins.kosi.yaml", _canvas("eins"))
+        archive.writestr("stadt/beispiel.answers.yaml", draft)
+    assert main(["--lang", "en", "canvases", "add", str(pack)]) == 0
+    assert "beispiel.answers.yaml" in capsys.readouterr().out
+    assert [p.name for p in (kosi_home / "canvases").iterdir()] == ["eins.kosi.yaml"]
