@@ -30,7 +30,7 @@ def read_record(folder: Path) -> list[Entry]:
         try:
             data = json.loads(line)
             entry = Entry(**data) if isinstance(data, dict) else None
-        except (ValueError, TypeError):
+        except (ValueError, TypeError, RecursionError):  # RecursionError: nested too deep
             continue
         if entry is not None and all(
             isinstance(v, str) for v in (entry.time, entry.round, entry.member, entry.event)

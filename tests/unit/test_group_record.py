@@ -102,3 +102,11 @@ def test_kosi_board_o_anonymous_names_no_player(tmp_path: Path) -> None:
     for name in ("Erika Amt", "Vera Verein", "Mobiles Viertel e. V.", "Nils Nutzer"):
         assert name not in text, name
     assert "Verein (Person " in text and "14.000" in text
+
+
+def test_a_record_line_nested_too_deep_is_skipped_like_any_broken_line(tmp_path: Path) -> None:
+    good = Entry("2026-12-07T10:00:00+01:00", "r1", "abc", SUBMITTED, "f1")
+    with (tmp_path / RECORD_FILE).open("w", encoding="utf-8") as f:
+        f.write("[" * 200_000 + "\n")
+    assert append_record(tmp_path, [good])
+    assert read_record(tmp_path) == [good]
