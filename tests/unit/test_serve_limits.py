@@ -276,3 +276,11 @@ def test_codes_in_addresses_stay_out_of_the_access_log() -> None:
     )  # fmt: skip
     assert hide_codes(record)
     assert record.getMessage() == '10.0.0.2 "GET /board?code=…&x=1 HTTP/1.1" 303'
+
+
+def test_a_message_nested_too_deep_is_a_bad_message() -> None:
+    # Within one message's 64 KiB, deeper than json can read: it raised RecursionError, which
+    # nothing caught on the way out of the websocket's handler.
+    for text in ("[" * 60_000, '["stdin", ' + "[" * 60_000):
+        with pytest.raises(BadMessage):
+            parse(text)

@@ -71,6 +71,8 @@ def parse(text: str) -> Message:
         envelope = json.loads(text)
     except ValueError:
         raise BadMessage("not JSON") from None
+    except RecursionError:
+        raise BadMessage("nested too deep") from None
     if not isinstance(envelope, list) or not envelope or not isinstance(envelope[0], str):
         raise BadMessage("not a list starting with a name")
     kind, data = envelope[0], envelope[1] if len(envelope) > 1 else None
