@@ -136,3 +136,16 @@ def test_unreadable_and_foreign_files_are_named_and_a_mixed_folder_gives_the_gam
 
     found = game_canvas(tmp_path, None)
     assert found is not None and load_canvas(found).canvas.id == "planspiel_fahrradgarage"
+
+
+def test_a_folder_with_only_the_self_reflection_so_far_gives_the_game(tmp_path: Path) -> None:
+    # The training day's folder before anyone has started the Planspiel: `kosi board FOLDER` said
+    # "Der Canvas „innovationslabor“ ist kein Planspiel" and ended, where an empty folder shows
+    # the board of the bundled game.
+    from kosi_tui.faces.commands.game_canvas import game_canvas
+
+    lab = load_canvas(bundled_canvases() / "innovationslabor.yaml")
+    for n in range(2):
+        Filling.start(lab, f"Stadt {n}", f"Person {n}", "de", folder=tmp_path).save()
+    found = game_canvas(tmp_path, None)
+    assert found is not None and load_canvas(found).canvas.id == "planspiel_fahrradgarage"

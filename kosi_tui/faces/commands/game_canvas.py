@@ -10,8 +10,7 @@ from kosi_tui.storage.locate import canvas_by_id, find_canvas
 
 def game_canvas(folder: Path, given: str | None) -> Path | None:
     """The canvas of the game in `folder`: the one named, the one the board played there last,
-    the group canvas most drafts belong to, else the most common one, else the bundled
-    Planspiel."""
+    the group canvas most drafts belong to, else the bundled Planspiel."""
     from kosi_tui.report.game import GROUP_CANVAS_ID
     from kosi_tui.storage.round_state import read_state
 
@@ -27,7 +26,9 @@ def game_canvas(folder: Path, given: str | None) -> Path | None:
     for found in known:
         if _is_group(found):
             return found
-    return known[0] if known else canvas_by_id(GROUP_CANVAS_ID)
+    # Only a group canvas plays on the board: a folder with the day's self-reflection alone
+    # (nobody has started the game yet) gets the bundled game, as an empty folder does.
+    return canvas_by_id(GROUP_CANVAS_ID)
 
 
 def _is_group(path: Path) -> bool:
