@@ -7,6 +7,7 @@ and Word like every report.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 from kosi_tui.core.canvas import Info, LongText, ShortText
@@ -166,14 +167,45 @@ def _answers(game: Game, lang: str) -> list[Block]:
     return blocks
 
 
+def _moved(game: Game, results: list[RoundResult], member: str, n: int, lang: str) -> str:
+    """How far `member` moved in round `n` (0-based) from their offer in the round before: each
+    amount that changed, as it stood at the end of the round."""
+    group = _group(game)
+    before = next((r for r in results[n - 1].rows if r.member.key == member), None)
+    after = next((r for r in results[n].rows if r.member.key == member), None)
+    if before is None or after is None:
+        return ""
+    moves = []
+    for column in (c for c in group.table if c.total):
+        a, b = before.cells.get(column.id), after.cells.get(column.id)
+        if _number(a) == _number(b):
+            continue
+        money = column_is_money(column, lang)
+        unit = f" {localize(column.unit, lang)}" if column.unit else ""
+        was, now = (
+            amount_text(_number(a), lang, money=money),
+            amount_text(_number(b), lang, money=money),
+        )
+        moves.append(f"{localize(column.label, lang)} {was} → {now}{unit}")
+    if not moves:
+        return t("debrief.record_still", lang, n=n)
+    return t("debrief.record_moved", lang, moves="; ".join(moves))
+
+
 def _record(game: Game, record: list[Entry], lang: str, rounds: int) -> Items:
-    """Who submitted and changed when in the first `rounds` rounds, as the board saw it."""
+    """Who submitted and changed when in the first `rounds` rounds, as the board saw it, and how
+    far each moved from the round before (on their last line of the round: from then on the
+    offer stood as the round ended)."""
     group = _group(game)
     index = {rnd.id: i for i, rnd in enumerate(group.rounds)}
-    rows = {row.member.key: row for row in game.rounds(0)[0].rows} if game.members else {}
+    results = game.rounds(rounds - 1) if game.members else []
+    rows = {row.member.key: row for row in results[0].rows} if results else {}
+    if game.record_keys:  # anonymous: the record knows the members by their draft ids
+        record = [replace(e, member=game.record_keys.get(e.member, "")) for e in record]
+    last = {(e.member, e.round): i for i, e in enumerate(record) if e.event != EVENT}
     lines = []
     events = {event.id: event for event in group.events}
-    for entry in record:
+    for number, entry in enumerate(record):
         row = rows.get(entry.member)
         if index.get(entry.round, rounds) >= rounds:
             continue  # a round not in this debrief
@@ -190,14 +222,19 @@ def _record(game: Game, record: list[Entry], lang: str, rounds: int) -> Items:
             continue  # a draft since removed
         party = f"{role_name(row.role, lang, short=True)} ({row.member.name})"
         n = index[entry.round]
+        moved = ""
+        if n > 0 and last.get((entry.member, entry.round)) == number:
+            moved = _moved(game, results, entry.member, n, lang)
         if entry.event == CHANGED:
-            lines.append(t("debrief.record_changed", lang, time=time, n=n + 1, party=party))
+            line = t("debrief.record_changed", lang, time=time, n=n + 1, party=party)
+            lines.append(line + moved)
             continue
         first = ", ".join(
             role_name(r, lang, short=True) for r in group.roles if r.id in group.rounds[n].first
         )
         early = t("debrief.record_early", lang, first=first) if entry.early else ""
-        lines.append(t("debrief.record_submitted", lang, time=time, n=n + 1, party=party) + early)
+        line = t("debrief.record_submitted", lang, time=time, n=n + 1, party=party)
+        lines.append(line + early + moved)
     return Items(lines)
 
 

@@ -49,6 +49,9 @@ class Game:
     members: list[Member] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     duplicates: list[Duplicate] = field(default_factory=list)
+    record_keys: dict[str, str] = field(default_factory=dict)
+    """Anonymous: the members' keys in the game's record (draft ids) → their keys here, where
+    no draft id is kept; empty otherwise (the keys are the record's)."""
 
     def rounds(self, upto: int | None = None) -> list[RoundResult]:
         """The rounds up to `upto` (0-based; default all), each with its table and figures."""
@@ -60,23 +63,38 @@ def _name(participant: Participant) -> str:
     return draft.author or draft.organisation or participant.path.stem
 
 
+def _by_id(workshop: Workshop) -> list[tuple[str, list[Participant]]]:
+    """The participants by draft id (their file's name without one), in the board's order."""
+    by_id: dict[str, list[Participant]] = {}
+    for participant in workshop.participants:
+        by_id.setdefault(participant.draft.id or participant.path.name, []).append(participant)
+    for participants in by_id.values():
+        participants.sort(key=lambda p: p.path.name)
+    return sorted(by_id.items())
+
+
+def _keys(workshop: Workshop) -> dict[int, str]:
+    """Each participant's member key (by the participant's `id()`)."""
+    return {
+        # The board's row keys must differ; the first file keeps the plain id.
+        id(p): draft_id if n == 0 else f"{draft_id}:{p.path.name}"
+        for draft_id, participants in _by_id(workshop)
+        for n, p in enumerate(participants)
+    }
+
+
 def game_from_workshop(workshop: Workshop) -> Game:
     """The members of a collected workshop, one per file; files sharing a draft id are named."""
     if workshop.compiled.canvas.group is None:
         raise NotAGroup(workshop.compiled.canvas.id)
-    by_id: dict[str, list[Participant]] = {}
-    for participant in workshop.participants:
-        by_id.setdefault(participant.draft.id or participant.path.name, []).append(participant)
+    keys = _keys(workshop)
     members: list[Member] = []
     duplicates: list[Duplicate] = []
-    for draft_id, participants in sorted(by_id.items()):
-        participants.sort(key=lambda p: p.path.name)
+    for draft_id, participants in _by_id(workshop):
         if len(participants) > 1:
             duplicates.append(Duplicate(draft_id, [p.path for p in participants]))
-        for n, p in enumerate(participants):
-            # The board's row keys must differ; the first file keeps the plain id.
-            key = draft_id if n == 0 else f"{draft_id}:{p.path.name}"
-            members.append(Member(key, _name(p), p.session, p.draft.updated))
+        for p in participants:
+            members.append(Member(keys[id(p)], _name(p), p.session, p.draft.updated))
     return Game(workshop.compiled, members, list(workshop.skipped), duplicates)
 
 
@@ -149,8 +167,16 @@ def load_game(folder: Path, lang: str, canvas: Path | None = None, anonymous: bo
         for problem in err.problems:
             if problem.code != "no_drafts":
                 skip(workshop, problem.file, problem, lang)
-    if anonymous:
-        from kosi_tui.report.anonymous import anonymise
+    if not anonymous:
+        return game_from_workshop(workshop)
+    from kosi_tui.report.anonymous import anonymise
 
-        workshop = anonymise(workshop, lang)
-    return game_from_workshop(workshop)
+    hidden = anonymise(workshop, lang)
+    game = game_from_workshop(hidden)
+    # `anonymise` keeps the participants' order: the n-th is "Person n" in both.
+    was, now = _keys(workshop), _keys(hidden)
+    game.record_keys = {
+        was[id(a)]: now[id(b)]
+        for a, b in zip(workshop.participants, hidden.participants, strict=True)
+    }
+    return game

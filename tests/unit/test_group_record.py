@@ -110,3 +110,51 @@ def test_a_record_line_nested_too_deep_is_skipped_like_any_broken_line(tmp_path:
         f.write("[" * 200_000 + "\n")
     assert append_record(tmp_path, [good])
     assert read_record(tmp_path) == [good]
+
+
+def test_the_debrief_tells_how_far_each_moved_and_names_nobody_when_anonymous(
+    tmp_path: Path,
+) -> None:
+    from kosi_tui.core.group_record import observe
+    from kosi_tui.report.debrief import build_debrief
+    from kosi_tui.report.formats import write_document
+    from kosi_tui.report.game import load_game
+    from tests import group_play
+
+    fillings = {role: group_play.join(tmp_path, role) for role in ("wohnen", "verein")}
+    record: list[Entry] = []
+
+    def board_looks(index: int) -> None:
+        game = load_game(tmp_path, "de")
+        assert game.compiled.canvas.group is not None
+        result = game.rounds(index)[index]
+        record.extend(observe(record, result, game.compiled.canvas.group))
+
+    for index in (0, 1):
+        for role, filling in fillings.items():
+            group_play.offer(filling, index, group_play.OFFERS[index][role])
+            board_looks(index)
+    # The association gives 100 € more after submitting: its move is on that line.
+    group_play.offer(fillings["verein"], 1, {"geld_einmalig": 600})
+    board_looks(1)
+    for anonymous in (False, True):
+        game = load_game(tmp_path, "de", anonymous=anonymous)
+        text = write_document(build_debrief(game, "de", record=record), "md")
+        assert isinstance(text, str)
+        assert "Wer wann abgab und wie weit" in text
+        name = {r.role.id: r.member.name for r in game.rounds(0)[0].rows if r.role is not None}
+        if anonymous:  # numbered in the files' order
+            assert sorted(name.values()) == ["Person 1", "Person 2"]
+        wohnen, verein = f"Genossenschaft ({name['wohnen']})", f"Verein ({name['verein']})"
+        # Hand-computed from the offers: 2,000 → 2,500 € once, a 30 % deficit share.
+        assert f"Runde 2: {wohnen} gibt ab – einmalig 2.000 → 2.500 €; Defizit 0 → 30 %" in text
+        # Round 1 has nothing before it; the association's submission is not its last line.
+        assert f"Runde 1: {verein} gibt ab\n" in text
+        assert f"Runde 2: {verein} gibt ab\n" in text
+        # 4 → 6 hours a month at 20 € are 960 → 1,440 € a year in kind.
+        assert (
+            f"Runde 2: {verein} ändert nach der Abgabe – einmalig 500 → 600 €; "
+            "Sachwert/Jahr 960 → 1.440 €; Defizit 0 → 40 %" in text
+        )
+        if anonymous:
+            assert "Wiebke" not in text and "Vera" not in text
