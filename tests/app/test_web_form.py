@@ -562,6 +562,18 @@ async def test_a_long_page_is_saved_not_refused_for_its_size(tmp_path: Path) -> 
     assert draft_on_disk(folder)["answers"]["eins.idee"] == prose + "!"
 
 
+async def test_before_the_door_a_request_body_stays_small(tmp_path: Path) -> None:
+    # Only a page sent past the door may be long; the door itself reads no more than 64 KiB.
+    async with form_client(tmp_path / "ws", [every_kind(tmp_path)], code="SESAM-42-XY") as client:
+        response = await client.post("/door", data={"code": "x" * 100_000})
+        assert response.status == 413
+        # Without the room's cookie, a long page is turned away before it is read.
+        response = await client.post(
+            "/form/s/eins", data={"a.eins.idee": "x" * 100_000}, allow_redirects=False
+        )
+        assert response.status == 303 and response.headers["Location"] == "/"
+
+
 async def test_a_page_sent_after_the_server_restarted_shows_what_was_typed(tmp_path: Path) -> None:
     from kosi_tui.faces.web.visitors import Visitors
 

@@ -53,7 +53,7 @@ from kosi_tui.faces.serve.pages import (
     too_many_page,
 )
 from kosi_tui.faces.serve.session import KosiSession
-from kosi_tui.faces.web.routes import MOST_BYTES, FormRoutes
+from kosi_tui.faces.web.routes import FormRoutes
 from kosi_tui.faces.web.visitors import Visitor
 from kosi_tui.i18n import t
 
@@ -184,7 +184,7 @@ class KosiServer(Server):
 
     def make_app(self) -> web.Application:
         """The web application: textual-serve's routes, the door, and the board of a game."""
-        app = web.Application(middlewares=[self._count_request], client_max_size=MOST_BYTES)
+        app = web.Application(middlewares=[self._count_request], client_max_size=MAX_MESSAGE)
         aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(self.templates_path))
         app.add_routes(
             [

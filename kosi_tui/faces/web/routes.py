@@ -42,7 +42,7 @@ FORM_SECONDS = 10.0
 """How long the body of a sent page may take to arrive."""
 MOST_BYTES = 2 * 1024 * 1024
 """Largest body of a sent page: pages of text typed into it (an "ä" sent as a form takes six
-bytes) are saved, not refused – the terminal view's 64 KiB per message would lose them."""
+bytes) are saved, not refused – the 64 KiB any other request may have would lose them."""
 
 RoomCheck = Callable[[web.Request], web.Response | None]
 """The server's answer when the room has no place for this browser, else None."""
@@ -128,12 +128,16 @@ class FormRoutes:
             raise web.HTTPSeeOther("/form")
         return visitor, visitor.filling
 
-    async def _posted(self, request: web.Request, visitor: Visitor | None) -> Any:
+    async def _read_form(self, request: web.Request) -> Any:
+        """The sent page, read only past the door (before it, a body may have 64 KiB)."""
         try:
             async with asyncio.timeout(FORM_SECONDS):
-                posted = await request.post()
+                return await request.clone(client_max_size=MOST_BYTES).post()
         except TimeoutError:
             raise web.HTTPRequestTimeout() from None
+
+    async def _posted(self, request: web.Request, visitor: Visitor | None) -> Any:
+        posted = await self._read_form(request)
         if visitor is None or not self.visitors.token_matches(visitor, posted.get("token")):
             raise web.HTTPForbidden(text=t("web.stale_page", self.lang))
         return posted
@@ -480,11 +484,7 @@ class FormRoutes:
         """A page sent by a browser the server no longer knows (it was restarted, or the trainer
         ended the session): nothing can be saved, so what was typed is shown to copy, with the
         way back into the draft."""
-        try:
-            async with asyncio.timeout(FORM_SECONDS):
-                posted = await request.post()
-        except TimeoutError:
-            raise web.HTTPRequestTimeout() from None
+        posted = await self._read_form(request)
         labels: dict[str, str] = {}
         for loaded in self.canvases():
             for key, located in loaded.compiled.questions.items():
