@@ -752,7 +752,7 @@ MESSAGES: dict[str, str] = {
     "board.first": "zuerst: {roles}",
     "board.not_played": "unbesetzt: {roles}",
     "board.doubled": "doppelt besetzt: {roles}",
-    "board.skipped": "{count} {count:Datei|Dateien} nicht lesbar",
+    "board.skipped": "{count} {count:Datei|Dateien} nicht im Spiel",
     "board.last_round": "Das ist schon die letzte Runde.",
     "board.first_round": "Das ist schon die erste Runde.",
     "board.state_not_saved": "Die Runde ließ sich nicht speichern: {reason}",

@@ -744,7 +744,7 @@ MESSAGES: dict[str, str] = {
     "board.first": "first: {roles}",
     "board.not_played": "not played: {roles}",
     "board.doubled": "played twice: {roles}",
-    "board.skipped": "{count} {count:file|files} unreadable",
+    "board.skipped": "{count} {count:file|files} not in the game",
     "board.last_round": "This is the last round already.",
     "board.first_round": "This is the first round already.",
     "board.state_not_saved": "The round could not be saved: {reason}",

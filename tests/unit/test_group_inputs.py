@@ -149,3 +149,21 @@ def test_a_folder_with_only_the_self_reflection_so_far_gives_the_game(tmp_path: 
         Filling.start(lab, f"Stadt {n}", f"Person {n}", "de", folder=tmp_path).save()
     found = game_canvas(tmp_path, None)
     assert found is not None and load_canvas(found).canvas.id == "planspiel_fahrradgarage"
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("de", "1 Datei nicht im Spiel"), ("en", "1 file not in the game")]
+)
+def test_the_status_line_does_not_call_another_canvas_draft_unreadable(
+    tmp_path: Path, lang: str, said: str
+) -> None:
+    # The morning's self-reflection beside the game is readable; the line said "1 Datei nicht
+    # lesbar" while the note under the table said "gehört zu einem anderen Canvas".
+    from kosi_tui.report.game import status_parts
+
+    round_one(tmp_path)
+    lab = load_canvas(bundled_canvases() / "innovationslabor.yaml")
+    Filling.start(lab, "Stadt X", "Ada", "de", folder=tmp_path).save()
+    game = load_game(tmp_path, lang, group_play.CANVAS)
+    parts = status_parts(game, game.rounds(0)[0], lang)
+    assert said in parts, parts
