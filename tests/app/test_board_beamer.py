@@ -5,16 +5,18 @@ figures (`g`), a phase timer the trainer starts and stops (`t`), every key in th
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 
 from rich.console import Console
 from textual.widgets import Static
 
+from kosi_tui.core.phase_timer import PhaseTimer
 from kosi_tui.faces.board.app import BoardApp
-from kosi_tui.storage.round_state import RoundState, write_state
+from kosi_tui.storage.round_state import RoundState, read_state, write_state
 from tests import group_play
 from tests.app.driver import footer_keys
-from tests.app.test_board import next_reading, text
+from tests.app.test_board import next_reading, text, until
 
 
 def game_in_round_3(folder: Path) -> None:
@@ -89,8 +91,15 @@ async def test_beamer_mode_timer_and_keys(tmp_path: Path) -> None:
         now[0] += 60
         app._tick()
         assert text(app, "#board-title").startswith("⏱ 02:05 (angehalten)")
+        stood = read_state(tmp_path).timer  # type: ignore[union-attr]
+        assert not stood.running and round(stood.stood, 1) == 125.4
         await pilot.press("t")  # a new phase starts from zero
         assert text(app, "#board-title").startswith("⏱ 00:00")
+        # One timer with the served board: kept in the round's file, started there as here.
+        state = read_state(tmp_path)
+        assert state is not None and state.timer == PhaseTimer(now[0], 0.0) and state.round == 2
+        write_state(tmp_path, replace(state, timer=PhaseTimer(now[0] - 30, 60.0)))
+        await until(app, lambda: text(app, "#board-title").startswith("⏱ 01:30"))
         await pilot.press("g")
         assert not app.query_one("#board-big").display
         assert app.query_one("#board-figures").display

@@ -39,6 +39,7 @@ from kosi_tui.core.group import (
 )
 from kosi_tui.core.group_record import event_entry, next_event, played_events
 from kosi_tui.core.numbers import is_money, is_number
+from kosi_tui.core.phase_timer import PhaseTimer, clock_text
 from kosi_tui.core.text import localize
 from kosi_tui.faces.board.folder_watch import POLL_SECONDS, Stamp, stamp
 from kosi_tui.faces.board.record import (
@@ -134,12 +135,9 @@ class BoardApp(App[None]):
         """The terminal's width as the last resize said; `size` before the first one."""
         self.updated = asyncio.Event()
         """Set whenever the board shows a new reading of the folder (tests wait on it)."""
-        self.clock: Callable[[], float] = time.monotonic
-        """The phase timer's clock (a test gives its own)."""
-        self.timer_started: float | None = None
-        """When the running phase timer was started; None while it stands."""
-        self.timer_stood = 0.0
-        """The seconds the timer showed when it was stopped."""
+        self.clock: Callable[[], float] = time.time
+        """The phase timer's clock: seconds since the epoch, as the served board counts, since
+        both keep the one timer in the round's file (a test gives its own)."""
         self.beamer = False
         """Beamer mode: the followed figures of the round in big digits above the table."""
         self._heading = Text()
@@ -267,29 +265,24 @@ class BoardApp(App[None]):
     # -- phase timer and beamer ----------------------------------------------------------------
 
     def action_timer(self) -> None:
-        """Starts the phase timer from zero, or stops it (it keeps showing the time it stood at)."""
-        if self.timer_started is None:
-            self.timer_started, self.timer_stood = self.clock(), 0.0
-        else:
-            self.timer_stood, self.timer_started = self.clock() - self.timer_started, None
-        self._show_title()
+        """Starts the phase timer from zero, or stops it (it keeps showing the time it stood at).
+        It is the served board's timer too: kept in the round's file, so the beamer's page and
+        this board show one time."""
+        now, timer = self.clock(), self.state.timer
+        timer = timer.stop(now) if timer.running else PhaseTimer().start(now)
+        self._keep(replace(self.state, timer=timer))
 
     def timer_text(self) -> str:
         """The phase timer as the title shows it: nothing before it was first started."""
-        running = self.timer_started is not None
-        seconds = (
-            self.clock() - self.timer_started
-            if self.timer_started is not None
-            else self.timer_stood
-        )
-        if not running and not seconds:
+        timer = self.state.timer
+        seconds = timer.seconds(self.clock())
+        if not timer.running and not seconds:
             return ""
-        minutes, rest = divmod(int(seconds), 60)
-        key = "board.timer" if running else "board.timer_stopped"
-        return t(key, self.lang, time=f"{minutes:02d}:{rest:02d}")
+        key = "board.timer" if timer.running else "board.timer_stopped"
+        return t(key, self.lang, time=clock_text(seconds))
 
     def _tick(self) -> None:
-        if self.timer_started is not None:
+        if self.state.timer.running:
             self._show_title()
 
     def _show_title(self) -> None:
