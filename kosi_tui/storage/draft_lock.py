@@ -49,7 +49,7 @@ def holder(draft: Path) -> Holder | None:
         found = Holder(
             str(data["host"])[:200], int(data["pid"]), dt.datetime.fromisoformat(data["since"])
         )
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return None
     if found.here and (found.pid == os.getpid() or not process_alive(found.pid)):
         return None
@@ -78,5 +78,5 @@ def release(draft: Path) -> None:
             data = json.loads(fh.read(_MAX_BYTES).decode("utf-8"))
         if data.get("host") == socket.gethostname() and data.get("pid") == os.getpid():
             path.unlink()
-    except (OSError, ValueError, AttributeError):
+    except (OSError, ValueError, AttributeError, RecursionError):
         pass

@@ -38,7 +38,7 @@ def read_state(folder: Path) -> RoundState | None:
     """The state in `folder`; None when there is none or it cannot be read (then round 1)."""
     try:
         data = json.loads((folder / STATE_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # RecursionError: nested too deep
         return None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         return None
