@@ -695,3 +695,22 @@ async def test_a_page_sent_back_into_a_full_room_shows_what_was_typed(tmp_path: 
     assert [d["answers"].get("eins.idee") for d in saved if d["author"] == "Ada"] == [
         "Lange überlegt"
     ]
+
+
+async def test_the_first_page_sent_after_a_restart_comes_back_ready_to_send_again(
+    tmp_path: Path,
+) -> None:
+    from kosi_tui.faces.web.visitors import Visitors
+
+    folder = tmp_path / "ws"
+    async with form_client(folder, [every_kind(tmp_path)]) as client:
+        page = await (await client.get("/")).text()
+        client.kosi.form.visitors = Visitors()  # type: ignore[attr-defined]  # what a restart forgets
+        data = {"token": token_in(page), "canvas": "alle_arten", "author": "Ada"}
+        response = await client.post("/form/start", data=data)
+        again = await response.text()
+        # The first page again, saying why, with a token that works: not a line of plain text.
+        assert response.status == 403 and response.content_type == "text/html"
+        assert "Diese Seite ist veraltet" in again and 'action="/form/start"' in again
+        response = await client.post("/form/start", data={**data, "token": token_in(again)})
+        assert response.status == 200 and "Fortsetzungscode" in await response.text()

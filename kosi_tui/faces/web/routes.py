@@ -25,7 +25,7 @@ from kosi_tui.faces.serve.attempts import Attempts, Verdict
 from kosi_tui.faces.serve.door import COOKIE as DOOR_COOKIE
 from kosi_tui.faces.serve.door import Door
 from kosi_tui.faces.web.game import game_now, game_strip, role_page
-from kosi_tui.faces.web.page import e, frame, static_file
+from kosi_tui.faces.web.page import HEADERS, e, frame, static_file
 from kosi_tui.faces.web.problems import Problems, place
 from kosi_tui.faces.web.reading import read_answer, read_section, shown_digest
 from kosi_tui.faces.web.section_page import SectionView, section_page, visible_sections
@@ -139,7 +139,11 @@ class FormRoutes:
     async def _posted(self, request: web.Request, visitor: Visitor | None) -> Any:
         posted = await self._read_form(request)
         if visitor is None or not self.visitors.token_matches(visitor, posted.get("token")):
-            raise web.HTTPForbidden(text=t("web.stale_page", self.lang))
+            # The first page again (with a cookie and token that work), saying why.
+            page = self.start_response(request, t("web.stale_page", self.lang))
+            refused = web.HTTPForbidden(text=page.text, content_type="text/html", headers=HEADERS)
+            refused.cookies.update(page.cookies)
+            raise refused
         return posted
 
     def _set_cookie(self, response: web.StreamResponse, visitor: Visitor) -> None:
