@@ -688,6 +688,7 @@ MESSAGES: dict[str, str] = {
     "cli.serve_public": "ACHTUNG: kosi lauscht an {host}. Jede Person in diesem Netz kann die Anwendung im "
     "Browser öffnen. Nutzen Sie das nur in einem vertrauenswürdigen Workshop-Netz.",
     "cli.serve_workshop": "Workshop-Ordner: {folder} – danach: kosi summary {folder}",
+    "cli.serve_ended": "kosi ist beendet. Die Entwürfe liegen in {folder}; die Auswertung: kosi summary {folder} -o auswertung.html",
     "cli.serving": "kosi läuft unter {url} – beenden mit Strg+C.",
     "ui.new_needs_author": "Bitte nennen Sie Ihren Namen; unter ihm wird Ihr Entwurf gespeichert.",
     "cli.serve_needs_workshop": "Für andere Adressen als diesen Rechner ({host}) braucht kosi serve einen "

@@ -680,6 +680,7 @@ MESSAGES: dict[str, str] = {
     "cli.serve_public": "WARNING: kosi listens on {host}. Anyone on this network can open the app in a browser. "
     "Use this only on a trusted workshop network.",
     "cli.serve_workshop": "Workshop folder: {folder} – afterwards: kosi summary {folder}",
+    "cli.serve_ended": "kosi has stopped. The drafts are in {folder}; the overview: kosi summary {folder} -o summary.html",
     "cli.serving": "kosi is running at {url} – stop with Ctrl+C.",
     "ui.new_needs_author": "Please give your name; your draft is saved under it.",
     "cli.serve_needs_workshop": "For addresses other than this computer ({host}) kosi serve needs a workshop "

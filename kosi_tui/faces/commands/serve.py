@@ -130,4 +130,8 @@ def run_serve(options: ServeOptions) -> int:
         trainer_code=trainer_code,
         ssl_context=ssl_context,
     ).serve()
+    if workshop is not None:
+        # Said last: the folder and the next command printed at the start have scrolled away
+        # under the beamer view by the end of the day.
+        print(t("cli.serve_ended", lang, folder=str(workshop.resolve())), flush=True)
     return 0

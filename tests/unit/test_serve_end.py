@@ -1,0 +1,52 @@
+"""What `kosi serve` says when it stops (Ctrl+C): where the drafts are and what comes next."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kosi_tui.cli import main
+
+
+class StoppedServer:
+    """Serves nothing: `serve()` returns at once, as the real one does after Ctrl+C."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.kwargs = kwargs
+
+    def serve(self) -> None:
+        self.kwargs["on_ready"](self)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("de", "Die Entwürfe liegen in"), ("en", "The drafts are in")]
+)
+def test_a_stopped_workshop_says_where_the_drafts_are_and_how_to_sum_them_up(
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    lang: str,
+    said: str,
+) -> None:
+    # After Ctrl+C the terminal showed the beamer table and nothing else: the folder and the
+    # summary command had scrolled away with the first lines.
+    import kosi_tui.faces.serve.server as server_module
+
+    monkeypatch.setattr(server_module, "KosiServer", StoppedServer)
+    folder = tmp_path / "ws"
+    assert main(["serve", "--port", "8767", "--workshop", str(folder), "--lang", lang]) == 0
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert said in last and str(folder.resolve()) in last, last
+    assert f"kosi summary {folder.resolve()} -o " in last, last
+
+
+def test_serving_ones_own_drafts_at_home_ends_without_a_workshop_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import kosi_tui.faces.serve.server as server_module
+
+    monkeypatch.setattr(server_module, "KosiServer", StoppedServer)
+    assert main(["serve", "--port", "8768", "--lang", "de"]) == 0
+    assert "kosi summary" not in capsys.readouterr().out
