@@ -689,6 +689,10 @@ MESSAGES: dict[str, str] = {
     "Browser öffnen. Nutzen Sie das nur in einem vertrauenswürdigen Workshop-Netz.",
     "cli.serve_workshop": "Workshop-Ordner: {folder} – danach: kosi summary {folder}",
     "cli.serve_ended": "kosi ist beendet. Die Entwürfe liegen in {folder}; die Auswertung: kosi summary {folder} -o auswertung.html",
+    "cli.serve_cannot_listen": "kosi kann {host}:{port} nicht öffnen: {reason}",
+    "cli.listen_taken": "Der Port ist schon belegt – läuft dort noch ein kosi serve? Beenden Sie das andere Programm, oder wählen Sie einen anderen Port, z. B. --port {other}.",
+    "cli.listen_denied": "Dafür fehlen die Rechte: Ports unter 1024 brauchen Administratorrechte. Wählen Sie einen Port ab 1024, z. B. --port 8000.",
+    "cli.listen_not_here": "Diese Adresse gehört nicht zu diesem Rechner. Lassen Sie --host weg, oder nennen Sie eine Adresse dieses Rechners (0.0.0.0: alle).",
     "cli.serving": "kosi läuft unter {url} – beenden mit Strg+C.",
     "ui.new_needs_author": "Bitte nennen Sie Ihren Namen; unter ihm wird Ihr Entwurf gespeichert.",
     "cli.serve_needs_workshop": "Für andere Adressen als diesen Rechner ({host}) braucht kosi serve einen "

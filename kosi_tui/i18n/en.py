@@ -681,6 +681,10 @@ MESSAGES: dict[str, str] = {
     "Use this only on a trusted workshop network.",
     "cli.serve_workshop": "Workshop folder: {folder} – afterwards: kosi summary {folder}",
     "cli.serve_ended": "kosi has stopped. The drafts are in {folder}; the overview: kosi summary {folder} -o summary.html",
+    "cli.serve_cannot_listen": "kosi cannot open {host}:{port}: {reason}",
+    "cli.listen_taken": "The port is already taken – is a kosi serve still running there? Stop the other program, or choose another port, e.g. --port {other}.",
+    "cli.listen_denied": "That needs rights kosi does not have: ports below 1024 need administrator rights. Choose a port from 1024 up, e.g. --port 8000.",
+    "cli.listen_not_here": "This address does not belong to this computer. Leave out --host, or give an address of this computer (0.0.0.0: all of them).",
     "cli.serving": "kosi is running at {url} – stop with Ctrl+C.",
     "ui.new_needs_author": "Please give your name; your draft is saved under it.",
     "cli.serve_needs_workshop": "For addresses other than this computer ({host}) kosi serve needs a workshop "

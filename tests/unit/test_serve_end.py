@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 from typing import Any
 
@@ -50,3 +51,22 @@ def test_serving_ones_own_drafts_at_home_ends_without_a_workshop_line(
     monkeypatch.setattr(server_module, "KosiServer", StoppedServer)
     assert main(["serve", "--port", "8768", "--lang", "de"]) == 0
     assert "kosi summary" not in capsys.readouterr().out
+
+
+class TakenPort(StoppedServer):
+    def serve(self) -> None:
+        # What asyncio raises when another program (often a kosi serve still running) has it.
+        raise OSError(errno.EADDRINUSE, "error while attempting to bind: address already in use")
+
+
+def test_a_taken_port_is_said_in_a_line_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A second `kosi serve` on 8000 ended in asyncio's OSError traceback.
+    import kosi_tui.faces.serve.server as server_module
+
+    monkeypatch.setattr(server_module, "KosiServer", TakenPort)
+    assert main(["serve", "--port", "8000", "--workshop", str(tmp_path), "--lang", "de"]) == 1
+    out = capsys.readouterr().out
+    assert "127.0.0.1:8000" in out and "schon belegt" in out and "--port 8001" in out, out
+    assert "Traceback" not in out and "already in use" not in out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +38,14 @@ class ServeOptions:
 
 MIN_CODE_LENGTH = 4
 """Shortest workshop or trainer's code a trainer may choose (letters and digits)."""
+
+
+LISTEN_REASONS = {
+    errno.EADDRINUSE: "cli.listen_taken",
+    errno.EACCES: "cli.listen_denied",
+    errno.EADDRNOTAVAIL: "cli.listen_not_here",
+}
+"""Why the port cannot be had, in words: the system's own message is English and technical."""
 
 
 def run_serve(options: ServeOptions) -> int:
@@ -115,7 +124,7 @@ def run_serve(options: ServeOptions) -> int:
 
             start_trainer_view(server, workshop, urls, code, trainer_code)
 
-    KosiServer(
+    server = KosiServer(
         host=host,
         port=options.port,
         lang=lang,
@@ -129,7 +138,16 @@ def run_serve(options: ServeOptions) -> int:
         quiet=live,
         trainer_code=trainer_code,
         ssl_context=ssl_context,
-    ).serve()
+    )
+    try:
+        server.serve()
+    except OSError as err:
+        reason = LISTEN_REASONS.get(err.errno or 0)
+        if reason is None:
+            raise
+        print(t("cli.serve_cannot_listen", lang, host=host, port=options.port,
+                reason=t(reason, lang, other=options.port + 1)), flush=True)  # fmt: skip
+        return 1
     if workshop is not None:
         # Said last: the folder and the next command printed at the start have scrolled away
         # under the beamer view by the end of the day.
