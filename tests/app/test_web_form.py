@@ -562,6 +562,24 @@ async def test_a_long_page_is_saved_not_refused_for_its_size(tmp_path: Path) -> 
     assert draft_on_disk(folder)["answers"]["eins.idee"] == prose + "!"
 
 
+async def test_a_table_of_the_most_rows_a_page_takes_is_saved(tmp_path: Path) -> None:
+    # 200 rows (all a page may have) with a few columns each are more than aiohttp's default of
+    # 1000 fields in one form: the page was refused whole, in English.
+    folder = tmp_path / "ws"
+    async with form_client(folder, [every_kind(tmp_path)]) as client:
+        await start(client)
+        rows = 200
+        cells = [
+            (f"a.zwei.akteure.{i}.{column}", value)
+            for i in range(rows)
+            for column, value in (("wer", f"Akteur {i}"), ("sektor", "kommune"),
+                                  ("stunden", "1"), ("rollen", "geld"), ("rollen", "idee"))
+        ]  # fmt: skip
+        response = await send(client, "zwei", [("n.zwei.akteure", str(rows)), *cells], "save")
+        assert response.status == 303, await response.text()
+    assert len(draft_on_disk(folder)["answers"]["zwei.akteure"]) == rows
+
+
 async def test_before_the_door_a_request_body_stays_small(tmp_path: Path) -> None:
     # Only a page sent past the door may be long; the door itself reads no more than 64 KiB.
     async with form_client(tmp_path / "ws", [every_kind(tmp_path)], code="SESAM-42-XY") as client:

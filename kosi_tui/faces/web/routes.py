@@ -43,6 +43,9 @@ FORM_SECONDS = 10.0
 MOST_BYTES = 2 * 1024 * 1024
 """Largest body of a sent page: pages of text typed into it (an "ä" sent as a form takes six
 bytes) are saved, not refused – the 64 KiB any other request may have would lose them."""
+MOST_FIELDS = 20_000
+"""Fields in one sent page: a table of the most rows a page takes (`reading.MAX_ENTRIES`), a
+few columns each with several choices ticked, is far beyond aiohttp's default of 1000."""
 
 RoomCheck = Callable[[web.Request], web.Response | None]
 """The server's answer when the room has no place for this browser, else None."""
@@ -132,7 +135,8 @@ class FormRoutes:
         """The sent page, read only past the door (before it, a body may have 64 KiB)."""
         try:
             async with asyncio.timeout(FORM_SECONDS):
-                return await request.clone(client_max_size=MOST_BYTES).post()
+                larger = request.clone(client_max_size=MOST_BYTES, client_max_fields=MOST_FIELDS)
+                return await larger.post()
         except TimeoutError:
             raise web.HTTPRequestTimeout() from None
 
