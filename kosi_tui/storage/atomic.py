@@ -54,7 +54,8 @@ def _code(err: OSError) -> str:
         return "save_readonly"
     if err.errno in (errno.ENOSPC, errno.EDQUOT):
         return "save_disk_full"
-    if isinstance(err, FileNotFoundError | NotADirectoryError):
+    # FileExistsError: a file stands where a folder of the path should be (mkdir says "exists").
+    if isinstance(err, FileNotFoundError | NotADirectoryError | FileExistsError):
         return "save_no_folder"
     return "save_failed"
 

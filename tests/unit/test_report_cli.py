@@ -164,3 +164,16 @@ def test_lang_given_for_the_run_writes_the_document_in_that_language(
     assert main(["report", str(draft), "-o", str(target), "--force", *extra]) == 0
     first = target.read_text(encoding="utf-8").splitlines()[0]
     assert first == ("# Beschlussvorlage (Entwurf)" if vorlage else "# Innovationslabor aufbauen")
+
+
+def test_a_report_that_cannot_be_written_says_to_choose_another_place_not_that_answers_are_kept(
+    draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The app's message for a failed save ("Ihre Antworten sind noch da; speichern Sie sie an
+    # einem anderen Ort") was printed by `kosi report`, which holds no answers of its own.
+    blocker = tmp_path / "kein-ordner"
+    blocker.write_text("eine Datei, kein Ordner", encoding="utf-8")
+    assert main(["report", str(draft), "-o", str(blocker / "bericht.md"), "--lang", "de"]) == 1
+    out = capsys.readouterr().out
+    assert "bericht.md" in out and "Wählen Sie mit -o einen anderen Ort" in out, out
+    assert "Antworten" not in out

@@ -83,6 +83,16 @@ def is_stream(path: Path) -> bool:
     return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
 
 
+OUTPUT_MESSAGES = {
+    "save_readonly": "cli.output_readonly",
+    "save_disk_full": "cli.output_disk_full",
+    "save_no_folder": "cli.output_no_folder",
+    "save_failed": "cli.output_failed",
+}
+"""A document that cannot be written: the app's words for a draft ("Ihre Antworten sind noch da")
+mean nothing to a command, which holds no answers; it needs another place."""
+
+
 def write_output(output: Output, default: Path, text: str | bytes, force: bool, lang: str) -> int:
     """Writes the report and says where; 1 with a message when it exists or cannot be written."""
     data = text.encode("utf-8") if isinstance(text, str) else text
@@ -105,7 +115,8 @@ def write_output(output: Output, default: Path, text: str | bytes, force: bool, 
     try:
         write_atomic(path, data, backup=False)
     except WriteError as err:
-        say(t(f"save.{err.code}", lang, path=str(err.path), reason=err.reason))
+        key = OUTPUT_MESSAGES.get(err.code, f"save.{err.code}")
+        say(t(key, lang, path=str(err.path), reason=err.reason))
         return 1
     if not stream:
         # On a stream the report itself may be on the terminal: no message after it.
