@@ -1014,6 +1014,7 @@ MESSAGES: dict[str, str] = {
     "web.draft_gone": "Diesen Entwurf gibt es hier nicht mehr. Wählen Sie einen aus der Liste.",
     "web.not_taken": "Diese Seite wurde nicht gespeichert: Der Server wurde neu gestartet oder Ihre Sitzung beendet. Unten steht, was Sie auf der Seite eingegeben hatten. Kopieren Sie es, öffnen Sie Ihren Entwurf wieder (mit Ihrem Fortsetzungscode oder aus Ihrer Liste) und fügen Sie es dort ein.",
     "web.not_taken_full": "Alle Plätze belegt: Diese Seite wurde nicht gespeichert, denn im Raum ist gerade kein Platz für Ihren Entwurf frei. Unten steht, was Sie eingegeben hatten. Senden Sie die Seite in ein paar Minuten noch einmal (im Browser zurück) oder kopieren Sie Ihre Eingaben.",
+    "web.other_draft": "Diese Seite wurde nicht gespeichert: Sie gehört zu einem anderen Entwurf als dem, der in diesem Browser inzwischen offen ist (in einem anderen Tab geöffnet). Unten steht, was Sie eingegeben hatten. Öffnen Sie den Entwurf dieser Seite wieder und fügen Sie es dort ein.",
     "web.typed_heading": "Ihre Eingaben auf der nicht gespeicherten Seite",
     "web.script_unsaved": "Nicht gespeichert. Ihre Eingaben stehen noch im Formular; senden Sie die Seite mit „Speichern“.",
     "exchange.left_out_heading": "Nicht übertragen (kosi export)",

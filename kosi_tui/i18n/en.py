@@ -1006,6 +1006,7 @@ MESSAGES: dict[str, str] = {
     "web.draft_gone": "This draft is no longer here. Please choose one from the list.",
     "web.not_taken": "This page was not saved: the server was restarted or your session was ended. Below is what you had typed on the page. Copy it, open your draft again (with your resume code or from your list) and paste it there.",
     "web.not_taken_full": "All places taken: this page was not saved, as the room has no place free for your draft just now. Below is what you had typed. Send the page again in a few minutes (back in the browser) or copy what you typed.",
+    "web.other_draft": "This page was not saved: it belongs to another draft than the one open in this browser now (opened in another tab). Below is what you had typed. Open this page's draft again and paste it there.",
     "web.typed_heading": "What you typed on the page that was not saved",
     "web.script_unsaved": "Not saved. What you typed is still in the form; send the page with “Save”.",
     "exchange.left_out_heading": "Not carried over (kosi export)",

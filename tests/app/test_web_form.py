@@ -732,3 +732,32 @@ async def test_the_first_page_sent_after_a_restart_comes_back_ready_to_send_agai
         assert "Diese Seite ist veraltet" in again and 'action="/form/start"' in again
         response = await client.post("/form/start", data={**data, "token": token_in(again)})
         assert response.status == 200 and "Fortsetzungscode" in await response.text()
+
+
+async def test_a_page_of_one_draft_never_writes_into_another_opened_since(tmp_path: Path) -> None:
+    # At home, two projects on the same canvas: the first draft's page stays open in one tab
+    # while the second draft is opened in another tab of the same browser.
+    from kosi_tui.paths import drafts_dir
+
+    async with form_client(None, [every_kind(tmp_path)]) as client:
+        for name in ("Projekt A", "Projekt B"):
+            page = await (await client.get("/form")).text()
+            await client.post("/form/start", data={"token": token_in(page), "canvas": "alle_arten",
+                                                   "organisation": name})  # fmt: skip
+            _, tab = await section(client, "eins")
+            if name == "Projekt A":
+                tab_a = tab
+                first = client.kosi.form.visitors.with_drafts()[0].filling.path  # type: ignore[attr-defined]
+        shown = re.findall(
+            r'<input type="hidden" name="((?:shown\.|draft)[^"]*)" value="([^"]*)"', tab_a
+        )
+        typed = [("token", token_in(tab_a)), ("on", "eins.idee"), *shown,
+                 ("a.eins.idee", "Gehört zu A"), ("action", "save")]  # fmt: skip
+        response = await client.post("/form/s/eins", data=typed, allow_redirects=False)
+        assert response.status == 409 and "Gehört zu A" in await response.text()
+        script = await client.post("/form/api/answer", data=[*typed[:1], *shown, ("key", "eins.idee"),
+                                                              ("a.eins.idee", "Gehört zu A")])  # fmt: skip
+        assert script.status == 409
+    for path in drafts_dir().glob("*.yaml"):
+        assert "Gehört zu A" not in path.read_text(encoding="utf-8"), path
+    assert first.exists()

@@ -9,6 +9,7 @@
   if (!form || !window.fetch) { return; }
   var status = document.getElementById("saved");
   var token = form.querySelector("input[name=token]").value;
+  var draft = form.querySelector("input[name=draft]");
   var timers = {};
   var WAIT = 700;  // ms after the last key: with the save, well within 2 s
 
@@ -66,6 +67,7 @@
     if (!q || q.hidden) { return; }
     var data = new FormData();
     data.append("token", token);
+    if (draft) { data.append("draft", draft.value); }
     data.append("key", key);
     var fields = q.querySelectorAll("input, select, textarea");
     for (var i = 0; i < fields.length; i++) {

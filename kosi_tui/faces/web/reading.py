@@ -53,6 +53,12 @@ def shown_digest(value: Any) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
 
 
+def draft_digest(draft: Any) -> str:
+    """Which draft a page was shown for (its id, and when it was started for drafts from before
+    ids): a page left open in one tab must not write into a draft opened since in another."""
+    return shown_digest([draft.id, draft.created.isoformat()])
+
+
 @dataclass
 class Read:
     """What a page said: answers to set, and messages for what could not be read."""

@@ -27,7 +27,7 @@ from kosi_tui.faces.serve.door import Door
 from kosi_tui.faces.web.game import game_now, game_strip, role_page
 from kosi_tui.faces.web.page import HEADERS, e, frame, static_file
 from kosi_tui.faces.web.problems import Problems, place
-from kosi_tui.faces.web.reading import read_answer, read_section, shown_digest
+from kosi_tui.faces.web.reading import draft_digest, read_answer, read_section, shown_digest
 from kosi_tui.faces.web.section_page import SectionView, section_page, visible_sections
 from kosi_tui.faces.web.visitors import COOKIE, Visitor, Visitors
 from kosi_tui.faces.workplace import Workplace, workplace_for
@@ -432,6 +432,8 @@ class FormRoutes:
         section_id = self._section_id(request, filling)
         posted = await self._posted(request, visitor)
         lang = self.lang
+        if not _same_draft(posted, filling):
+            return await self._not_taken(request, t("web.other_draft", lang), 409, posted)
         session = filling.session
         keys = session.compiled.section_keys(section_id)
         questions = {k: session.compiled.questions[k].question for k in keys}
@@ -487,12 +489,13 @@ class FormRoutes:
         raise web.HTTPSeeOther(f"/form/s/{section_id}?said={'new' if appeared else 'saved'}")
 
     async def _not_taken(
-        self, request: web.Request, said: str = "", status: int = 409
+        self, request: web.Request, said: str = "", status: int = 409, posted: Any = None
     ) -> web.Response:
         """A page sent by a browser the server no longer knows (it was restarted, or the trainer
         ended the session): nothing can be saved, so what was typed is shown to copy, with the
         way back into the draft."""
-        posted = await self._read_form(request)
+        if posted is None:
+            posted = await self._read_form(request)
         labels: dict[str, str] = {}
         for loaded in self.canvases():
             for key, located in loaded.compiled.questions.items():
@@ -553,6 +556,8 @@ class FormRoutes:
         visitor, filling = await self._with_draft(request)
         posted = await self._posted(request, visitor)
         lang = self.lang
+        if not _same_draft(posted, filling):
+            raise web.HTTPConflict(text="another draft is open")
         key = str(posted.get("key", ""))
         session = filling.session
         located = session.compiled.questions.get(key)
@@ -586,6 +591,12 @@ def _failure(error: WriteError, lang: str) -> str:
     """A failed save in words; the file named without the trainer's folders."""
     said = t(f"save.{error.code}", lang, path=error.path.name, reason=error.reason)
     return t("web.not_saved", lang, error=said)
+
+
+def _same_draft(posted: Any, filling: Filling) -> bool:
+    """Whether the page was shown for the draft open now (pages from before it said are)."""
+    given = posted.get("draft")
+    return not isinstance(given, str) or given == draft_digest(filling.draft)
 
 
 def _first_section(filling: Filling) -> str:

@@ -12,7 +12,7 @@ from kosi_tui.faces.filling import Filling
 from kosi_tui.faces.web.fields import Shown, field_id, question_html
 from kosi_tui.faces.web.page import e
 from kosi_tui.faces.web.problems import Problems
-from kosi_tui.faces.web.reading import Posted, shown_digest, shown_on_page
+from kosi_tui.faces.web.reading import Posted, draft_digest, shown_digest, shown_on_page
 from kosi_tui.i18n import t
 
 
@@ -124,7 +124,8 @@ def section_page(
         f'<h1>{e(title)} <span class="of">{e(t("ui.section_of", lang, n=position + 1, total=len(order)))}</span></h1>'
         f"{summary}{notice}{view.game}{intro}"
         f'<form method="post" action="/form/s/{e(section_id)}" novalidate data-section="{e(section_id)}">'
-        f'<input type="hidden" name="token" value="{e(token)}">{as_shown}'
+        f'<input type="hidden" name="token" value="{e(token)}">'
+        f'<input type="hidden" name="draft" value="{draft_digest(filling.draft)}">{as_shown}'
         # The first button is what Enter in a field presses: save and stay, never "remove row".
         f'<button type="submit" name="action" value="save" class="default" tabindex="-1">{e(t("web.save", lang))}</button>'
         f"{''.join(questions)}"
