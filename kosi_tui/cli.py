@@ -5,12 +5,45 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kosi_tui.i18n import LANGUAGES, default_language, t
 from kosi_tui.i18n.argparse_texts import speaking
 from kosi_tui.report.formats import KEYS as FORMAT_KEYS
+
+
+def _number(lang: str, lowest: int, highest: int | None = None) -> Callable[[str], int]:
+    """A whole number within bounds: --port 99999 would end in a traceback when serving,
+    --max-sessions 0 would serve a room nobody can enter."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(t("cli.not_whole", lang, value=text)) from None
+        if highest is not None and not lowest <= value <= highest:
+            raise argparse.ArgumentTypeError(
+                t("cli.between", lang, value=text, lowest=lowest, highest=highest)
+            )
+        if value < lowest:
+            raise argparse.ArgumentTypeError(t("cli.at_least", lang, value=text, lowest=lowest))
+        return value
+
+    return parse
+
+
+def _minutes(lang: str) -> Callable[[str], float]:
+    def parse(text: str) -> float:
+        try:
+            value = float(text.replace(",", "."))
+        except ValueError:
+            raise argparse.ArgumentTypeError(t("cli.not_minutes", lang, value=text)) from None
+        if not value > 0:
+            raise argparse.ArgumentTypeError(t("cli.above_zero", lang, value=text))
+        return value
+
+    return parse
 
 
 def _parser(lang: str) -> argparse.ArgumentParser:
@@ -69,20 +102,34 @@ def _parser(lang: str) -> argparse.ArgumentParser:
 
     serve = command("serve")
     serve.add_argument("--host", default="127.0.0.1", help=t("cli.host", lang))
-    serve.add_argument("--port", type=int, default=8000, help=t("cli.port", lang))
+    serve.add_argument(
+        "--port", type=_number(lang, 1, 65535), default=8000, help=t("cli.port", lang)
+    )
     serve.add_argument("--workshop", type=Path, metavar="FOLDER", help=t("cli.workshop", lang))
     serve.add_argument("--code", help=t("cli.code", lang))
     serve.add_argument("--trainer-code", help=t("cli.trainer_code", lang))
     serve.add_argument("--public-url", metavar="URL", help=t("cli.public_url", lang))
     serve.add_argument(
-        "--max-sessions", type=int, default=40, metavar="N", help=t("cli.max_sessions", lang)
+        "--max-sessions",
+        type=_number(lang, 1),
+        default=40,
+        metavar="N",
+        help=t("cli.max_sessions", lang),
     )
     serve.add_argument(
-        "--idle-minutes", type=float, default=60.0, metavar="MIN", help=t("cli.idle_minutes", lang)
+        "--idle-minutes",
+        type=_minutes(lang),
+        default=60.0,
+        metavar="MIN",
+        help=t("cli.idle_minutes", lang),
     )
     serve.add_argument("--weak-code-ok", action="store_true", help=t("cli.weak_code_ok", lang))
     serve.add_argument(
-        "--max-per-address", type=int, default=4, metavar="N", help=t("cli.max_per_address", lang)
+        "--max-per-address",
+        type=_number(lang, 1),
+        default=4,
+        metavar="N",
+        help=t("cli.max_per_address", lang),
     )
     serve.add_argument("--cert", type=Path, metavar="FILE", help=t("cli.cert", lang))
     serve.add_argument("--key", type=Path, metavar="FILE", help=t("cli.key", lang))

@@ -70,3 +70,45 @@ def test_a_taken_port_is_said_in_a_line_not_a_traceback(
     out = capsys.readouterr().out
     assert "127.0.0.1:8000" in out and "schon belegt" in out and "--port 8001" in out, out
     assert "Traceback" not in out and "already in use" not in out
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--port", "99999"], "1 bis 65535"),
+        (["--port", "-1"], "1 bis 65535"),
+        (["--max-sessions", "0"], "mindestens 1"),
+        (["--max-per-address", "-4"], "mindestens 1"),
+        (["--idle-minutes", "0"], "mehr als 0"),
+    ],
+)
+def test_numbers_no_room_can_work_with_are_refused_before_serving(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    args: list[str],
+    said: str,
+) -> None:
+    # --port 99999 ended in OverflowError's traceback; --max-sessions 0 served a room nobody
+    # could enter.
+    import kosi_tui.faces.serve.server as server_module
+
+    monkeypatch.setattr(server_module, "KosiServer", StoppedServer)
+    with pytest.raises(SystemExit) as ended:
+        main(["serve", "--lang", "de", *args])
+    assert ended.value.code == 2
+    err = capsys.readouterr().err
+    assert said in err and args[0] in err, err
+
+
+def test_a_workshop_folder_that_is_a_file_is_said_in_a_line(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `--workshop notizen.txt` ended in FileExistsError's traceback from mkdir.
+    import kosi_tui.faces.serve.server as server_module
+
+    monkeypatch.setattr(server_module, "KosiServer", StoppedServer)
+    a_file = tmp_path / "notizen.txt"
+    a_file.write_text("x", encoding="utf-8")
+    assert main(["serve", "--workshop", str(a_file), "--lang", "de"]) == 1
+    out = capsys.readouterr().out
+    assert "notizen.txt" in out and "kein Ordner" in out, out

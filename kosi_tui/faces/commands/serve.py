@@ -99,7 +99,15 @@ def run_serve(options: ServeOptions) -> int:
             return 1
         print(t("cli.serve_public", lang, host=host), flush=True)
     if workshop is not None:
-        workshop.mkdir(parents=True, exist_ok=True)
+        if workshop.exists() and not workshop.is_dir():
+            print(t("cli.workshop_not_folder", lang, folder=str(workshop)))
+            return 1
+        try:
+            workshop.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            why = err.strerror or str(err)
+            print(t("cli.workshop_cannot_create", lang, folder=str(workshop), reason=why))
+            return 1
         print(t("cli.serve_workshop", lang, folder=str(workshop.resolve())), flush=True)
     code = options.code or (None if loopback else new_code())
     trainer_code = options.trainer_code or (None if loopback else new_code(4))
