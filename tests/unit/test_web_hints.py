@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from kosi_tui.core.canvas import Number
+from kosi_tui.core.canvas import Number, Table
 from kosi_tui.faces.web.fields import Shown, question_html
 
 
@@ -42,3 +42,38 @@ def test_a_unit_without_an_example_stands_alone() -> None:
         {"id": "n", "type": "number", "label": {"de": "Wie viele?"}, "unit": {"de": "Personen"}}
     )
     assert hint_of(question_html(Shown("a.n", question, None, "de"))) == "Einheit: Personen"
+
+
+def test_a_unit_with_singular_and_plural_shows_its_plural_not_the_bar() -> None:
+    # "Einheit: Stunde pro Monat|Stunden pro Monat" stood under the Planspiel's hours question.
+    question = Number.model_validate(
+        {
+            "id": "stunden",
+            "type": "number",
+            "label": {"de": "Wie viele Stunden?"},
+            "unit": {"de": "Stunde pro Monat|Stunden pro Monat"},
+        }
+    )
+    hint = hint_of(question_html(Shown("a.stunden", question, None, "de")))
+    assert hint == "Einheit: Stunden pro Monat"
+
+
+def test_a_table_column_with_singular_and_plural_shows_its_plural_not_the_bar() -> None:
+    table = Table.model_validate(
+        {
+            "id": "akteure",
+            "type": "table",
+            "label": {"de": "Wer macht mit?"},
+            "columns": [
+                {"id": "wer", "type": "text", "label": {"de": "Wer"}},
+                {
+                    "id": "stunden",
+                    "type": "number",
+                    "label": {"de": "Stunden"},
+                    "unit": {"de": "Stunde pro Monat|Stunden pro Monat"},
+                },
+            ],
+        }
+    )
+    html = question_html(Shown("a.akteure", table, [{"wer": "Bauamt", "stunden": 2}], "de"))
+    assert "Einheit: Stunden pro Monat" in html and "|" not in html.split("Einheit:")[1][:40]

@@ -28,6 +28,7 @@ from kosi_tui.core.examples import placeholder
 from kosi_tui.core.kinds import YesNo
 from kosi_tui.core.numbers import format_date, format_number, is_number
 from kosi_tui.core.text import localize
+from kosi_tui.core.units import unit_name
 from kosi_tui.faces.web.page import e
 from kosi_tui.faces.web.problems import Problems
 from kosi_tui.faces.web.reading import Posted, posted_entries, posted_rows, text, texts
@@ -115,7 +116,7 @@ def _notes(shown: Shown) -> tuple[str, list[str]]:
     if isinstance(q, Date) and not hint:
         hint = t("web.date_hint", lang)
     if isinstance(q, Number) and q.unit:
-        unit = t("web.unit", lang, unit=localize(q.unit, lang))
+        unit = t("web.unit", lang, unit=unit_name(localize(q.unit, lang)))
         # A separator of its own: "Einheit: Personen z. B. 120" reads as one unit.
         hint = f"{unit} · {hint}" if hint else unit
     if hint and not isinstance(q, Table | ListQuestion):
@@ -325,7 +326,7 @@ def cell_html(shown: Shown, q: Table, column: Column, index: int, value: Any) ->
         notes += f'<span class="help" id="{cid}-help">{e(localize(column.help, lang))}</span>'
     if column.unit:
         described.append(f"{cid}-unit")
-        unit = t("web.unit", lang, unit=localize(column.unit, lang))
+        unit = t("web.unit", lang, unit=unit_name(localize(column.unit, lang)))
         notes += f'<span class="hint" id="{cid}-unit">{e(unit)}</span>'
     if errors:
         described.append(f"{cid}-err")
