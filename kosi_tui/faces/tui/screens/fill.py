@@ -180,6 +180,7 @@ class FillScreen(KosiScreen[None]):
             for widget in self.query(QuestionWidget):
                 widget.relabel()
             self._label_section()
+            self._label_nav()
             self._update_title()
             self._update_sidebar(self.index)
         focused = _question_of(self.focused)
@@ -246,7 +247,6 @@ class FillScreen(KosiScreen[None]):
         intro = self.query_one("#section-intro", Static)
         intro.update(as_typed(localize(section.intro, lang)) if section.intro else "")
         intro.display = bool(section.intro)
-        self._label_nav()
 
     def _label_nav(self) -> None:
         lang, index = self.lang, self.index
