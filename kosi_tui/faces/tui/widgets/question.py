@@ -122,7 +122,10 @@ class QuestionWidget(Vertical):
     def answer(self, value: Any) -> None:
         """Records a new value and tells the screen."""
         self.value = value
-        self.post_message(self.Answered(self, value))
+        # Straight to the screen, which alone takes it: bubbling up through the containers let
+        # the screen lay out and draw the key before it heard of the answer, and then again.
+        target = self.screen if self.is_attached else self
+        target.post_message(self.Answered(self, value))
 
     def set_hint(self, text: str) -> None:
         """The grey line under the input (what was understood, characters left)."""
