@@ -18,6 +18,7 @@ from kosi_tui.core.merge import Conflict
 from kosi_tui.core.migration import MigrationReport
 from kosi_tui.core.session import Session, default_answers
 from kosi_tui.core.text import localize
+from kosi_tui.i18n.locales import Lang
 from kosi_tui.paths import drafts_dir
 from kosi_tui.storage.atomic import WriteError
 from kosi_tui.storage.canvas_file import LoadedCanvas
@@ -191,6 +192,13 @@ class Filling:
         if (self.draft.position.section, self.draft.position.question) != (section, question):
             self.draft.position.section = section
             self.draft.position.question = question
+            self.revision += 1
+
+    def set_language(self, lang: Lang) -> None:
+        """Remembers the language the person chose: the draft reopens in it and its report is
+        written in it, so the choice is a change to save like an answer."""
+        if self.draft.lang != lang:
+            self.draft.lang = lang
             self.revision += 1
 
     def section_state(self, section_id: str) -> SectionState:

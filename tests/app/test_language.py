@@ -15,6 +15,7 @@ from kosi_tui.faces.tui.dialogs.row_dialog import RowDialog
 from kosi_tui.faces.tui.screens.home import HomeScreen
 from kosi_tui.faces.tui.widgets.question import QuestionWidget
 from kosi_tui.faces.tui.widgets.table_question import TableQuestion
+from kosi_tui.storage.draft_file import load_draft
 from tests.app.driver import EXAMPLE, example_at, footer_words, fully_visible, type_text
 
 
@@ -124,3 +125,18 @@ async def test_a_number_and_a_date_are_written_the_new_languages_way_with_their_
         )
         hint = screen.query_one("#q-basis--datum", QuestionWidget).query_one(".question-hint")
         assert "Monday" in str(hint.render())
+
+
+async def test_the_chosen_language_is_saved_with_the_draft(tmp_path: Path) -> None:
+    """The draft reopens, and its report is written, in the language chosen last; a switch and
+    quitting at once kept the old one (the switch was not a change to save)."""
+    async with example_at(tmp_path, "basis.organisation") as (pilot, screen):
+        path = screen.filling.path
+        await screen.save_now(always=True)  # nothing else left to save: only the switch
+        assert not screen.filling.dirty
+        assert load_draft(path).lang == "de"
+        pilot.app.lang = "en"
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert load_draft(path).lang == "en"

@@ -173,7 +173,8 @@ class FillScreen(KosiScreen[None]):
 
     async def language_changed(self, lang: str) -> None:
         # The canvas texts too: the draft remembers them for its report.
-        self.filling.draft.lang = known(lang)
+        self.filling.set_language(known(lang))
+        self.schedule_save()
         # Relabelled, not built again: what is typed (also not yet in the draft, as in a list's
         # entry line), the focus and the scroll position stay.
         async with self._section_lock:
