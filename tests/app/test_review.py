@@ -174,3 +174,12 @@ async def test_a_required_answer_that_is_wrong_is_listed_as_open(tmp_path: Path)
         await pilot.press("enter")
         await pilot.pause()
         assert fill.focused_key == "basis.datum"
+
+
+async def test_next_steps_show_a_box_to_tick_not_brackets(tmp_path: Path) -> None:
+    async with example_at(tmp_path, "basis.organisation", size=(80, 24)) as (pilot, _):
+        await pilot.press("f5")
+        await pilot.pause()
+        text = "\n".join(pilot.app.screen.query_one("#report", ReportView).lines())
+        assert "☐ Gespräch mit der Beigeordneten" in text
+        assert "[ ]" not in text

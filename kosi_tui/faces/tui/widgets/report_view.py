@@ -8,6 +8,7 @@ overview only shows and scrolls the report, so it needs nothing that widgets per
 
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from rich import box
@@ -84,27 +85,40 @@ class _ReportMarkdown(Markdown):
     }
 
 
+_TASK = re.compile(r"^(\s*[-*+] )\[( |x|X)\] ", re.MULTILINE)
+
+
+def _with_boxes(markdown: str) -> str:
+    """Task-list items (`- [ ] step`) with a box to tick, as GitHub shows them: Rich would print
+    the brackets."""
+    return _TASK.sub(lambda m: f"{m.group(1)}{'☐' if m.group(2) == ' ' else '☒'} ", markdown)
+
+
 class ReportView(Static):
     """The report's Markdown, drawn by Rich. The text is shown as written: Markdown is not
     Textual markup, so nothing in an answer can style or break the screen."""
 
     def __init__(self, markdown: str, *, id: str | None = None) -> None:
-        super().__init__(_ReportMarkdown(markdown, hyperlinks=False), id=id)
-        self.markdown = markdown
+        self.markdown = _with_boxes(markdown)
+        super().__init__(_ReportMarkdown(self.markdown, hyperlinks=False), id=id)
 
-    def line_of(self, heading: str) -> int | None:
-        """The line, as drawn at the widget's width now, that holds `heading` alone (a heading,
-        not a paragraph mentioning it); None when there is none. To scroll to a part."""
+    def lines(self) -> list[str]:
+        """The report's lines as drawn at the widget's width now."""
         width = self.content_region.width or self.size.width
         if width <= 0:
-            return None
+            return []
         console = self.app.console
-        lines = console.render_lines(
+        drawn = console.render_lines(
             _ReportMarkdown(self.markdown, hyperlinks=False),
             console.options.update_width(width),
             pad=False,
         )
-        for number, segments in enumerate(lines):
-            if "".join(segment.text for segment in segments).strip() == heading:
+        return ["".join(segment.text for segment in line) for line in drawn]
+
+    def line_of(self, heading: str) -> int | None:
+        """The line that holds `heading` alone (a heading, not a paragraph mentioning it); None
+        when there is none. To scroll to a part."""
+        for number, line in enumerate(self.lines()):
+            if line.strip() == heading:
                 return number
         return None
