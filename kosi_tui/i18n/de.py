@@ -327,6 +327,8 @@ MESSAGES: dict[str, str] = {
     "report.gap": "Lücke: {amount}",
     "report.chart_scores": "Die Kennzahlen im Überblick",
     "report.no_flags": "Keine Hinweise.",
+    "report.no_flags_yet": "Noch keine Hinweise – {count} {count:Pflichtfrage ist|Pflichtfragen sind} offen; "
+    "die Prüfungen sind erst mit allen Antworten vollständig.",
     "report.cut": "weiter im Bericht",
     "report.not_answered": "nicht beantwortet",
     "report.scale_value": "{value} von {max}",

@@ -322,6 +322,8 @@ MESSAGES: dict[str, str] = {
     "report.gap": "Gap: {amount}",
     "report.chart_scores": "The figures at a glance",
     "report.no_flags": "No warnings.",
+    "report.no_flags_yet": "No warnings yet – {count} required {count:question is|questions are} open; "
+    "the checks are complete only with every answer.",
     "report.cut": "more in the report",
     "report.not_answered": "not answered",
     "report.scale_value": "{value} of {max}",

@@ -104,7 +104,15 @@ def _item(session: Session, result: Result, item: GlanceItem, lang: str) -> Bloc
         return Question(own or t("glance.finance", lang), [Facts(pairs)]) if pairs else None
     if item.flags:
         messages = [localize(f.message, lang) for f in result.flags]
-        shown: Block = Items(messages) if messages else Line(t("report.no_flags", lang))
+        still_open = len(session.open_required())
+        # No warning yet is no all-clear while required answers are missing: the checks behind
+        # the warnings read those answers.
+        empty = (
+            t("report.no_flags_yet", lang, count=still_open)
+            if still_open
+            else t("report.no_flags", lang)
+        )
+        shown: Block = Items(messages) if messages else Line(empty)
         return Question(own or t("report.flags", lang), [shown])
     return None
 

@@ -102,3 +102,19 @@ def test_costs_not_given_yet_are_said_beside_the_budget_situation(tmp_path: Path
     assert "- **Haushaltslage:** Haushaltssicherung" in glance
     assert "- **Art der Aufgabe:** Freiwillige Aufgabe" in glance
     assert "€" not in glance.split("Kosten und Finanzierung")[1]
+
+
+def test_no_warning_is_no_all_clear_while_required_answers_are_open(tmp_path: Path) -> None:
+    """A new draft has no warnings because nothing is answered: page 1 says so, not "Keine
+    Hinweise"."""
+    import yaml
+
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    data["answers"] = {"basis.organisation": "Stadt Neuhausen"}
+    draft = tmp_path / "neu.yaml"
+    draft.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "bericht.md"
+    assert main(["report", str(draft), "-o", str(out)]) == 0
+    glance = out.read_text(encoding="utf-8").split("## Auf einen Blick")[1].split("\n## ")[0]
+    assert "Keine Hinweise." not in glance
+    assert "Noch keine Hinweise" in glance and "Pflichtfragen sind offen" in glance
