@@ -221,3 +221,23 @@ async def test_two_canvases_of_one_id_each_name_the_others_file(kosi_home: Path)
         assert f"eigener Ordner: {copy}" in warned[0]
         assert f"mitgeliefert: {bundled}" in warned[1]
         assert not [text for text in texts if "Gleiche Kennung" in text and text not in warned]
+
+
+async def test_without_drafts_the_canvases_take_the_room_at_80x24(kosi_home: Path) -> None:
+    """A first start lists the canvases, not half of them above an empty draft list: at 80x24
+    the four bundled canvases showed two, with four empty rows below."""
+    app = KosiApp("de")
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        deadline = 200
+        while not home.query_one("#no-drafts").display and deadline:
+            await pilot.pause(0.01)
+            deadline -= 1
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        canvases = home.query_one("#canvases", OptionList)
+        assert canvases.outer_size.height >= 15
+        # The heading above the list stays in view.
+        body = home.query_one("#home-body")
+        assert body.scroll_y == 0

@@ -268,6 +268,8 @@ class HomeScreen(KosiScreen[None]):
         listed = self._lists_drafts
         draft_list.display = bool(self.drafts)
         self.query_one("#no-drafts").display = not self.drafts and listed
+        # With no drafts to list, the canvases may take the room the draft list would have had.
+        self.set_class(not self.drafts and listed, "-no-drafts")
         for heading in self.query(".home-drafts-heading"):
             heading.display = listed
 
