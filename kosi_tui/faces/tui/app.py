@@ -424,6 +424,11 @@ class KosiApp(App[None]):
 
     def _save_on_signals(self) -> None:
         """Closing the terminal (SIGHUP) or being told to stop (SIGTERM) saves before ending."""
+        if self.is_headless:
+            # No terminal to close and no person typing: an app in a test run. Caught there, a
+            # SIGTERM only ended the app, and a test waiting on a hung app kept the run alive
+            # past its `timeout`.
+            return
         loop = asyncio.get_running_loop()
         for name in ("SIGHUP", "SIGTERM"):
             number = getattr(signal, name, None)  # Windows has neither as a signal to catch
