@@ -51,6 +51,10 @@ def full_run(config: pytest.Config) -> bool:
 def pytest_configure(config: pytest.Config) -> None:
     if full_run(config):
         settings.load_profile("full")
+    elif hasattr(config.option, "warn_unused_snapshots"):
+        # The daily tier leaves most snapshot cases out: their stored screens are unused then,
+        # which syrupy would count as a failure (exit 1 with every test passed).
+        config.option.warn_unused_snapshots = True
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

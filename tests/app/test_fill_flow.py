@@ -87,6 +87,7 @@ async def test_fill_everything_by_keyboard_then_review_and_export(
     assert draft.answers["wirkung.erfolg_12m"] == ["Eintrag"]
 
 
+@pytest.mark.slow
 async def test_conditions_correction_jump_quit_and_resume(kosi_home: Path) -> None:
     app = KosiApp("de", Start("canvas", CANVAS))
     async with app.run_test(size=(100, 40)) as pilot:

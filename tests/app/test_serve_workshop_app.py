@@ -64,6 +64,7 @@ async def start_in(folder: Path, organisation: str, name: str) -> tuple[str, Pat
     return found.group(0), path, lines
 
 
+@pytest.mark.slow
 async def test_the_same_name_twice_gives_two_drafts_and_the_second_is_told(tmp_path: Path) -> None:
     folder = tmp_path / "workshop"
     folder.mkdir()

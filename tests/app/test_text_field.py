@@ -17,6 +17,7 @@ def shown(field: Input) -> str:
     return "".join(field.render_line(y).text for y in range(field.size.height))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "reopened",
     [

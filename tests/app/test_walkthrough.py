@@ -136,6 +136,7 @@ async def test_home_and_its_dialogs(draft: Path, lang: str, size: tuple[int, int
         await assert_in_view(pilot, app, "command palette")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("size", SIZES)
 async def test_every_question_of_every_section(

@@ -126,6 +126,7 @@ def test_both_languages_describe_the_same_keys_and_no_key_is_stale() -> None:
     assert sum(d == e for d, e in zip(german, english, strict=True)) == 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_examples_in_the_schema_are_valid_where_they_stand(lang: str) -> None:
     from kosi_tui.storage.schema import canvas_schema
