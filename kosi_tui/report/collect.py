@@ -1,4 +1,4 @@
-"""Collects a workshop's drafts: expands folders, groups by canvas and version, skips the rest."""
+"""Collects a workshop's drafts: expands folders, groups by canvas, skips the rest."""
 
 from __future__ import annotations
 
@@ -37,7 +37,10 @@ def draft_files(paths: list[Path]) -> list[Path]:
 
 
 def collect_workshop(paths: list[Path], lang: str, canvas_path: Path | None = None) -> Workshop:
-    """Loads every draft; the most common canvas and version wins, other files are skipped with a reason.
+    """Loads every draft; the most common canvas wins, other files are skipped with a reason.
+
+    Drafts of an older version of that canvas are taken into its installed version, as `kosi
+    report` takes them: a workshop whose participants started on different days is one workshop.
 
     Raises `ProblemsError` when no draft can be read or the canvas cannot be found.
     """
@@ -56,14 +59,10 @@ def collect_workshop(paths: list[Path], lang: str, canvas_path: Path | None = No
     given = load_canvas(canvas_path) if canvas_path is not None else None
     # A canvas given picks its own drafts from a mixed folder (the training day's self-reflection
     # beside the Planspiel), whatever most drafts there belong to.
-    versions = Counter(
-        (d.canvas.id, d.canvas.version)
-        for _, d in loaded
-        if given is None or d.canvas.id == given.canvas.id
-    )
-    if given is not None and not versions:
-        versions[(given.canvas.id, given.canvas.version)] = 1
-    canvas_id, version = versions.most_common(1)[0][0]
+    ids = Counter(d.canvas.id for _, d in loaded if given is None or d.canvas.id == given.canvas.id)
+    if given is not None and not ids:
+        ids[given.canvas.id] = 1
+    canvas_id = ids.most_common(1)[0][0]
     located = canvas_path or canvas_by_id(canvas_id)
     if located is None:
         raise ProblemsError.one(loaded[0][0], "canvas_not_found", {"id": canvas_id})
@@ -72,7 +71,7 @@ def collect_workshop(paths: list[Path], lang: str, canvas_path: Path | None = No
     for file, problem in broken:
         skip(workshop, file, problem, lang)
     for file, draft in loaded:
-        if (draft.canvas.id, draft.canvas.version) != (canvas_id, version):
+        if draft.canvas.id != canvas_id:
             skip(
                 workshop,
                 file,
