@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import math
 import re
 from dataclasses import dataclass
 from typing import Any, assert_never
@@ -30,6 +31,10 @@ from kosi_tui.report.workshop import Participant, Workshop
 from kosi_tui.storage.spreadsheet_text import csv_text, set_text
 
 Cell = str | int | float | dt.date | None
+
+
+PRINTABLE_WIDTH = 200
+"""Column width units (characters) one landscape A4 page prints at about two thirds of full size."""
 
 
 def _person(p: Participant, index: int, anonymous: bool, lang: str) -> list[Cell]:
@@ -350,10 +355,16 @@ def write_xlsx(workshop: Workshop, anonymous: bool, lang: str) -> bytes:
         setup = sheet.page_setup
         setup.orientation = "landscape"
         setup.paperSize = sheet.PAPERSIZE_A4
-        setup.fitToWidth = 1
+        # As many pages wide as it takes to print at about two thirds of full size at least: one
+        # page wide, a sheet of 107 answers shrank to type nobody could read. Each page then
+        # repeats the first column (who answered) as well as the header row.
+        pages_wide = max(1, math.ceil(sum(widths) / PRINTABLE_WIDTH))
+        setup.fitToWidth = pages_wide
         setup.fitToHeight = 0
         sheet.sheet_properties.pageSetUpPr.fitToPage = True
         sheet.print_title_rows = "1:1"
+        if pages_wide > 1:
+            sheet.print_title_cols = "A:A"
         sheet.print_options.gridLines = True
         sheet.oddHeader.center.text = "&A"
         sheet.oddFooter.center.text = "&P / &N"

@@ -14,6 +14,7 @@ from kosi_tui.report.sheets import _sheet_title
 from tests.conftest import ROOT
 
 openpyxl = pytest.importorskip("openpyxl", reason="the office extra brings openpyxl")
+get_column_letter = openpyxl.utils.get_column_letter
 
 EXAMPLE = ROOT / "examples" / "koinvestition-fahrradgarage.answers.yaml"
 
@@ -33,7 +34,9 @@ def workshop(tmp_path: Path) -> Path:
     return folder
 
 
-def test_every_sheet_prints_landscape_as_wide_as_the_page(workshop: Path, tmp_path: Path) -> None:
+def test_every_sheet_prints_landscape_at_a_size_one_can_read(
+    workshop: Path, tmp_path: Path
+) -> None:
     out = tmp_path / "antworten.xlsx"
     assert main(["summary", str(workshop), "-o", str(out)]) == 0
     book = openpyxl.load_workbook(out)
@@ -41,9 +44,17 @@ def test_every_sheet_prints_landscape_as_wide_as_the_page(workshop: Path, tmp_pa
     for sheet in book.worksheets:
         setup = sheet.page_setup
         assert setup.orientation == "landscape" and str(setup.paperSize) == "9"  # A4
-        assert (setup.fitToWidth, setup.fitToHeight) == (1, 0)
-        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert setup.fitToHeight == 0 and sheet.sheet_properties.pageSetUpPr.fitToPage
         assert sheet.print_title_rows == "$1:$1"
+        # Pages wide enough that nothing prints below about two thirds of full size; a wide
+        # sheet (every answer of a participant) repeats the participant on each page.
+        widths = [
+            sheet.column_dimensions[get_column_letter(c)].width
+            for c in range(1, sheet.max_column + 1)
+        ]
+        assert sum(widths) / setup.fitToWidth <= 200
+        if setup.fitToWidth > 1:
+            assert sheet.print_title_cols == "$A:$A"
         last = sheet.cell(sheet.max_row, sheet.max_column).coordinate
         assert sheet.auto_filter.ref == f"A1:{last}"
         assert "&P" in sheet.oddFooter.center.text
