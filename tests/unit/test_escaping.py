@@ -171,12 +171,14 @@ def test_terminal_never_gets_escape_sequences_from_a_file(
 def test_summary_names_files_it_leaves_out_harmlessly(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    draft = hostile_copy(tmp_path, "innovationslabor", {"version: 1.0.0": 'version: "9\\e[2J"'})
+    draft = hostile_copy(
+        tmp_path, "innovationslabor", {"id: innovationslabor": 'id: "innovations\\e[2Jlabor"'}
+    )
     shutil.copy(EXAMPLES / "innovationslabor.answers.yaml", draft.parent / "gut.yaml")
     assert main(["summary", str(draft.parent), "-o", str(tmp_path / "s.md")]) == 0
     out = capsys.readouterr().out
     assert_no_raw_controls(out)
-    assert "9\\x1b[2J" in out
+    assert "innovations\\x1b[2Jlabor" in out
 
 
 def test_validate_shows_control_characters_visibly(

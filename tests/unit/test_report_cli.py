@@ -94,12 +94,14 @@ def test_summary_groups_skips_and_anonymises(
                 "mandat.rueckendeckung: 4", f"mandat.rueckendeckung: {backing}"
             )
         )
-    (folder / "alt.yaml").write_text(text.replace("version: 1.0.0", "version: 0.9.0"))
+    # A draft of another canvas in the folder is left out and named.
+    other = EXAMPLE.parent / "labor-reifegrad.answers.yaml"
+    (folder / "fremd.yaml").write_text(other.read_text())
     (folder / "kaputt.yaml").write_text("answers: [\n")
     target = tmp_path / "summary.md"
     assert main(["summary", str(folder), "-o", str(target), "--anonymous"]) == 0
     out = capsys.readouterr().out
-    assert "alt.yaml" in out and "kaputt.yaml" in out
+    assert "fremd.yaml" in out and "kaputt.yaml" in out
     summary = target.read_text()
     assert "3 ausgefüllte Canvas" in summary
     assert "Teilnehmerin" not in summary and "Person 1" in summary
