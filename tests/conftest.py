@@ -2,14 +2,13 @@
 
 Every test runs with its own user folder, never the real home folder.
 
-Tiers: `pytest` alone runs the daily tier (about 7 minutes on two cores, half the full run; the
-aim is under three); `pytest --full` runs everything, as CI does. Each test carries a marker by
-its folder (`unit`, `app`) and by its cost:
-`snapshot` (compares a screen with a stored SVG), `process` (starts another Python process),
-`system` (needs root, network namespaces or Chromium) and `full` (the rest of a matrix whose first
-case runs daily). The daily tier leaves out `process`, `system` and `full`; every module is still
-covered by a unit or app test. A test that starts a process without saying so fails, so the
-markers stay true.
+Tiers: `pytest` alone runs the daily tier (about 4 minutes on two cores, 2½ with `-n 2`);
+`pytest --full` runs everything, as CI does. Each test carries a marker by its folder (`unit`,
+`app`) and by its cost: `snapshot` (compares a screen with a stored SVG), `process` (starts
+another Python process), `system` (needs root, network namespaces or Chromium), `full` (the rest
+of a matrix whose first case runs daily) and `slow` (a long walk or a whole-code check; a shorter
+test of the same module runs daily). The daily tier leaves out `process`, `system`, `full` and
+`slow`. A test that starts a process without saying so fails, so the markers stay true.
 """
 
 from __future__ import annotations
