@@ -23,6 +23,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
+from textual.worker import WorkerState
 
 from kosi_tui.core.migration import MigrationReport, migrate
 from kosi_tui.faces.filling import Filling
@@ -36,6 +37,7 @@ from kosi_tui.storage.problems import Problem, ProblemsError
 
 if TYPE_CHECKING:
     from textual.timer import Timer
+    from textual.worker import Worker
 
 PREVIEW = "preview"
 """The worker group that looks at the file."""
@@ -164,20 +166,29 @@ class PreviewApp(KosiApp):
 
     async def open_start(self) -> None:
         self.push_screen(PreviewWaiting())
-        await self.check()
+        self.check()
         self._timer = self.set_interval(self.interval, self.check)
 
-    async def check(self) -> None:
-        """Looks at the file (in a worker thread); shows what changed."""
+    def check(self) -> None:
+        """Looks at the file in a worker thread; `on_worker_state_changed` shows what changed.
+
+        Nothing waits here for the worker: a timer tick awaiting a worker can outlast the app's
+        end, and three test runs hung idle in this app while the tick did so.
+        """
         if self._looking:
             return
         self._looking = True
-        try:
-            found = await self.run_worker(
-                lambda: look(self.file_watch), thread=True, group=PREVIEW, exit_on_error=False
-            ).wait()
-        finally:
-            self._looking = False
+        watch = self.file_watch
+        self.run_worker(lambda: look(watch), thread=True, group=PREVIEW, exit_on_error=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != PREVIEW:
+            super().on_worker_state_changed(event)
+            return
+        if not event.worker.is_finished:
+            return
+        self._looking = False
+        found = event.worker.result if event.state == WorkerState.SUCCESS else None
         if found is None:
             return
         if isinstance(found, list):
@@ -185,7 +196,7 @@ class PreviewApp(KosiApp):
             self._show_problems(problems_text(found, self.lang))
             return
         self.problems = []
-        await self._show(found)
+        self.call_next(self._show, found)
 
     def _show_problems(self, problems: Text | None) -> None:
         screen = self.screen
