@@ -135,7 +135,9 @@ async def test_the_chosen_language_is_saved_with_the_draft(tmp_path: Path) -> No
         await screen.save_now(always=True)  # nothing else left to save: only the switch
         assert not screen.filling.dirty
         assert load_draft(path).lang == "de"
-        pilot.app.lang = "en"
+        app = pilot.app
+        assert isinstance(app, KosiApp)
+        app.lang = "en"
         await pilot.pause()
         await pilot.press("ctrl+q")
         await pilot.pause()
