@@ -75,6 +75,21 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _lines(text: str, limit: int, most: int = 3) -> list[str]:
+    """`text` in lines of at most `limit` characters, broken between words; only what does not
+    fit in `most` lines is cut ("…"), so a choice's label is read, not guessed."""
+    lines: list[str] = []
+    for word in " ".join(text.split()).split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= limit:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    if len(lines) > most:
+        lines = lines[:most]
+        lines[-1] = lines[-1][: limit - 1] + "…"
+    return [_short(line, limit) for line in lines] or [""]
+
+
 def _svg(width: int, height: int, body: list[str], title: str) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
@@ -90,14 +105,17 @@ def _share(value: float | None, low: float, high: float) -> float:
 
 
 def _bars(chart: Bars, title: str) -> str:
-    row, left, bar_w, width = 24, 210, 260, 560
-    height = row * len(chart.labels) + 16
+    row, line, left, bar_w, width = 24, 13, 210, 260, 560
+    # A long label takes more lines, and its row grows with it; cut to 34 characters, the
+    # labels of a summary's choices read "Stabsstelle, Strategie, Organisat…".
+    labels = [_lines(label, 34) for label in chart.labels]
+    heights = [row + line * (len(lines) - 1) for lines in labels]
+    height = sum(heights) + 16
     body = []
-    for i, (label, value, text) in enumerate(
-        zip(chart.labels, chart.values, chart.texts, strict=True)
-    ):
-        y = 8 + i * row
-        body.append(_label(left - 8, y + 15, _short(label, 34), "end"))
+    y = 8
+    for lines, rise, value, text in zip(labels, heights, chart.values, chart.texts, strict=True):
+        for n, part in enumerate(lines):
+            body.append(_label(left - 8, y + 15 + n * line, part, "end"))
         body.append(
             f'<rect x="{left}" y="{y + 4}" width="{bar_w}" height="14" fill="none" stroke="{GRID}" stroke-width="0.8"/>'
         )
@@ -107,6 +125,7 @@ def _bars(chart: Bars, title: str) -> str:
                 f'<rect x="{left}" y="{y + 4}" width="{filled:.1f}" height="14" fill="{COLOURS[0]}"/>'
             )
         body.append(_label(left + bar_w + 8, y + 15, text))
+        y += rise
     return _svg(width, height, body, title)
 
 

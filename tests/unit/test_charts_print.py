@@ -153,3 +153,15 @@ def test_a_chart_on_the_first_page_is_not_drawn_again(example: str, tmp_path: Pa
     assert titles and len(titles) == len(set(titles)), titles
     # The evaluation says where the chart is.
     assert "steht auf der ersten Seite" in html
+
+
+def test_a_long_bar_label_is_wrapped_not_cut() -> None:
+    """A choice's label in a bar chart is read whole: "Stabsstelle, Strategie, Organisation"
+    printed as "Stabsstelle, Strategie, Organisat…" in the summary."""
+    from kosi_tui.report.charts import Bars, to_svg
+
+    label = "Stabsstelle, Strategie, Organisation"
+    svg = to_svg(Bars([label, "Kurz"], [1.0, 0.0], ["1 (50 %)", "0 (0 %)"], 0, 2), "Rolle")
+    texts = [t.text or "" for t in ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")]
+    assert "…" not in "".join(texts)
+    assert " ".join(t for t in texts if t not in ("1 (50 %)", "0 (0 %)", "Kurz")) == label
