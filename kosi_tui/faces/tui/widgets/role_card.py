@@ -95,7 +95,7 @@ class GameStrip(Static):
         self.view: PlayerView | None = None
         self._seen_events: int | None = None
         self._shown = ""
-        self._width = 0
+        self._strip_width = 0
         self.display = False
 
     @property
@@ -110,14 +110,14 @@ class GameStrip(Static):
     def on_resize(self, event: events.Resize) -> None:
         # The cap counts wrapped lines: a new width (or height) may fit more or fewer.
         # After this layout: a new text given during it kept the old height.
-        if event.size.width != self._width:
-            self._width = event.size.width
+        if event.size.width != self._strip_width:
+            self._strip_width = event.size.width
             self.call_after_refresh(self.show, self.section_id)
 
     def _text_width(self) -> int:
         """The columns the strip's text has: its own once laid out, else its column's less the
         margins, border and padding (4 + 1 + 2)."""
-        self._width = self.size.width
+        self._strip_width = self.size.width
         if self.content_region.width > 0:
             return self.content_region.width
         parent = self.parent
