@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.timing import median_ms  # noqa: E402
 from kosi_tui.core.session import Session  # noqa: E402
-from kosi_tui.report.blank_pdf import write_blank_pdf  # noqa: E402
+from kosi_tui.report.blank import blank_document  # noqa: E402
 from kosi_tui.report.build import build_report  # noqa: E402
 from kosi_tui.report.collect import collect_workshop  # noqa: E402
 from kosi_tui.report.document import Document  # noqa: E402
@@ -83,7 +83,7 @@ def main() -> None:
                 lambda: write_poster(compiled, Session(compiled, opened.draft.answers), "de"), runs
             ),
         ),
-        ("Blank copy (PDF)", median_ms(lambda: write_blank_pdf(compiled, "de", False, ""), runs)),
+        ("Blank copy (PDF)", median_ms(lambda: write_pdf(blank_document(compiled, "de")), runs)),
         ("Summary of 20 (PDF)", median_ms(lambda: write_pdf(summary()), runs)),
         ("Summary of 20 (Word)", median_ms(lambda: write_docx(summary()), runs)),
         ("Workshop of 20 as .xlsx", median_ms(lambda: write_xlsx(workshop, False, "de"), runs)),

@@ -1,4 +1,5 @@
-"""Blank copies of a canvas for paper workshops: boxes to tick, lines to write on, trainer notes."""
+"""Blank copies of a canvas for paper workshops, as a document: boxes to tick, lines to write on,
+trainer notes. Every writer of the document model draws it (Markdown, HTML, PDF, Word)."""
 
 from __future__ import annotations
 
@@ -9,110 +10,135 @@ from kosi_tui.core.compiled import CompiledCanvas
 from kosi_tui.core.kinds.forms import Amount, Day, Entries, Form, Options, Points, Rows, Writing
 from kosi_tui.core.text import localize
 from kosi_tui.i18n import t
+from kosi_tui.i18n.locales import locale
 from kosi_tui.report.conditions import describe
-from kosi_tui.report.markdown_text import escape, table, tidy
+from kosi_tui.report.document import (
+    Blank,
+    Block,
+    Choices,
+    Column,
+    Document,
+    EmptyTable,
+    Fields,
+    Guidance,
+    Line,
+    Part,
+    Prose,
+    Scale,
+    ShortAnswer,
+    WritingSpace,
+)
 
-BOX = "☐"
-CIRCLE = "○"
-LINE = "\\_" * 48
 
-
-def inline(options: Options) -> bool:
-    """Whether a few short options fit on one line (○ Ja ○ Nein) instead of one line each."""
-    return len(options.options) <= 3 and all(len(label) <= 12 for label in options.labels)
-
-
-def _answer_area(form: Form) -> list[str]:
+def answer_space(form: Form, lang: str) -> Block:
+    """The space to answer a question of this shape in."""
     match form:
         case Writing(lines=lines):
-            return ["\\\n".join([LINE] * lines)]
+            return WritingSpace(lines)
         case Options(several=several):
-            # A circle where one answer is chosen, a box where several can be ticked.
-            mark = BOX if several else CIRCLE
-            marked = [f"{mark} {escape(label)}" for label in form.labels]
-            return ["\u2003".join(marked)] if inline(form) else [f"- {m}" for m in marked]
+            return Choices(form.labels, several)
         case Points(labels=labels):
-            header = [str(p) for p in form.points]
-            texts = [labels.get(p, "") for p in form.points]
-            return [table(header, [texts, [CIRCLE] * len(header)])]
+            return Scale([str(p) for p in form.points], [labels.get(p, "") for p in form.points])
         case Amount(unit=unit):
-            return ["\\_" * 16 + (f" {escape(unit)}" if unit else "")]
+            return ShortAnswer(unit, 50)
         case Day():
-            return [escape("__.__.____")]
+            return ShortAnswer(locale(lang).date_blank, 40)
         case Entries(count=count):
-            return ["\\\n".join(f"{n}\\. {LINE}" for n in range(1, count + 1))]
+            return WritingSpace(count, numbered=True)
         case Rows(columns=columns, count=count):
-            header = [c.label for c in columns]
-            return [table(header, [[""] * len(header) for _ in range(count)])]
+            return EmptyTable(
+                [
+                    Column(
+                        c.label,
+                        c.options.labels if c.options is not None else None,
+                        c.options.several if c.options is not None else False,
+                        c.number,
+                    )
+                    for c in columns
+                ],
+                count,
+            )
         case _:
             assert_never(form)
 
 
-def _guidance(text: str | dict[str, str] | None, lang: str) -> list[str]:
-    """A facilitator's note as a quote, or nothing."""
-    if not text:
-        return []
-    return ["", f"> **{escape(t('blank.guidance', lang))}** {escape(localize(text, lang))}"]
+def _guidance(text: str | dict[str, str] | None, lang: str) -> list[Block]:
+    """A facilitator's note, or nothing."""
+    return [Guidance(t("blank.guidance", lang), localize(text, lang))] if text else []
 
 
-def _question(
-    compiled: CompiledCanvas, key: str, number: str, lang: str, trainer: bool
-) -> list[str]:
+def _question(compiled: CompiledCanvas, key: str, number: str, lang: str, trainer: bool) -> Block:
     question = compiled.questions[key].question
     if isinstance(question, Info):
-        return ["", f"*{escape(localize(question.label, lang))}*"]
+        return Line(localize(question.label, lang), "note")
     form = question.form(lang)
     marks = []
     if question.required:
         marks.append(t("blank.required", lang))
-    if isinstance(form, Options) and form.several:
-        marks.append(t("blank.several", lang))
-    head = f"**{number} {escape(localize(question.label, lang))}**"
-    if marks:
-        head += f" *({escape(', '.join(marks))})*"
-    lines = ["", head]
+    if isinstance(form, Options):
+        marks.append(t("blank.several" if form.several else "blank.one", lang))
+    notes = []
     node = compiled.show_if.get(key)
     if node is not None:
         words = describe(node, compiled, lang)
-        lines += [
-            "",
-            f"*{escape(t('blank.only_if', lang, condition=words) if words else t('blank.conditional', lang))}*",
-        ]
+        condition = (
+            t("blank.only_if", lang, condition=words) if words else t("blank.conditional", lang)
+        )
+        notes.append(Line(condition, "note"))
     if question.help:
-        lines += ["", escape(localize(question.help, lang))]
+        notes.append(Line(localize(question.help, lang)))
     if question.example:
-        lines += [
-            "",
-            f"*{escape(t('blank.example', lang, example=localize(question.example, lang)))}*",
-        ]
-    if trainer:
-        lines += _guidance(question.guidance, lang)
-    lines += ["", *_answer_area(form)]
-    return lines
+        example = t("blank.example", lang, example=localize(question.example, lang))
+        notes.append(Line(example, "note"))
+    guidance = _guidance(question.guidance, lang) if trainer else []
+    return Blank(
+        number,
+        localize(question.label, lang),
+        ", ".join(marks),
+        notes,
+        [*guidance, answer_space(form, lang)],
+    )
 
 
-def render_blank(compiled: CompiledCanvas, lang: str, trainer: bool = False) -> str:
-    """The empty canvas as Markdown, for printing; facilitator notes only in a `trainer` copy."""
+def blank_document(
+    compiled: CompiledCanvas, lang: str, trainer: bool = False, footer: str = ""
+) -> Document:
+    """The empty canvas as a document, for printing or filling in; facilitator notes and a mark
+    on every page only in a `trainer` copy."""
     canvas = compiled.canvas
-    lines = [f"# {escape(localize(canvas.title, lang))}"]
+    title = localize(canvas.title, lang)
+    head: list[Block] = []
     if trainer:
-        lines += ["", f"**{escape(t('blank.trainer_intro', lang))}**"]
+        head.append(Line(t("blank.trainer_intro", lang), "strong"))
     if canvas.description:
-        lines += ["", escape(localize(canvas.description, lang))]
-    facts = [t("report.organisation", lang), t("report.author", lang), t("blank.date", lang)]
-    lines += ["", "\\\n".join(f"**{escape(f)}:** " + "\\_" * 30 for f in facts)]
+        head.append(Prose(localize(canvas.description, lang)))
+    # The organisation across the line, who and when side by side: a line less on page 1.
+    organisation, author, date = (
+        t("report.organisation", lang), t("report.author", lang), t("blank.date", lang)
+    )  # fmt: skip
+    head.append(Fields([[(organisation, 120)], [(author, 70), (date, 35)]]))
     if canvas.minutes:
-        lines += ["", f"*{escape(t('blank.minutes', lang, minutes=canvas.minutes))}*"]
+        head.append(Line(t("blank.minutes", lang, minutes=canvas.minutes), "note"))
+    parts = [Part(title, head, kind="head")]
     for s_number, section in enumerate(canvas.sections, start=1):
-        lines += ["", f"## {s_number}. {escape(localize(section.title, lang))}"]
+        blocks: list[Block] = []
         if section.intro:
-            lines += ["", escape(localize(section.intro, lang))]
+            blocks.append(Prose(localize(section.intro, lang)))
         if trainer:
-            lines += _guidance(section.guidance, lang)
+            blocks += _guidance(section.guidance, lang)
         q_number = 0
         for question in section.questions:
             if question.answerable:
                 q_number += 1
             key = f"{section.id}.{question.id}"
-            lines += _question(compiled, key, f"{s_number}.{q_number}", lang, trainer)
-    return tidy("\n".join(lines) + "\n")
+            blocks.append(_question(compiled, key, f"{s_number}.{q_number}", lang, trainer))
+        parts.append(Part(localize(section.title, lang), blocks, number=s_number))
+    mark = t("blank.trainer_mark", lang) if trainer else ""
+    return Document(title, lang, footer, parts, mark=mark)
+
+
+def render_blank(compiled: CompiledCanvas, lang: str, trainer: bool = False) -> str:
+    """The empty canvas as Markdown, for printing; facilitator notes only in a `trainer` copy."""
+    from kosi_tui.report.write_markdown import write_markdown
+
+    return write_markdown(blank_document(compiled, lang, trainer))

@@ -1,5 +1,9 @@
 """The report as a document: built once from a session, written as Markdown, HTML, PDF and Word.
 
+A blank copy is a document too (report/blank.py): its questions carry space to answer in
+(`Blank` with `WritingSpace`, `Choices`, `ShortAnswer`, `Scale`, `EmptyTable`), which each writer
+draws its own way – lines on paper, cells to type into in Word.
+
 Every text in it is plain text, as people typed it or the canvas says it; each writer makes it
 safe for its own format where it lands (Markdown escapes, HTML entities, Typst string literals,
 Word runs). No block carries markup.
@@ -87,7 +91,98 @@ class Question:
     blocks: list[Block]
 
 
-Block = Prose | Line | Items | Facts | Grid | Rating | Figure | Heading | Question
+@dataclass(frozen=True)
+class WritingSpace:
+    """Room to write an answer by hand across the width: `lines` lines, each a numbered entry
+    when `numbered`."""
+
+    lines: int
+    numbered: bool = False
+
+
+@dataclass(frozen=True)
+class Choices:
+    """Options to tick: a circle where one is chosen, a box where `several` may be."""
+
+    labels: list[str]
+    several: bool = False
+
+    @property
+    def inline(self) -> bool:
+        """Whether a few short options fit on one line (○ Ja ○ Nein) instead of one line each."""
+        return len(self.labels) <= 3 and all(len(label) <= 12 for label in self.labels)
+
+
+@dataclass(frozen=True)
+class ShortAnswer:
+    """A short line for a number or a date, `width_mm` long on paper; `after` follows it (the
+    unit, or the date's shape: TT.MM.JJJJ)."""
+
+    after: str = ""
+    width_mm: int = 50
+
+
+@dataclass(frozen=True)
+class Scale:
+    """Points to choose one of, left to right; `labels` has the words for each (or "")."""
+
+    points: list[str]
+    labels: list[str]
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of an empty table: free text, a `number`, or `options` to tick (`several`)."""
+
+    label: str
+    options: list[str] | None = None
+    several: bool = False
+    number: bool = False
+
+
+@dataclass(frozen=True)
+class EmptyTable:
+    """A table to fill in: its column heads and `rows` empty rows."""
+
+    columns: list[Column]
+    rows: int
+
+
+@dataclass(frozen=True)
+class Fields:
+    """Labelled lines to fill in (organisation, author, date); the fields of one row stand side
+    by side on paper, each `width_mm` long."""
+
+    rows: list[list[tuple[str, int]]]
+
+
+@dataclass(frozen=True)
+class Guidance:
+    """A note for the facilitator, set apart; only in a trainer's copy."""
+
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Blank:
+    """A question of a blank copy and the space to answer it, kept together on paper.
+
+    `marks` says what kind of answer it takes (required, one or several); `notes` are its
+    condition, help and example; `blocks` a facilitator's `Guidance`, then the answer space.
+    """
+
+    number: str
+    label: str
+    marks: str
+    notes: list[Line]
+    blocks: list[Block]
+
+
+Block = (
+    Prose | Line | Items | Facts | Grid | Rating | Figure | Heading | Question
+    | WritingSpace | Choices | ShortAnswer | Scale | EmptyTable | Fields | Guidance | Blank
+)  # fmt: skip
 
 
 @dataclass
@@ -123,3 +218,5 @@ class Document:
     compact: bool = False
     """Table rows on paper as high as their text, for a document only read (a workshop's
     summary), instead of at least 10 mm."""
+    mark: str = ""
+    """Said at the head of every page (a trainer's copy: not to be handed out)."""

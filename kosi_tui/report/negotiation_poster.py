@@ -17,8 +17,9 @@ from kosi_tui.core.text import localize
 from kosi_tui.i18n import t
 from kosi_tui.report.debrief import round_grid
 from kosi_tui.report.game import Game
+from kosi_tui.report.typst_text import array as _array
 from kosi_tui.report.typst_text import compile_typst, lit
-from kosi_tui.report.write_pdf import TEMPLATE, _array, column_weights
+from kosi_tui.report.write_pdf import TEMPLATE, column_weights
 
 POSTER_PAPERS = {"A4": ("a4", 0.73), "A3": ("a3", 1.0), "A1": ("a1", 2.0)}
 """Paper and how much larger than on A3 the text is set."""

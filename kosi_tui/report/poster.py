@@ -14,8 +14,9 @@ from kosi_tui.core.display import answer_items, cell_text
 from kosi_tui.core.session import Session
 from kosi_tui.core.text import localize
 from kosi_tui.i18n import t
+from kosi_tui.report.typst_text import array as _array
 from kosi_tui.report.typst_text import compile_typst, lit
-from kosi_tui.report.write_pdf import TEMPLATE, _array
+from kosi_tui.report.write_pdf import TEMPLATE
 
 PAPERS = {"A4": "a4", "A3": "a3", "A1": "a1"}
 SCALES = {"A4": 1.0, "A3": math.sqrt(2), "A1": 2 * math.sqrt(2)}

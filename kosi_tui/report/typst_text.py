@@ -21,6 +21,12 @@ def lit(text: str) -> str:
     return f'"{escaped}"'
 
 
+def array(items: list[str]) -> str:
+    """Typst code items as a Typst array."""
+    # A trailing comma keeps a one-element array an array in Typst.
+    return "(" + "".join(f"{item}, " for item in items) + ")"
+
+
 def compile_typst(source: str, fmt: str = "pdf", ppi: float | None = None) -> Any:
     """The compiled document: PDF bytes, or for `png` one image per page (bytes or a list).
 

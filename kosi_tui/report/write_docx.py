@@ -15,11 +15,16 @@ from typing import Any
 from kosi_tui.core.visible_text import for_report
 from kosi_tui.report.charts import to_svg
 from kosi_tui.report.document import (
+    Blank,
     Block,
+    Choices,
     Document,
+    EmptyTable,
     Facts,
+    Fields,
     Figure,
     Grid,
+    Guidance,
     Heading,
     Items,
     Line,
@@ -27,6 +32,9 @@ from kosi_tui.report.document import (
     Prose,
     Question,
     Rating,
+    Scale,
+    ShortAnswer,
+    WritingSpace,
 )
 from kosi_tui.report.extras import MissingExtra, need
 from kosi_tui.report.table_widths import Metrics, fitting_widths
@@ -72,7 +80,7 @@ def _sized_widths(grid: Grid) -> tuple[float, list[float]]:
     return _TABLE_SIZES[-1], [_TEXT_WIDTH_MM * n / sum(longest) for n in longest]
 
 
-def _table(doc: Any, grid: Grid) -> None:
+def _table(doc: Any, grid: Grid) -> Any:
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt
@@ -111,6 +119,7 @@ def _table(doc: Any, grid: Grid) -> None:
     repeat.set(qn("w:val"), "true")
     header.append(repeat)
     doc.add_paragraph()
+    return table
 
 
 def _figures(blocks: list[Block]) -> list[Figure]:
@@ -167,6 +176,185 @@ def _set_alt_text(doc: Any, text: str) -> None:
         shapes[-1]._inline.docPr.set("descr", _clean(text))
 
 
+_BLANK_ROW_MM = 10
+"""A blank table's rows are at least this high, as on paper: room to write by hand too."""
+_BOXES = {True: ("2610", "2612"), False: ("25CB", "25CF")}
+"""A check box's look, empty and ticked: ☐ ☒ where several may be ticked, ○ ● for one."""
+
+
+def _tick(paragraph: Any, several: bool) -> None:
+    """A box that Word ticks with a click (a check box content control); a reader that does not
+    know them shows the empty box."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    empty, ticked = _BOXES[several]
+    font = "MS Gothic"
+    paragraph._p.append(
+        parse_xml(
+            f"<w:sdt {nsdecls('w', 'w14')}><w:sdtPr><w14:checkbox>"
+            '<w14:checked w14:val="0"/>'
+            f'<w14:checkedState w14:val="{ticked}" w14:font="{font}"/>'
+            f'<w14:uncheckedState w14:val="{empty}" w14:font="{font}"/>'
+            "</w14:checkbox></w:sdtPr><w:sdtContent><w:r><w:rPr>"
+            f'<w:rFonts w:ascii="{font}" w:eastAsia="{font}" w:hAnsi="{font}"/>'
+            f"</w:rPr><w:t>{chr(int(empty, 16))}</w:t></w:r></w:sdtContent></w:sdt>"
+        )
+    )
+
+
+def _at_least(row: Any, mm: float) -> None:
+    """The row at least `mm` high, and never split across two pages."""
+    from docx.enum.table import WD_ROW_HEIGHT_RULE
+    from docx.oxml import OxmlElement
+    from docx.shared import Mm
+
+    row.height = Mm(mm)
+    row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
+def _keep_together(table: Any) -> None:
+    """The table on one page with what comes before it (the question), where it fits: each row
+    keeps with the next, as a question's label keeps with its answer."""
+    for row in table.rows[:-1]:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                _keep_with_next(paragraph)
+
+
+def _no_borders(cell: Any) -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    sides = "".join(f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right"))
+    cell._tc.get_or_add_tcPr().append(
+        parse_xml(f"<w:tcBorders {nsdecls('w')}>{sides}</w:tcBorders>")
+    )
+
+
+def _boxes(doc: Any, widths_mm: list[float]) -> Any:
+    """An empty table of one row, bordered, for text typed in; columns `widths_mm` wide."""
+    from docx.shared import Mm
+
+    table = doc.add_table(rows=1, cols=len(widths_mm))
+    table.style = "Table Grid"
+    table.autofit = False
+    for cell, width in zip(table.rows[0].cells, widths_mm, strict=True):
+        cell.width = Mm(width)
+    return table
+
+
+def _writing_space(doc: Any, lines: int, numbered: bool) -> None:
+    """Room to type (or write) in: one box as high as the lines on paper, or a box per entry."""
+    if not numbered:
+        _at_least(_boxes(doc, [_TEXT_WIDTH_MM]).rows[0], 9 * lines)
+    else:
+        table = _boxes(doc, [10, _TEXT_WIDTH_MM - 10])
+        for _ in range(lines - 1):
+            table.add_row()
+        for n, row in enumerate(table.rows, start=1):
+            row.cells[0].paragraphs[0].add_run(f"{n}.")
+            _at_least(row, 9)
+        _keep_together(table)
+    doc.add_paragraph()
+
+
+def _choices(doc: Any, choices: Choices) -> None:
+    if choices.inline:
+        paragraph = doc.add_paragraph()
+        for i, label in enumerate(choices.labels):
+            if i:
+                paragraph.add_run("\u2003")
+            _tick(paragraph, choices.several)
+            paragraph.add_run(" " + _clean(label))
+        return
+    for i, label in enumerate(choices.labels):
+        paragraph = doc.add_paragraph()
+        # The options close together, the next question set apart.
+        if i < len(choices.labels) - 1:
+            paragraph.paragraph_format.space_after = 0
+            _keep_with_next(paragraph)
+        _tick(paragraph, choices.several)
+        paragraph.add_run(" " + _clean(label))
+
+
+def _short_answer(doc: Any, block: ShortAnswer) -> None:
+    table = _boxes(doc, [block.width_mm, _TEXT_WIDTH_MM - block.width_mm])
+    _at_least(table.rows[0], 8)
+    after = table.rows[0].cells[1]
+    _no_borders(after)
+    after.paragraphs[0].add_run(_clean(block.after))
+    doc.add_paragraph()
+
+
+def _scale(doc: Any, scale: Scale) -> None:
+    table = _table(doc, Grid(scale.points, [scale.labels, [""] * len(scale.points)]))
+    for cell in table.rows[-1].cells:
+        _tick(cell.paragraphs[0], several=False)
+    _keep_together(table)
+
+
+def _empty_table(doc: Any, block: EmptyTable) -> None:
+    for column in block.columns:
+        if column.options:
+            paragraph = doc.add_paragraph()
+            paragraph.paragraph_format.space_after = 0
+            paragraph.add_run(_clean(column.label) + ": ").bold = True
+            numbered = "  ·  ".join(f"{n} {o}" for n, o in enumerate(column.options, start=1))
+            paragraph.add_run(_clean(numbered))
+            _keep_with_next(paragraph)
+    # The widths as for the marks the choice cells will hold (☐1 ☐2 …).
+    marks = [
+        " ".join(f"☐{n}" for n in range(1, len(c.options) + 1)) if c.options else ""
+        for c in block.columns
+    ]
+    header = [c.label for c in block.columns]
+    table = _table(doc, Grid(header, [[""] * len(header) for _ in range(block.rows)] + [marks]))
+    # The row that only measured the marks goes; the others get their boxes.
+    table._tbl.remove(table.rows[-1]._tr)
+    for row in table.rows[1:]:
+        _at_least(row, _BLANK_ROW_MM)
+        for cell, column in zip(row.cells, block.columns, strict=True):
+            paragraph = cell.paragraphs[0]
+            for n in range(1, len(column.options or []) + 1):
+                if n > 1:
+                    paragraph.add_run(" ")
+                _tick(paragraph, column.several)
+                paragraph.add_run(str(n))
+    _keep_together(table)
+
+
+def _fields(doc: Any, rows: list[list[tuple[str, int]]]) -> None:
+    labels = [label for row in rows for label, _ in row]
+    table = _boxes(doc, [40, _TEXT_WIDTH_MM - 40])
+    for _ in labels[1:]:
+        table.add_row()
+    for label, row in zip(labels, table.rows, strict=True):
+        _at_least(row, 8)
+        row.cells[0].paragraphs[0].add_run(_clean(label)).bold = True
+    doc.add_paragraph()
+
+
+def _blank(doc: Any, block: Blank, pictures: dict[str, bytes]) -> None:
+    """A question of a blank copy: its label and notes stay with the space to answer in."""
+    from docx.shared import Pt, RGBColor
+
+    head = _para(doc, f"{block.number} {block.label}", bold=True)
+    if block.marks:
+        run = head.add_run(_clean(f"  ({block.marks})"))
+        run.italic, run.font.size = True, Pt(9)
+    _keep_with_next(head)
+    for note in block.notes:
+        paragraph = _para(doc, note.text, italic=note.style == "note")
+        paragraph.runs[0].font.size = Pt(9.5)
+        paragraph.runs[0].font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+        paragraph.paragraph_format.space_after = Pt(2)
+        _keep_with_next(paragraph)
+    for inner in block.blocks:
+        _block(doc, inner, pictures)
+
+
 def _block(doc: Any, block: Block, pictures: dict[str, bytes]) -> None:
     match block:
         case Prose(text=text):
@@ -205,6 +393,24 @@ def _block(doc: Any, block: Block, pictures: dict[str, bytes]) -> None:
             _keep_with_next(_para(doc, label, bold=True))
             for inner in blocks:
                 _block(doc, inner, pictures)
+        case WritingSpace(lines=lines, numbered=numbered):
+            _writing_space(doc, lines, numbered)
+        case Choices():
+            _choices(doc, block)
+        case ShortAnswer():
+            _short_answer(doc, block)
+        case Scale():
+            _scale(doc, block)
+        case EmptyTable():
+            _empty_table(doc, block)
+        case Fields(rows=rows):
+            _fields(doc, rows)
+        case Guidance(label=label, text=text):
+            paragraph = _para(doc, label, bold=True)
+            paragraph.add_run(" " + _clean(text)).italic = True
+            _keep_with_next(paragraph)
+        case Blank():
+            _blank(doc, block, pictures)
 
 
 def _part(doc: Any, part: Part, new_page: bool, pictures: dict[str, bytes]) -> None:
@@ -278,6 +484,15 @@ def _field(paragraph: Any, instruction: str, shown: str) -> None:
     paragraph._p.append(field)
 
 
+def _mark(doc: Any, mark: str) -> None:
+    """A word at the head of every page, on the right (a trainer's copy: not to hand out)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    paragraph = doc.sections[0].header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    paragraph.add_run(_clean(mark)).bold = True
+
+
 def _footer(doc: Any, footer: str) -> None:
     """The footer text on the left and "3 / 8" on the right, as on the PDF's pages."""
     from docx.enum.text import WD_TAB_ALIGNMENT
@@ -327,6 +542,8 @@ def write_docx(document: Document) -> bytes:
     _set_language(doc, document.lang)
     _properties(doc, document)
     _footer(doc, document.footer)
+    if document.mark:
+        _mark(doc, document.mark)
     pictures = _pictures(document)
     after_glance = False
     for part in document.parts:

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from kosi_tui.report.charts import Stacked
 from kosi_tui.report.document import (
+    Blank,
     Block,
+    Choices,
+    Column,
     Document,
+    EmptyTable,
     Facts,
+    Fields,
     Figure,
     Grid,
+    Guidance,
     Heading,
     Items,
     Line,
@@ -16,6 +22,9 @@ from kosi_tui.report.document import (
     Prose,
     Question,
     Rating,
+    Scale,
+    ShortAnswer,
+    WritingSpace,
 )
 from kosi_tui.report.markdown_text import code, escape, paragraphs, table, tidy
 
@@ -25,6 +34,35 @@ def _pair(label: str, value: str) -> str:
     colon = "" if label.rstrip().endswith((".", "!", "?", ":")) else ":"
     head = f"**{escape(label)}{colon}**"
     return f"{head} {escape(value)}" if value else head
+
+
+BOX = "☐"
+CIRCLE = "○"
+LINE = "\\_" * 48
+"""A line to write on, across the page."""
+
+
+def _mark(several: bool) -> str:
+    # A circle where one answer is chosen, a box where several can be ticked.
+    return BOX if several else CIRCLE
+
+
+def _ticks(column: Column) -> str:
+    """An empty choice cell: the column's options by number, to tick (named in the legend)."""
+    count = len(column.options or [])
+    return " ".join(f"{_mark(column.several)}{n}" for n in range(1, count + 1))
+
+
+def _empty_table(block: EmptyTable) -> list[str]:
+    legend = [
+        f"**{escape(c.label)}:** "
+        + escape("  ·  ".join(f"{n} {label}" for n, label in enumerate(c.options, start=1)))
+        for c in block.columns
+        if c.options
+    ]
+    header = [c.label for c in block.columns]
+    row = [_ticks(c) if c.options else "" for c in block.columns]
+    return [*(["", "\\\n".join(legend)] if legend else []), "", table(header, [row] * block.rows)]
 
 
 def block_lines(block: Block) -> list[str]:
@@ -59,6 +97,31 @@ def block_lines(block: Block) -> list[str]:
         case Question(label=label, blocks=blocks):
             lines = ["", f"**{escape(label)}**"]
             for inner in blocks:
+                lines += block_lines(inner)
+            return lines
+        case WritingSpace(lines=count, numbered=numbered):
+            written = [f"{n}\\. {LINE}" if numbered else LINE for n in range(1, count + 1)]
+            return ["", "\\\n".join(written)]
+        case Choices(labels=labels, several=several):
+            marked = [f"{_mark(several)} {escape(label)}" for label in labels]
+            return (
+                ["", "\u2003".join(marked)] if block.inline else ["", *(f"- {m}" for m in marked)]
+            )
+        case ShortAnswer(after=after):
+            return ["", "\\_" * 16 + (f" {escape(after)}" if after else "")]
+        case Scale(points=points, labels=labels):
+            return ["", table(points, [labels, [CIRCLE] * len(points)])]
+        case EmptyTable():
+            return _empty_table(block)
+        case Fields(rows=rows):
+            fields = [f"**{escape(label)}:** " + "\\_" * 30 for row in rows for label, _ in row]
+            return ["", "\\\n".join(fields)]
+        case Guidance(label=label, text=text):
+            return ["", f"> **{escape(label)}** {escape(text)}"]
+        case Blank(number=number, label=label, marks=marks, notes=notes, blocks=blocks):
+            head = f"**{number} {escape(label)}**"
+            lines = ["", head + (f" *({escape(marks)})*" if marks else "")]
+            for inner in [*notes, *blocks]:
                 lines += block_lines(inner)
             return lines
     return []

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from kosi_tui.report.charts import to_svg
 from kosi_tui.report.document import (
+    Blank,
     Block,
     Document,
     Facts,
@@ -22,6 +23,8 @@ from kosi_tui.report.document import (
     Rating,
 )
 from kosi_tui.report.table_widths import Metrics, fitting_widths
+from kosi_tui.report.typst_blank import blank_source, wide
+from kosi_tui.report.typst_text import array as _array
 from kosi_tui.report.typst_text import compile_typst, lit
 
 TEMPLATE = Path(__file__).parent / "report.typ"
@@ -33,11 +36,6 @@ TYPST = Metrics(char_em=0.56, bold_em=0.62, padding_mm=3.2)
 """Libertinus Serif as Typst sets it ("Gegenmaßnahme" 0.55 em a character, 0.62 in bold,
 measured with Typst's `measure`) and grid-table's cell inset (4 pt on each side)."""
 """Tables with more columns than this are set smaller, so they fit the page's width."""
-
-
-def _array(items: list[str]) -> str:
-    # A trailing comma keeps a one-element array an array in Typst.
-    return "(" + "".join(f"{item}, " for item in items) + ")"
 
 
 def _content(text: str) -> str:
@@ -111,7 +109,19 @@ def block_source(block: Block, width: float = TEXT_WIDTH_MM) -> str:
         case Question(label=label, blocks=blocks):
             body = "".join(block_source(b, width) for b in blocks)
             return f"question({lit(label)}, {{\n{body}}})\n"
-    return ""
+    # The blocks of a blank copy (typst_blank.py).
+    code = blank_source(block)
+    return "" if code is None else code if code.endswith("\n") else code + "\n"
+
+
+def _heading(part: Part, new_page: bool, fresh: bool) -> str:
+    out = ""
+    if not part.landscape:
+        out = "pagebreak(weak: true)\n" if new_page else "fresh-page()\n" if fresh else ""
+    if part.kind == "head":
+        return out + f"heading(level: 1, {lit(part.title)})\n"
+    number = f"{part.number}. " if part.number is not None else ""
+    return out + f"heading(level: 2, {lit(number + part.title)})\n"
 
 
 def part_source(part: Part, new_page: bool, fresh: bool = False) -> str:
@@ -119,34 +129,84 @@ def part_source(part: Part, new_page: bool, fresh: bool = False) -> str:
 
     `new_page` starts it on a new page; `fresh` only if the page so far is a third full.
     """
-    out = ""
-    if not part.landscape:
-        out = "pagebreak(weak: true)\n" if new_page else "fresh-page()\n" if fresh else ""
-    if part.kind == "head":
-        out += f"heading(level: 1, {lit(part.title)})\n"
-    else:
-        number = f"{part.number}. " if part.number is not None else ""
-        out += f"heading(level: 2, {lit(number + part.title)})\n"
+    out = _heading(part, new_page, fresh)
     width = LANDSCAPE_WIDTH_MM if part.landscape else TEXT_WIDTH_MM
     out += "".join(block_source(b, width) for b in part.blocks)
     # Wide tables get pages turned on their side, with the part's heading.
     return f"page(flipped: true, {{\n{out}}})\n" if part.landscape else out
 
 
+class _BlankFlow:
+    """The parts of a blank copy, statement by statement: a part's heading and intro stick to
+    its first question; a question with a wide table gets a landscape page of its own, so no
+    column is squeezed, and the question before it comes along when its portrait page has no
+    room left for it (report.typ: `unless-late`, `carried-here`)."""
+
+    def __init__(self) -> None:
+        self.body: list[str] = []
+        self.last = 0
+        """Where in `body` the last portrait question stands (0: none to carry)."""
+
+    def add(self, part: Part, new_page: bool, fresh: bool) -> None:
+        heading = _heading(part, new_page, fresh)
+        lead: list[str] = []
+        """The blocks before the part's first question (its intro, a facilitator's note)."""
+        head: list[str] | None = None
+        """What goes before the next question: the heading and the lead, once; then nothing."""
+        for block in part.blocks:
+            code = block_source(block)
+            if not isinstance(block, Blank):
+                if head is None:
+                    lead.append(code)
+                else:
+                    self.last = 0
+                    self.body.append(code)
+                continue
+            if head is None:
+                head = [heading, *(f"block(sticky: true, {{\n{c}}})\n" for c in lead)]
+            if wide(block):
+                body, last = self.body, self.last
+                if last > 0 and body[last - 1].startswith("blank-question("):
+                    body[last - 1] = body[last - 1].removesuffix(")\n") + ", mark: true)\n"
+                    body[last] = f"unless-late({body[last].rstrip()}, {TEXT_WIDTH_MM}mm)\n"
+                code = "page(flipped: true, {\ncarried-here()\n" + "".join(head) + code + "})\n"
+                head = []
+                self.last = 0
+            else:
+                self.last = len(self.body) + len(head)
+            self.body += [*head, code]
+            head = []
+        if head is None:
+            # A part without questions (the title block): its blocks as they are.
+            self.body += [heading, *lead]
+
+
+def _asks(document: Document) -> bool:
+    return any(isinstance(b, Blank) for part in document.parts for b in part.blocks)
+
+
 def typst_source(document: Document) -> str:
     """The whole document as Typst source: the template, then the parts."""
+    flow = _BlankFlow() if _asks(document) else None
     body = []
     after_glance = False
     for part in document.parts:
         # After "Auf einen Blick" always a new page; before the evaluation unless that would
         # leave the page before it near empty.
-        body.append(part_source(part, after_glance, part.new_page and not after_glance))
+        new_page, fresh = after_glance, part.new_page and not after_glance
+        if flow is not None and not part.landscape:
+            flow.add(part, new_page, fresh)
+        else:
+            body.append(part_source(part, new_page, fresh))
         after_glance = part.kind == "glance"
+    if flow is not None:
+        body = flow.body
     return (
         TEMPLATE.read_text(encoding="utf-8")
         + f"\n#show: setup.with(lang: {lit(document.lang)}, title: {lit(document.title)}, "
         + f"footer: {lit(document.footer)}, author: {lit(document.author)}, "
-        + f"date: {_date(document.updated or document.created)})\n"
+        + f"date: {_date(document.updated or document.created)}"
+        + (f", mark: {lit(document.mark)})\n" if document.mark else ")\n")
         + ("#let grid-table = grid-table.with(min-row: 0mm)\n" if document.compact else "")
         + "#{\n"
         + "".join(body)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kosi_tui.report.blank import render_blank
-from kosi_tui.report.blank_pdf import blank_source
+from kosi_tui.report.blank import blank_document, render_blank
+from kosi_tui.report.write_pdf import typst_source
 from kosi_tui.storage.canvas_file import load_canvas
 from tests.conftest import DATA
 
@@ -32,7 +32,9 @@ def test_a_condition_on_a_score_is_worded_generally(tmp_path: Path, condition: s
     compiled = load_canvas(with_condition(tmp_path, condition)).compiled
     markdown = " ".join(render_blank(compiled, "de").split())
     assert "Nur beantworten, wenn sie nach den vorigen Antworten zutrifft." in markdown
-    assert "Only answer if it applies" in " ".join(blank_source(compiled, "en", False, "").split())
+    assert "Only answer if it applies" in " ".join(
+        typst_source(blank_document(compiled, "en")).split()
+    )
 
 
 def test_a_condition_on_a_choice_names_the_choices(tmp_path: Path) -> None:

@@ -301,12 +301,6 @@ def test_summary_wording_and_charts(workshop: Path, tmp_path: Path) -> None:
     assert "█" not in html
 
 
-def test_blank_copies_are_not_written_as_word(tmp_path: Path) -> None:
-    out = tmp_path / "blanko.docx"
-    assert main(["report", "--blank", "innovationslabor", "-o", str(out)]) == 2
-    assert not out.exists()
-
-
 def test_a_hostile_canvas_reaches_blank_pdf_and_poster_as_text(tmp_path: Path) -> None:
     text = (ROOT / "canvases" / "labor-reifegrad.yaml").read_text(encoding="utf-8")
     # The first one-line title is the first section's: on page 1 and on the poster.

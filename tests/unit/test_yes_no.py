@@ -17,9 +17,9 @@ from kosi_tui.core.kinds.yes_no import YesNo
 from kosi_tui.core.session import Session
 from kosi_tui.faces.plain import start_plain
 from kosi_tui.paths import drafts_dir
-from kosi_tui.report.blank import render_blank
-from kosi_tui.report.blank_pdf import blank_source
+from kosi_tui.report.blank import blank_document, render_blank
 from kosi_tui.report.markdown import render_markdown
+from kosi_tui.report.write_pdf import typst_source
 from kosi_tui.storage.canvas_file import LoadedCanvas, load_canvas
 from kosi_tui.storage.draft_file import load_draft
 from kosi_tui.storage.problems import ProblemsError
@@ -133,7 +133,7 @@ def test_blank_copy_words_not_as_not_answered_yes(tmp_path: Path) -> None:
     assert Session(compiled, {}).visible["mandat.datum"]
     markdown = " ".join(render_blank(compiled, "de").split())
     assert "wenn „Gibt es einen Ratsbeschluss?“ nicht mit „Ja“ beantwortet ist." in markdown
-    english = " ".join(blank_source(compiled, "en", False, "").split())
+    english = " ".join(typst_source(blank_document(compiled, "en")).split())
     assert "is not “Yes”" in english
 
 
@@ -143,7 +143,7 @@ def test_blank_copy_offers_yes_and_no_on_one_line(loaded: LoadedCanvas, tmp_path
     assert "Nur beantworten, wenn „Gibt es einen Ratsbeschluss?“ mit „Ja“ beantwortet ist." in (
         " ".join(markdown.split())
     )
-    source = blank_source(loaded.compiled, "en", False, "")
+    source = typst_source(blank_document(loaded.compiled, "en"))
     assert 'options(("Yes", "No", ), several: false, columns: 2)' in source
     out = tmp_path / "blanko.pdf"
     assert main(["report", "--blank", str(CANVAS), "-o", str(out)]) == 0

@@ -39,17 +39,11 @@ def _blank(source: str, output: Output, lang: str | None, ui_lang: str, trainer:
         return write_poster(canvas.compiled, None, lang, paper), default
     title = localize(canvas.canvas.title, lang)
     footer = f"{title} · " + (t("blank.trainer_mark", lang) if trainer else suffix)
-    if output.fmt == "pdf":
-        from kosi_tui.report.blank_pdf import write_blank_pdf
+    from kosi_tui.report.blank import blank_document
+    from kosi_tui.report.formats import write_document
 
-        return write_blank_pdf(canvas.compiled, lang, trainer, footer), default
-    from kosi_tui.report.blank import render_blank
-    from kosi_tui.report.html import render_html
-
-    markdown = render_blank(canvas.compiled, lang, trainer)
-    if output.fmt == "html":
-        return render_html(markdown, title, footer, lang), default
-    return markdown, default
+    document = blank_document(canvas.compiled, lang, trainer, footer)
+    return write_document(document, output.fmt), default
 
 
 def run_report(
@@ -76,10 +70,6 @@ def run_report(
             raise OutputRefused(t("cli.vorlage_alone", ui_lang))
         if poster and output.fmt != "pdf":
             raise OutputRefused(t("cli.poster_pdf", ui_lang))
-        if blank and output.fmt == "docx":
-            # Blank copies are for paper: PDF, or HTML and Markdown to adapt.
-            formats = "Markdown (.md), HTML (.html), PDF (.pdf)"
-            raise OutputRefused(t("cli.format_not_yet", ui_lang, suffix=".docx", formats=formats))
     except OutputRefused as refused:
         say(str(refused), err=True)
         return 2

@@ -1,0 +1,75 @@
+"""A blank copy is a document like the report: the same questions, boxes and tables in every
+format, Word included (an administration fills it in on a PC). Read back with python-docx, an
+independent reader."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from kosi_tui.cli import main
+from kosi_tui.report.blank import blank_document
+from kosi_tui.report.write_markdown import write_markdown
+from kosi_tui.storage.canvas_file import load_canvas
+from tests.conftest import ROOT
+
+docx = pytest.importorskip("docx", reason="the office extra brings python-docx")
+
+W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+LAB = ROOT / "canvases" / "innovationslabor.yaml"
+
+
+def _word(path: Path) -> tuple[list[str], int, list[list[str]], str]:
+    """The paragraphs' texts, the number of check boxes, each table's first row, the header."""
+    document = docx.Document(str(path))
+    texts = [p.text for p in document.paragraphs]
+    boxes = len(list(document.element.body.iter(f"{W14}checkbox")))
+    heads = [[cell.text for cell in table.rows[0].cells] for table in document.tables]
+    header = " ".join(p.text for p in document.sections[0].header.paragraphs)
+    return texts, boxes, heads, header
+
+
+def test_a_blank_copy_in_word_has_its_questions_boxes_and_table_heads(tmp_path: Path) -> None:
+    out = tmp_path / "blanko.docx"
+    assert main(["report", "--blank", "innovationslabor", "-o", str(out)]) == 0
+    texts, boxes, heads, header = _word(out)
+    assert any(t.startswith("1.1 ") for t in texts)
+    assert any(t.startswith("4.1 Auf welcher Grundlage arbeitet das Labor") for t in texts)
+    assert "Pflichtfrage, eine Antwort" in " ".join(texts)
+    # A box to click for every box on paper: options, points of a scale, choices in table rows.
+    markdown = write_markdown(blank_document(load_canvas(LAB).compiled, "de"))
+    assert boxes == markdown.count("○") + markdown.count("☐") > 100
+    assert ["Akteur", "Sektor", "Rolle", "Was will dieser Akteur erreichen?", "Beitrag",
+            "Mitsprache"] in heads  # fmt: skip
+    assert ["Organisation", ""] in heads, "the fields to fill in at the top"
+    assert "Hinweis für die Moderation" not in " ".join(texts) and not header.strip()
+
+
+def test_the_trainer_copy_in_word_is_marked_and_has_the_notes(tmp_path: Path) -> None:
+    out = tmp_path / "moderation.docx"
+    args = ["report", "--blank", "innovationslabor", "--trainer", "--lang", "en", "-o", str(out)]
+    assert main(args) == 0
+    texts, _, _, header = _word(out)
+    assert "Facilitator's copy – do not hand out" in header
+    assert any(t.startswith("Note for facilitators:") for t in texts)
+
+
+def test_a_blank_table_in_markdown_has_its_choices_to_tick() -> None:
+    # The options stand once, numbered, above the table; each row has their numbers to tick.
+    compiled = load_canvas(ROOT / "canvases" / "koinvestition-fahrradgarage.yaml").compiled
+    markdown = write_markdown(blank_document(compiled, "de"))
+    assert "**Sektor:** 1 Kommune und Verwaltung · 2 Politik" in markdown
+    row = next(line for line in markdown.splitlines() if "○1 ○2 ○3 ○4 ○5 ○6" in line)
+    assert "☐1 ☐2 ☐3 ☐4 ☐5 ☐6 ☐7 ☐8 ☐9" in row, "several roles: boxes"
+
+
+def test_every_format_is_offered_for_a_blank_copy(tmp_path: Path) -> None:
+    for suffix in (".md", ".html", ".docx"):
+        out = tmp_path / f"blanko{suffix}"
+        assert main(["report", "--blank", "labor-reifegrad", "-o", str(out)]) == 0
+        assert out.stat().st_size > 1000
+    page = (tmp_path / "blanko.html").read_text(encoding="utf-8")
+    assert "○" in page and "<h2>1. " in page
+    assert io.BytesIO((tmp_path / "blanko.docx").read_bytes()).read(2) == b"PK"
