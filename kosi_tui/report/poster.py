@@ -1,19 +1,23 @@
 """The poster: one landscape page, one box per section on the grid the canvas declares (like the
 Business Model Canvas), each box holding its key answers, fitted to the box, with a visible mark
 where something had to be cut. Without answers it is the empty wall version, each box with its
-guiding question."""
+guiding question.
+
+The answers come from the same blocks as the report's (report/answer_blocks.py); the page is laid
+out here, not by the document model's writers: a grid of boxes on one sheet, type fitted to each
+box, is no flowing document."""
 
 from __future__ import annotations
 
 import math
-from typing import Any
 
-from kosi_tui.core.canvas import AnyQuestion, Info, Poster, PosterBox, Table
+from kosi_tui.core.canvas import Info, Poster, PosterBox
 from kosi_tui.core.compiled import CompiledCanvas
-from kosi_tui.core.display import answer_items, cell_text
 from kosi_tui.core.session import Session
 from kosi_tui.core.text import localize
 from kosi_tui.i18n import t
+from kosi_tui.report.answer_blocks import answer_block
+from kosi_tui.report.document import Block, Grid, Items, Line, Prose, Rating
 from kosi_tui.report.typst_text import array as _array
 from kosi_tui.report.typst_text import compile_typst, lit
 from kosi_tui.report.write_pdf import TEMPLATE
@@ -53,28 +57,31 @@ def _prompt(compiled: CompiledCanvas, box: PosterBox, lang: str) -> str:
     return localize(compiled.questions[keys[0]].question.label, lang) if keys else ""
 
 
-def _lines(question: AnyQuestion, value: Any, lang: str) -> list[tuple[str, str]]:
-    """An answer as poster lines: a table's rows each with its first cell as head and its other
-    cells with their column names ("Betrag einmalig (€): 6.000,00 €": once or each year is the
-    column's to say); any other answer one line per item."""
-    if isinstance(question, Table):
-        lines = []
-        for row in value if isinstance(value, list) else []:
-            if not isinstance(row, dict):
-                continue
-            cells = [(localize(c.label, lang), cell_text(c, row.get(c.id), lang))
-                     for c in question.columns]  # fmt: skip
-            head = cells[0][1] if cells else ""
-            # "Was will dieser Akteur erreichen?" needs no colon after its question mark.
-            rest = " · ".join(
-                f"{label}{'' if label.endswith(('?', ':')) else ':'} {text}"
-                for label, text in cells[1:]
-                if text
-            )
-            if head or rest:
-                lines.append((head, rest))
-        return lines
-    return [("", item) for item in answer_items(question, value, lang) if item.strip()]
+def _lines(block: Block) -> list[tuple[str, str]]:
+    """An answer's block (as the report has it) as poster lines: a table's rows each with its
+    first cell as head and its other cells with their column names ("Betrag einmalig (€):
+    6.000,00 €": once or each year is the column's to say), without the report's total row;
+    any other answer one line per item."""
+    match block:
+        case Grid(header=header, rows=rows):
+            lines = []
+            for cells in rows:
+                pairs = list(zip(header, cells, strict=False))
+                head = pairs[0][1] if pairs else ""
+                # "Was will dieser Akteur erreichen?" needs no colon after its question mark.
+                rest = " · ".join(
+                    f"{label}{'' if label.endswith(('?', ':')) else ':'} {text}"
+                    for label, text in pairs[1:]
+                    if text
+                )
+                if head or rest:
+                    lines.append((head, rest))
+            return lines
+        case Items(items=items):
+            return [("", item) for item in items if item.strip()]
+        case Prose(text=text) | Line(text=text) | Rating(text=text):
+            return [("", text)] if text.strip() else []
+    return []
 
 
 def _body(session: Session, keys: list[str], lang: str) -> str:
@@ -82,10 +89,10 @@ def _body(session: Session, keys: list[str], lang: str) -> str:
     for key in keys:
         question = session.compiled.questions[key].question
         value = session.value(key)
-        if value is None:
+        if value is None or isinstance(question, Info):
             continue
         lines = [_array([lit(" ".join(head.split())), lit(" ".join(rest.split()))])
-                 for head, rest in _lines(question, value, lang)]  # fmt: skip
+                 for head, rest in _lines(answer_block(question, value, lang))]  # fmt: skip
         if lines:
             entries.append(_array([lit(localize(question.label, lang)), _array(lines)]))
     return _array(entries)

@@ -69,3 +69,18 @@ def test_every_bundled_posters_boxes_read_in_section_order(path: Path) -> None:
     boxes = sorted(canvas.poster.boxes, key=lambda b: (b.row, b.column))
     sections = [order[b.section] for b in boxes]
     assert sections == sorted(sections), [b.section for b in boxes]
+
+
+def test_a_table_row_the_poster_cannot_read_is_said_as_in_the_report() -> None:
+    # The poster's lines come from the report's blocks: a row edited by hand into something
+    # that is no row says "(nicht lesbar)" there as in the report, instead of vanishing.
+    from kosi_tui.core.session import Session
+    from kosi_tui.report.poster import poster_source
+    from kosi_tui.storage.opening import open_draft
+
+    opened = open_draft(EXAMPLE)
+    answers = dict(opened.draft.answers)
+    answers["akteure.tabelle"] = [*answers["akteure.tabelle"], "kaputt"]
+    session = Session(opened.canvas.compiled, answers)
+    source = poster_source(opened.canvas.compiled, session, "de", "A3")
+    assert '("(nicht lesbar)", "", )' in source
