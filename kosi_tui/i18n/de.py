@@ -276,6 +276,31 @@ MESSAGES: dict[str, str] = {
     "öffnen; er wurde nicht gespeichert. Kürzen Sie eine sehr lange Antwort. Ihre Antworten sind noch da.",
     "save.save_unreadable": "Der Entwurf ließe sich so nicht wieder öffnen ({reason}) und wurde "
     "nicht gespeichert. Ihre Antworten sind noch da; bitte melden Sie diesen Fehler.",
+    # Eine Datei ließ sich nicht schreiben (storage/write_problem.py): was geschah, dann was zu tun ist
+    "write.readonly": "In {path} darf nicht geschrieben werden.",
+    "write.no_folder": "Den Ordner für {path} gibt es nicht, und er lässt sich nicht anlegen.",
+    "write.not_regular": "{path} ist keine gewöhnliche Datei (sondern ein Ordner, ein Gerät oder "
+    "Ähnliches) und wird nicht ersetzt.",
+    "write.draft_disk_full": "Der Datenträger ist voll: {path} konnte nicht gespeichert werden.",
+    "write.draft_failed": "{path} konnte nicht gespeichert werden ({reason}).",
+    "write.foreign": "{path} ist kein Entwurf dieses Canvas (oder beschädigt) und wird nicht "
+    "überschrieben.",
+    "write.too_large": "Der Entwurf wäre größer als {reason} KB und ließe sich dann nicht mehr "
+    "öffnen; er wurde nicht gespeichert. Kürzen Sie eine sehr lange Antwort.",
+    "write.unreadable": "Der Entwurf ließe sich so nicht wieder öffnen ({reason}) und wurde "
+    "nicht gespeichert.",
+    "write.draft_kept": "Ihre Antworten sind noch da.",
+    "write.draft_elsewhere": "Ihre Antworten sind noch da; speichern Sie sie an einem anderen Ort.",
+    "write.draft_room": "Ihre Antworten sind noch da; schaffen Sie Platz oder speichern Sie an "
+    "einem anderen Ort.",
+    "write.draft_other_name": "Ihre Antworten sind noch da; speichern Sie unter einem anderen Namen.",
+    "write.draft_report": "Ihre Antworten sind noch da; bitte melden Sie diesen Fehler.",
+    "write.document_disk_full": "Der Datenträger ist voll: {path} wurde nicht geschrieben.",
+    "write.document_failed": "{path} wurde nicht geschrieben ({reason}).",
+    "write.document_elsewhere": "Wählen Sie einen anderen Ort.",
+    "write.document_elsewhere_with": "Wählen Sie mit {option} einen anderen Ort.",
+    "write.document_room": "Schaffen Sie Platz, oder wählen Sie einen anderen Ort.",
+    "write.document_room_with": "Schaffen Sie Platz, oder wählen Sie mit {option} einen anderen Ort.",
     "save.conflict_copy": "Eine Antwort wurde hier und zugleich anderswo geändert. Ihre Fassung steht "
     "im Entwurf, die andere in {copy}.",
     "save.exists": "{path} gibt es schon. Mit --force wird die Datei ersetzt.",

@@ -272,6 +272,30 @@ MESSAGES: dict[str, str] = {
     "again; it was not saved. Shorten a very long answer. Your answers are still here.",
     "save.save_unreadable": "The draft could not be opened again like this ({reason}) and was not "
     "saved. Your answers are still here; please report this error.",
+    # A file could not be written (storage/write_problem.py): what happened, then what to do
+    "write.readonly": "{path} may not be written to.",
+    "write.no_folder": "The folder of {path} does not exist and cannot be created.",
+    "write.not_regular": "{path} is not an ordinary file (but a folder, a device or the like) "
+    "and will not be replaced.",
+    "write.draft_disk_full": "The disk is full: {path} could not be saved.",
+    "write.draft_failed": "{path} could not be saved ({reason}).",
+    "write.foreign": "{path} is not a draft of this canvas (or it is damaged) and will not be "
+    "overwritten.",
+    "write.too_large": "The draft would be larger than {reason} KB and could then not be opened "
+    "again; it was not saved. Shorten a very long answer.",
+    "write.unreadable": "The draft could not be opened again like this ({reason}) and was not "
+    "saved.",
+    "write.draft_kept": "Your answers are still here.",
+    "write.draft_elsewhere": "Your answers are still here; save them somewhere else.",
+    "write.draft_room": "Your answers are still here; free some space or save somewhere else.",
+    "write.draft_other_name": "Your answers are still here; save them under another name.",
+    "write.draft_report": "Your answers are still here; please report this error.",
+    "write.document_disk_full": "The disk is full: {path} was not written.",
+    "write.document_failed": "{path} was not written ({reason}).",
+    "write.document_elsewhere": "Choose another place.",
+    "write.document_elsewhere_with": "Choose another place with {option}.",
+    "write.document_room": "Make room, or choose another place.",
+    "write.document_room_with": "Make room, or choose another place with {option}.",
     "save.conflict_copy": "An answer was changed here and elsewhere at the same time. Your version is "
     "in the draft, the other one in {copy}.",
     "save.exists": "{path} exists already. Use --force to replace it.",
