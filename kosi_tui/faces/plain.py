@@ -29,6 +29,7 @@ from kosi_tui.paths import typed_path
 from kosi_tui.storage.atomic import WriteError
 from kosi_tui.storage.canvas_file import LoadedCanvas
 from kosi_tui.storage.draft_file import draft_to_yaml
+from kosi_tui.storage.write_problem import describe
 
 
 class EndOfInput(Exception):
@@ -315,7 +316,7 @@ class PlainSession:
     def _say_failed(self, error: WriteError, _new: bool) -> None:
         # Said after every answer, not only the first time: each one is not saved.
         lang = self.lang
-        self.say(t(f"save.{error.code}", lang, path=str(error.path), reason=error.reason))
+        self.say(describe(error, lang, holding="draft"))
         if not self.finishing:
             self.say(t("plain.save_elsewhere", lang))
 

@@ -261,21 +261,6 @@ MESSAGES: dict[str, str] = {
     "überschreibt die Datei nicht.",
     "problem.draft_format_unknown": "Das Entwurfsformat „{found}“ ist unbekannt; erwartet wird "
     "„kosi-answers/1“. Ist die Datei mit einer neueren kosi-Version gespeichert worden?",
-    "save.save_readonly": "In {path} darf nicht geschrieben werden. Ihre Antworten sind noch da; "
-    "speichern Sie sie an einem anderen Ort.",
-    "save.save_disk_full": "Der Datenträger ist voll: {path} konnte nicht gespeichert werden. Ihre "
-    "Antworten sind noch da; schaffen Sie Platz oder speichern Sie an einem anderen Ort.",
-    "save.save_no_folder": "Den Ordner für {path} gibt es nicht, und er lässt sich nicht anlegen. Ihre Antworten sind noch da; "
-    "speichern Sie sie an einem anderen Ort.",
-    "save.save_failed": "{path} konnte nicht gespeichert werden ({reason}). Ihre Antworten sind noch da.",
-    "save.save_foreign": "{path} ist kein Entwurf dieses Canvas (oder beschädigt) und wird nicht "
-    "überschrieben. Speichern Sie unter einem anderen Namen.",
-    "save.save_not_regular": "{path} ist keine gewöhnliche Datei (sondern ein Ordner, ein Gerät "
-    "oder Ähnliches) und wird nicht ersetzt. Speichern Sie unter einem anderen Namen.",
-    "save.save_too_large": "Der Entwurf wäre größer als {reason} KB und ließe sich dann nicht mehr "
-    "öffnen; er wurde nicht gespeichert. Kürzen Sie eine sehr lange Antwort. Ihre Antworten sind noch da.",
-    "save.save_unreadable": "Der Entwurf ließe sich so nicht wieder öffnen ({reason}) und wurde "
-    "nicht gespeichert. Ihre Antworten sind noch da; bitte melden Sie diesen Fehler.",
     # Eine Datei ließ sich nicht schreiben (storage/write_problem.py): was geschah, dann was zu tun ist
     "write.readonly": "In {path} darf nicht geschrieben werden.",
     "write.no_folder": "Den Ordner für {path} gibt es nicht, und er lässt sich nicht anlegen.",
@@ -723,10 +708,6 @@ MESSAGES: dict[str, str] = {
     "cli.above_zero": "{value} geht nicht: mehr als 0 Minuten",
     "cli.workshop_not_folder": "„{folder}“ ist kein Ordner. --workshop braucht einen Ordner für die Entwürfe; kosi legt ihn an, wenn es ihn noch nicht gibt.",
     "cli.workshop_cannot_create": "Den Workshop-Ordner {folder} kann kosi nicht anlegen ({reason}). Wählen Sie mit --workshop einen anderen Ort.",
-    "cli.output_readonly": "In {path} darf nicht geschrieben werden. Wählen Sie mit -o einen anderen Ort.",
-    "cli.output_disk_full": "Der Datenträger ist voll: {path} wurde nicht geschrieben. Schaffen Sie Platz, oder wählen Sie mit -o einen anderen Ort.",
-    "cli.output_no_folder": "Den Ordner für {path} gibt es nicht, und er lässt sich nicht anlegen. Wählen Sie mit -o einen anderen Ort.",
-    "cli.output_failed": "{path} wurde nicht geschrieben ({reason}). Wählen Sie mit -o einen anderen Ort.",
     "cli.serve_cannot_listen": "kosi kann {host}:{port} nicht öffnen: {reason}",
     "cli.listen_taken": "Der Port ist schon belegt – läuft dort noch ein kosi serve? Beenden Sie das andere Programm, oder wählen Sie einen anderen Port, z. B. --port {other}.",
     "cli.listen_denied": "Dafür fehlen die Rechte: Ports unter 1024 brauchen Administratorrechte. Wählen Sie einen Port ab 1024, z. B. --port 8000.",
@@ -798,7 +779,7 @@ MESSAGES: dict[str, str] = {
     "board.skipped": "{count} {count:Datei|Dateien} nicht im Spiel",
     "board.last_round": "Das ist schon die letzte Runde.",
     "board.first_round": "Das ist schon die erste Runde.",
-    "board.state_not_saved": "Die Runde ließ sich nicht speichern: {reason}",
+    "board.state_not_saved": "Die Runde ließ sich nicht speichern: {error}",
     "board.no_flags": "Keine Warnungen in dieser Runde.",
     "board.col_party": "Partei",
     "board.col_figure": "Kennzahl",

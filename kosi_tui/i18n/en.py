@@ -257,21 +257,6 @@ MESSAGES: dict[str, str] = {
     "not overwrite the file.",
     "problem.draft_format_unknown": "The draft format “{found}” is unknown; expected “kosi-answers/1”. "
     "Was the file saved by a newer kosi?",
-    "save.save_readonly": "{path} may not be written to. Your answers are still here; save them "
-    "somewhere else.",
-    "save.save_disk_full": "The disk is full: {path} could not be saved. Your answers are still here; "
-    "free some space or save somewhere else.",
-    "save.save_no_folder": "The folder of {path} does not exist and cannot be created. Your answers are still here; save "
-    "them somewhere else.",
-    "save.save_failed": "{path} could not be saved ({reason}). Your answers are still here.",
-    "save.save_foreign": "{path} is not a draft of this canvas (or it is damaged) and will not be "
-    "overwritten. Save under another name.",
-    "save.save_not_regular": "{path} is not an ordinary file (but a folder, a device or the like) "
-    "and will not be replaced. Save under another name.",
-    "save.save_too_large": "The draft would be larger than {reason} KB and could then not be opened "
-    "again; it was not saved. Shorten a very long answer. Your answers are still here.",
-    "save.save_unreadable": "The draft could not be opened again like this ({reason}) and was not "
-    "saved. Your answers are still here; please report this error.",
     # A file could not be written (storage/write_problem.py): what happened, then what to do
     "write.readonly": "{path} may not be written to.",
     "write.no_folder": "The folder of {path} does not exist and cannot be created.",
@@ -714,10 +699,6 @@ MESSAGES: dict[str, str] = {
     "cli.above_zero": "{value} will not do: more than 0 minutes",
     "cli.workshop_not_folder": "“{folder}” is not a folder. --workshop needs a folder for the drafts; kosi creates it if it does not exist yet.",
     "cli.workshop_cannot_create": "kosi cannot create the workshop folder {folder} ({reason}). Choose another place with --workshop.",
-    "cli.output_readonly": "{path} may not be written to. Choose another place with -o.",
-    "cli.output_disk_full": "The disk is full: {path} was not written. Make room, or choose another place with -o.",
-    "cli.output_no_folder": "The folder for {path} does not exist and cannot be created. Choose another place with -o.",
-    "cli.output_failed": "{path} was not written ({reason}). Choose another place with -o.",
     "cli.serve_cannot_listen": "kosi cannot open {host}:{port}: {reason}",
     "cli.listen_taken": "The port is already taken – is a kosi serve still running there? Stop the other program, or choose another port, e.g. --port {other}.",
     "cli.listen_denied": "That needs rights kosi does not have: ports below 1024 need administrator rights. Choose a port from 1024 up, e.g. --port 8000.",
@@ -789,7 +770,7 @@ MESSAGES: dict[str, str] = {
     "board.skipped": "{count} {count:file|files} not in the game",
     "board.last_round": "This is the last round already.",
     "board.first_round": "This is the first round already.",
-    "board.state_not_saved": "The round could not be saved: {reason}",
+    "board.state_not_saved": "The round could not be saved: {error}",
     "board.no_flags": "No warnings in this round.",
     "board.col_party": "Party",
     "board.col_figure": "Figure",

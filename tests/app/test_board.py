@@ -230,3 +230,15 @@ async def test_a_sealed_round_shows_who_submitted_and_nothing_else_until_reveale
 
         await pilot.press("n", "a")  # round 2 is open: nothing to reveal
         assert "nichts aufzudecken" in text(app, "#board-status")
+
+
+async def test_a_round_that_cannot_be_kept_is_said_in_words_not_as_a_code(tmp_path: Path) -> None:
+    (tmp_path / STATE_FILE).mkdir()  # a folder where the round's file should be
+    app = BoardApp(tmp_path, group_play.CANVAS, "planspiel_fahrradgarage", "en")
+    async with app.run_test(size=(120, 24)) as pilot:
+        await next_reading(app)
+        await pilot.press("n")
+        await pilot.pause()
+        status = text(app, "#board-status")
+        assert "The round could not be saved:" in status, status
+        assert "is not an ordinary file" in status and "save_" not in status, status

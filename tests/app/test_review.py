@@ -183,3 +183,31 @@ async def test_next_steps_show_a_box_to_tick_not_brackets(tmp_path: Path) -> Non
         text = "\n".join(pilot.app.screen.query_one("#report", ReportView).lines())
         assert "☐ Gespräch mit der Beigeordneten" in text
         assert "[ ]" not in text
+
+
+async def test_an_export_that_cannot_be_written_says_where_and_stays_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rich.text import Text
+
+    blocker = tmp_path / "[b]fett"
+    blocker.write_text("a file where a folder of the path should be")
+    monkeypatch.chdir(tmp_path)
+    async with example_at(tmp_path, "basis.organisation", size=(80, 24)) as (pilot, _):
+        app = pilot.app
+        await pilot.press("f5")
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        app.screen.query_one("#path", Input).value = str(blocker / "bericht.md")
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = [Text.from_markup(str(n.message)).plain for n in app._notifications]
+        # A document, not the draft: nothing to reassure about, another place to choose; the
+        # typed "[b]" is shown as typed, not read as markup.
+        assert any(
+            f"{blocker}/bericht.md gibt es nicht" in said
+            and "Wählen Sie einen anderen Ort." in said
+            for said in shown
+        ), shown
+        assert not any("Ihre Antworten" in said for said in shown), shown

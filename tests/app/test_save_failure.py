@@ -115,3 +115,36 @@ async def test_a_home_folder_of_nobody_is_said_in_the_dialog(
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, FillScreen)
+
+
+async def test_a_workshop_participant_reads_the_file_name_and_only_the_way_out_there_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.app.test_serve_workshop_app import start
+
+    folder = tmp_path / "workshop"
+    folder.mkdir()
+    app = KosiApp("de", workshop=folder)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await start(pilot, "Stadt A", "Anna Muster")
+        while not isinstance(app.screen, FillScreen):  # the resume code, and other notices
+            await pilot.press("enter")
+            await pilot.pause()
+        screen = app.screen
+        await screen.ready.wait()
+        ReadOnly(screen.filling.path.parent, monkeypatch)
+        await screen.jump_to_question("schritte.offene_fragen")
+        await pilot.pause()
+        field = next(w for w in screen.query(LongTextQuestion) if w.key == "schritte.offene_fragen")
+        await tab_to(pilot, field)
+        await type_text(pilot, "Neu")
+        await pilot.press("ctrl+s")
+        await saved(pilot)
+        said = str(notice(screen).render())
+        # The trainer's folders stay unnamed, and F2 ("elsewhere") is not offered here: the
+        # message does not send the participant there either.
+        name = screen.filling.path.name
+        assert f"In {name} darf nicht geschrieben werden. Ihre Antworten sind noch da." in said
+        assert str(folder) not in said and "anderen Ort" not in said, said
+        assert "Moderation" in said
+        await pilot.press("ctrl+q")

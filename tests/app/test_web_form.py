@@ -510,7 +510,10 @@ async def test_a_draft_the_disk_refuses_stays_open_at_the_idle_end_and_is_rescue
         await start(client)
         disk = ReadOnly(folder, monkeypatch)
         response = await send(client, "eins", [("a.eins.name", "Nur im Speicher")], "save")
-        assert response.status == 503 and "Nicht gespeichert" in await response.text()
+        said = await response.text()
+        assert response.status == 503 and "Nicht gespeichert" in said
+        # The browser offers no other place to save, and the trainer's folders stay unnamed.
+        assert "anderen Ort" not in said and str(folder) not in said, said
         # The idle end cannot save it: the draft stays open, its answers with it.
         await server.form.visitors.end_idle(0.0)
         (visitor,) = server.open_sessions()

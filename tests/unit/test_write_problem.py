@@ -1,6 +1,6 @@
 """A file that could not be written is put into words in one place (storage/write_problem.py):
 every code, for a draft and for a document, with the full path or only the file's name, in both
-languages."""
+languages; and no face words a `WriteError` itself."""
 
 from __future__ import annotations
 
@@ -137,3 +137,21 @@ def test_every_write_key_is_said_by_describe(monkeypatch: pytest.MonkeyPatch) ->
             for elsewhere in ELSEWHERE:
                 describe(WriteError(code, PATH, "x"), "en", holding=holding, elsewhere=elsewhere)
     assert asked == {key for key in CATALOGS["de"] if key.startswith("write.")}
+
+
+WORDING_A_WRITE_ERROR = re.compile(
+    r"""save\.\{|["']save\.save_|["']write\.|["']cli\.output_|OUTPUT_MESSAGES"""
+)
+
+
+def test_no_face_words_a_write_error_itself() -> None:
+    """The faces frame a failure; the sentence about it comes from `describe` alone."""
+    own = SOURCE / "storage" / "write_problem.py"
+    found = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+        for path in sorted(SOURCE.rglob("*.py"))
+        if path != own and path.parent.name != "i18n"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if WORDING_A_WRITE_ERROR.search(line)
+    ]
+    assert not found, "\n".join(found)

@@ -63,6 +63,7 @@ from kosi_tui.storage.round_state import (
     revealed,
     write_state,
 )
+from kosi_tui.storage.write_problem import describe
 
 WIDE = 110
 """From this many columns the board shows every column of the table and the players' names."""
@@ -222,7 +223,9 @@ class BoardApp(App[None]):
         try:
             write_state(self.folder, state)
         except WriteError as err:
-            self.notice = t("board.state_not_saved", self.lang, reason=err.reason or err.code)
+            # The board writes only into the workshop folder: no other place to offer.
+            said = describe(err, self.lang, holding="document", elsewhere=None)
+            self.notice = t("board.state_not_saved", self.lang, error=said)
             self.render_board()
             return
         self.state, self.notice = state, ""

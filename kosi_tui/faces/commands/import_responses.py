@@ -20,6 +20,7 @@ def run_import(responses: Path, canvas_name: str, into: Path, lang: str) -> int:
     from kosi_tui.storage.atomic import WriteError, create_exclusive
     from kosi_tui.storage.canvas_file import load_canvas
     from kosi_tui.storage.draft_file import draft_to_yaml
+    from kosi_tui.storage.write_problem import describe
 
     path = find_canvas(canvas_name)
     if path is None or not path.exists():
@@ -65,7 +66,7 @@ def run_import(responses: Path, canvas_name: str, into: Path, lang: str) -> int:
             else:
                 existing += 1
         except WriteError as err:
-            say(t(f"save.{err.code}", lang, path=str(err.path), reason=err.reason))
+            say(describe(err, lang, holding="document", elsewhere="--into"))
             return 1
     say(t("import.done", lang, count=written, folder=str(into), existing=existing,
           bad=len(imported.bad), platform=imported.platform))  # fmt: skip

@@ -12,6 +12,7 @@ from kosi_tui.faces.commands.say import say
 from kosi_tui.i18n import t
 from kosi_tui.report.formats import BY_KEY, BY_SUFFIX, DOCUMENT_KEYS, NOT_YET
 from kosi_tui.storage.atomic import WriteError, write_atomic
+from kosi_tui.storage.write_problem import describe
 
 STDOUT = Path("-")
 
@@ -83,16 +84,6 @@ def is_stream(path: Path) -> bool:
     return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
 
 
-OUTPUT_MESSAGES = {
-    "save_readonly": "cli.output_readonly",
-    "save_disk_full": "cli.output_disk_full",
-    "save_no_folder": "cli.output_no_folder",
-    "save_failed": "cli.output_failed",
-}
-"""A document that cannot be written: the app's words for a draft ("Ihre Antworten sind noch da")
-mean nothing to a command, which holds no answers; it needs another place."""
-
-
 def write_output(output: Output, default: Path, text: str | bytes, force: bool, lang: str) -> int:
     """Writes the report and says where; 1 with a message when it exists or cannot be written."""
     data = text.encode("utf-8") if isinstance(text, str) else text
@@ -115,8 +106,9 @@ def write_output(output: Output, default: Path, text: str | bytes, force: bool, 
     try:
         write_atomic(path, data, backup=False)
     except WriteError as err:
-        key = OUTPUT_MESSAGES.get(err.code, f"save.{err.code}")
-        say(t(key, lang, path=str(err.path), reason=err.reason))
+        # A command holds no answers to reassure about ("Ihre Antworten sind noch da"): it
+        # needs another place.
+        say(describe(err, lang, holding="document", elsewhere="-o"))
         return 1
     if not stream:
         # On a stream the report itself may be on the terminal: no message after it.

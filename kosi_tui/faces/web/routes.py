@@ -35,6 +35,7 @@ from kosi_tui.i18n import t
 from kosi_tui.storage.atomic import WriteError
 from kosi_tui.storage.canvas_file import LoadedCanvas
 from kosi_tui.storage.listing_cache import DraftCard
+from kosi_tui.storage.write_problem import describe
 
 MOST_LISTED = 30
 """One's own drafts listed on the first page, newest first."""
@@ -589,7 +590,7 @@ class FormRoutes:
 
 def _failure(error: WriteError, lang: str) -> str:
     """A failed save in words; the file named without the trainer's folders."""
-    said = t(f"save.{error.code}", lang, path=error.path.name, reason=error.reason)
+    said = describe(error, lang, holding="draft", show_path="name", elsewhere=None)
     return t("web.not_saved", lang, error=said)
 
 

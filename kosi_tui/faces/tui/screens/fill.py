@@ -39,6 +39,7 @@ from kosi_tui.i18n import t
 from kosi_tui.i18n.locales import known
 from kosi_tui.report.changes import describe_migration
 from kosi_tui.storage.atomic import WriteError
+from kosi_tui.storage.write_problem import describe
 
 SAVING = "saving"
 """The worker group of saves."""
@@ -549,12 +550,7 @@ class FillScreen(KosiScreen[None]):
         bar = self.query_one("#save-notice", Static)
         text = ""
         if last.error is not None:
-            message = t(
-                f"save.{last.error.code}",
-                lang,
-                path=str(last.error.path),
-                reason=last.error.reason,
-            )
+            message = self._failure_said(last.error)
             keys = t(
                 "ui.save_failed_keys" if self._elsewhere else "ui.save_failed_keys_workshop", lang
             )
@@ -573,6 +569,13 @@ class FillScreen(KosiScreen[None]):
         focused = _question_of(self.focused)
         if focused is not None:
             self.call_after_refresh(focused.keep_in_view)
+
+    def _failure_said(self, error: WriteError) -> str:
+        """A failed save in words: on a served workshop's machine without its folders, and
+        without "save elsewhere", which the keys there do not offer."""
+        if self._elsewhere:
+            return describe(error, self.lang, holding="draft")
+        return describe(error, self.lang, holding="draft", show_path="name", elsewhere=None)
 
     @property
     def _elsewhere(self) -> bool:
@@ -634,12 +637,7 @@ class FillScreen(KosiScreen[None]):
     def show_save_failure(self, quitting: bool) -> None:
         """The blocking notice when quitting fails to save, with a way to save elsewhere."""
         error = self.filling.last.error
-        lang = self.lang
-        message = (
-            t(f"save.{error.code}", lang, path=str(error.path), reason=error.reason)
-            if error
-            else ""
-        )
+        message = self._failure_said(error) if error else ""
 
         async def chosen(choice: Choice | None) -> None:
             if choice == "retry":

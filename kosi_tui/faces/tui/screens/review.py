@@ -25,6 +25,7 @@ from kosi_tui.faces.tui.widgets.report_view import ReportView
 from kosi_tui.i18n import t
 from kosi_tui.report.formats import BY_KEY, FORMATS
 from kosi_tui.storage.atomic import WriteError, write_atomic
+from kosi_tui.storage.write_problem import describe
 
 if TYPE_CHECKING:
     from kosi_tui.report.document import Document
@@ -242,9 +243,7 @@ class ReviewScreen(KosiScreen[str | None]):
             write_atomic(path, data, backup=True)
         except WriteError as err:
             self.notify(
-                t(f"save.{err.code}", lang, path=str(err.path), reason=err.reason),
-                severity="error",
-                timeout=10,
+                as_typed(describe(err, lang, holding="document")), severity="error", timeout=10
             )
             return
-        self.notify(t("ui.exported", lang, path=str(path)), timeout=8)
+        self.notify(t("ui.exported", lang, path=as_typed(str(path))), timeout=8)
