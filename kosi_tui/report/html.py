@@ -45,11 +45,13 @@ def render_html(
     lang: str,
     page_breaks: tuple[str, ...] = (),
     first_page: bool = False,
+    form: bool = False,
 ) -> str:
     """A complete HTML document for the Markdown, with the print stylesheet inline.
 
     `page_breaks` are `<h2>` texts (as rendered) before which printing starts a new page;
-    with `first_page`, what comes before the first of them is set compactly as page 1 alone.
+    with `first_page`, what comes before the first of them is set compactly as page 1 alone;
+    a `form` (a blank copy) has table rows high enough to write in.
     """
     # The Markdown is made with `markdown_text`, which already shows control characters; the
     # title and footer come straight from files.
@@ -70,8 +72,9 @@ def render_html(
         "<!DOCTYPE html>\n"
         f'<html lang="{html.escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{html.escape(title)}</title>\n<style>\n{css}</style>\n</head>\n<body>\n"
-        f"{body}"
+        f"<title>{html.escape(title)}</title>\n<style>\n{css}</style>\n</head>\n"
+        + ('<body class="form">\n' if form else "<body>\n")
+        + f"{body}"
         f'<p class="footer">{html.escape(footer)}</p>\n'
         "</body>\n</html>\n"
     )

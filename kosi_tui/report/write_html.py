@@ -11,7 +11,7 @@ import html
 import secrets
 
 from kosi_tui.report.charts import to_svg
-from kosi_tui.report.document import Document, Figure, Part, Question
+from kosi_tui.report.document import Blank, Document, Figure, Part, Question
 from kosi_tui.report.html import render_html
 from kosi_tui.report.write_markdown import block_lines, part_lines
 
@@ -60,7 +60,14 @@ def write_html(document: Document) -> str:
     # The decision-maker's page 1 ("Auf einen Blick") is printed on one page, as in PDF and Word.
     # Only where the glance follows the title block: a decision paper's attachment has one too.
     glance = [p.kind for p in document.parts[:2]] == ["head", "glance"]
+    form = any(isinstance(b, Blank) for part in document.parts for b in part.blocks)
     page = render_html(
-        "\n".join(lines) + "\n", document.title, document.footer, document.lang, breaks, glance
+        "\n".join(lines) + "\n",
+        document.title,
+        document.footer,
+        document.lang,
+        breaks,
+        glance,
+        form,
     )
     return marks.fill(page)

@@ -73,3 +73,15 @@ def test_every_format_is_offered_for_a_blank_copy(tmp_path: Path) -> None:
     page = (tmp_path / "blanko.html").read_text(encoding="utf-8")
     assert "○" in page and "<h2>1. " in page
     assert io.BytesIO((tmp_path / "blanko.docx").read_bytes()).read(2) == b"PK"
+
+
+def test_a_blank_copy_in_html_has_rows_to_write_in(tmp_path: Path) -> None:
+    # Printed from a browser, an empty table row was one text line high: no room to write.
+    out = tmp_path / "blanko.html"
+    assert main(["report", "--blank", "koinvestition-fahrradgarage", "-o", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert '<body class="form">' in page and "body.form td { height: 9mm; }" in page
+    report = tmp_path / "bericht.html"
+    assert main(["report", str(ROOT / "examples" / "innovationslabor.answers.yaml"),
+                 "-o", str(report)]) == 0  # fmt: skip
+    assert "<body>" in report.read_text(encoding="utf-8"), "a report's rows as high as their text"
