@@ -147,6 +147,16 @@ class EmptyTable:
     columns: list[Column]
     rows: int
 
+    @property
+    def wide(self) -> bool:
+        """Too many columns to write in on an upright A4 page: printed on a page turned on its
+        side."""
+        return len(self.columns) > WIDE_COLUMNS
+
+
+WIDE_COLUMNS = 5
+"""An empty table with more columns goes on a landscape page."""
+
 
 @dataclass(frozen=True)
 class Fields:

@@ -19,8 +19,6 @@ from kosi_tui.report.document import (
 from kosi_tui.report.typst_text import array, lit
 
 ROW = "12mm"
-LANDSCAPE_COLUMNS = 5
-"""Tables with more columns go landscape."""
 
 
 def _columns(choices: Choices) -> int:
@@ -65,7 +63,7 @@ def _weight(column: Column) -> float:
 def wide(block: Block) -> bool:
     """Whether a blank question holds a table too wide for a portrait page."""
     return isinstance(block, Blank) and any(
-        isinstance(b, EmptyTable) and len(b.columns) > LANDSCAPE_COLUMNS for b in block.blocks
+        isinstance(b, EmptyTable) and b.wide for b in block.blocks
     )
 
 

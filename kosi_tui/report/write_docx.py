@@ -63,6 +63,7 @@ def _keep_with_next(paragraph: Any) -> None:
 
 _TEXT_WIDTH_MM = 210 - 20 - 18
 """A4 less the left and right margins set in `write_docx`."""
+_LANDSCAPE_WIDTH_MM = 297 - 20 - 18
 _WORD = Metrics(char_em=0.56, bold_em=0.62, padding_mm=4.2)
 """Word's body font Cambria (measured with its metric twin Caladea: "Gegenmaßnahme" 0.55 em a
 character, 0.61 in bold) and its default cell margins (1.9 mm on each side) with a little air."""
@@ -70,17 +71,17 @@ _TABLE_SIZES = (10.5, 9.0, 8.0)
 """Type sizes in pt a table may take, largest first: smaller only where its words need it."""
 
 
-def _sized_widths(grid: Grid) -> tuple[float, list[float]]:
+def _sized_widths(grid: Grid, width: float = _TEXT_WIDTH_MM) -> tuple[float, list[float]]:
     """The largest type size at which no word breaks, and the widths for it; at the smallest
     size words that still do not fit break, in columns shared by their longest words."""
-    found = fitting_widths(grid, _TEXT_WIDTH_MM, _TABLE_SIZES, _WORD)
+    found = fitting_widths(grid, width, _TABLE_SIZES, _WORD)
     if found is not None:
         return found
     longest = [max(len(w) for w in (cell.split() or [""])) + 1 for cell in grid.header]
-    return _TABLE_SIZES[-1], [_TEXT_WIDTH_MM * n / sum(longest) for n in longest]
+    return _TABLE_SIZES[-1], [width * n / sum(longest) for n in longest]
 
 
-def _table(doc: Any, grid: Grid) -> Any:
+def _table(doc: Any, grid: Grid, width: float = _TEXT_WIDTH_MM) -> Any:
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt
@@ -90,7 +91,7 @@ def _table(doc: Any, grid: Grid) -> Any:
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.autofit = False
-    size, widths = _sized_widths(grid)
+    size, widths = _sized_widths(grid, width)
     # Every cell once, row by row: `table.cell(r, c)` and a column's `cells` each walk the
     # whole table, which made a summary's tables of hundreds of rows take 20 s.
     columns = len(grid.header)
@@ -310,7 +311,9 @@ def _empty_table(doc: Any, block: EmptyTable) -> None:
         for c in block.columns
     ]
     header = [c.label for c in block.columns]
-    table = _table(doc, Grid(header, [[""] * len(header) for _ in range(block.rows)] + [marks]))
+    rows = [[""] * len(header) for _ in range(block.rows)] + [marks]
+    width = _LANDSCAPE_WIDTH_MM if block.wide else _TEXT_WIDTH_MM
+    table = _table(doc, Grid(header, rows), width)
     # The row that only measured the marks goes; the others get their boxes.
     table._tbl.remove(table.rows[-1]._tr)
     for row in table.rows[1:]:
@@ -336,9 +339,30 @@ def _fields(doc: Any, rows: list[list[tuple[str, int]]]) -> None:
     doc.add_paragraph()
 
 
+def _wide(block: Block) -> bool:
+    return isinstance(block, Blank) and any(
+        isinstance(b, EmptyTable) and b.wide for b in block.blocks
+    )
+
+
+def _turn(doc: Any, landscape: bool) -> None:
+    """Go on on a page turned on its side, or upright again, unless the page already is."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+
+    if (doc.sections[-1].orientation == WD_ORIENT.LANDSCAPE) == landscape:
+        return
+    # A new section copies the last one's margins, header and footer.
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = section.page_height, section.page_width
+
+
 def _blank(doc: Any, block: Blank, pictures: dict[str, bytes]) -> None:
-    """A question of a blank copy: its label and notes stay with the space to answer in."""
+    """A question of a blank copy: its label and notes stay with the space to answer in; a
+    table too wide for an upright page gets a page turned on its side, as on paper."""
     from docx.shared import Pt, RGBColor
+
+    _turn(doc, _wide(block))
 
     head = _para(doc, f"{block.number} {block.label}", bold=True)
     if block.marks:
@@ -414,6 +438,9 @@ def _block(doc: Any, block: Block, pictures: dict[str, bytes]) -> None:
 
 
 def _part(doc: Any, part: Part, new_page: bool, pictures: dict[str, bytes]) -> None:
+    # A part whose first question has a wide table begins on its landscape page, with it.
+    first = next((b for b in part.blocks if isinstance(b, Blank)), None)
+    _turn(doc, first is not None and _wide(first))
     if part.kind == "head":
         doc.add_heading(_clean(part.title), level=0)
     else:

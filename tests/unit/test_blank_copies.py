@@ -85,3 +85,18 @@ def test_a_blank_copy_in_html_has_rows_to_write_in(tmp_path: Path) -> None:
     assert main(["report", str(ROOT / "examples" / "innovationslabor.answers.yaml"),
                  "-o", str(report)]) == 0  # fmt: skip
     assert "<body>" in report.read_text(encoding="utf-8"), "a report's rows as high as their text"
+
+
+def test_a_wide_blank_table_in_word_gets_a_page_on_its_side(tmp_path: Path) -> None:
+    # As on paper: eight columns to write in do not fit an upright page; the pages after it
+    # stand upright again.
+    from docx.enum.section import WD_ORIENT
+
+    out = tmp_path / "blanko.docx"
+    assert main(["report", "--blank", "koinvestition-fahrradgarage", "-o", str(out)]) == 0
+    document = docx.Document(str(out))
+    turned = [s for s in document.sections if s.orientation == WD_ORIENT.LANDSCAPE]
+    assert len(turned) == 1 and turned[0].page_width > turned[0].page_height
+    assert document.sections[-1].orientation == WD_ORIENT.PORTRAIT
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Partei")
+    assert sum(c.width for c in table.columns) > docx.shared.Mm(250)
