@@ -460,8 +460,8 @@ MESSAGES: dict[str, str] = {
     "cli.format_not_yet": "Dateien mit der Endung „{suffix}“ kann kosi noch nicht schreiben. "
     "Möglich sind: {formats}.",
     "cli.format_unknown": "Die Endung „{suffix}“ kennt kosi nicht. Möglich sind: {formats}.",
-    "cli.blank": "leere Kopie des Canvas für Papier-Workshops (mit --trainer auch mit den Hinweisen für "
-    "die Moderation)",
+    "cli.blank": "leere Kopie des Canvas für Papier-Workshops, als .docx zum Ausfüllen in Word (mit "
+    "--trainer auch mit den Hinweisen für die Moderation)",
     "cli.force": "eine vorhandene Zieldatei ersetzen",
     "cli.report_lang": "Sprache des Berichts, wenn sie nicht die mit --lang gewählte sein soll (ohne beide: die des Entwurfs)",
     "cli.summary": "viele Entwürfe eines Canvas zu einer Workshop-Auswertung zusammenfassen",

@@ -452,8 +452,8 @@ MESSAGES: dict[str, str] = {
     "or choose a matching ending. Available: {formats}.",
     "cli.format_not_yet": "kosi cannot write “{suffix}” files yet. Available: {formats}.",
     "cli.format_unknown": "kosi does not know the ending “{suffix}”. Available: {formats}.",
-    "cli.blank": "empty copy of the canvas for paper workshops (with --trainer also with the notes for "
-    "the facilitator)",
+    "cli.blank": "empty copy of the canvas for paper workshops, as .docx to fill in in Word (with "
+    "--trainer also with the notes for the facilitator)",
     "cli.force": "replace an existing output file",
     "cli.report_lang": "language of the report where it is not the one given with --lang (without either: the draft's)",
     "cli.summary": "summarise many drafts of one canvas into a workshop overview",
