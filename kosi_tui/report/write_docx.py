@@ -355,6 +355,16 @@ def _turn(doc: Any, landscape: bool) -> None:
     section = doc.add_section(WD_SECTION.NEW_PAGE)
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = section.page_height, section.page_width
+    # The footer's page number at the right margin of this page's width.
+    from copy import deepcopy
+
+    first = doc.sections[0].footer.paragraphs[0]
+    section.footer.is_linked_to_previous = False
+    own = section.footer.paragraphs[0]
+    own._p.addnext(deepcopy(first._p))
+    own._p.getparent().remove(own._p)
+    width = _LANDSCAPE_WIDTH_MM if landscape else _TEXT_WIDTH_MM
+    _right_tab(section.footer.paragraphs[0], width)
 
 
 def _blank(doc: Any, block: Blank, pictures: dict[str, bytes]) -> None:
@@ -520,14 +530,26 @@ def _mark(doc: Any, mark: str) -> None:
     paragraph.add_run(_clean(mark)).bold = True
 
 
+def _right_tab(paragraph: Any, width: float) -> None:
+    """The paragraph's only tab stop at the right margin, `width` mm from the left: the Footer
+    style's own stops (centre, and right at 165 mm) are cleared, else the page number stops there."""
+    from docx.enum.text import WD_TAB_ALIGNMENT
+    from docx.shared import Mm
+
+    tabs = paragraph.paragraph_format.tab_stops
+    tabs.clear_all()
+    for inherited in paragraph.style.paragraph_format.tab_stops:
+        tabs.add_tab_stop(inherited.position, WD_TAB_ALIGNMENT.CLEAR)
+    tabs.add_tab_stop(Mm(width), WD_TAB_ALIGNMENT.RIGHT)
+
+
 def _footer(doc: Any, footer: str) -> None:
     """The footer text on the left and "3 / 8" on the right, as on the PDF's pages."""
-    from docx.enum.text import WD_TAB_ALIGNMENT
-    from docx.shared import Mm, Pt
+    from docx.shared import Pt
 
     paragraph = doc.sections[0].footer.paragraphs[0]
     paragraph.style.font.size = Pt(8)
-    paragraph.paragraph_format.tab_stops.add_tab_stop(Mm(_TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
+    _right_tab(paragraph, _TEXT_WIDTH_MM)
     paragraph.add_run(_clean(footer) + "\t")
     _field(paragraph, "PAGE", "1")
     paragraph.add_run(" / ")

@@ -91,6 +91,7 @@ def test_a_wide_blank_table_in_word_gets_a_page_on_its_side(tmp_path: Path) -> N
     # As on paper: eight columns to write in do not fit an upright page; the pages after it
     # stand upright again.
     from docx.enum.section import WD_ORIENT
+    from docx.enum.text import WD_TAB_ALIGNMENT
 
     out = tmp_path / "blanko.docx"
     assert main(["report", "--blank", "koinvestition-fahrradgarage", "-o", str(out)]) == 0
@@ -100,3 +101,12 @@ def test_a_wide_blank_table_in_word_gets_a_page_on_its_side(tmp_path: Path) -> N
     assert document.sections[-1].orientation == WD_ORIENT.PORTRAIT
     table = next(t for t in document.tables if t.rows[0].cells[0].text == "Partei")
     assert sum(c.width for c in table.columns) > docx.shared.Mm(250)
+    # Each page's number at its own right margin: the Footer style's stops (right at 165 mm)
+    # cleared, else the number stood there, in the middle of a page on its side.
+    for section in document.sections:
+        tabs = section.footer.paragraphs[0].paragraph_format.tab_stops
+        right = [round(t.position.mm) for t in tabs if t.alignment == WD_TAB_ALIGNMENT.RIGHT]
+        text_width = section.page_width - section.left_margin - section.right_margin
+        assert right == [round(docx.shared.Emu(text_width).mm)], section.orientation
+        cleared = {round(t.position.mm) for t in tabs if t.alignment == WD_TAB_ALIGNMENT.CLEAR}
+        assert 165 in cleared
