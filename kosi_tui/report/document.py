@@ -189,10 +189,9 @@ class Blank:
     blocks: list[Block]
 
 
-Block = (
-    Prose | Line | Items | Facts | Grid | Rating | Figure | Heading | Question
-    | WritingSpace | Choices | ShortAnswer | Scale | EmptyTable | Fields | Guidance | Blank
-)  # fmt: skip
+FormBlock = WritingSpace | Choices | ShortAnswer | Scale | EmptyTable | Fields | Guidance | Blank
+"""The blocks of a blank copy."""
+Block = Prose | Line | Items | Facts | Grid | Rating | Figure | Heading | Question | FormBlock
 
 
 @dataclass

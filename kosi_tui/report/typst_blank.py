@@ -4,6 +4,8 @@ parted from its answer area (report.typ draws them)."""
 
 from __future__ import annotations
 
+from typing import assert_never
+
 from kosi_tui.report.document import (
     Blank,
     Block,
@@ -11,6 +13,7 @@ from kosi_tui.report.document import (
     Column,
     EmptyTable,
     Fields,
+    FormBlock,
     Guidance,
     Scale,
     ShortAnswer,
@@ -86,13 +89,13 @@ def _fields(rows: list[list[tuple[str, int]]]) -> str:
     return f"block(above: 1em, below: 1em, stack(spacing: 4mm, {', '.join(lines)}))\n"
 
 
-def blank_source(block: Block) -> str | None:
-    """The Typst code of a blank copy's block (one expression), or None for another block."""
+def blank_source(block: FormBlock) -> str:
+    """The Typst code of a blank copy's block (one expression)."""
     match block:
-        case WritingSpace(lines=lines, numbered=False):
+        case WritingSpace(lines=lines, numbered=numbered):
+            if numbered:
+                return f"enum(..range({lines}).map(_ => writing-lines(1)))"
             return f"writing-lines({lines})"
-        case WritingSpace(lines=lines, numbered=True):
-            return f"enum(..range({lines}).map(_ => writing-lines(1)))"
         case Choices(labels=labels, several=several):
             shown = array([lit(x) for x in labels])
             kind = "true" if several else "false"
@@ -114,7 +117,8 @@ def blank_source(block: Block) -> str | None:
         case Guidance(label=label, text=text):
             return f"trainer-note({lit(label)}, {lit(text)})"
         case Blank(number=number, label=label, marks=marks, notes=notes, blocks=blocks):
-            parts = [code for b in blocks if (code := blank_source(b)) is not None]
+            # Only a blank copy's blocks stand in a blank question.
+            parts = [blank_source(b) for b in blocks if isinstance(b, FormBlock)]
             area = parts[0] if len(parts) == 1 else "{ " + "; ".join(parts) + " }"
             # Only a table on a landscape page of its own may run on to the next page; any
             # other question stays whole with its answer area.
@@ -123,4 +127,5 @@ def blank_source(block: Block) -> str | None:
                 f"blank-question({lit(number)}, {lit(label)}, {lit(marks)}, "
                 f"{array([lit(n.text) for n in notes])}, {area}, long: {long})\n"
             )
-    return None
+        case _:
+            assert_never(block)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from typing import Any
+from typing import Any, assert_never
 
 from kosi_tui.core.visible_text import for_report
 from kosi_tui.report.charts import to_svg
@@ -445,6 +445,8 @@ def _block(doc: Any, block: Block, pictures: dict[str, bytes]) -> None:
             _keep_with_next(paragraph)
         case Blank():
             _blank(doc, block, pictures)
+        case _:
+            assert_never(block)
 
 
 def _part(doc: Any, part: Part, new_page: bool, pictures: dict[str, bytes]) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import assert_never
+
 from kosi_tui.report.charts import Stacked
 from kosi_tui.report.document import (
     Blank,
@@ -124,7 +126,8 @@ def block_lines(block: Block) -> list[str]:
             for inner in [*notes, *blocks]:
                 lines += block_lines(inner)
             return lines
-    return []
+        case _:
+            assert_never(block)
 
 
 def part_lines(part: Part) -> list[str]:

@@ -5,15 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import assert_never
 
 from kosi_tui.report.charts import to_svg
 from kosi_tui.report.document import (
     Blank,
     Block,
+    Choices,
     Document,
+    EmptyTable,
     Facts,
+    Fields,
     Figure,
     Grid,
+    Guidance,
     Heading,
     Items,
     Line,
@@ -21,6 +26,9 @@ from kosi_tui.report.document import (
     Prose,
     Question,
     Rating,
+    Scale,
+    ShortAnswer,
+    WritingSpace,
 )
 from kosi_tui.report.table_widths import Metrics, fitting_widths
 from kosi_tui.report.typst_blank import blank_source, wide
@@ -109,9 +117,15 @@ def block_source(block: Block, width: float = TEXT_WIDTH_MM) -> str:
         case Question(label=label, blocks=blocks):
             body = "".join(block_source(b, width) for b in blocks)
             return f"question({lit(label)}, {{\n{body}}})\n"
-    # The blocks of a blank copy (typst_blank.py).
-    code = blank_source(block)
-    return "" if code is None else code if code.endswith("\n") else code + "\n"
+        case (
+            WritingSpace() | Choices() | ShortAnswer() | Scale() | EmptyTable() | Fields()
+            | Guidance() | Blank()
+        ):  # fmt: skip
+            # The blocks of a blank copy (typst_blank.py).
+            code = blank_source(block)
+            return code if code.endswith("\n") else code + "\n"
+        case _:
+            assert_never(block)
 
 
 def _heading(part: Part, new_page: bool, fresh: bool) -> str:
