@@ -12,6 +12,7 @@ from textual.widgets import Static
 from kosi_tui.faces.filling import Filling, SectionState
 from kosi_tui.faces.tui.app import KosiApp, Start
 from kosi_tui.faces.tui.screens.fill import FillScreen
+from kosi_tui.faces.tui.widgets.question import QuestionWidget
 from kosi_tui.faces.tui.widgets.sidebar import SectionList
 from tests.app.driver import EXAMPLE
 
@@ -30,13 +31,13 @@ async def test_the_first_screen_checks_only_its_section_and_marks_the_rest_after
 
     monkeypatch.setattr(Filling, "section_state", counted)
     checked_when_focused: list[set[str]] = []
-    focus = FillScreen._after_mount
+    focus = FillScreen._focus_first
 
-    def focused(self: FillScreen, focus_key: str | None) -> None:
-        focus(self, focus_key)
+    def focused(self: FillScreen, widgets: list[QuestionWidget], focus_key: str | None) -> None:
+        focus(self, widgets, focus_key)
         checked_when_focused.append(set(asked))
 
-    monkeypatch.setattr(FillScreen, "_after_mount", focused)
+    monkeypatch.setattr(FillScreen, "_focus_first", focused)
     app = KosiApp("de", Start("draft", draft))
     async with app.run_test(size=(100, 40)) as pilot:
         screen = app.screen

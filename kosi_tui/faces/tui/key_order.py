@@ -16,6 +16,10 @@ focus or the screen keeps changing. Only then is the next key handed out, to the
 now. Typed text is never dropped: a key waits, at worst, until a widget that took a probe and was
 removed is given up on.
 
+A screen still building what the keys are meant for (the rest of a section, mounted after the
+part in view is drawn) holds the keys meanwhile (`hold`): characters for the focused text field
+still go in at once, anything else waits, and so does what comes after it.
+
 One shortcut keeps typing as quick as without the order: a character for a text field (which
 takes it and keeps the focus) is handed out without a probe, the next key queueing behind it in the
 same field. (Another one, for keys a widget took and stopped, would have to read a private flag of
@@ -75,11 +79,25 @@ class KeyOrder:
         """The current probe's token while a key is being followed; stale probes ignore it."""
         self._seen: tuple[Screen[Any] | None, Widget | None] = (None, None)
         self._give_up: asyncio.TimerHandle | None = None
+        self._holds = 0
+        """How many holds are on (`hold`); keys other than typing into a text field wait."""
 
     @property
     def busy(self) -> bool:
         """Whether a key is still being handled or waiting."""
         return self._sweep is not None or bool(self._waiting)
+
+    def hold(self) -> None:
+        """Keeps keys back (except characters for the focused text field) until `release`."""
+        self._holds += 1
+
+    def release(self) -> None:
+        """Ends one `hold`; after the last, the keys kept back are handed out in the app's task."""
+        if not self._holds:
+            return
+        self._holds -= 1
+        if not self._holds and self._waiting:
+            self.app.call_later(self._hand_out)
 
     async def receive(self, event: events.Event) -> None:
         """Takes a typed key in turn; runs in the app's task."""
@@ -88,8 +106,10 @@ class KeyOrder:
 
     async def _hand_out(self) -> None:
         while self._waiting and self._sweep is None:
-            event = self._waiting.popleft()
             start = self._focus_point()
+            if self._holds and not _typed_into(start, self._waiting[0]):
+                return  # `release` hands it out
+            event = self._waiting.popleft()
             await self._deliver(event)
             if not _typed_into(start, event):
                 self._follow(start, MAX_SWEEPS, again=True)

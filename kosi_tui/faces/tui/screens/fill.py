@@ -52,6 +52,11 @@ def _question_of(widget: Widget | None) -> QuestionWidget | None:
     return next((w for w in found if isinstance(w, QuestionWidget)), None)
 
 
+def _answerable(widget: QuestionWidget) -> bool:
+    """Whether the widget is shown and takes an answer (not a text to read)."""
+    return bool(widget.display) and not isinstance(widget.question, Info)
+
+
 class FillScreen(KosiScreen[None]):
     """Filling one draft."""
 
@@ -88,6 +93,10 @@ class FillScreen(KosiScreen[None]):
         """What the notice bar says (nothing: it is hidden)."""
         self._marked_in: str | None = None
         """The language the sidebar's marks were last all drawn in."""
+        self._shown = 0
+        """Counts the sections shown, so that the rest of one that is gone is not mounted."""
+        self._holding = False
+        """Whether this screen holds the app's keys back (`show_section`)."""
 
     # -- layout ----------------------------------------------------------------------------------
 
@@ -139,11 +148,13 @@ class FillScreen(KosiScreen[None]):
         self._tell_where_else_open()
         if self.filling.dirty:
             self.schedule_save()
-        self.ready.set()
+        if not self._holding:
+            self.ready.set()  # else once the rest of the section is there
 
     def on_unmount(self) -> None:
         # The screen goes (back home, or the app ends): what is pending is written, and the
         # open-here mark is taken away so the next opening does not warn about this window.
+        self._release_keys()
         self.saver.finish()
         self.filling.close()
 
@@ -195,14 +206,49 @@ class FillScreen(KosiScreen[None]):
     # -- sections --------------------------------------------------------------------------------
 
     async def show_section(self, index: int, focus_key: str | None = None) -> None:
-        """Mounts the questions of one section (only that one: mounting is what costs time)."""
+        """Shows one section's questions (only that one's: mounting is what costs time).
+
+        The questions in view come first and are drawn; the rest follow right after. Keys wait
+        for them (characters for the focused field excepted), so that Tab reaches the next
+        question and not "Weiter".
+        """
         # One section change at a time: a jump requested while the first section is still being
         # mounted (a fast key, the palette) waits instead of mounting into a half-built screen.
         async with self._section_lock:
             with self.app.batch_update():
-                await self._show_section(index, focus_key)
+                later = await self._show_section(index, focus_key)
+        if not later:
+            return
+        if not self._holding:
+            self._holding = True
+            self.app.key_order.hold()
+        self.call_after_refresh(self._mount_later, self._shown, later)
 
-    async def _show_section(self, index: int, focus_key: str | None) -> None:
+    async def _mount_later(self, shown: int, later: list[QuestionWidget]) -> None:
+        """Mounts the questions below the first view, unless another section is shown by now."""
+        try:
+            async with self._section_lock:
+                if shown != self._shown or not self.is_attached:
+                    return
+                session = self.filling.session
+                for widget in later:  # an answer typed meanwhile may have shown or hidden one
+                    widget.display = session.visible.get(widget.key, True)
+                await self.query_one("#questions", Vertical).mount_all(later)
+                if self.app.is_running:
+                    self._show_issues_of(later)
+        finally:
+            if shown == self._shown:
+                self._release_keys()
+                self.ready.set()
+
+    def _release_keys(self) -> None:
+        if self._holding:
+            self._holding = False
+            self.app.key_order.release()
+
+    async def _show_section(self, index: int, focus_key: str | None) -> list[QuestionWidget]:
+        """Mounts the questions in view; returns the rest."""
+        self._shown += 1
         filling = self.filling
         sections = filling.canvas.canvas.sections
         index = max(0, min(index, len(sections) - 1))
@@ -219,16 +265,17 @@ class FillScreen(KosiScreen[None]):
         # A new round starts from the offer given in the last one (group games only).
         if carry_into(filling, section.id):
             self.schedule_save()
-        widgets: list[Widget] = []
+        widgets: list[QuestionWidget] = []
         for question in section.questions:
             key = f"{section.id}.{question.id}"
             required = not isinstance(question, Info) and question.required
             widget = question_widget(key, question, session.answers.get(key), required)
             widget.display = session.visible.get(key, True)
             widgets.append(widget)
-        await container.mount_all(widgets)
+        first = self._in_first_view(widgets, focus_key)
+        await container.mount_all(widgets[:first])
         if not self.app.is_running:
-            return  # the app ended while the section was being mounted: its widgets are going
+            return []  # the app ended while the section was being mounted: its widgets are going
         self._label_nav()
         self._update_title()
         self._update_sidebar(previous)
@@ -238,7 +285,33 @@ class FillScreen(KosiScreen[None]):
         filling.set_position(
             section.id, position.question if position.section == section.id else None
         )
-        self._after_mount(focus_key)
+        self._show_issues_of(widgets[:first])
+        self._focus_first(widgets[:first], focus_key)
+        return widgets[first:]
+
+    def _in_first_view(self, widgets: list[QuestionWidget], focus_key: str | None) -> int:
+        """How many of `widgets` to mount before the section is drawn: up to the question to
+        focus, and from there as many as fill a view at the fewest lines each takes."""
+        wanted = self.query_one("#main", VerticalScroll).size.height or self.app.size.height
+        start = next((i for i, w in enumerate(widgets) if w.key == focus_key and w.display), 0)
+        end = start
+        while end < len(widgets) and wanted > 0:
+            if widgets[end].display:
+                wanted -= widgets[end].lines_at_least()
+            end += 1
+        # A question to answer among them, if the section has one: the focus goes there, not to
+        # "Weiter" (a section may open with long texts).
+        while end < len(widgets) and not any(_answerable(w) for w in widgets[:end]):
+            end += 1
+        return end
+
+    def _show_issues_of(self, widgets: list[QuestionWidget]) -> None:
+        """The messages of answers given (of all, when the person was in the section before)."""
+        show_required = self.current_section.id in self.visited
+        answers = self.filling.session.answers
+        for widget in widgets:
+            if _answerable(widget) and (answers.get(widget.key) is not None or show_required):
+                widget.show_issues(self.filling.session.issues(widget.key, show_required))
 
     def _label_section(self) -> None:
         """The section's title and introduction, in the interface language."""
@@ -257,18 +330,11 @@ class FillScreen(KosiScreen[None]):
         self.query_one("#prev", Button).disabled = index == 0
         self.query_one("#next", Button).label = t("ui.to_review" if last else "ui.next", lang)
 
-    def _after_mount(self, focus_key: str | None) -> None:
-        section_id = self.current_section.id
-        show_required = section_id in self.visited
-        first: QuestionWidget | None = None
-        for widget in self.query(QuestionWidget):
-            if widget.display and not isinstance(widget.question, Info):
-                first = first or widget
-                if self.filling.session.answers.get(widget.key) is not None or show_required:
-                    widget.show_issues(self.filling.session.issues(widget.key, show_required))
-        target = next(
-            (w for w in self.query(QuestionWidget) if w.key == focus_key and w.display), first
-        )
+    def _focus_first(self, widgets: list[QuestionWidget], focus_key: str | None) -> None:
+        """Focuses the question `focus_key` if shown, else the first that takes an answer."""
+        answerable = [w for w in widgets if _answerable(w)]
+        first = answerable[0] if answerable else None
+        target = next((w for w in answerable if w.key == focus_key), first)
         main = self.query_one("#main", VerticalScroll)
         main.scroll_home(animate=False)
         if target is not None:

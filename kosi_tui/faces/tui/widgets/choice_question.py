@@ -34,6 +34,9 @@ class OptionsQuestion(QuestionWidget):
         )
         yield ChoiceList(form.labels, chosen, classes="answer-choices")
 
+    def lines_at_least(self) -> int:
+        return 2 + len(self.question.form(self.lang).options)
+
     @on(ChoiceList.Chosen)
     def _chosen(self, event: ChoiceList.Chosen) -> None:
         event.stop()
@@ -72,6 +75,9 @@ class MultiChoiceQuestion(QuestionWidget):
             {i for i, c in enumerate(self.question.choices) if c.id in chosen},
             classes="answer-choices",
         )
+
+    def lines_at_least(self) -> int:
+        return 2 + len(self.question.choices)
 
     def relabel_input(self) -> None:
         choices = self.query_one(CheckList)

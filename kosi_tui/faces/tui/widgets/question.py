@@ -70,13 +70,17 @@ class QuestionWidget(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(self._label(), classes="question-label")
         yield from self.compose_input()
-        for line in (Static("", classes="question-hint"), Static("", classes="question-error")):
-            line.display = False
-            yield line
+        # The hint and message lines below come when first needed (`_line`): most questions
+        # never show one, and every widget mounted makes showing a section slower.
 
     def compose_input(self) -> ComposeResult:
         """The input widgets for this question type."""
         yield from ()
+
+    def lines_at_least(self) -> int:
+        """The fewest lines the question takes on screen (its label, a field with its border):
+        the filling screen draws a section once the questions in view are mounted."""
+        return 4
 
     def relabel(self) -> None:
         """Shows the widget's texts in the app's language now; what is typed stays."""
@@ -127,21 +131,36 @@ class QuestionWidget(Vertical):
         target = self.screen if self.is_attached else self
         target.post_message(self.Answered(self, value))
 
+    def _line(self, kind: str, needed: bool) -> Static | None:
+        """The hint line ("question-hint") or the message line ("question-error") under the
+        input; mounted the first time it has something to say (the hint above the message)."""
+        line = next(iter(self.query_children(f".{kind}").results(Static)), None)
+        if line is None and needed:
+            line = Static("", classes=kind)
+            below = self.query_children(".question-error") if kind == "question-hint" else ()
+            self.mount(line, before=below[0] if below else None)
+        return line
+
     def set_hint(self, text: str) -> None:
         """The grey line under the input (what was understood, characters left)."""
-        self.query_one(".question-hint", Static).update(as_typed(text))
-        self.query_one(".question-hint", Static).display = bool(text)
+        line = self._line("question-hint", bool(text))
+        if line is None:
+            return
+        line.update(as_typed(text))
+        line.display = bool(text)
         if self.has_focus_within:
             self.call_after_refresh(self.keep_in_view)
 
     def show_issues(self, issues: list[Issue]) -> None:
         """Shows the validation messages under the field, or hides the line when there are none."""
         self._issues = issues
-        error = self.query_one(".question-error", Static)
+        self.set_class(bool(issues), "-invalid")
+        error = self._line("question-error", bool(issues))
+        if error is None:
+            return
         text = as_typed("\n".join(f"✗ {issue.message(self.lang)}" for issue in issues))
         if error.content != text:  # as people type it mostly stays: no new layout per key
             error.update(text)
         error.display = bool(issues)
-        self.set_class(bool(issues), "-invalid")
         if issues and self.has_focus_within:
             self.call_after_refresh(self.keep_in_view)

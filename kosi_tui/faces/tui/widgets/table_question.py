@@ -72,6 +72,9 @@ class TableQuestion(QuestionWidget):
         yield grid
         yield Button(t("ui.add_row", self.lang), classes="add-row")
 
+    def lines_at_least(self) -> int:
+        return 8
+
     @property
     def rows(self) -> list[dict[str, Any]]:
         """The rows as they stand."""

@@ -107,3 +107,6 @@ class LongTextQuestion(_Counted):
 
     def field(self) -> Input | TextArea:
         return self.query_one(TextArea)
+
+    def lines_at_least(self) -> int:
+        return 7
