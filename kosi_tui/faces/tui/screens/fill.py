@@ -236,6 +236,8 @@ class FillScreen(KosiScreen[None]):
                 await self.query_one("#questions", Vertical).mount_all(later)
                 if self.app.is_running:
                     self._show_issues_of(later)
+                    # The game's marks (answers carried over) on these questions too.
+                    self.query_one(GameStrip).show(self.current_section.id)
         finally:
             if shown == self._shown:
                 self._release_keys()

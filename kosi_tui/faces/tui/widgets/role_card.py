@@ -190,11 +190,22 @@ class GameStrip(Static):
         if text != self._shown:  # most keys change nothing here: no new layout for them
             self._shown = text
             self.update(text)
+        self.call_after_refresh(self._check_height)
         carried = set(view.carried)
         for question in self.screen.query(QuestionWidget):
             question.set_class(question.key in carried, "-carried")
         for warning in self.screen.query(CardWarning):
             warning.show(view, lang)
+
+    def _check_height(self) -> None:
+        # Two layouts in a row (a section's later questions mounted right after the first) can
+        # leave the strip as high as its text was at the width of the first: lay it out again.
+        width = self.content_region.width
+        if not self.is_attached or width <= 0:
+            return
+        wanted = self.get_content_height(self.container_size, self.app.size, width)
+        if wanted != self.content_region.height:
+            self.refresh(layout=True)
 
     def open_card(self) -> None:
         """Opens the whole role card, the private side included."""
