@@ -110,6 +110,7 @@ class GameStrip(Static):
     def on_resize(self, event: events.Resize) -> None:
         # The cap counts wrapped lines: a new width (or height) may fit more or fewer.
         # After this layout: a new text given during it kept the old height.
+        self.call_after_refresh(self._check_height)
         if event.size.width != self._strip_width:
             self._strip_width = event.size.width
             self.call_after_refresh(self.show, self.section_id)
@@ -190,7 +191,7 @@ class GameStrip(Static):
         if text != self._shown:  # most keys change nothing here: no new layout for them
             self._shown = text
             self.update(text)
-        self.call_after_refresh(self._check_height)
+            self.call_after_refresh(self._check_height)
         carried = set(view.carried)
         for question in self.screen.query(QuestionWidget):
             question.set_class(question.key in carried, "-carried")
@@ -200,6 +201,7 @@ class GameStrip(Static):
     def _check_height(self) -> None:
         # Two layouts in a row (a section's later questions mounted right after the first) can
         # leave the strip as high as its text was at the width of the first: lay it out again.
+        # Looked at after a new text and after a resize only, not on every key.
         width = self.content_region.width
         if not self.is_attached or width <= 0:
             return
